@@ -1,0 +1,27 @@
+# The README's two commands are `make run` and `make test`.
+GO ?= go
+
+.PHONY: run test check fmt vet bench models
+
+# Set up (modules are fetched by the go tool) and run the main job on the bundled articles.
+run:
+	$(GO) run ./cmd/ereignis extract -o out/testdata.jsonl testdata/
+
+# What CI runs: formatting, vet, all tests.
+test: check
+	$(GO) test ./...
+
+check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	  if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+fmt:
+	gofmt -w $$(git ls-files '*.go')
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# Rebuild the embedded resources in models/ from ../shared/data.
+models:
+	$(GO) generate ./models/...

@@ -1,0 +1,316 @@
+package document
+
+import (
+	"sort"
+	"strconv"
+	"unicode/utf8"
+)
+
+// SchemaVersion is the version of the JSON record layout; it changes when a
+// field changes meaning or disappears (adding a field does not change it).
+const SchemaVersion = 1
+
+// Record is the JSON form of a Document. All offsets in it count Unicode code
+// points of Text, so that text[start:end] == mention holds in Python, for
+// spaCy and for brat.
+type Record struct {
+	Schema     int               `json:"schema"`
+	ID         string            `json:"id"`
+	Source     string            `json:"source,omitempty"`
+	Title      string            `json:"title,omitempty"`
+	Label      string            `json:"label,omitempty"`
+	DCT        *DCTRecord        `json:"dct"`
+	Text       string            `json:"text"`
+	Sentences  []SentenceRecord  `json:"sentences"`
+	Tokens     []TokenRecord     `json:"tokens"`
+	Entities   []EntityRecord    `json:"entities"`
+	Timexes    []TimexRecord     `json:"timexes"`
+	Events     []EventRecord     `json:"events"`
+	Statements []StatementRecord `json:"statements"`
+	Warnings   []string          `json:"warnings,omitempty"`
+}
+
+// DCTRecord is the article date as output.
+type DCTRecord struct {
+	Value      string `json:"value"`
+	Precision  string `json:"precision"`
+	Origin     string `json:"origin"`
+	InputValue string `json:"input_value,omitempty"`
+}
+
+// SpanRecord is a span with code point offsets.
+type SpanRecord struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+}
+
+type SentenceRecord struct {
+	Start    int `json:"start"`
+	End      int `json:"end"`
+	TokStart int `json:"tok_start"`
+	TokEnd   int `json:"tok_end"`
+}
+
+type TokenRecord struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+	Kind  Kind   `json:"kind"`
+	Stem  string `json:"stem,omitempty"`
+	Lemma string `json:"lemma,omitempty"`
+	POS   string `json:"pos,omitempty"`
+}
+
+type EntityRecord struct {
+	ID   string `json:"id"`
+	Type string `json:"type"`
+	SpanRecord
+	Sentence  int    `json:"sentence"`
+	Rule      string `json:"rule"`
+	Canonical string `json:"canonical,omitempty"`
+	QID       string `json:"qid,omitempty"`
+	LinkedTo  string `json:"linked_to,omitempty"`
+}
+
+type TimexRecord struct {
+	ID    string `json:"id"`
+	Type  string `json:"type"`
+	Value string `json:"value"`
+	Mod   string `json:"mod,omitempty"`
+	Quant string `json:"quant,omitempty"`
+	Freq  string `json:"freq,omitempty"`
+	SpanRecord
+	Sentence int    `json:"sentence"`
+	Rule     string `json:"rule"`
+	Anchor   string `json:"anchor,omitempty"`
+}
+
+type ArgumentRecord struct {
+	Role string     `json:"role"`
+	Ref  string     `json:"ref,omitempty"`
+	Span SpanRecord `json:"span"`
+}
+
+type AttributionRecord struct {
+	Source    *SpanRecord `json:"source,omitempty"`
+	SourceRef string      `json:"source_ref,omitempty"`
+	Cue       SpanRecord  `json:"cue"`
+	Statement string      `json:"statement,omitempty"`
+}
+
+type EventRecord struct {
+	ID          string             `json:"id"`
+	Type        string             `json:"type"`
+	CAMEO       string             `json:"cameo,omitempty"`
+	Trigger     SpanRecord         `json:"trigger"`
+	Lemma       string             `json:"lemma"`
+	Arguments   []ArgumentRecord   `json:"arguments"`
+	Polarity    string             `json:"polarity"`
+	Modality    string             `json:"modality"`
+	Attribution *AttributionRecord `json:"attribution,omitempty"`
+	Sentence    int                `json:"sentence"`
+	Rule        string             `json:"rule"`
+}
+
+type StatementRecord struct {
+	ID        string      `json:"id"`
+	Kind      string      `json:"kind"`
+	Cue       *SpanRecord `json:"cue,omitempty"`
+	Source    *SpanRecord `json:"source,omitempty"`
+	SourceRef string      `json:"source_ref,omitempty"`
+	Message   SpanRecord  `json:"message"`
+	Sentence  int         `json:"sentence"`
+	Rule      string      `json:"rule"`
+}
+
+// ErrorRecord stands in for an article that could not be processed, so that
+// every input yields exactly one line of output.
+type ErrorRecord struct {
+	Schema int       `json:"schema"`
+	ID     string    `json:"id"`
+	Source string    `json:"source"`
+	Error  ErrorInfo `json:"error"`
+}
+
+type ErrorInfo struct {
+	Stage   string `json:"stage"` // "read", "decode", "tokenize", ..., "timeout"
+	Message string `json:"message"`
+}
+
+// runeIndex converts byte offsets into code point offsets. Offsets arrive in
+// mostly increasing order, so one forward scan with a remembered position is
+// enough; a backwards request restarts from the nearest checkpoint.
+type runeIndex struct {
+	text        string
+	ascii       bool
+	checkpoints []int // code point count at every 256th byte
+}
+
+func newRuneIndex(text string) *runeIndex {
+	ri := &runeIndex{text: text, ascii: true}
+	for i := 0; i < len(text); i++ {
+		if text[i] >= utf8.RuneSelf {
+			ri.ascii = false
+			break
+		}
+	}
+	if ri.ascii {
+		return ri
+	}
+	ri.checkpoints = make([]int, len(text)/256+1)
+	n := 0
+	for i := 0; i < len(text); i++ {
+		if i%256 == 0 {
+			ri.checkpoints[i/256] = n
+		}
+		if text[i]&0xC0 != 0x80 { // not a continuation byte: a new code point starts
+			n++
+		}
+	}
+	return ri
+}
+
+// at returns the number of code points in text[:b].
+func (ri *runeIndex) at(b int) int {
+	if ri.ascii {
+		return b
+	}
+	if b > len(ri.text) {
+		b = len(ri.text)
+	}
+	if b < 0 {
+		b = 0
+	}
+	c := b / 256
+	n := ri.checkpoints[c]
+	for i := c * 256; i < b; i++ {
+		if ri.text[i]&0xC0 != 0x80 {
+			n++
+		}
+	}
+	return n
+}
+
+func (ri *runeIndex) span(s Span) SpanRecord {
+	return SpanRecord{Start: ri.at(s.Start), End: ri.at(s.End), Text: s.Text}
+}
+
+func (ri *runeIndex) spanPtr(s *Span) *SpanRecord {
+	if s == nil {
+		return nil
+	}
+	r := ri.span(*s)
+	return &r
+}
+
+// ToRecord converts d into its JSON form with code point offsets.
+func ToRecord(d *Document) *Record {
+	ri := newRuneIndex(d.Text)
+	r := &Record{
+		Schema:     SchemaVersion,
+		ID:         d.ID,
+		Source:     d.Source,
+		Title:      d.Title,
+		Label:      d.Label,
+		Text:       d.Text,
+		Sentences:  make([]SentenceRecord, 0, len(d.Sentences)),
+		Tokens:     make([]TokenRecord, 0, len(d.Tokens)),
+		Entities:   make([]EntityRecord, 0, len(d.Entities)),
+		Timexes:    make([]TimexRecord, 0, len(d.Timexes)),
+		Events:     make([]EventRecord, 0, len(d.Events)),
+		Statements: make([]StatementRecord, 0, len(d.Statements)),
+		Warnings:   d.Warnings,
+	}
+	if d.DCT.Known() {
+		r.DCT = &DCTRecord{Value: d.DCT.Value(), Precision: string(d.DCT.Precision), Origin: d.DCT.Origin, InputValue: d.DCT.InputValue}
+	}
+	for _, s := range d.Sentences {
+		r.Sentences = append(r.Sentences, SentenceRecord{Start: ri.at(s.Start), End: ri.at(s.End), TokStart: s.TokStart, TokEnd: s.TokEnd})
+	}
+	for _, t := range d.Tokens {
+		r.Tokens = append(r.Tokens, TokenRecord{Start: ri.at(t.Start), End: ri.at(t.End), Text: t.Text, Kind: t.Kind, Stem: t.Stem, Lemma: t.Lemma, POS: t.POS})
+	}
+	for _, e := range d.Entities {
+		r.Entities = append(r.Entities, EntityRecord{ID: e.ID, Type: e.Type, SpanRecord: ri.span(e.Span), Sentence: e.Sentence, Rule: e.Rule, Canonical: e.Canonical, QID: e.QID, LinkedTo: e.LinkedTo})
+	}
+	for _, t := range d.Timexes {
+		r.Timexes = append(r.Timexes, TimexRecord{ID: t.ID, Type: t.Type, Value: t.Value, Mod: t.Mod, Quant: t.Quant, Freq: t.Freq, SpanRecord: ri.span(t.Span), Sentence: t.Sentence, Rule: t.Rule, Anchor: t.Anchor})
+	}
+	for _, e := range d.Events {
+		er := EventRecord{ID: e.ID, Type: e.Type, CAMEO: e.CAMEO, Trigger: ri.span(e.Trigger), Lemma: e.Lemma,
+			Arguments: make([]ArgumentRecord, 0, len(e.Arguments)), Polarity: e.Polarity, Modality: e.Modality, Sentence: e.Sentence, Rule: e.Rule}
+		for _, a := range e.Arguments {
+			er.Arguments = append(er.Arguments, ArgumentRecord{Role: a.Role, Ref: a.Ref, Span: ri.span(a.Span)})
+		}
+		if a := e.Attribution; a != nil {
+			er.Attribution = &AttributionRecord{Source: ri.spanPtr(a.Source), SourceRef: a.SourceRef, Cue: ri.span(a.Cue), Statement: a.Statement}
+		}
+		r.Events = append(r.Events, er)
+	}
+	for _, s := range d.Statements {
+		r.Statements = append(r.Statements, StatementRecord{ID: s.ID, Kind: s.Kind, Cue: ri.spanPtr(s.Cue), Source: ri.spanPtr(s.Source), SourceRef: s.SourceRef, Message: ri.span(s.Message), Sentence: s.Sentence, Rule: s.Rule})
+	}
+	return r
+}
+
+// Spans lists every span of a record with a name saying where it sits; tests
+// use it to check the offset invariant over whole outputs.
+func (r *Record) Spans() map[string]SpanRecord {
+	out := map[string]SpanRecord{}
+	add := func(name string, s SpanRecord) { out[name] = s }
+	for i, t := range r.Tokens {
+		add("tokens["+itoa(i)+"]", SpanRecord{t.Start, t.End, t.Text})
+	}
+	for i, e := range r.Entities {
+		add("entities["+itoa(i)+"]", e.SpanRecord)
+	}
+	for i, t := range r.Timexes {
+		add("timexes["+itoa(i)+"]", t.SpanRecord)
+	}
+	for i, e := range r.Events {
+		p := "events[" + itoa(i) + "]"
+		add(p+".trigger", e.Trigger)
+		for j, a := range e.Arguments {
+			add(p+".arguments["+itoa(j)+"]", a.Span)
+		}
+		if a := e.Attribution; a != nil {
+			add(p+".attribution.cue", a.Cue)
+			if a.Source != nil {
+				add(p+".attribution.source", *a.Source)
+			}
+		}
+	}
+	for i, s := range r.Statements {
+		p := "statements[" + itoa(i) + "]"
+		add(p+".message", s.Message)
+		if s.Cue != nil {
+			add(p+".cue", *s.Cue)
+		}
+		if s.Source != nil {
+			add(p+".source", *s.Source)
+		}
+	}
+	return out
+}
+
+// CheckSpans returns the names of spans that break text[start:end] == mention
+// (in code points), sorted; an empty result means the record is sound.
+func (r *Record) CheckSpans() []string {
+	runes := []rune(r.Text)
+	var bad []string
+	for name, s := range r.Spans() {
+		if s.Start < 0 || s.End < s.Start || s.End > len(runes) || string(runes[s.Start:s.End]) != s.Text {
+			bad = append(bad, name)
+		}
+	}
+	for i, s := range r.Sentences {
+		if s.Start < 0 || s.End < s.Start || s.End > len(runes) {
+			bad = append(bad, "sentences["+itoa(i)+"]")
+		}
+	}
+	sort.Strings(bad)
+	return bad
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }

@@ -1,0 +1,49 @@
+package extract
+
+import (
+	"context"
+
+	"github.com/ereignis/ereignis/document"
+)
+
+// Options choose which stages the default pipeline runs.
+type Options struct {
+	// Upto stops the pipeline after the named stage ("tokenize", "ner",
+	// "timex", "events"); empty runs all stages.
+	Upto string
+}
+
+// New builds the default German pipeline: tokenise and split sentences,
+// stem, find named entities, find and normalise time expressions, extract
+// events and statements. Building loads the embedded models once; the
+// returned Pipeline is safe for concurrent use.
+func New(opts Options) (*Pipeline, error) {
+	var stages []document.Stage
+	// Each stage package adds its constructor here, in pipeline order.
+	for _, mk := range defaultStages {
+		s, err := mk()
+		if err != nil {
+			return nil, err
+		}
+		stages = append(stages, s)
+		if opts.Upto != "" && s.Name() == opts.Upto {
+			break
+		}
+	}
+	return NewPipeline(stages...)
+}
+
+// defaultStages lists the stage constructors in pipeline order. Wiring is
+// explicit (no init-time registration), so reading this list tells what runs.
+var defaultStages = []func() (document.Stage, error){}
+
+// ExtractText runs the pipeline over one text and returns the enriched
+// document. dct may be the zero DCT when the date is unknown.
+func (p *Pipeline) ExtractText(ctx context.Context, id, text string, dct document.DCT) (*document.Document, error) {
+	d := document.New(id, id, text)
+	d.DCT = dct
+	if err := p.Process(ctx, d); err != nil {
+		return d, err
+	}
+	return d, nil
+}
