@@ -25,6 +25,9 @@ func New(opts Options) (*Pipeline, error) {
 		if err != nil {
 			return nil, err
 		}
+		if s == nil { // stage not built yet
+			continue
+		}
 		stages = append(stages, s)
 		if opts.Upto != "" && s.Name() == opts.Upto {
 			break
@@ -35,7 +38,15 @@ func New(opts Options) (*Pipeline, error) {
 
 // defaultStages lists the stage constructors in pipeline order. Wiring is
 // explicit (no init-time registration), so reading this list tells what runs.
-var defaultStages = []func() (document.Stage, error){}
+// Each constructor lives in its own file (stage_<name>.go).
+var defaultStages = []func() (document.Stage, error){
+	tokenizeStage,
+	stemStage,
+	lemmaStage,
+	nerStage,
+	timexStage,
+	eventsStage,
+}
 
 // ExtractText runs the pipeline over one text and returns the enriched
 // document. dct may be the zero DCT when the date is unknown.
