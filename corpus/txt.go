@@ -1,21 +1,11 @@
 package corpus
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/ereignis/ereignis/document"
-)
-
-// ErrEmpty, ErrBinary and ErrEncoding classify inputs that hold no article.
-var (
-	ErrEmpty    = errors.New("empty input: no text")
-	ErrBinary   = errors.New("binary data, not text")
-	ErrEncoding = errors.New("invalid UTF-8")
 )
 
 // ParseDate reads a date of the forms YYYY, YYYY-MM or YYYY-MM-DD (an
@@ -40,70 +30,73 @@ func ParseDate(s string) (time.Time, document.Precision, error) {
 	return time.Time{}, document.PrecisionNone, fmt.Errorf("malformed date %q (want YYYY, YYYY-MM or YYYY-MM-DD)", s)
 }
 
+// ParseText turns the bytes of a .txt article into an Article with the
+// default Options.
+func ParseText(id, source string, data []byte) Article {
+	return Options{}.ParseText(id, source, data)
+}
+
 // ParseText turns the bytes of a .txt article into an Article. A leading
 // "date 2025-05" (optionally preceded by white space, followed by a newline
 // or by the first words of the article on the same line, as in the seed) is
 // metadata: it sets the DCT and is not part of Text, so offsets count from
 // the first character after it and the white space that follows it.
-func ParseText(id, source string, data []byte) Article {
-	a := Article{ID: id, Source: source}
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if err := checkText(data); err != nil {
-		a.Err, a.ErrStage = err, "decode"
+func (o Options) ParseText(id, source string, data []byte) Article {
+	a := o.parseText(id, source, data)
+	o.applyDate(&a)
+	return a
+}
+
+func (o Options) parseText(id, source string, data []byte) Article {
+	a := Article{ID: id, Source: source, Size: int64(len(data))}
+	if max := o.maxSize(); int64(len(data)) > max {
+		a.fail("size", sizeError(int64(len(data)), max))
 		return a
 	}
-	text := string(data)
-	if rest, ok := cutDatePrefix(text); ok {
-		field, after := splitField(rest)
+	text, warns, err := o.decodeText(data)
+	if err != nil {
+		a.fail("decode", err)
+		return a
+	}
+	a.Warnings = warns
+	if rest, field, ok := cutDatePrefix(text); ok {
 		t, p, err := ParseDate(field)
 		if err != nil {
 			a.Warnings = append(a.Warnings, "date metadata: "+err.Error())
 		} else {
 			a.DCT = document.DCT{Time: t, Precision: p, Origin: "metadata"}
 		}
-		text = after
+		text = rest
 	}
 	if strings.TrimSpace(text) == "" {
-		a.Err, a.ErrStage = ErrEmpty, "decode"
+		a.fail("decode", fmt.Errorf("%w (only a date line)", ErrEmpty))
 		return a
 	}
 	a.Text = text
 	return a
 }
 
-// checkText rejects inputs that are not UTF-8 text.
-func checkText(data []byte) error {
-	if len(bytes.TrimSpace(data)) == 0 {
-		return ErrEmpty
-	}
-	if bytes.IndexByte(data, 0) >= 0 {
-		return ErrBinary
-	}
-	if !utf8.Valid(data) {
-		return ErrEncoding
-	}
-	return nil
-}
-
 // cutDatePrefix reports whether text starts with the "date" metadata word
-// and returns what follows it.
-func cutDatePrefix(text string) (string, bool) {
+// and returns the text after the date field and the white space that
+// follows it. The field counts as metadata when it starts with a digit or
+// is alone on its line, so prose that happens to start with "date" stays.
+func cutDatePrefix(text string) (rest, field string, ok bool) {
 	t := strings.TrimLeft(text, " \t\r\n")
 	if !strings.HasPrefix(t, "date") || len(t) == 4 {
-		return "", false
+		return "", "", false
 	}
 	if c := t[4]; c != ' ' && c != '\t' {
-		return "", false
+		return "", "", false
 	}
-	return strings.TrimLeft(t[4:], " \t"), true
-}
-
-// splitField splits off the first white-space delimited field and drops the
-// white space after it.
-func splitField(s string) (field, rest string) {
-	i := strings.IndexAny(s, " \t\r\n")
+	t = strings.TrimLeft(t[4:], " \t")
+	i := strings.IndexAny(t, " \t\r\n")
 	if i < 0 {
-		return s, ""
+		i = len(t)
 	}
-	return s[:i], strings.TrimLeft(s[i:], " \t\r\n")
+	field = t[:i]
+	alone := i == len(t) || t[i] == '\r' || t[i] == '\n'
+	if field == "" || !(field[0] >= '0' && field[0] <= '9' || alone) {
+		return "", "", false
+	}
+	return strings.TrimLeft(t[i:], " \t\r\n"), field, true
 }
