@@ -1,0 +1,430 @@
+// Command genlexicon derives the small embedded lexicon files in
+// models/lexicon/ from LanguageTool's german-pos-dict (Morphy) dump in
+// ../shared/data/lexicon/german-pos-dict/. The output is deterministic:
+// running it again must reproduce the files byte for byte.
+//
+//	go run ./cmd/genlexicon [-data ../shared/data] [-out models/lexicon]
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+func main() {
+	data := flag.String("data", "../shared/data", "folder of the shared data")
+	out := flag.String("out", "models/lexicon", "output folder")
+	flag.Parse()
+	if err := run(*data, *out); err != nil {
+		fmt.Fprintln(os.Stderr, "genlexicon:", err)
+		os.Exit(1)
+	}
+}
+
+func run(data, out string) error {
+	src := filepath.Join(data, "lexicon", "german-pos-dict")
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return err
+	}
+	verbs, err := buildVerbs(filepath.Join(src, "verbs.tsv"))
+	if err != nil {
+		return err
+	}
+	if err := writeGz(filepath.Join(out, "verbs.tsv.gz"), verbs); err != nil {
+		return err
+	}
+	sep, err := buildSeparable(filepath.Join(src, "separable-verbs.tsv"))
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(out, "separable.tsv"), sep, 0o644); err != nil {
+		return err
+	}
+	countries, err := readCountries(filepath.Join(data, "countries", "i18n-iso-countries_de.json"))
+	if err != nil {
+		return err
+	}
+	nouns, names, err := buildNouns(filepath.Join(src, "forms.tsv"), countries)
+	if err != nil {
+		return err
+	}
+	if err := writeGz(filepath.Join(out, "nouns.tsv.gz"), nouns); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(out, "names.tsv"), names, 0o644)
+}
+
+// writeGz writes a gzip stream without name or time in the header, so the
+// bytes depend on the content only.
+func writeGz(path string, b []byte) error {
+	var buf bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	if _, err := zw.Write(b); err != nil {
+		return err
+	}
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	return os.WriteFile(path, buf.Bytes(), 0o644)
+}
+
+func eachLine(path string, fn func(fields []string) error) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if err := fn(strings.Split(line, "\t")); err != nil {
+			return err
+		}
+	}
+	return sc.Err()
+}
+
+// repairLemma fixes the truncated verb lemmas of the source
+// (aufrechterhalte → aufrechterhalten) where appending the lost "n" gives
+// a plausible infinitive, and rejects the rest.
+func repairLemma(l string) (string, bool) {
+	if strings.HasSuffix(l, "n") {
+		return l, true
+	}
+	if strings.HasSuffix(l, "e") || strings.HasSuffix(l, "el") || strings.HasSuffix(l, "er") {
+		return l + "n", true
+	}
+	return "", false
+}
+
+// verbCode turns one Morphy VER tag (without "VER:") into the compact code
+// of models/lexicon/SOURCE.md: person, number, tense, mood, then flags.
+func verbCode(tag string) (code string, aux, modal bool, ok bool) {
+	parts := strings.Split(tag, ":")
+	switch parts[0] {
+	case "AUX":
+		aux = true
+		parts = parts[1:]
+	case "MOD":
+		modal = true
+		parts = parts[1:]
+	}
+	if len(parts) == 0 {
+		return "", false, false, false
+	}
+	person, number, tense, mood := byte('-'), byte('-'), byte(0), byte('-')
+	var flags []byte
+	switch parts[0] {
+	case "INF":
+		tense = 'I'
+	case "EIZ":
+		tense = 'Z'
+	case "PA1":
+		tense = '1'
+	case "PA2":
+		tense = '2'
+	case "IMP":
+		tense, mood = 'P', 'M'
+		if len(parts) > 1 {
+			number = numCode(parts[1])
+		}
+	case "1", "2", "3":
+		if len(parts) < 3 {
+			return "", false, false, false
+		}
+		person = parts[0][0]
+		number = numCode(parts[1])
+		switch parts[2] {
+		case "PRÄ":
+			tense, mood = 'P', 'I'
+		case "PRT":
+			tense, mood = 'T', 'I'
+		case "KJ1":
+			tense, mood = 'P', 'S'
+		case "KJ2":
+			tense, mood = 'T', 'W'
+		default:
+			return "", false, false, false
+		}
+	default:
+		return "", false, false, false
+	}
+	for _, p := range parts[1:] {
+		if p == "NEB" {
+			flags = append(flags, 'n')
+		}
+	}
+	return string([]byte{person, number, tense, mood}) + string(flags), aux, modal, true
+}
+
+func numCode(s string) byte {
+	switch s {
+	case "SIN":
+		return 's'
+	case "PLU":
+		return 'p'
+	}
+	return '-'
+}
+
+// buildVerbs writes "form<TAB>lemma<TAB>code,code,..." sorted by form and
+// lemma, forms lower-cased (the source lists sentence-initial capitals as
+// separate forms), lemma "=" when it equals the form.
+func buildVerbs(path string) ([]byte, error) {
+	type key struct{ form, lemma string }
+	type rd struct {
+		code       string
+		aux, modal bool
+	}
+	m := map[key]map[string]*rd{}
+	err := eachLine(path, func(f []string) error {
+		if len(f) < 3 {
+			return nil
+		}
+		lemma, ok := repairLemma(f[1])
+		if !ok {
+			return nil
+		}
+		k := key{strings.ToLower(f[0]), lemma}
+		codes := m[k]
+		if codes == nil {
+			codes = map[string]*rd{}
+			m[k] = codes
+		}
+		for _, t := range strings.Split(f[2], "|") {
+			c, aux, modal, ok := verbCode(t)
+			if !ok {
+				continue
+			}
+			r := codes[c]
+			if r == nil {
+				r = &rd{code: c}
+				codes[c] = r
+			}
+			r.aux = r.aux || aux
+			r.modal = r.modal || modal
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	keys := make([]key, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].form != keys[j].form {
+			return keys[i].form < keys[j].form
+		}
+		return keys[i].lemma < keys[j].lemma
+	})
+	var b bytes.Buffer
+	for _, k := range keys {
+		var cs []string
+		for _, r := range m[k] {
+			c := r.code
+			if r.aux {
+				c += "a"
+			}
+			if r.modal {
+				c += "m"
+			}
+			cs = append(cs, c)
+		}
+		if len(cs) == 0 {
+			continue
+		}
+		sort.Strings(cs)
+		lemma := k.lemma
+		if lemma == k.form {
+			lemma = "="
+		}
+		fmt.Fprintf(&b, "%s\t%s\t%s\n", k.form, lemma, strings.Join(cs, ","))
+	}
+	return b.Bytes(), nil
+}
+
+// buildSeparable writes "particle<TAB>base<TAB>lemma" sorted.
+func buildSeparable(path string) ([]byte, error) {
+	var lines []string
+	err := eachLine(path, func(f []string) error {
+		if len(f) < 3 || f[1] == "" || f[2] == "" {
+			return nil
+		}
+		lines = append(lines, f[1]+"\t"+f[2]+"\t"+f[0])
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(lines)
+	lines = dedup(lines)
+	return []byte(strings.Join(lines, "\n") + "\n"), nil
+}
+
+func dedup(s []string) []string {
+	out := s[:0]
+	for i, x := range s {
+		if i == 0 || x != s[i-1] {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func readCountries(path string) (map[string]bool, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var v struct {
+		Countries map[string]any `json:"countries"`
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		return nil, err
+	}
+	set := map[string]bool{}
+	for _, x := range v.Countries {
+		switch n := x.(type) {
+		case string:
+			set[n] = true
+		case []any:
+			for _, y := range n {
+				if s, ok := y.(string); ok {
+					set[s] = true
+				}
+			}
+		}
+	}
+	return set, nil
+}
+
+// acronym reports lemmas such as USA, CDU, EU: Morphy files them as common
+// nouns, but in news they name places and organisations.
+func acronym(s string) bool {
+	n := 0
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// buildNouns splits the capitalised forms of forms.tsv into common nouns
+// ("form<TAB>lemma", lemma "=" when equal) and names
+// ("form<TAB>lemma<TAB>types"). A form with any proper-name reading, an
+// acronym lemma, or a country name is not a common noun.
+func buildNouns(path string, countries map[string]bool) (nouns, names []byte, err error) {
+	type entry struct {
+		lemmas map[string]bool
+		name   map[string]string // lemma → types
+	}
+	m := map[string]*entry{}
+	get := func(form string) *entry {
+		e := m[form]
+		if e == nil {
+			e = &entry{lemmas: map[string]bool{}, name: map[string]string{}}
+			m[form] = e
+		}
+		return e
+	}
+	err = eachLine(path, func(f []string) error {
+		if len(f) < 3 {
+			return nil
+		}
+		form, lemma := f[0], f[1]
+		if r, _ := utf8.DecodeRuneInString(form); !unicode.IsUpper(r) {
+			return nil
+		}
+		var types []string
+		sub := false
+		for _, c := range strings.Split(f[2], ",") {
+			switch {
+			case strings.HasPrefix(c, "SUB"):
+				sub = true
+			case strings.HasPrefix(c, "EIG:"):
+				types = append(types, strings.TrimPrefix(c, "EIG:"))
+			}
+		}
+		if len(types) > 0 {
+			e := get(form)
+			sort.Strings(types)
+			e.name[lemma] = strings.Join(types, ",")
+		}
+		if sub {
+			get(form).lemmas[lemma] = true
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	forms := make([]string, 0, len(m))
+	for f := range m {
+		forms = append(forms, f)
+	}
+	sort.Strings(forms)
+	var nb, eb bytes.Buffer
+	for _, form := range forms {
+		e := m[form]
+		if len(e.name) > 0 {
+			ls := sortedKeys(e.name)
+			for _, l := range ls {
+				fmt.Fprintf(&eb, "%s\t%s\t%s\n", form, eq(l, form), e.name[l])
+			}
+			continue
+		}
+		if len(e.lemmas) == 0 || countries[form] {
+			continue
+		}
+		var keep []string
+		for l := range e.lemmas {
+			if !acronym(l) && !countries[l] {
+				keep = append(keep, l)
+			}
+		}
+		if len(keep) == 0 {
+			continue
+		}
+		sort.Strings(keep)
+		// Several lemmas (Weisen → Weise, Waise): the first in byte order
+		// is kept, so the lookup stays one string per form.
+		fmt.Fprintf(&nb, "%s\t%s\n", form, eq(keep[0], form))
+	}
+	return nb.Bytes(), eb.Bytes(), nil
+}
+
+func eq(lemma, form string) string {
+	if lemma == form {
+		return "="
+	}
+	return lemma
+}
+
+func sortedKeys(m map[string]string) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}

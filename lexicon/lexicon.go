@@ -1,0 +1,537 @@
+// Package lexicon answers the German word questions the other stages ask:
+// which infinitive a verb form belongs to and in which tense and mood it
+// stands, whether a clause-final particle joins a verb (kündigte … an →
+// ankündigen), and whether a capitalised word is a common noun or a name.
+//
+// The data comes from german-pos-dict (Morphy, CC BY-SA 4.0), embedded from
+// models/lexicon. A *Lexicon is immutable after Load, so one instance
+// serves every goroutine.
+package lexicon
+
+import (
+	"bytes"
+	"compress/gzip"
+	"fmt"
+	"io"
+	"io/fs"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/ereignis/ereignis/models"
+)
+
+// Tense of a verb form. Konjunktiv I counts as present, Konjunktiv II as
+// past, as in the grammars. The zero value means unknown.
+type Tense uint8
+
+const (
+	_                 Tense = iota
+	Present                 // trifft, treffe (Konjunktiv I)
+	Past                    // traf, träfe (Konjunktiv II)
+	Infinitive              // treffen
+	ZuInfinitive            // anzukündigen, teilzunehmen
+	PresentParticiple       // treffend
+	Participle              // past participle: getroffen, angekündigt
+)
+
+var tenseNames = [...]string{"", "present", "past", "infinitive", "zu-infinitive", "present-participle", "participle"}
+
+func (t Tense) String() string {
+	if int(t) < len(tenseNames) {
+		return tenseNames[t]
+	}
+	return ""
+}
+
+// Mood of a finite verb form; the zero value (NoMood) for infinitives and
+// participles.
+type Mood uint8
+
+const (
+	NoMood       Mood = iota
+	Indicative        // traf, ist
+	Subjunctive1      // Konjunktiv I: sei, habe, werde
+	Subjunctive2      // Konjunktiv II: wäre, hätte, würde, könnte
+	Imperative
+)
+
+var moodNames = [...]string{"", "indicative", "subjunctive1", "subjunctive2", "imperative"}
+
+func (m Mood) String() string {
+	if int(m) < len(moodNames) {
+		return moodNames[m]
+	}
+	return ""
+}
+
+// Number of a finite verb form; the zero value when the form does not say.
+type Number uint8
+
+const (
+	_ Number = iota
+	Singular
+	Plural
+)
+
+func (n Number) String() string {
+	switch n {
+	case Singular:
+		return "sg"
+	case Plural:
+		return "pl"
+	}
+	return ""
+}
+
+// VerbReading is one analysis of a verb form.
+type VerbReading struct {
+	Lemma  string
+	Tense  Tense
+	Mood   Mood
+	Person int8 // 1, 2, 3; 0 for non-finite forms and imperatives
+	Number Number
+	// Aux marks readings of haben, sein, werden as auxiliaries, Modal those of
+	// the modal verbs (können, müssen, sollen, wollen, dürfen, mögen, lassen).
+	Aux, Modal bool
+	// Joined is set for a separable verb written as one word in a finite
+	// form (ankündigte), which German allows only in subordinate clauses.
+	Joined bool
+}
+
+// Finite reports whether the reading is a finite form (has a mood).
+func (r VerbReading) Finite() bool { return r.Mood != NoMood }
+
+// NameTypes are the proper-name types of a form (Morphy's EIG subtypes):
+// VOR first name, NAC surname, STD city, COU country, GEB region, WAT water,
+// MOU mountain, PER/NOA/GEO others.
+type NameTypes string
+
+// Lexicon is the loaded lexicon. It is never modified after Load.
+type Lexicon struct {
+	verbs      map[string][]VerbReading
+	verbLemmas map[string]bool
+	separable  map[string]string // particle + "\t" + base → lemma
+	particles  map[string]bool
+	nouns      map[string]string // form → lemma
+	nounLemmas map[string]bool
+	names      map[string]nameEntry
+}
+
+type nameEntry struct {
+	lemma string
+	types NameTypes
+}
+
+var (
+	defaultOnce sync.Once
+	defaultLex  *Lexicon
+	defaultErr  error
+)
+
+// Default returns the lexicon built from the embedded data, loading it on
+// the first call. It is safe for concurrent use; the returned Lexicon is
+// shared and immutable.
+func Default() (*Lexicon, error) {
+	defaultOnce.Do(func() { defaultLex, defaultErr = Load() })
+	return defaultLex, defaultErr
+}
+
+// Load builds a new Lexicon from the embedded data in models/lexicon.
+func Load() (*Lexicon, error) { return LoadFS(models.Lexicon, "lexicon") }
+
+// LoadFS builds a Lexicon from the files verbs.tsv.gz, separable.tsv,
+// nouns.tsv.gz and names.tsv in dir of fsys.
+func LoadFS(fsys fs.FS, dir string) (*Lexicon, error) {
+	l := &Lexicon{}
+	var wg sync.WaitGroup
+	errs := make([]error, 4)
+	// The two big files decompress and parse independently; loading them in
+	// parallel roughly halves the start-up time on two cores.
+	wg.Add(2)
+	go func() { defer wg.Done(); errs[0] = l.loadVerbs(fsys, dir+"/verbs.tsv.gz") }()
+	go func() { defer wg.Done(); errs[1] = l.loadNouns(fsys, dir+"/nouns.tsv.gz") }()
+	errs[2] = l.loadSeparable(fsys, dir+"/separable.tsv")
+	errs[3] = l.loadNames(fsys, dir+"/names.tsv")
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return l, nil
+}
+
+func readFile(fsys fs.FS, path string) (string, error) {
+	b, err := fs.ReadFile(fsys, path)
+	if err != nil {
+		return "", fmt.Errorf("lexicon: %w", err)
+	}
+	if strings.HasSuffix(path, ".gz") {
+		zr, err := gzip.NewReader(bytes.NewReader(b))
+		if err != nil {
+			return "", fmt.Errorf("lexicon: %s: %w", path, err)
+		}
+		var buf strings.Builder
+		buf.Grow(len(b) * 8)
+		if _, err := io.Copy(&buf, zr); err != nil {
+			return "", fmt.Errorf("lexicon: %s: %w", path, err)
+		}
+		return buf.String(), nil
+	}
+	return string(b), nil
+}
+
+// eachLine calls fn with the tab-separated fields of every line of s. The
+// fields are substrings of s, so map keys built from them share its memory.
+func eachLine(s string, n int, fn func(f []string)) {
+	f := make([]string, n)
+	for len(s) > 0 {
+		i := strings.IndexByte(s, '\n')
+		var line string
+		if i < 0 {
+			line, s = s, ""
+		} else {
+			line, s = s[:i], s[i+1:]
+		}
+		k := 0
+		for k < n-1 {
+			j := strings.IndexByte(line, '\t')
+			if j < 0 {
+				break
+			}
+			f[k], line = line[:j], line[j+1:]
+			k++
+		}
+		if k != n-1 {
+			continue
+		}
+		f[k] = line
+		fn(f)
+	}
+}
+
+func (l *Lexicon) loadVerbs(fsys fs.FS, path string) error {
+	s, err := readFile(fsys, path)
+	if err != nil {
+		return err
+	}
+	lines := strings.Count(s, "\n")
+	l.verbs = make(map[string][]VerbReading, lines)
+	l.verbLemmas = make(map[string]bool, lines/8)
+	// One backing array for all readings keeps the load to a few allocations.
+	all := make([]VerbReading, 0, strings.Count(s, ",")+lines)
+	var bad error
+	eachLine(s, 3, func(f []string) {
+		form, lemma := f[0], f[1]
+		if lemma == "=" {
+			lemma = form
+		}
+		l.verbLemmas[lemma] = true
+		start := len(all)
+		codes := f[2]
+		for codes != "" {
+			c := codes
+			if i := strings.IndexByte(codes, ','); i >= 0 {
+				c, codes = codes[:i], codes[i+1:]
+			} else {
+				codes = ""
+			}
+			r, ok := parseCode(c)
+			if !ok {
+				bad = fmt.Errorf("lexicon: %s: bad verb code %q for %q", path, c, form)
+				continue
+			}
+			r.Lemma = lemma
+			all = append(all, r)
+		}
+		prev := l.verbs[form]
+		if prev == nil {
+			l.verbs[form] = all[start:len(all):len(all)]
+		} else {
+			l.verbs[form] = append(append([]VerbReading(nil), prev...), all[start:]...)
+		}
+	})
+	return bad
+}
+
+func parseCode(c string) (VerbReading, bool) {
+	var r VerbReading
+	if len(c) < 4 {
+		return r, false
+	}
+	switch c[0] {
+	case '1', '2', '3':
+		r.Person = int8(c[0] - '0')
+	}
+	switch c[1] {
+	case 's':
+		r.Number = Singular
+	case 'p':
+		r.Number = Plural
+	}
+	switch c[2] {
+	case 'P':
+		r.Tense = Present
+	case 'T':
+		r.Tense = Past
+	case 'I':
+		r.Tense = Infinitive
+	case 'Z':
+		r.Tense = ZuInfinitive
+	case '1':
+		r.Tense = PresentParticiple
+	case '2':
+		r.Tense = Participle
+	default:
+		return r, false
+	}
+	switch c[3] {
+	case 'I':
+		r.Mood = Indicative
+	case 'S':
+		r.Mood = Subjunctive1
+	case 'W':
+		r.Mood = Subjunctive2
+	case 'M':
+		r.Mood = Imperative
+	}
+	for _, x := range c[4:] {
+		switch x {
+		case 'n':
+			r.Joined = true
+		case 'a':
+			r.Aux = true
+		case 'm':
+			r.Modal = true
+		}
+	}
+	return r, true
+}
+
+func (l *Lexicon) loadSeparable(fsys fs.FS, path string) error {
+	s, err := readFile(fsys, path)
+	if err != nil {
+		return err
+	}
+	l.separable = make(map[string]string, strings.Count(s, "\n"))
+	l.particles = map[string]bool{}
+	eachLine(s, 3, func(f []string) {
+		l.separable[f[0]+"\t"+f[1]] = f[2]
+		l.particles[f[0]] = true
+	})
+	return nil
+}
+
+func (l *Lexicon) loadNouns(fsys fs.FS, path string) error {
+	s, err := readFile(fsys, path)
+	if err != nil {
+		return err
+	}
+	n := strings.Count(s, "\n")
+	l.nouns = make(map[string]string, n)
+	l.nounLemmas = make(map[string]bool, n/4)
+	eachLine(s, 2, func(f []string) {
+		lemma := f[1]
+		if lemma == "=" {
+			lemma = f[0]
+		}
+		l.nouns[f[0]] = lemma
+		l.nounLemmas[lemma] = true
+	})
+	return nil
+}
+
+func (l *Lexicon) loadNames(fsys fs.FS, path string) error {
+	s, err := readFile(fsys, path)
+	if err != nil {
+		return err
+	}
+	l.names = make(map[string]nameEntry, strings.Count(s, "\n"))
+	eachLine(s, 3, func(f []string) {
+		lemma := f[1]
+		if lemma == "=" {
+			lemma = f[0]
+		}
+		e, ok := l.names[f[0]]
+		if ok {
+			e.types = NameTypes(string(e.types) + "," + f[2])
+		} else {
+			e = nameEntry{lemma: lemma, types: NameTypes(f[2])}
+		}
+		l.names[f[0]] = e
+	})
+	return nil
+}
+
+// VerbReadings returns every analysis of a verb form, or nil. The lookup is
+// case-insensitive (sentence-initial "Traf" finds "traf"). The returned
+// slice is shared: callers must not modify it.
+func (l *Lexicon) VerbReadings(form string) []VerbReading {
+	if rs, ok := l.verbs[form]; ok {
+		return rs
+	}
+	if lower := lowerIfNeeded(form); lower != form {
+		return l.verbs[lower]
+	}
+	return nil
+}
+
+// VerbLemma returns the infinitive of a verb form, or "" when the form is
+// not a known verb form. When a form has several lemmas (the source lists
+// them in byte order), the first is returned.
+func (l *Lexicon) VerbLemma(form string) string {
+	rs := l.VerbReadings(form)
+	if len(rs) == 0 {
+		return ""
+	}
+	return rs[0].Lemma
+}
+
+// IsVerbLemma reports whether s is a known infinitive.
+func (l *Lexicon) IsVerbLemma(s string) bool { return l.verbLemmas[s] }
+
+// IsSeparablePrefix reports whether word can be the detached particle of a
+// separable verb (an, auf, teil, statt, fest, ...). It is case-sensitive:
+// particles are lower case.
+func (l *Lexicon) IsSeparablePrefix(word string) bool { return l.particles[word] }
+
+// SeparableLemma joins a detached particle and the lemma of the finite verb
+// into the lemma of the particle verb (an + kündigen → ankündigen, teil +
+// nehmen → teilnehmen). It returns "" when no such verb is known.
+func (l *Lexicon) SeparableLemma(prefix, verbLemma string) string {
+	if lemma, ok := l.separable[prefix+"\t"+verbLemma]; ok {
+		return lemma
+	}
+	// Verbs whose zu-infinitive the source lacks still appear as lemmas.
+	if l.particles[prefix] && l.verbLemmas[prefix+verbLemma] {
+		return prefix + verbLemma
+	}
+	return ""
+}
+
+// IsCommonNoun reports whether a capitalised form is a form of a common
+// noun (Präsident, Präsidenten, Treffen, Möglichkeit) and not also a proper
+// name, a country or an acronym. All-caps headline words (PRÄSIDENT) are
+// tried in title case.
+func (l *Lexicon) IsCommonNoun(form string) bool {
+	_, ok := l.noun(form)
+	return ok
+}
+
+// NounLemma returns the nominative singular of a common noun form
+// (Präsidenten → Präsident), or "" when the form is not a known common noun.
+func (l *Lexicon) NounLemma(form string) string {
+	lemma, _ := l.noun(form)
+	return lemma
+}
+
+// IsNounLemma reports whether s is the lemma of a known common noun.
+func (l *Lexicon) IsNounLemma(s string) bool { return l.nounLemmas[s] }
+
+func (l *Lexicon) noun(form string) (string, bool) {
+	if lemma, ok := l.nouns[form]; ok {
+		return lemma, true
+	}
+	if t := titleIfCaps(form); t != form {
+		lemma, ok := l.nouns[t]
+		return lemma, ok
+	}
+	return "", false
+}
+
+// CompoundHead splits a compound whose head is a known common noun
+// (Gipfeltreffen → Treffen, Wirtschaftsministers → Minister). It returns the
+// lemma of the whole compound (Gipfeltreffen, Wirtschaftsminister), the head
+// lemma, and ok. The head must have at least minHead letters and the
+// modifier at least two, so short heads (Ei, Ort) do not match by chance.
+// Names that end in a noun (Bergmann) split too: callers that need "is this
+// a name?" should ask IsName first.
+func (l *Lexicon) CompoundHead(form string) (lemma, head string, ok bool) {
+	const minHead = 4
+	if r, _ := utf8.DecodeRuneInString(form); !unicode.IsUpper(r) {
+		return "", "", false
+	}
+	// Try the longest head first: Außenministerin → Ministerin before In.
+	n := 0
+	for i := range form {
+		if i == 0 {
+			continue
+		}
+		n++
+		if n < 2 {
+			continue
+		}
+		rest := form[i:]
+		if utf8.RuneCountInString(rest) < minHead {
+			break
+		}
+		r, size := utf8.DecodeRuneInString(rest)
+		if r == '-' {
+			// Bindestrich compounds: US-Präsidenten → Präsident.
+			if h, ok := l.nouns[rest[size:]]; ok {
+				return form[:i+size] + h, h, true
+			}
+			continue
+		}
+		cand := string(unicode.ToUpper(r)) + rest[size:]
+		if h, ok := l.nouns[cand]; ok {
+			hr, hs := utf8.DecodeRuneInString(h)
+			return form[:i] + string(unicode.ToLower(hr)) + h[hs:], h, true
+		}
+	}
+	return "", "", false
+}
+
+// IsName reports whether form is a form of a proper name in the lexicon
+// (Putin, Putins, Berlin, Europa, Müller).
+func (l *Lexicon) IsName(form string) bool {
+	_, ok := l.names[form]
+	return ok
+}
+
+// Name returns the lemma and types of a proper-name form.
+func (l *Lexicon) Name(form string) (lemma string, types NameTypes, ok bool) {
+	e, ok := l.names[form]
+	return e.lemma, e.types, ok
+}
+
+// Stats reports the number of entries, for logs and docs.
+func (l *Lexicon) Stats() map[string]int {
+	return map[string]int{
+		"verb_forms":        len(l.verbs),
+		"verb_lemmas":       len(l.verbLemmas),
+		"separable_verbs":   len(l.separable),
+		"particles":         len(l.particles),
+		"noun_forms":        len(l.nouns),
+		"noun_lemmas":       len(l.nounLemmas),
+		"proper_name_forms": len(l.names),
+	}
+}
+
+func lowerIfNeeded(s string) string {
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}
+
+// titleIfCaps turns an all-caps word of three or more letters into title
+// case (PRÄSIDENT → Präsident); anything else is returned unchanged.
+func titleIfCaps(s string) string {
+	n := 0
+	for _, r := range s {
+		if !unicode.IsUpper(r) {
+			return s
+		}
+		n++
+	}
+	if n < 3 {
+		return s
+	}
+	r, size := utf8.DecodeRuneInString(s)
+	return string(r) + strings.ToLower(s[size:])
+}
