@@ -10,7 +10,7 @@ import (
 )
 
 // The 10kGNAD layout is one article per line: `label;'text'`, fields split
-// by ';', quoted with "'" and a quote inside a quoted field doubled ('').
+// by ';', quoted with "'" and a quote inside a quoted field doubled (”).
 // encoding/csv cannot read it (its quote character is fixed to '"'), and
 // since the layout never puts a raw newline inside a field, a line is a
 // record: a row with broken quoting costs one error article, not the rest
