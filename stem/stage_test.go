@@ -1,0 +1,178 @@
+package stem_test
+
+import (
+	"context"
+	"os"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/ereignis/ereignis/document"
+	"github.com/ereignis/ereignis/stem"
+)
+
+// articles reads the texts of the 10kGNAD test split (rows `label;'text'`).
+func articles(tb testing.TB) []string {
+	tb.Helper()
+	b, err := os.ReadFile("../../shared/data/news-10kgnad/test.csv")
+	if err != nil {
+		tb.Skipf("10kGNAD not available (%v); it lives in ../shared/data/news-10kgnad", err)
+	}
+	var out []string
+	for _, line := range strings.Split(string(b), "\n") {
+		_, text, ok := strings.Cut(line, ";")
+		if !ok {
+			continue
+		}
+		out = append(out, strings.Trim(text, "'"))
+	}
+	return out
+}
+
+// simpleTokens splits text into letter runs (words), digit runs and single
+// punctuation marks: enough to feed the stage without the tokenizer.
+func simpleTokens(text string) []document.Token {
+	var toks []document.Token
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsSpace(r) {
+			i += size
+			continue
+		}
+		j := i + size
+		kind := document.KindPunct
+		switch {
+		case unicode.IsLetter(r):
+			kind = document.KindWord
+			for j < len(text) {
+				r2, s2 := utf8.DecodeRuneInString(text[j:])
+				if !unicode.IsLetter(r2) && r2 != '-' {
+					break
+				}
+				j += s2
+			}
+		case unicode.IsDigit(r):
+			kind = document.KindNumber
+			for j < len(text) {
+				r2, s2 := utf8.DecodeRuneInString(text[j:])
+				if !unicode.IsDigit(r2) {
+					break
+				}
+				j += s2
+			}
+		}
+		toks = append(toks, document.Token{Start: i, End: j, Text: text[i:j], Kind: kind})
+		i = j
+	}
+	return toks
+}
+
+func TestStage(t *testing.T) {
+	text := "Der US-Präsident traf Putin 2021 in Genf; die Straße war gesperrt, Dr. Müller's Treffen fand statt."
+	d := document.New("t", "t", text)
+	d.Tokens = simpleTokens(text)
+	d.Tokens = append(d.Tokens, document.Token{Text: "Dr.", Kind: document.KindAbbreviation})
+	for _, s := range []*stem.Stage{stem.NewStage(), stem.NewStageCache(0), stem.NewStageCache(2)} {
+		for i := range d.Tokens {
+			d.Tokens[i].Stem = ""
+		}
+		if err := s.Process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		checkStems(t, d)
+	}
+}
+
+func checkStems(t *testing.T, d *document.Document) {
+	t.Helper()
+	want := map[string]string{"Der": "der", "US-Präsident": "us-prasident", "traf": "traf", "Straße": "strass", "gesperrt": "gesperrt", "Treffen": "treff", "fand": "fand"}
+	for _, tok := range d.Tokens {
+		if w, ok := want[tok.Text]; ok && tok.Stem != w {
+			t.Errorf("stem of %q = %q, want %q", tok.Text, tok.Stem, w)
+		}
+		if tok.Kind != document.KindWord && tok.Stem != "" {
+			t.Errorf("%s token %q got stem %q", tok.Kind, tok.Text, tok.Stem)
+		}
+		if tok.Kind == document.KindWord && tok.Stem != stem.Stem(strings.ToLower(tok.Text)) {
+			t.Errorf("stage stem of %q = %q, Stem gives %q", tok.Text, tok.Stem, stem.Stem(strings.ToLower(tok.Text)))
+		}
+	}
+}
+
+func TestStageCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	d := document.New("t", "t", "Wort")
+	d.Tokens = simpleTokens(d.Text)
+	if err := stem.NewStage().Process(ctx, d); err == nil {
+		t.Error("no error on a cancelled context")
+	}
+}
+
+type corpus struct {
+	docs  []*document.Document
+	bytes int64
+	words []string // lower-cased word tokens in text order
+}
+
+func loadCorpus(b *testing.B) corpus {
+	var c corpus
+	for _, a := range articles(b) {
+		d := document.New("", "", a)
+		d.Tokens = simpleTokens(a)
+		c.docs = append(c.docs, d)
+		c.bytes += int64(len(a))
+		for _, t := range d.Tokens {
+			if t.Kind == document.KindWord {
+				c.words = append(c.words, strings.ToLower(t.Text))
+			}
+		}
+	}
+	return c
+}
+
+// benchStage runs a stem stage over the 1,028 articles of 10kGNAD on one
+// goroutine. Every iteration builds a new stage, so a cache starts cold and
+// sees the articles once, as a worker would over a fresh batch.
+func benchStage(b *testing.B, cache int) {
+	c := loadCorpus(b)
+	b.SetBytes(c.bytes)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		s := stem.NewStageCache(cache)
+		for _, d := range c.docs {
+			if err := s.Process(context.Background(), d); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+func BenchmarkStage(b *testing.B)         { benchStage(b, stem.DefaultCacheSize) }
+func BenchmarkStageNoCache(b *testing.B)  { benchStage(b, 0) }
+func BenchmarkStageCache1k(b *testing.B)  { benchStage(b, 1024) }
+func BenchmarkStageCache64k(b *testing.B) { benchStage(b, 65536) }
+
+// The word benchmarks stem the same lower-cased word tokens with each
+// implementation; bytes are the words' bytes, ns/op is per corpus.
+func benchWords(b *testing.B, f func(string) string) {
+	c := loadCorpus(b)
+	var n int64
+	for _, w := range c.words {
+		n += int64(len(w))
+	}
+	b.SetBytes(n)
+	b.ReportMetric(float64(len(c.words)), "words/op")
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, w := range c.words {
+			f(w)
+		}
+	}
+}
+
+func BenchmarkWordsSnowballword(b *testing.B) { benchWords(b, stem.Stem) }
+func BenchmarkWordsGenerated(b *testing.B)    { benchWords(b, stem.Generated) }
