@@ -20,7 +20,7 @@ type jsonArticle struct {
 	Date  *string         `json:"date"`
 	Title string          `json:"title"`
 	Label string          `json:"label"`
-	Text  *string         `json:"text"`
+	Text  json.RawMessage `json:"text"`
 }
 
 // ParseJSONLine turns one JSON Lines object {"id","date","title","text"}
@@ -48,6 +48,13 @@ func (o Options) parseJSONLine(source string, line []byte) Article {
 	if !utf8.Valid(line) {
 		// encoding/json would silently turn the bad bytes into U+FFFD.
 		if !o.Latin1 {
+			// The id still names the article when the JSON is otherwise sound.
+			var j jsonArticle
+			if json.Unmarshal(line, &j) == nil {
+				if id, err := jsonID(j.ID); err == nil && id != "" {
+					a.ID = id
+				}
+			}
 			a.fail("decode", fmt.Errorf("%w at byte offset %d of the line (rerun with --latin1 if the file is Windows-1252)", ErrEncoding, invalidAt(line)))
 			return a
 		}
@@ -66,15 +73,21 @@ func (o Options) parseJSONLine(source string, line []byte) Article {
 		a.ID = id
 	}
 	a.Title, a.Label = j.Title, j.Label
-	if j.Text == nil {
-		a.fail("parse", errors.New(`JSON object has no "text" string`))
+	raw := bytes.TrimSpace(j.Text)
+	if len(raw) == 0 || string(raw) == "null" {
+		a.fail("parse", errors.New(`JSON object has no "text" field`))
 		return a
 	}
-	if isBlank(*j.Text) {
+	var text string
+	if raw[0] != '"' || json.Unmarshal(raw, &text) != nil {
+		a.fail("parse", fmt.Errorf(`"text" must be a string, not %s`, kindOfJSON(raw[0])))
+		return a
+	}
+	if isBlank(text) {
 		a.fail("decode", fmt.Errorf("%w (\"text\" is empty or white space)", ErrEmpty))
 		return a
 	}
-	a.Text = *j.Text
+	a.Text = text
 	if j.Date != nil && *j.Date != "" {
 		t, p, err := ParseDate(*j.Date)
 		if err != nil {
@@ -117,6 +130,8 @@ func kindOfJSON(c byte) string {
 		return "an array"
 	case 't', 'f':
 		return "a boolean"
+	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		return "a number"
 	}
 	return "this value"
 }

@@ -37,7 +37,7 @@ func TestParseJSONLine(t *testing.T) {
 		{line: `{"text":"ohne id","date":"2025-05-05T10:00:00Z"}`, id: "f.jsonl:3", text: "ohne id", date: "2025-05-05"},
 		{line: `{"id":"x","text":`, stage: "parse", errSubstr: "malformed JSON"},
 		{line: `{"id":"x"}`, stage: "parse", errSubstr: `no "text"`},
-		{line: `{"id":"x","text":42}`, stage: "parse", errSubstr: "malformed JSON"},
+		{line: `{"id":"x","text":42}`, stage: "parse", errSubstr: "must be a string, not a number"},
 		{line: `{"id":{"a":1},"text":"t"}`, stage: "parse", errSubstr: "an object"},
 		{line: `{"id":"x","text":"  \n "}`, stage: "decode", errSubstr: "empty"},
 		{line: "{\"id\":\"x\",\"text\":\"M\xfcnchen\"}", stage: "decode", errSubstr: "invalid UTF-8"},

@@ -197,12 +197,12 @@ func (w *walker) file(p, rel string, fi os.FileInfo, explicit bool) bool {
 	case extText:
 	default:
 		if !explicit {
-			what := "unsupported file type " + strings.TrimPrefix(ext, ".")
+			what := "unsupported file type " + ext
 			if ext == "" {
 				what = "file without extension"
 			}
 			if kind := sniff(p); kind != "" {
-				what += ", " + kind
+				what += " (" + kind + ")"
 			}
 			return w.errArticle(rel, p, "read", fmt.Errorf("%s: a folder is read for .txt articles, .jsonl/.ndjson and .csv files", what))
 		}

@@ -73,17 +73,27 @@ func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.BoolVar(&fl.latin1, "latin1", false, "decode input that is not UTF-8 as Windows-1252 (with a warning) instead of failing it")
 	fs.StringVar(&fl.progress, "progress", "auto", "progress line on stderr: auto (only on a terminal), on, off")
 	fs.BoolVar(&fl.quiet, "q", false, "no summary on stderr")
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
+	// Flags may follow the paths (`ereignis extract - --date 2025-05`):
+	// parse, take the next argument as a path, parse the rest again.
+	var paths []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return exitOK
+			}
+			return exitUsage
 		}
-		return exitUsage
+		rest := fs.Args()
+		if len(rest) == 0 {
+			break
+		}
+		paths = append(paths, rest[0])
+		args = rest[1:]
 	}
 	usageErr := func(format string, a ...any) int {
 		fmt.Fprintf(stderr, "ereignis extract: "+format+"\n", a...)
 		return exitUsage
 	}
-	paths := fs.Args()
 	if len(paths) == 0 {
 		return usageErr("no input PATH (use - for JSON Lines on stdin)")
 	}
