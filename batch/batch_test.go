@@ -25,7 +25,7 @@ type stage struct {
 	fn   func(ctx context.Context, d *document.Document) error
 }
 
-func (s stage) Name() string                { return s.name }
+func (s stage) Name() string               { return s.name }
 func (s stage) Requires() []document.Layer { return nil }
 func (s stage) Provides() []document.Layer { return nil }
 func (s stage) Process(ctx context.Context, d *document.Document) error {
