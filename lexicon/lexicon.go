@@ -117,6 +117,7 @@ type Lexicon struct {
 	nouns      map[string]string // form → lemma
 	nounLemmas map[string]bool
 	names      map[string]nameEntry
+	homographs map[string]string // verb form → other word classes
 }
 
 type nameEntry struct {
@@ -146,7 +147,7 @@ func Load() (*Lexicon, error) { return LoadFS(models.Lexicon, "lexicon") }
 func LoadFS(fsys fs.FS, dir string) (*Lexicon, error) {
 	l := &Lexicon{}
 	var wg sync.WaitGroup
-	errs := make([]error, 4)
+	errs := make([]error, 5)
 	// The two big files decompress and parse independently; loading them in
 	// parallel roughly halves the start-up time on two cores.
 	wg.Add(2)
@@ -154,6 +155,7 @@ func LoadFS(fsys fs.FS, dir string) (*Lexicon, error) {
 	go func() { defer wg.Done(); errs[1] = l.loadNouns(fsys, dir+"/nouns.tsv.gz") }()
 	errs[2] = l.loadSeparable(fsys, dir+"/separable.tsv")
 	errs[3] = l.loadNames(fsys, dir+"/names.tsv")
+	errs[4] = l.loadHomographs(fsys, dir+"/verb-homographs.tsv")
 	wg.Wait()
 	for _, err := range errs {
 		if err != nil {
@@ -364,6 +366,22 @@ func (l *Lexicon) loadNames(fsys fs.FS, path string) error {
 	})
 	return nil
 }
+
+func (l *Lexicon) loadHomographs(fsys fs.FS, path string) error {
+	s, err := readFile(fsys, path)
+	if err != nil {
+		return err
+	}
+	l.homographs = make(map[string]string, strings.Count(s, "\n"))
+	eachLine(s, 2, func(f []string) { l.homographs[f[0]] = f[1] })
+	return nil
+}
+
+// VerbHomograph returns the other word classes (Morphy tags, comma-joined:
+// ADJ, ADV, ART, PRO, PRP, KON, NEG, ZAL, INJ, ABK) of a lower-case verb
+// form, or "": einen → "ART,PRO", sein → "PRO", weiß → "ADJ". Stages use
+// it to keep articles and pronouns from being taken for verbs.
+func (l *Lexicon) VerbHomograph(form string) string { return l.homographs[form] }
 
 // VerbReadings returns every analysis of a verb form, or nil. The lookup is
 // case-insensitive (sentence-initial "Traf" finds "traf"). The returned

@@ -58,6 +58,13 @@ func run(data, out string) error {
 	if err != nil {
 		return err
 	}
+	homographs, err := buildHomographs(filepath.Join(src, "forms.tsv"), verbs)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(out, "verb-homographs.tsv"), homographs, 0o644); err != nil {
+		return err
+	}
 	if err := writeGz(filepath.Join(out, "nouns.tsv.gz"), nouns); err != nil {
 		return err
 	}
@@ -427,4 +434,57 @@ func sortedKeys(m map[string]string) []string {
 	}
 	sort.Strings(ks)
 	return ks
+}
+
+// homographClasses are the word classes whose forms can also be verb forms
+// (einen: article and verb; sein: pronoun and verb; weiß: adjective and
+// verb). Participles (PA1, PA2) are left out: they are verb forms.
+var homographClasses = map[string]bool{
+	"ADJ": true, "ADV": true, "ART": true, "PRO": true, "PRP": true, "KON": true,
+	"NEG": true, "ZAL": true, "INJ": true, "ABK": true,
+}
+
+// buildHomographs writes "form<TAB>classes" for every lower-case verb form
+// of verbs (the generated verbs.tsv) that forms.tsv also lists, with the
+// same spelling, under another word class.
+func buildHomographs(path string, verbs []byte) ([]byte, error) {
+	verbForms := map[string]bool{}
+	for _, line := range strings.Split(string(verbs), "\n") {
+		if form, _, ok := strings.Cut(line, "\t"); ok {
+			verbForms[form] = true
+		}
+	}
+	other := map[string]map[string]bool{}
+	err := eachLine(path, func(f []string) error {
+		if len(f) < 3 || !verbForms[f[0]] {
+			return nil
+		}
+		for _, c := range strings.Split(f[2], ",") {
+			if homographClasses[c] {
+				if other[f[0]] == nil {
+					other[f[0]] = map[string]bool{}
+				}
+				other[f[0]][c] = true
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	forms := make([]string, 0, len(other))
+	for f := range other {
+		forms = append(forms, f)
+	}
+	sort.Strings(forms)
+	var b bytes.Buffer
+	for _, f := range forms {
+		cs := make([]string, 0, len(other[f]))
+		for c := range other[f] {
+			cs = append(cs, c)
+		}
+		sort.Strings(cs)
+		fmt.Fprintf(&b, "%s\t%s\n", f, strings.Join(cs, ","))
+	}
+	return b.Bytes(), nil
 }
