@@ -72,7 +72,18 @@ func TestHelperProcess(t *testing.T) {
 			break
 		}
 	}
-	os.Exit(run(args, os.Stdin, os.Stdout, os.Stderr))
+	code := run(args, os.Stdin, os.Stdout, os.Stderr)
+	if os.Getenv("EREIGNIS_REPORT_RSS") == "1" {
+		// rusage's maxrss of a child includes its parent's RSS at exec time
+		// on Linux, so the child reports its own high-water mark.
+		status, _ := os.ReadFile("/proc/self/status")
+		for _, l := range strings.Split(string(status), "\n") {
+			if strings.HasPrefix(l, "VmHWM:") {
+				fmt.Fprintln(os.Stderr, l)
+			}
+		}
+	}
+	os.Exit(code)
 }
 
 func helperCmd(exe string, args ...string) *exec.Cmd {
