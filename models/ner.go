@@ -1,0 +1,11 @@
+package models
+
+import "embed"
+
+// NER holds the named-entity data: generated gazetteers (places.tsv,
+// demonyms.tsv, firstnames.txt, surnames.txt; rebuilt by
+// `go run ./cmd/gengazetteer`), the hand-curated entity table entities.tsv
+// and the rule files rules/*.rules with their examples.
+//
+//go:embed ner
+var NER embed.FS
