@@ -177,6 +177,24 @@ func ScoreTokens(sents []UDSentence, seg Segmenter, maxErrors int) TokenEval {
 
 	if maxErrors > 0 {
 		ev.Errors = tokenErrors(text, sents, sentStart, gold, pred, maxErrors)
+		predEnds := map[int]bool{}
+		for _, e := range ends {
+			predEnds[e] = true
+		}
+		context := func(at int) string {
+			a, b := max(0, at-50), min(len(text), at+30)
+			return strings.ReplaceAll(text[a:at]+" ‖ "+text[at:b], "\n", " ")
+		}
+		for _, e := range ends {
+			if !goldEnds[e] && e < len(strings.TrimRight(text, " ")) && len(ev.Errors) < 2*maxErrors {
+				ev.Errors = append(ev.Errors, "false sentence end: "+context(e))
+			}
+		}
+		for _, i := range sentStart[1:] {
+			if e := len(strings.TrimRight(text[:i-1], " ")); !predEnds[e] && len(ev.Errors) < 2*maxErrors {
+				ev.Errors = append(ev.Errors, "missed sentence end: "+context(e))
+			}
+		}
 	}
 	return ev
 }

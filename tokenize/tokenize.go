@@ -268,6 +268,10 @@ func (s *scanner) token(i int) int {
 	}
 	j := i + size
 	switch {
+	case r == '%' || r == '‰' || r == '§' || r == '&' || r == '*' || r == '#' || r == '@' || r == '†':
+		// Unicode calls these punctuation; for the pipeline they are signs
+		// like € and ° ("5 %", "§ 3").
+		s.emit(i, j, document.KindSymbol)
 	case unicode.IsPunct(r):
 		s.emit(i, j, document.KindPunct)
 	case unicode.IsSymbol(r):
@@ -442,7 +446,7 @@ scan:
 			}
 			// Genitive apostrophe after s, x, z, ß ("Hans' Auto"), unless a
 			// single quote is open and this closes it.
-			if !s.openSingle && (last == 's' || last == 'x' || last == 'z' || last == 'ß') && s.boundaryAt(j+size) {
+			if !s.openSingle && (last == 's' || last == 'x' || last == 'z' || last == 'ß') && s.boundaryAt(j+size) && !strings.HasPrefix(text[j+size:], "'") {
 				j += size
 			}
 			break scan
@@ -771,8 +775,18 @@ func (s *scanner) ordinalFollows(p int, year bool) bool {
 		if s.l.ordinal.has(prev.Text) {
 			return true
 		}
+		// An enumeration at the start of a sentence ("Punkte: 2. Soziale
+		// Bewegungen ...", "... fest. 2. Soziale ...").
+		if prev.Kind == document.KindPunct {
+			switch prev.Text {
+			case ".", "!", "?", ":":
+				return true
+			}
+		}
+	} else {
+		return true // the first token of the text
 	}
-	// An enumeration at the start of a line ("2. Soziale Bewegungen ...").
+	// An enumeration at the start of a line.
 	return s.lineStartBefore(p)
 }
 
