@@ -1,0 +1,58 @@
+package extract_test
+
+import (
+	"context"
+	"os"
+	"testing"
+
+	"github.com/ereignis/ereignis/corpus"
+	"github.com/ereignis/ereignis/document"
+	"github.com/ereignis/ereignis/extract"
+)
+
+// gnadArticles reads the 1,028 real articles of the 10kGNAD test split.
+func gnadArticles(b *testing.B) ([]corpus.Article, int64) {
+	f, err := os.Open("../../shared/data/news-10kgnad/test.csv")
+	if err != nil {
+		b.Skip("../shared/data/news-10kgnad absent")
+	}
+	defer f.Close()
+	var arts []corpus.Article
+	var size int64
+	err = corpus.Options{}.ReadCSV(context.Background(), f, "test.csv", func(a corpus.Article) bool {
+		if a.Err == nil {
+			arts = append(arts, a)
+			size += int64(len(a.Text))
+		}
+		return true
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return arts, size
+}
+
+// BenchmarkPipeline runs the whole default pipeline, one core, over the
+// 10kGNAD articles; one op is the whole set, MB/s counts article text, and
+// the record is built too (as the CLI does).
+func BenchmarkPipeline(b *testing.B) {
+	arts, size := gnadArticles(b)
+	p, err := extract.New(extract.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	b.SetBytes(size)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for j := range arts {
+			d := arts[j].Document()
+			if err := p.Process(ctx, d); err != nil {
+				b.Fatal(err)
+			}
+			_ = document.ToRecord(d)
+		}
+	}
+	b.ReportMetric(float64(len(arts)*b.N)/b.Elapsed().Seconds(), "articles/s")
+}
