@@ -1,0 +1,2 @@
+# Minutes, two digits.
+[0-5][0-9]

@@ -1,0 +1,170 @@
+package timex
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Mention is what a rule found, before anchoring: Value may be
+// underspecified (see resolve.go for the forms).
+type Mention struct {
+	Start, End int // byte offsets
+	Rule       *Rule
+	Type       string
+	Value      string
+	Mod        string
+	Quant      string
+	Freq       string
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// Find returns the mentions in text, left to right, without overlaps. At
+// every token start only the rules whose first characters fit are tried;
+// the longest match wins, ties go to the earlier rule.
+func (rs *Rules) Find(text string) []Mention {
+	var out []Mention
+	var cand []int
+	var key [prefixLen * utf8.UTFMax]byte
+	prevWord := false
+	for i := 0; i < len(text); {
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		word := isWordRune(r)
+		if !word || prevWord {
+			prevWord = word
+			i += size
+			continue
+		}
+		prevWord = true
+		// Candidate rules from the first one to three runes at i.
+		cand = cand[:0]
+		if r >= '0' && r <= '9' {
+			cand = append(cand, rs.byPrefix["#"]...)
+		} else {
+			n, j := 0, i
+			for k := 0; k < prefixLen && j < len(text); k++ {
+				c, sz := rune(text[j]), 1
+				if c >= utf8.RuneSelf {
+					c, sz = utf8.DecodeRuneInString(text[j:])
+				}
+				n += utf8.EncodeRune(key[n:], unicode.ToLower(c))
+				j += sz
+				cand = append(cand, rs.byPrefix[string(key[:n])]...)
+			}
+		}
+		cand = append(cand, rs.anyStart...)
+		best := Mention{Start: -1}
+		var bestM []int
+		end := i + rs.maxLen
+		if end > len(text) {
+			end = len(text)
+		}
+		for _, ri := range cand {
+			rule := rs.rules[ri]
+			m := rule.re.FindStringSubmatchIndex(text[i:end])
+			if m == nil || m[1] == 0 {
+				continue
+			}
+			e := i + m[1]
+			if !boundaryOK(text, e) {
+				continue
+			}
+			if rule.NotAfter != nil && rule.NotAfter.MatchString(text[e:min(len(text), e+40)]) {
+				continue
+			}
+			if rule.NotBefore != nil && rule.NotBefore.MatchString(text[max(0, i-40):i]) {
+				continue
+			}
+			if best.Rule == nil || e > best.End || (e == best.End && rule.order < best.Rule.order) {
+				// best.End is the end of the whole match here; it becomes
+				// the span's end below.
+				best = Mention{Start: i, End: e, Rule: rule}
+				bestM = append(bestM[:0], m...)
+			}
+		}
+		if best.Rule == nil {
+			i += size
+			continue
+		}
+		for k := range bestM {
+			if bestM[k] >= 0 {
+				bestM[k] += i
+			}
+		}
+		rule := best.Rule
+		if g := rule.spanGroup; g > 0 && bestM[2*g] >= 0 {
+			// Context outside the span (a preposition, the month after
+			// "vom 3. bis 6. Oktober") helps the value but is not tagged.
+			best.Start, best.End = bestM[2*g], bestM[2*g+1]
+		}
+		best.Type = rule.Type
+		best.Value = rs.render(rule.Value, text, bestM)
+		best.Mod = rs.render(rule.Mod, text, bestM)
+		best.Quant = rs.render(rule.Quant, text, bestM)
+		best.Freq = rs.render(rule.Freq, text, bestM)
+		if best.Value == "" { // a table had no entry: the rule does not apply
+			i += size
+			continue
+		}
+		if rule.LeadDet {
+			best.Start = rs.extendDet(text, best.Start)
+			if len(out) > 0 && out[len(out)-1].End > best.Start {
+				best.Start = i
+			}
+		}
+		out = append(out, best)
+		i = best.End
+		prevWord = false
+		if i > 0 {
+			r, _ := utf8.DecodeLastRuneInString(text[:i])
+			prevWord = isWordRune(r)
+		}
+	}
+	return out
+}
+
+// boundaryOK reports whether a match ending at e does not cut a word.
+func boundaryOK(text string, e int) bool {
+	if e >= len(text) || e == 0 {
+		return true
+	}
+	last, _ := utf8.DecodeLastRuneInString(text[:e])
+	if !isWordRune(last) {
+		return true
+	}
+	next, _ := utf8.DecodeRuneInString(text[e:])
+	return !isWordRune(next)
+}
+
+// extendDet moves start back over a determiner (den fünfziger Jahren).
+func (rs *Rules) extendDet(text string, start int) int {
+	j := start
+	for j > 0 {
+		r, sz := utf8.DecodeLastRuneInString(text[:j])
+		if r != ' ' && r != '\n' && r != '\t' {
+			break
+		}
+		j -= sz
+	}
+	if j == start {
+		return start
+	}
+	k := j
+	for k > 0 {
+		r, sz := utf8.DecodeLastRuneInString(text[:k])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		k -= sz
+	}
+	if k == j || j-k > 3 {
+		return start
+	}
+	if _, ok := rs.patterns["det"].values[normKey(text[k:j])]; ok {
+		return k
+	}
+	return start
+}

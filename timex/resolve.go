@@ -1,0 +1,364 @@
+package timex
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Underspecified values the rules emit, and how Resolve anchors them:
+//
+//	DCT±N<unit>[@S]     N units from the article date; unit Y, Q, H (half),
+//	                    M, W, WE (weekend), D, DE (decade), CE (century).
+//	                    The result has the unit's granularity; @S appends a
+//	                    part: ANCHOR+0Y@SU → 2025-SU, DCT-1D@TEV → 2025-05-04TEV.
+//	LAST±N<unit>[@S]    the same from the last mentioned date (anaphora).
+//	ANCHOR±N<unit>[@S]  the article date in news, the last mentioned date
+//	                    in narrative text (no DCT).
+//	ANCHOR~WDn, ~WE     weekday n or the weekend, direction from the tense
+//	                    of the clause; < forces the last one, > the next.
+//	XXXX-…              year (and month, day) missing: filled from the
+//	                    anchor; a time of day takes the date last mentioned
+//	                    in its sentence, else the article day.
+//	…EASTER±n           a movable feast, computed once the year is known.
+//
+// Anything else is already a TIMEX3 value and stays as it is.
+
+var (
+	relRE  = regexp.MustCompile(`^(DCT|LAST|ANCHOR)([+-][0-9]+)(WE|DE|CE|Y|Q|H|M|W|D)(?:@(.+))?$`)
+	wdRE   = regexp.MustCompile(`^(DCT|LAST|ANCHOR)([~<>])(WD[1-7]|WE)(?:@(.+))?$`)
+	fullRE = regexp.MustCompile(`^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?`)
+)
+
+// cal is a calendar date known to a precision.
+type cal struct {
+	t    time.Time
+	prec int // 1 year, 2 month, 3 day
+	id   string
+}
+
+const (
+	precYear  = 1
+	precMonth = 2
+	precDay   = 3
+)
+
+// Tense of the clause around a mention, for the direction of weekdays.
+type Tense int
+
+const (
+	TenseUnknown Tense = iota
+	TensePast
+	TensePresent
+	TenseFuture
+)
+
+// resolver holds the per-document state of one resolution pass.
+type resolver struct {
+	dct       *cal // nil when the document has no date
+	last      *cal
+	lastDay   *cal // last mentioned date of day precision
+	lastDaySn int  // its sentence
+}
+
+func newCal(y, m, d, prec int) *cal {
+	if m == 0 {
+		m = 1
+	}
+	if d == 0 {
+		d = 1
+	}
+	return &cal{t: time.Date(y, time.Month(m), d, 12, 0, 0, 0, time.UTC), prec: prec}
+}
+
+// parseCal reads the leading calendar date of a TIMEX3 value.
+func parseCal(v string) *cal {
+	m := fullRE.FindStringSubmatch(v)
+	if m == nil {
+		return nil
+	}
+	y, _ := strconv.Atoi(m[1])
+	switch {
+	case m[3] != "":
+		mo, _ := strconv.Atoi(m[2])
+		d, _ := strconv.Atoi(m[3])
+		if mo < 1 || mo > 12 || d < 1 || d > 31 {
+			return nil
+		}
+		return newCal(y, mo, d, precDay)
+	case m[2] != "":
+		mo, _ := strconv.Atoi(m[2])
+		if mo < 1 || mo > 12 {
+			return nil
+		}
+		return newCal(y, mo, 1, precMonth)
+	}
+	if len(v) > 4 && v[4] != '-' { // a decade or century is not a year
+		return nil
+	}
+	if len(v) == 4 || v[4] == '-' {
+		return newCal(y, 1, 1, precYear)
+	}
+	return nil
+}
+
+func (r *resolver) anchorFor(kind string) (*cal, string) {
+	switch kind {
+	case "DCT":
+		if r.dct != nil {
+			return r.dct, "dct"
+		}
+		return r.last, "last"
+	case "LAST":
+		if r.last != nil {
+			return r.last, "last"
+		}
+		return r.dct, "dct"
+	}
+	if r.dct != nil {
+		return r.dct, "dct"
+	}
+	return r.last, "last"
+}
+
+func isoWeek(t time.Time) string {
+	y, w := t.ISOWeek()
+	return fmt.Sprintf("%04d-W%02d", y, w)
+}
+
+func withSuffix(v, s string) string {
+	if s == "" {
+		return v
+	}
+	if s[0] == 'T' {
+		return v + s
+	}
+	return v + "-" + s
+}
+
+// resolve anchors one underspecified value. It returns the value and how
+// it was anchored ("dct", "last" or "").
+func (r *resolver) resolve(v string, tense Tense, sentence int) (string, string) {
+	if m := relRE.FindStringSubmatch(v); m != nil {
+		ref, how := r.anchorFor(m[1])
+		n, _ := strconv.Atoi(m[2])
+		return relValue(ref, n, m[3], m[4]), howIf(ref, how)
+	}
+	if m := wdRE.FindStringSubmatch(v); m != nil {
+		ref, how := r.anchorFor(m[1])
+		return weekdayValue(ref, m[2], m[3], m[4], tense, how == "last"), howIf(ref, how)
+	}
+	if strings.HasPrefix(v, "XXXX-XX-XXT") {
+		ref, how := r.lastDay, "last"
+		if ref == nil || r.lastDaySn != sentence {
+			if r.dct != nil && r.dct.prec == precDay {
+				ref, how = r.dct, "dct"
+			}
+		}
+		if ref == nil || ref.prec < precDay {
+			return v, ""
+		}
+		return ref.t.Format("2006-01-02") + v[10:], how
+	}
+	if strings.HasPrefix(v, "XXXX") {
+		ref, how := r.anchorFor("ANCHOR")
+		out := fillYear(v, ref, tense, how == "dct")
+		if out == v {
+			return v, ""
+		}
+		return easter(out), how
+	}
+	return easter(v), ""
+}
+
+func howIf(ref *cal, how string) string {
+	if ref == nil {
+		return ""
+	}
+	return how
+}
+
+func relValue(ref *cal, n int, unit, suffix string) string {
+	need := precYear
+	switch unit {
+	case "M", "Q", "H":
+		need = precMonth
+	case "D", "W", "WE":
+		need = precDay
+	}
+	if ref == nil || ref.prec < need {
+		return unresolved(unit, suffix)
+	}
+	t := ref.t
+	var v string
+	switch unit {
+	case "Y":
+		v = fmt.Sprintf("%04d", t.Year()+n)
+	case "DE":
+		v = fmt.Sprintf("%03d", t.Year()/10+n)
+	case "CE":
+		v = fmt.Sprintf("%02d", t.Year()/100+n)
+	case "M":
+		v = t.AddDate(0, n, 0).Format("2006-01")
+		if t.Day() > 28 { // AddDate normalises 31 Jan + 1 month into March
+			v = time.Date(t.Year(), t.Month()+time.Month(n), 1, 12, 0, 0, 0, time.UTC).Format("2006-01")
+		}
+	case "Q":
+		q := (int(t.Month())-1)/3 + n
+		y := t.Year() + floorDiv(q, 4)
+		v = fmt.Sprintf("%04d-Q%d", y, mod(q, 4)+1)
+	case "H":
+		h := (int(t.Month())-1)/6 + n
+		y := t.Year() + floorDiv(h, 2)
+		v = fmt.Sprintf("%04d-H%d", y, mod(h, 2)+1)
+	case "D":
+		v = t.AddDate(0, 0, n).Format("2006-01-02")
+	case "W":
+		v = isoWeek(t.AddDate(0, 0, 7*n))
+	case "WE":
+		v = isoWeek(t.AddDate(0, 0, 7*n)) + "-WE"
+	}
+	return withSuffix(v, suffix)
+}
+
+func unresolved(unit, suffix string) string {
+	var v string
+	switch unit {
+	case "Y":
+		v = "XXXX"
+	case "DE":
+		v = "XXX"
+	case "CE":
+		v = "XX"
+	case "M":
+		v = "XXXX-XX"
+	case "Q":
+		v = "XXXX-QX"
+	case "H":
+		v = "XXXX-HX"
+	case "D":
+		v = "XXXX-XX-XX"
+	case "W":
+		v = "XXXX-WXX"
+	case "WE":
+		v = "XXXX-WXX-WE"
+	}
+	return withSuffix(v, suffix)
+}
+
+func floorDiv(a, b int) int {
+	q := a / b
+	if a%b != 0 && (a < 0) != (b < 0) {
+		q--
+	}
+	return q
+}
+
+func mod(a, b int) int { return a - floorDiv(a, b)*b }
+
+// weekdayValue picks the weekday (or weekend) nearest the reference in the
+// direction the text asks for: "<" before, ">" after, "~" by the tense
+// (past → on or before the reference, otherwise on or after it).
+func weekdayValue(ref *cal, dir, what, suffix string, tense Tense, narrative bool) string {
+	if ref == nil || ref.prec < precDay {
+		if what == "WE" {
+			return "XXXX-WXX-WE"
+		}
+		return withSuffix("XXXX-WXX-"+what[2:], suffix)
+	}
+	refWd := int(ref.t.Weekday())
+	if refWd == 0 {
+		refWd = 7
+	}
+	past := dir == "<" || (dir == "~" && tense == TensePast && !narrative)
+	strict := dir != "~"
+	if what == "WE" {
+		// The weekend is Saturday of the ISO week; Sunday belongs to it too.
+		wd := 6
+		if refWd == 7 {
+			refWd = 6 // count Sunday as part of the same weekend
+		}
+		var d int
+		if past {
+			d = -mod(refWd-wd, 7)
+			if strict && d == 0 && refWd != 6 {
+				d = -7
+			}
+		} else {
+			d = mod(wd-refWd, 7)
+			if strict && d == 0 {
+				d = 7
+			}
+		}
+		return isoWeek(ref.t.AddDate(0, 0, d)) + "-WE"
+	}
+	wd := int(what[2] - '0')
+	var d int
+	if past {
+		d = -mod(refWd-wd, 7)
+		if strict && d == 0 {
+			d = -7
+		}
+	} else {
+		d = mod(wd-refWd, 7)
+		if strict && d == 0 {
+			d = 7
+		}
+	}
+	return withSuffix(ref.t.AddDate(0, 0, d).Format("2006-01-02"), suffix)
+}
+
+// fillYear fills XXXX (and XX month of XXXX-XX-DD) from the reference. In
+// news, a month named without a year is taken in the direction of the
+// tense: in a past-tense clause a month after the article's month is last
+// year's, in a future clause a month before it is next year's.
+func fillYear(v string, ref *cal, tense Tense, news bool) string {
+	if ref == nil {
+		return v
+	}
+	y := ref.t.Year()
+	rest := v[4:]
+	if strings.HasPrefix(rest, "-XX-") {
+		if ref.prec < precMonth {
+			return v
+		}
+		return fmt.Sprintf("%04d-%02d", y, int(ref.t.Month())) + rest[3:]
+	}
+	if news && ref.prec >= precMonth && len(rest) >= 3 && rest[0] == '-' && rest[1] >= '0' && rest[1] <= '9' {
+		if mo, err := strconv.Atoi(rest[1:3]); err == nil {
+			switch {
+			case tense == TensePast && mo > int(ref.t.Month())+1:
+				y--
+			case tense == TenseFuture && mo < int(ref.t.Month())-1:
+				y++
+			}
+		}
+	}
+	return fmt.Sprintf("%04d", y) + rest
+}
+
+var easterRE = regexp.MustCompile(`^([0-9]{4})-EASTER([+-][0-9]+)`)
+
+// easter computes movable feasts (Gauss/Meeus algorithm for Western Easter).
+func easter(v string) string {
+	m := easterRE.FindStringSubmatch(v)
+	if m == nil {
+		return v
+	}
+	y, _ := strconv.Atoi(m[1])
+	off, _ := strconv.Atoi(m[2])
+	a, b, c := y%19, y/100, y%100
+	d, e := b/4, b%4
+	f := (b + 8) / 25
+	g := (b - f + 1) / 3
+	h := (19*a + b - d - g + 15) % 30
+	i, k := c/4, c%4
+	l := (32 + 2*e + 2*i - h - k) % 7
+	mm := (a + 11*h + 22*l) / 451
+	month := (h + l - 7*mm + 114) / 31
+	day := (h+l-7*mm+114)%31 + 1
+	t := time.Date(y, time.Month(month), day, 12, 0, 0, 0, time.UTC).AddDate(0, 0, off)
+	return t.Format("2006-01-02") + v[len(m[0]):]
+}

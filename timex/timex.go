@@ -1,0 +1,397 @@
+package timex
+
+import (
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/ereignis/ereignis/document"
+	"github.com/ereignis/ereignis/lexicon"
+	"github.com/ereignis/ereignis/models"
+)
+
+// VerbLexicon is what the tense heuristic asks of a lexicon.
+type VerbLexicon interface {
+	VerbReadings(form string) []lexicon.VerbReading
+}
+
+// Tagger finds and normalises the time expressions of a document. It is
+// immutable after New and safe for concurrent use.
+type Tagger struct {
+	rules *Rules
+	lex   VerbLexicon // nil: word lists only
+}
+
+var (
+	defaultOnce   sync.Once
+	defaultTagger *Tagger
+	defaultErr    error
+)
+
+// Default returns the tagger built from the embedded models and the
+// default lexicon, loading them on first use.
+func Default() (*Tagger, error) {
+	defaultOnce.Do(func() {
+		rs, err := Load(models.Timex, "timex")
+		if err != nil {
+			defaultErr = err
+			return
+		}
+		var lex VerbLexicon
+		if l, err := lexicon.Default(); err == nil && l != nil {
+			lex = l
+		}
+		defaultTagger = New(rs, lex)
+	})
+	return defaultTagger, defaultErr
+}
+
+// New builds a tagger from loaded rules and an optional verb lexicon.
+func New(rs *Rules, lex VerbLexicon) *Tagger { return &Tagger{rules: rs, lex: lex} }
+
+// Rules returns the rule set.
+func (tg *Tagger) Rules() *Rules { return tg.rules }
+
+// Tag finds the time expressions of d, anchors them and stores them in
+// d.Timexes (replacing what was there). A month- or year-precision DCT is
+// made exact when the text names the day (am Montag (5. Mai)). Without any
+// DCT, narrative anchoring on the last mentioned date is used and relative
+// values that cannot be anchored stay underspecified; d gets a warning.
+func (tg *Tagger) Tag(d *document.Document) {
+	text := d.Text
+	ms := tg.rules.Find(text)
+	d.Timexes = d.Timexes[:0]
+	if len(ms) == 0 {
+		return
+	}
+	sents := sentenceRanges(d)
+	sentOf := func(off int) int {
+		for i, s := range sents {
+			if off >= s[0] && off < s[1] {
+				return i
+			}
+		}
+		return len(sents) - 1
+	}
+	tenses := map[int]Tense{}
+	tenseOf := func(sn int) Tense {
+		if t, ok := tenses[sn]; ok {
+			return t
+		}
+		t := TenseUnknown
+		if sn >= 0 && sn < len(sents) {
+			t = tg.clauseTense(text[sents[sn][0]:sents[sn][1]])
+		}
+		tenses[sn] = t
+		return t
+	}
+
+	tg.fixDCT(d, ms)
+	r := &resolver{}
+	if d.DCT.Known() {
+		p := precYear
+		switch d.DCT.Precision {
+		case document.PrecisionMonth:
+			p = precMonth
+		case document.PrecisionDay:
+			p = precDay
+		}
+		t := d.DCT.Time
+		r.dct = &cal{t: time.Date(t.Year(), t.Month(), t.Day(), 12, 0, 0, 0, time.UTC), prec: p}
+	}
+	unresolved := false
+	for i, m := range ms {
+		sn := sentOf(m.Start)
+		sentIdx := sn
+		if len(d.Sentences) > 0 {
+			sentIdx = d.SentenceAt(m.Start)
+		}
+		tx := document.Timex{
+			ID:       "t" + strconv.Itoa(i+1),
+			Type:     m.Type,
+			Mod:      m.Mod,
+			Quant:    m.Quant,
+			Freq:     m.Freq,
+			Span:     d.SpanOf(m.Start, m.End),
+			Sentence: sentIdx,
+			Rule:     m.Rule.Name,
+		}
+		v, how := m.Value, ""
+		if m.Type == "DATE" || m.Type == "TIME" {
+			v, how = r.resolve(m.Value, tenseOf(sn), sn)
+		}
+		switch how {
+		case "dct":
+			tx.Anchor = "dct"
+		case "last":
+			if r.last != nil {
+				tx.Anchor = r.last.id
+			}
+		}
+		if m.Type == "DURATION" {
+			v = canonDuration(v)
+		}
+		if (m.Type == "DATE" || m.Type == "TIME") && isRelative(m.Value) && (how == "" || strings.HasPrefix(v, "X")) {
+			unresolved = true
+			v = underspecified(v)
+		}
+		tx.Value = v
+		d.Timexes = append(d.Timexes, tx)
+		if m.Type == "DATE" || m.Type == "TIME" {
+			if c := parseCal(tx.Value); c != nil {
+				c.id = tx.ID
+				r.last = c
+				if c.prec == precDay {
+					r.lastDay, r.lastDaySn = c, sn
+				}
+			}
+		}
+	}
+	tg.pairWeekdays(d, ms)
+	if unresolved && !d.DCT.Known() {
+		d.Warn("timex: no article date (DCT): relative time expressions left underspecified")
+	}
+}
+
+// isRelative reports whether a rule value needs anchoring.
+func isRelative(v string) bool {
+	return strings.HasPrefix(v, "XXXX") || relRE.MatchString(v) || wdRE.MatchString(v)
+}
+
+// underspecified turns a rule value that could not be anchored into a
+// TIMEX3 value with X for the unknown parts.
+func underspecified(v string) string {
+	if m := relRE.FindStringSubmatch(v); m != nil {
+		return unresolved(m[3], m[4])
+	}
+	if m := wdRE.FindStringSubmatch(v); m != nil {
+		if m[3] == "WE" {
+			return "XXXX-WXX-WE"
+		}
+		return withSuffix("XXXX-WXX-"+m[3][2:], m[4])
+	}
+	return v
+}
+
+// canonDuration writes hours, minutes and seconds after a T (P24H → PT24H,
+// P30MIN → PT30M), as TIMEX3 wants.
+func canonDuration(v string) string {
+	if !strings.HasPrefix(v, "P") || strings.Contains(v, "T") {
+		return v
+	}
+	body := v[1:]
+	i := 0
+	for i < len(body) {
+		j := i
+		for j < len(body) && (body[j] >= '0' && body[j] <= '9' || body[j] == '.' || body[j] == 'X') {
+			j++
+		}
+		k := j
+		for k < len(body) && body[k] >= 'A' && body[k] <= 'Z' {
+			k++
+		}
+		unit := body[j:k]
+		if unit == "H" || unit == "MIN" || unit == "S" {
+			date := body[:i]
+			timePart := strings.ReplaceAll(body[i:], "MIN", "M")
+			return "P" + date + "T" + timePart
+		}
+		if k == i {
+			break
+		}
+		i = k
+	}
+	return v
+}
+
+// pairWeekdays gives a weekday the value of the date beside it in
+// apposition: "am Montag (5. Mai)", "Montag, 5. Mai".
+func (tg *Tagger) pairWeekdays(d *document.Document, ms []Mention) {
+	for i := 0; i+1 < len(ms); i++ {
+		a, b := ms[i], ms[i+1]
+		wd := weekdayOf(a.Value)
+		if wd == 0 || !appositive(d.Text[a.End:b.Start]) {
+			continue
+		}
+		c := parseCal(d.Timexes[i+1].Value)
+		if c == nil || c.prec != precDay {
+			continue
+		}
+		d.Timexes[i].Value = d.Timexes[i+1].Value
+		d.Timexes[i].Anchor = d.Timexes[i+1].ID
+	}
+}
+
+func weekdayOf(v string) int {
+	if m := wdRE.FindStringSubmatch(v); m != nil && m[3] != "WE" {
+		return int(m[3][2] - '0')
+	}
+	return 0
+}
+
+func appositive(between string) bool {
+	s := strings.TrimSpace(between)
+	return s == "(" || s == "," || s == ", den" || s == "den"
+}
+
+// fixDCT narrows a month- or year-precision DCT to the day the text names
+// in a weekday-date apposition in that month whose weekday agrees
+// (am Montag (5. Mai) with date 2025-05).
+func (tg *Tagger) fixDCT(d *document.Document, ms []Mention) {
+	if !d.DCT.Known() || d.DCT.Precision == document.PrecisionDay {
+		return
+	}
+	for i := 0; i+1 < len(ms); i++ {
+		a, b := ms[i], ms[i+1]
+		wd := weekdayOf(a.Value)
+		if wd == 0 || !appositive(d.Text[a.End:b.Start]) {
+			continue
+		}
+		y, mo, day, ok := explicitDay(b.Value, d.DCT.Time.Year())
+		if !ok || y != d.DCT.Time.Year() {
+			continue
+		}
+		if d.DCT.Precision == document.PrecisionMonth && time.Month(mo) != d.DCT.Time.Month() {
+			continue
+		}
+		t := time.Date(y, time.Month(mo), day, 0, 0, 0, 0, time.UTC)
+		w := int(t.Weekday())
+		if w == 0 {
+			w = 7
+		}
+		if w != wd {
+			continue
+		}
+		d.DCT = document.DCT{Time: t, Precision: document.PrecisionDay, Origin: "text", InputValue: d.DCT.Value()}
+		return
+	}
+}
+
+// explicitDay reads YYYY-MM-DD or XXXX-MM-DD (year taken as defYear).
+func explicitDay(v string, defYear int) (y, m, d int, ok bool) {
+	if len(v) != 10 || v[4] != '-' || v[7] != '-' {
+		return 0, 0, 0, false
+	}
+	if v[:4] == "XXXX" {
+		y = defYear
+	} else if n, err := strconv.Atoi(v[:4]); err == nil {
+		y = n
+	} else {
+		return 0, 0, 0, false
+	}
+	m, err1 := strconv.Atoi(v[5:7])
+	d, err2 := strconv.Atoi(v[8:10])
+	if err1 != nil || err2 != nil || m < 1 || m > 12 || d < 1 || d > 31 {
+		return 0, 0, 0, false
+	}
+	return y, m, d, true
+}
+
+// sentenceRanges returns the sentences of d as byte ranges: the
+// tokenizer's when present, else a light split at sentence punctuation.
+func sentenceRanges(d *document.Document) [][2]int {
+	if len(d.Sentences) > 0 {
+		out := make([][2]int, len(d.Sentences))
+		for i, s := range d.Sentences {
+			out[i] = [2]int{s.Start, s.End}
+		}
+		return out
+	}
+	text := d.Text
+	var out [][2]int
+	start := 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		end := -1
+		switch {
+		case c == '\n' && i+1 < len(text) && text[i+1] == '\n':
+			end = i
+		case (c == '.' || c == '!' || c == '?') && i+2 < len(text) && (text[i+1] == ' ' || text[i+1] == '\n'):
+			r, _ := utf8.DecodeRuneInString(text[i+2:])
+			prev := i - 1
+			// "5. Mai", "20. Jahrhundert": a number before the dot is an ordinal.
+			if unicode.IsUpper(r) && !(prev >= 0 && text[prev] >= '0' && text[prev] <= '9') {
+				end = i + 1
+			}
+		}
+		if end >= 0 && end > start {
+			out = append(out, [2]int{start, end})
+			start = end
+		}
+	}
+	if start < len(text) {
+		out = append(out, [2]int{start, len(text)})
+	}
+	return out
+}
+
+// clauseTense guesses the tense of a sentence: a future auxiliary or a
+// planning word makes it future, a past finite verb or a perfect
+// (haben/sein + participle) past, any other finite verb present.
+func (tg *Tagger) clauseTense(s string) Tense {
+	rs := tg.rules
+	future, past, perfectAux, participle, present := false, false, false, false, false
+	fut, pst, prf := rs.patterns["tense-future"], rs.patterns["tense-past"], rs.patterns["tense-perfect"]
+	forEachWord(s, func(w string) {
+		lw := strings.ToLower(w)
+		if fut != nil && fut.values[lw] != "" || fut != nil && hasKey(fut, lw) {
+			future = true
+			return
+		}
+		if prf != nil && hasKey(prf, lw) {
+			perfectAux = true
+			return
+		}
+		if pst != nil && hasKey(pst, lw) {
+			past = true
+			return
+		}
+		if tg.lex != nil {
+			for _, r := range tg.lex.VerbReadings(w) {
+				switch {
+				case r.Tense == lexicon.Past && r.Mood == lexicon.Indicative:
+					past = true
+				case r.Tense == lexicon.Participle:
+					participle = true
+				case r.Tense == lexicon.Present && r.Mood == lexicon.Indicative && r.Person == 3:
+					present = true
+				}
+			}
+		} else if len(lw) > 5 && strings.HasPrefix(lw, "ge") && (strings.HasSuffix(lw, "t") || strings.HasSuffix(lw, "en")) {
+			participle = true
+		}
+	})
+	switch {
+	case future:
+		return TenseFuture
+	case past || perfectAux && participle:
+		return TensePast
+	case present || perfectAux:
+		return TensePresent
+	}
+	return TenseUnknown
+}
+
+func hasKey(pl *patternList, k string) bool { _, ok := pl.values[k]; return ok }
+
+func forEachWord(s string, fn func(string)) {
+	start := -1
+	for i, r := range s {
+		if unicode.IsLetter(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			fn(s[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		fn(s[start:])
+	}
+}
