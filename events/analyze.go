@@ -1,0 +1,448 @@
+package events
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/ereignis/ereignis/document"
+)
+
+// wtok is what the heuristics know about one token.
+type wtok struct {
+	low    string
+	lemma  string // verb lemmas lower case, noun lemmas capitalised
+	feat   string // forms.tsv features: 1 2 p r i z a n
+	upper  bool
+	punct  bool
+	verb   bool
+	fin    bool // can be a finite verb
+	nonfin bool // can be an infinitive or participle
+	ent    int  // index of the entity covering the token, -1
+	tmx    int  // index of the timex covering the token, -1
+	inQ    bool // inside a direct quote
+	cpart  bool // left part or hyphen of a hyphenated compound (US - Präsidenten)
+	cstart int  // first token of the hyphenated compound this token heads
+	cl     int  // index of the clause (document-wide), -1
+}
+
+// clause is a stretch of a sentence with (at most) one finite verb: the
+// unit of negation, modality and argument search.
+type clause struct {
+	start, end int // token indexes [start, end)
+	sent       int
+	sub        bool   // dependent clause (subordinator, relative pronoun, infinitive)
+	intro      string // introducing word (dass, wie, um, ...) in lower case
+	fin        int    // token index of the finite verb, -1
+	quote      bool   // inside a direct quote
+	afterComma bool   // the clause follows a comma of the same sentence
+}
+
+type analysis struct {
+	d       *document.Document
+	m       *Model
+	t       []wtok
+	clauses []clause
+	para    []int // paragraph number of each sentence
+	stmts   []document.Statement
+}
+
+// lookup resolves a token to lemma and features: the lemma stage's lemma if
+// it ran, else forms.tsv, else an adjective ending or a compound head.
+func (a *analysis) lookup(tok *document.Token, w *wtok) {
+	m := a.m
+	text := tok.Text
+	if fs := m.forms[text]; len(fs) > 0 {
+		w.lemma, w.feat = fs[0].lemma, fs[0].feat
+		for _, f := range fs[1:] {
+			w.feat += f.feat
+		}
+	} else if w.upper {
+		if fs := m.forms[w.low]; len(fs) > 0 && !strings.Contains(fs[0].feat, "n") {
+			w.lemma, w.feat = fs[0].lemma, fs[0].feat
+		}
+	}
+	if tok.Lemma != "" && w.lemma == "" {
+		w.lemma = tok.Lemma
+		if fs := m.forms[text]; len(fs) > 0 {
+			for _, f := range fs {
+				if f.lemma == tok.Lemma {
+					w.feat = f.feat
+				}
+			}
+		}
+	}
+	if w.lemma == "" && !w.upper && len(w.low) > 4 {
+		// inflected adjectives: bevorstehenden → bevorstehend, insolventen → insolvent
+		for _, e := range []string{"en", "em", "er", "es", "e"} {
+			if b, ok := strings.CutSuffix(w.low, e); ok && m.lemmas[b] {
+				w.lemma = b
+				break
+			}
+		}
+	}
+	if w.lemma == "" && w.upper {
+		w.lemma = a.compoundHead(text)
+	}
+	if w.lemma == "" {
+		if w.upper {
+			w.lemma = text
+		} else {
+			w.lemma = w.low
+		}
+	}
+	f := w.feat
+	if strings.ContainsAny(f, "12pr") {
+		w.verb, w.fin = true, true
+	}
+	if strings.ContainsAny(f, "iza") {
+		w.verb, w.nonfin = true, true
+	}
+	if tok.POS == "VERB" || tok.POS == "AUX" {
+		w.verb = true
+		if !w.fin && !w.nonfin {
+			w.fin = true
+		}
+	}
+	if m.kj1[w.low] && !w.upper {
+		w.feat += "1"
+		w.verb, w.fin = true, true
+	}
+}
+
+// compoundHead finds a noun trigger or cue at the end of a compound
+// (Gipfeltreffen → Treffen, Luftangriff → Angriff, US-Präsident stays).
+func (a *analysis) compoundHead(text string) string {
+	if i := strings.LastIndexByte(text, '-'); i > 0 && i < len(text)-2 {
+		part := text[i+1:]
+		if fs := a.m.forms[part]; len(fs) > 0 {
+			return fs[0].lemma
+		}
+		if r, n := utf8.DecodeRuneInString(part); unicode.IsLower(r) {
+			up := string(unicode.ToUpper(r)) + part[n:]
+			if fs := a.m.forms[up]; len(fs) > 0 {
+				return fs[0].lemma
+			}
+		}
+	}
+	if len(text) < 6 {
+		return ""
+	}
+	for _, h := range a.m.headIdx[text[len(text)-3:]] {
+		if len(text) >= len(h.low)+3 && strings.HasSuffix(text, h.low) {
+			return h.lemma
+		}
+	}
+	return ""
+}
+
+func isPunct(tok *document.Token) bool {
+	return tok.Kind == document.KindPunct || tok.Kind == document.KindSymbol && len(tok.Text) <= 3
+}
+
+func (a *analysis) build() {
+	d := a.d
+	a.t = make([]wtok, len(d.Tokens))
+	for i := range d.Tokens {
+		tok := &d.Tokens[i]
+		w := &a.t[i]
+		w.ent, w.tmx, w.cl, w.cstart = -1, -1, -1, i
+		w.punct = isPunct(tok)
+		// the tokeniser splits hyphenated compounds (US-Präsidenten); a hyphen
+		// attached on both sides joins them back into one word here
+		if w.punct && (tok.Text == "-" || tok.Text == "‐") && i > 0 && i+1 < len(d.Tokens) &&
+			d.Tokens[i-1].End == tok.Start && tok.End == d.Tokens[i+1].Start && !isPunct(&d.Tokens[i-1]) && !isPunct(&d.Tokens[i+1]) {
+			w.punct, w.cpart, w.low = false, true, "-"
+			a.t[i-1].cpart = true
+			continue
+		}
+		if w.punct {
+			w.low = tok.Text
+			continue
+		}
+		w.low = strings.ToLower(tok.Text)
+		r, _ := utf8.DecodeRuneInString(tok.Text)
+		w.upper = unicode.IsUpper(r)
+		if i >= 2 && a.t[i-1].cpart {
+			w.cstart = a.t[i-2].cstart
+			if cs := w.cstart; cs < i {
+				full := d.Text[d.Tokens[cs].Start:tok.End]
+				r0, _ := utf8.DecodeRuneInString(full)
+				if unicode.IsUpper(r0) {
+					w.upper = true
+				}
+				if fs := a.m.forms[full]; len(fs) > 0 {
+					w.lemma, w.feat = fs[0].lemma, fs[0].feat
+				} else if h := a.compoundHead(full); h != "" {
+					w.lemma, w.feat = h, "n"
+				}
+				if w.lemma != "" {
+					continue
+				}
+			}
+		}
+		a.lookup(tok, w)
+	}
+	// left parts of compounds are not words of their own for the heuristics
+	for i := range a.t {
+		if a.t[i].cpart && a.t[i].lemma != "" && !a.t[i].punct {
+			a.t[i].verb, a.t[i].fin, a.t[i].nonfin = false, false, false
+		}
+	}
+	a.markSpans()
+	a.markQuotes()
+	a.paragraphs()
+	for si := range d.Sentences {
+		a.segment(si)
+	}
+	a.joinParticles()
+}
+
+// markSpans records which entity and which timex covers each token.
+func (a *analysis) markSpans() {
+	d := a.d
+	ti := 0
+	for ei, e := range d.Entities {
+		for ti < len(d.Tokens) && d.Tokens[ti].End <= e.Span.Start {
+			ti++
+		}
+		for j := ti; j < len(d.Tokens) && d.Tokens[j].Start < e.Span.End; j++ {
+			if a.t[j].ent < 0 {
+				a.t[j].ent = ei
+			}
+		}
+	}
+	ti = 0
+	for xi, x := range d.Timexes {
+		for ti < len(d.Tokens) && d.Tokens[ti].End <= x.Span.Start {
+			ti++
+		}
+		for j := ti; j < len(d.Tokens) && d.Tokens[j].Start < x.Span.End; j++ {
+			if a.t[j].tmx < 0 {
+				a.t[j].tmx = xi
+			}
+		}
+	}
+}
+
+func quoteKind(s string) (open, close, toggle bool) {
+	switch s {
+	case "„", "»", "‚":
+		return true, false, false
+	case "“", "«", "‘":
+		return false, true, false
+	case "”":
+		return false, true, false
+	case "\"":
+		return false, false, true
+	}
+	return
+}
+
+// quotes returns the token ranges [open, close] of direct quotes, paired
+// within a paragraph; an unclosed quote ends with its paragraph.
+func (a *analysis) quotes() [][2]int {
+	d := a.d
+	var out [][2]int
+	open := -1
+	para := -1
+	for i := range d.Tokens {
+		tok := &d.Tokens[i]
+		p := -1
+		if tok.Sentence >= 0 && tok.Sentence < len(a.para) {
+			p = a.para[tok.Sentence]
+		}
+		if p != para {
+			open, para = -1, p
+		}
+		if !a.t[i].punct {
+			continue
+		}
+		o, c, tg := quoteKind(tok.Text)
+		if tg {
+			if open >= 0 && d.Tokens[open].Text == "\"" {
+				c = true
+			} else if open < 0 {
+				o = true
+			}
+		}
+		if tok.Text == "“" && open < 0 {
+			o, c = true, false // English opening quote
+		}
+		switch {
+		case c && open >= 0:
+			out = append(out, [2]int{open, i})
+			open = -1
+		case o && open < 0:
+			open = i
+		}
+	}
+	return out
+}
+
+func (a *analysis) markQuotes() {
+	for _, q := range a.quotes() {
+		for j := q[0]; j <= q[1]; j++ {
+			a.t[j].inQ = true
+		}
+	}
+}
+
+// paragraphs numbers the sentences by paragraph: a blank line (or a line
+// break before a short heading) separates them.
+func (a *analysis) paragraphs() {
+	d := a.d
+	a.para = make([]int, len(d.Sentences))
+	p := 0
+	for i := range d.Sentences {
+		if i > 0 {
+			gap := d.Text[d.Sentences[i-1].End:d.Sentences[i].Start]
+			if strings.Count(gap, "\n") >= 2 || strings.Contains(gap, "\n") && !strings.HasSuffix(strings.TrimRight(d.Text[d.Sentences[i-1].Start:d.Sentences[i-1].End], " "), ".") {
+				p++
+			}
+		}
+		a.para[i] = p
+	}
+}
+
+func hardBoundary(s string) bool {
+	switch s {
+	case ";", ":", "(", ")", "[", "]", "–", "—", "-", "„", "“", "”", "\"", "»", "«":
+		return true
+	}
+	return false
+}
+
+// segment splits sentence si into clauses. Commas separate clauses unless
+// the stretch after the comma is an apposition or enumeration (no verb) or
+// the rest of a verbal bracket (only non-finite verbs after a clause that
+// has only its finite verb: "wird Trump nach X, Y und Z reisen").
+func (a *analysis) segment(si int) {
+	d := a.d
+	s := d.Sentences[si]
+	type seg struct {
+		start, end int
+		comma      bool
+	}
+	var segs []seg
+	st := s.TokStart
+	comma := false
+	for i := s.TokStart; i < s.TokEnd; i++ {
+		w := &a.t[i]
+		if !w.punct {
+			continue
+		}
+		txt := d.Tokens[i].Text
+		if txt == "," || hardBoundary(txt) {
+			if i > st {
+				segs = append(segs, seg{st, i, comma})
+			}
+			st = i + 1
+			comma = txt == ","
+		}
+	}
+	if st < s.TokEnd {
+		segs = append(segs, seg{st, s.TokEnd, comma})
+	}
+	// merge
+	var merged []seg
+	for _, g := range segs {
+		if len(merged) > 0 && g.comma {
+			prev := &merged[len(merged)-1]
+			first := a.t[g.start].low
+			intro := a.m.hasClass(first, "sub") || a.m.hasClass(first, "inf")
+			var hasVerb, hasFin, prevFin, prevNon bool
+			for j := g.start; j < g.end; j++ {
+				if a.t[j].verb {
+					hasVerb = true
+					if a.t[j].fin && !a.t[j].nonfin || a.t[j].fin && j == g.start {
+						hasFin = true
+					}
+				}
+			}
+			for j := prev.start; j < prev.end; j++ {
+				if a.t[j].verb {
+					if a.t[j].fin {
+						prevFin = true
+					}
+					if a.t[j].nonfin && !a.t[j].fin {
+						prevNon = true
+					}
+				}
+			}
+			if a.t[g.start].inQ != a.t[prev.end-1].inQ {
+				merged = append(merged, g)
+				continue
+			}
+			if !intro && (!hasVerb || !hasFin && prevFin && !prevNon && !strings.Contains(a.segFeat(g.start, g.end), "z") && !a.hasZu(g.start, g.end)) {
+				prev.end = g.end
+				continue
+			}
+		}
+		merged = append(merged, g)
+	}
+	for _, g := range merged {
+		c := clause{start: g.start, end: g.end, sent: si, fin: -1, afterComma: g.comma, quote: a.t[g.start].inQ}
+		first := a.t[g.start].low
+		if a.m.hasClass(first, "sub") || a.m.hasClass(first, "inf") || g.comma && a.m.hasClass(first, "rel") {
+			c.sub, c.intro = true, first
+		} else if a.hasZu(g.start, g.end) {
+			c.sub, c.intro = true, "zu"
+		}
+		// the finite verb: first finite-capable verb in a main clause, the
+		// last one in a verb-final dependent clause
+		for j := g.start; j < g.end; j++ {
+			if a.t[j].fin {
+				c.fin = j
+				if !c.sub {
+					break
+				}
+			}
+		}
+		for j := g.start; j < g.end; j++ {
+			a.t[j].cl = len(a.clauses)
+		}
+		a.clauses = append(a.clauses, c)
+	}
+}
+
+func (a *analysis) segFeat(start, end int) string {
+	var b strings.Builder
+	for j := start; j < end; j++ {
+		b.WriteString(a.t[j].feat)
+	}
+	return b.String()
+}
+
+// hasZu reports an infinitive with zu ("zu sprechen") in the range.
+func (a *analysis) hasZu(start, end int) bool {
+	for j := start; j+1 < end; j++ {
+		if a.t[j].low == "zu" && a.t[j+1].verb && a.t[j+1].nonfin {
+			return true
+		}
+	}
+	return false
+}
+
+// joinParticles resolves separable verbs whose particle stands at the end
+// of the clause: "kündigte ... an" → ankündigen, "fügte hinzu" → hinzufügen.
+func (a *analysis) joinParticles() {
+	for ci := range a.clauses {
+		c := &a.clauses[ci]
+		if c.fin < 0 || c.sub {
+			continue
+		}
+		last := c.end - 1
+		for last > c.fin && a.t[last].punct {
+			last--
+		}
+		if last <= c.fin || !a.m.hasClass(a.t[last].low, "particle") {
+			continue
+		}
+		joined := a.t[last].low + a.t[c.fin].lemma
+		if a.m.lemmas[joined] {
+			a.t[c.fin].lemma = joined
+			a.t[last].lemma = "" // the particle is part of the verb now
+		}
+	}
+}

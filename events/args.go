@@ -1,0 +1,502 @@
+package events
+
+import (
+	"strings"
+
+	"github.com/ereignis/ereignis/document"
+)
+
+// mention is a possible participant inside a clause: a named entity, a
+// pronoun resolved to an earlier entity, or a noun phrase headed by a role
+// noun (der Kremlsprecher, keinen US-Präsidenten).
+type mention struct {
+	start, end int    // token range
+	ref        string // entity ID (the antecedent's for pronouns)
+	kind       byte   // 'e' entity, 'p' pronoun, 'o' possessive, 'n' role noun phrase
+	prep       string // role the preposition marks: with, against, agent, between, place, from, other, gen; "" = none
+	prepWord   string
+	prepAt     int  // token index of the preposition, -1
+	host       int  // token the prepositional phrase attaches to when it is a common noun, -1
+	loc        bool // the entity is a place
+	coordOf    int  // index of the mention this one is coordinated with, -1
+}
+
+func entityOK(t string) bool {
+	switch t {
+	case "PER", "ORG", "LOC", "GPE":
+		return true
+	}
+	return false
+}
+
+// adjLike reports lower-case words that can stand between a preposition or
+// article and its noun (adjectives, numbers, articles).
+func (a *analysis) adjLike(j int) bool {
+	w := &a.t[j]
+	if w.cpart {
+		return true
+	}
+	if !w.punct && (a.m.hasClass(w.low, "art") || a.m.classPrefix(w.low, "poss") != "" || isKein(w.low)) {
+		return true
+	}
+	if w.punct || w.upper && w.ent < 0 && !a.isRoleNoun(j) {
+		return false
+	}
+	if a.d.Tokens[j].Kind == document.KindNumber || a.d.Tokens[j].Kind == document.KindOrdinal {
+		return true
+	}
+	if w.upper {
+		return a.isRoleNoun(j)
+	}
+	if a.m.hasClass(w.low, "art") || a.m.classPrefix(w.low, "poss") != "" || isKein(w.low) {
+		return true
+	}
+	if w.verb && !strings.Contains(w.feat, "a") || len(a.m.words[w.low]) > 0 {
+		return false
+	}
+	for _, e := range []string{"e", "en", "em", "er", "es"} {
+		if strings.HasSuffix(w.low, e) {
+			return true
+		}
+	}
+	return false
+}
+
+func (a *analysis) detLike(j int) bool {
+	w := &a.t[j]
+	return !w.punct && (a.m.hasClass(w.low, "art") || a.m.classPrefix(w.low, "poss") != "" || isKein(w.low))
+}
+
+func isKein(s string) bool {
+	return strings.HasPrefix(s, "kein") && len(s) <= 6
+}
+
+func (a *analysis) isRoleNoun(j int) bool {
+	w := &a.t[j]
+	if !w.upper || w.punct {
+		return false
+	}
+	low := strings.TrimRight(w.low, "s")
+	for _, r := range a.m.roleNouns {
+		if strings.HasSuffix(low, r) || strings.HasSuffix(low, r+"n") || strings.HasSuffix(low, r+"e") || strings.HasSuffix(low, r+"en") {
+			return true
+		}
+	}
+	return false
+}
+
+// mentions lists the participants of clause c in text order.
+func (a *analysis) mentions(c *clause) []mention {
+	var ms []mention
+	d := a.d
+	for j := c.start; j < c.end; j++ {
+		w := &a.t[j]
+		if w.punct || w.tmx >= 0 && w.ent < 0 {
+			continue
+		}
+		switch {
+		case w.ent >= 0:
+			e := &d.Entities[w.ent]
+			k := j
+			for k+1 < c.end && a.t[k+1].ent == w.ent {
+				k++
+			}
+			if entityOK(e.Type) {
+				ms = append(ms, mention{start: j, end: k + 1, ref: e.ID, kind: 'e', loc: e.Type == "LOC" || e.Type == "GPE"})
+			} else if strings.HasSuffix(e.Type, "part") && a.isRoleNoun(k) {
+				ms = append(ms, mention{start: j, end: k + 1, kind: 'n'})
+			}
+			j = k
+		case a.m.classPrefix(w.low, "pron:m") != "" && !w.upper || w.low == "er" || a.m.classPrefix(w.low, "poss:") != "" && j+1 < c.end:
+			poss := a.m.classPrefix(w.low, "poss:") != ""
+			if poss && (w.low == "deren" || w.low == "ihre" || w.low == "ihrem" || w.low == "ihren" || w.low == "ihrer" || w.low == "ihres") {
+				continue // feminine or plural owners are too often ambiguous
+			}
+			if ref := a.antecedent(j); ref != "" {
+				k := byte('p')
+				if poss {
+					k = 'o'
+				}
+				ms = append(ms, mention{start: j, end: j + 1, ref: ref, kind: k})
+			}
+		case a.isRoleNoun(j) && !(j+1 < c.end && a.t[j+1].ent >= 0 && entityOK(d.Entities[a.t[j+1].ent].Type)):
+			st := j
+			for st-1 >= c.start && a.adjLike(st-1) && !a.isRoleNoun(st-1) && a.t[st-1].ent < 0 && a.t[st-1].tmx < 0 && !a.isYear(st-1) {
+				st--
+			}
+			ms = append(ms, mention{start: st, end: j + 1, kind: 'n'})
+		}
+	}
+	for i := range ms {
+		m := &ms[i]
+		m.prepAt, m.host, m.coordOf = -1, -1, -1
+		// walk left over the rest of the noun phrase to its preposition; a
+		// determiner opens the phrase, so the walk ends after one
+		p := m.start - 1
+		if !a.detLike(m.start) {
+			for p >= c.start && (a.adjLike(p) || a.isRoleNoun(p) || a.t[p].ent >= 0 && a.t[p].ent == a.t[m.start].ent) && a.t[p].tmx < 0 && !a.isYear(p) {
+				if a.detLike(p) {
+					p--
+					break
+				}
+				p--
+			}
+		}
+		if p >= c.start {
+			w := &a.t[p]
+			if cls := a.m.classPrefix(w.low, "prep:"); cls != "" && !w.upper || cls != "" && a.isSentenceStart(p) {
+				m.prep, m.prepWord, m.prepAt = strings.TrimPrefix(cls, "prep:"), w.low, p
+				if h := p - 1; h >= c.start && a.t[h].upper && a.t[h].ent < 0 && a.t[h].tmx < 0 && !a.isSentenceStart(h) {
+					m.host = h
+				}
+			} else if i > 0 && (w.low == "und" || w.low == "sowie" || w.low == "oder" || w.low == ",") && ms[i-1].end == p {
+				m.coordOf = i - 1
+				m.prep, m.prepWord, m.prepAt, m.host = ms[i-1].prep, ms[i-1].prepWord, ms[i-1].prepAt, ms[i-1].host
+			} else if (w.low == "des" || w.low == "der") && p-1 >= c.start && a.t[p-1].upper && a.t[p-1].ent < 0 {
+				m.prep, m.host = "gen", p-1
+			} else if a.t[p].upper && a.t[p].ent < 0 && p+1 == m.start && m.kind == 'e' && !a.isSentenceStart(p) {
+				m.prep, m.host = "gen", p // Übernahme Monsantos
+			}
+		}
+		if m.prep == "" && i > 0 && m.coordOf < 0 {
+			// "Trump und Putin": the conjunction sits right before the mention
+			if q := m.start - 1; q >= c.start && (a.t[q].low == "und" || a.t[q].low == "sowie") && ms[i-1].end == q {
+				m.coordOf = i - 1
+				m.prep, m.prepWord, m.prepAt, m.host = ms[i-1].prep, ms[i-1].prepWord, ms[i-1].prepAt, ms[i-1].host
+			}
+		}
+	}
+	return ms
+}
+
+// antecedent resolves a third-person masculine pronoun or possessive to the
+// closest earlier person entity within three sentences.
+func (a *analysis) antecedent(j int) string {
+	d := a.d
+	sent := d.Tokens[j].Sentence
+	for k := j - 1; k >= 0; k-- {
+		if d.Tokens[k].Sentence < sent-3 {
+			break
+		}
+		if e := a.t[k].ent; e >= 0 && d.Entities[e].Type == "PER" {
+			return rootID(d, e)
+		}
+	}
+	return ""
+}
+
+// rootID follows LinkedTo to the first mention of the entity.
+func rootID(d *document.Document, e int) string {
+	id := d.Entities[e].ID
+	if l := d.Entities[e].LinkedTo; l != "" {
+		return l
+	}
+	return id
+}
+
+// extent returns the end of the noun phrase that a noun trigger at i heads:
+// its genitive and prepositional attributes up to a verb, punctuation or a
+// new determiner phrase.
+func (a *analysis) extent(i int, c *clause) int {
+	j := i + 1
+	for ; j < c.end; j++ {
+		w := &a.t[j]
+		if w.punct || w.verb && !w.upper || isKein(w.low) {
+			break
+		}
+		if w.upper || w.ent >= 0 || w.tmx >= 0 || a.adjLike(j) || a.m.classPrefix(w.low, "prep:") != "" || w.low == "und" || w.low == "sowie" {
+			continue
+		}
+		break
+	}
+	return j
+}
+
+// inPP reports whether the noun at i is governed by a preposition.
+func (a *analysis) inPP(i int, c *clause) (bool, string) {
+	p := i - 1
+	for p >= c.start && (a.adjLike(p) || a.t[p].tmx >= 0) {
+		p--
+	}
+	if p >= c.start {
+		if cls := a.m.classPrefix(a.t[p].low, "prep:"); cls != "" {
+			return true, a.t[p].low
+		}
+	}
+	return false, ""
+}
+
+// arguments fills the participants, place and time of the event at i.
+func (a *analysis) arguments(i int, c *clause, typ *Type) []document.Argument {
+	d := a.d
+	ms := a.mentions(c)
+	noun := a.t[i].upper
+	var args []document.Argument
+	add := func(generic string, m *mention) {
+		role := typ.Roles[generic]
+		if role == "" {
+			return
+		}
+		sp := d.SpanOf(d.Tokens[m.start].Start, d.Tokens[m.end-1].End)
+		for _, x := range args {
+			if x.Role == role && (x.Ref != "" && x.Ref == m.ref || x.Span == sp) {
+				return
+			}
+		}
+		args = append(args, document.Argument{Role: role, Ref: m.ref, Span: sp})
+	}
+	ext := i + 1
+	if noun {
+		ext = a.extent(i, c)
+	}
+	passive := false
+	if !noun && strings.Contains(a.t[i].feat, "a") {
+		for j := c.start; j < c.end; j++ {
+			if a.t[j].lemma == "werden" && j != i {
+				passive = true
+			}
+		}
+	}
+	// which mentions belong to this trigger
+	belongs := func(k int) bool {
+		m := &ms[k]
+		if m.start <= i && i < m.end {
+			return false
+		}
+		if noun {
+			if m.start > i && m.start < ext {
+				return true
+			}
+			return m.kind == 'o' && m.start < i && m.start >= i-3 && a.between(m.end, i)
+		}
+		return m.host < 0 && !(m.start > 0 && m.coordOf < 0 && m.prep == "gen")
+	}
+	// core (unmarked) mentions: subject and object by word order
+	var core []int
+	for k := range ms {
+		if ms[k].prep == "" && ms[k].kind != 'o' && !(ms[k].start <= i && i < ms[k].end) {
+			core = append(core, k)
+		}
+	}
+	subj := -1
+	if len(core) > 0 {
+		subj = core[0]
+		if !c.sub && c.fin >= 0 {
+			// V2: the subject is the first constituent or follows the finite verb
+			first := core[0]
+			if ms[first].start > c.fin {
+				subj = first
+			} else if !a.firstConstituent(c, ms[first].start) {
+				subj = -1
+				for _, k := range core {
+					if ms[k].start > c.fin {
+						subj = k
+						break
+					}
+				}
+			}
+		}
+	}
+	isSubj := func(k int) bool {
+		for k >= 0 {
+			if k == subj {
+				return true
+			}
+			k = ms[k].coordOf
+		}
+		return false
+	}
+	for k := range ms {
+		m := &ms[k]
+		if m.start <= i && i < m.end {
+			continue
+		}
+		switch m.prep {
+		case "":
+			if m.kind == 'o' {
+				if noun && belongs(k) {
+					add("agent", m)
+				}
+				continue
+			}
+			if noun {
+				inPP, _ := a.inPP(i, c)
+				if isSubj(k) && !inPP && !a.isSubjectNoun(i, c, ms, subj) && a.supportVerb(c) {
+					add("agent", m)
+				}
+				continue
+			}
+			if isSubj(k) {
+				if passive {
+					add("patient", m)
+				} else {
+					add("agent", m)
+				}
+			} else if subj >= 0 && m.start > ms[subj].start || subj < 0 {
+				if !passive {
+					add("patient", m)
+				}
+			}
+		case "with", "against", "between":
+			if belongs(k) {
+				add(m.prep, m)
+			}
+		case "agent":
+			if !belongs(k) {
+				continue
+			}
+			if noun && m.prepWord != "durch" && typ.Roles["patient"] != "" && !a.hasDurch(i, ext) {
+				add("patient", m)
+			} else {
+				add("agent", m)
+			}
+		case "gen":
+			if noun && m.host == i || noun && belongs(k) && m.coordOf >= 0 {
+				if typ.Roles["patient"] != "" {
+					add("patient", m)
+				} else {
+					add("agent", m)
+				}
+			}
+		case "place":
+			if !m.loc {
+				continue
+			}
+			if noun {
+				if belongs(k) && (m.host == i || m.host < 0) {
+					add("place", m)
+				} else if inPP, _ := a.inPP(i, c); !inPP && m.host < 0 {
+					add("place", m)
+				}
+			} else if belongs(k) {
+				add("place", m)
+			}
+		}
+	}
+	if typ.Roles["trigger"] != "" {
+		args = append(args, document.Argument{Role: typ.Roles["trigger"], Span: d.SpanOf(d.Tokens[i].Start, d.Tokens[i].End)})
+	}
+	if t := a.timeArg(i, c); t != nil {
+		args = append(args, *t)
+	}
+	return args
+}
+
+func (a *analysis) isYear(j int) bool {
+	t := a.d.Tokens[j].Text
+	return a.d.Tokens[j].Kind == document.KindNumber && len(t) == 4 && (t[0] == '1' || t[0] == '2')
+}
+
+// between reports whether only adjectives stand in [from, to).
+func (a *analysis) between(from, to int) bool {
+	for j := from; j < to; j++ {
+		if !a.adjLike(j) {
+			return false
+		}
+	}
+	return true
+}
+
+func (a *analysis) hasDurch(i, ext int) bool {
+	for j := i + 1; j < ext; j++ {
+		if a.t[j].low == "durch" {
+			return true
+		}
+	}
+	return false
+}
+
+// supportVerb reports whether the clause's verb makes its subject the
+// agent of an event noun it governs (Trump erwägt ein Treffen, die EU
+// verhängt Sanktionen) — unlike "hält ein Treffen für notwendig".
+func (a *analysis) supportVerb(c *clause) bool {
+	for j := c.start; j < c.end; j++ {
+		if a.t[j].verb && !a.t[j].upper && a.m.support[a.t[j].lemma] {
+			return true
+		}
+	}
+	return false
+}
+
+// isSubjectNoun reports whether the noun trigger at i is itself the subject
+// of its clause (then the clause subject is not its agent).
+func (a *analysis) isSubjectNoun(i int, c *clause, ms []mention, subj int) bool {
+	if subj < 0 {
+		return false
+	}
+	return ms[subj].start > i
+}
+
+// firstConstituent reports whether token j starts the clause's first
+// constituent (only conjunctions, adverbs like "nun" or a fronted
+// prepositional phrase would stand before a non-subject).
+func (a *analysis) firstConstituent(c *clause, j int) bool {
+	for k := c.start; k < j; k++ {
+		w := &a.t[k]
+		if w.low == "und" || w.low == "aber" || w.low == "doch" || w.low == "denn" || w.low == "oder" {
+			continue
+		}
+		if a.adjLike(k) {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// timeArg picks the time of the event: the closest time expression of the
+// clause, else of the sentence, else the article date when the clause is in
+// the present tense.
+func (a *analysis) timeArg(i int, c *clause) *document.Argument {
+	d := a.d
+	best, bestDist := -1, 1<<30
+	pick := func(from, to int) {
+		for j := from; j < to; j++ {
+			x := a.t[j].tmx
+			if x < 0 {
+				continue
+			}
+			if t := d.Timexes[x].Type; t == "SET" {
+				continue
+			}
+			dist := j - i
+			if dist < 0 {
+				dist = -dist
+			}
+			if dist < bestDist {
+				best, bestDist = x, dist
+			}
+		}
+	}
+	pick(c.start, c.end)
+	if best < 0 {
+		s := d.Sentences[c.sent]
+		pick(s.TokStart, s.TokEnd)
+	}
+	if best >= 0 {
+		x := &d.Timexes[best]
+		return &document.Argument{Role: "time", Ref: x.ID, Span: x.Span}
+	}
+	if !d.DCT.Known() || c.fin < 0 || c.sub {
+		return nil
+	}
+	if a.t[i].upper {
+		if in, _ := a.inPP(i, c); in {
+			return nil
+		}
+	}
+	f := a.t[c.fin].feat
+	if strings.Contains(f, "r") && !strings.ContainsAny(f, "p2") && a.t[c.fin].lemma != "werden" && !a.hasParticiple(c) {
+		return &document.Argument{Role: "time", Ref: "dct", Span: d.SpanOf(d.Tokens[c.fin].Start, d.Tokens[c.fin].End)}
+	}
+	return nil
+}
+
+func (a *analysis) hasParticiple(c *clause) bool {
+	for j := c.start; j < c.end; j++ {
+		if j != c.fin && a.t[j].verb && strings.ContainsAny(a.t[j].feat, "aiz") && !a.t[j].upper {
+			return true
+		}
+	}
+	return false
+}

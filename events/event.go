@@ -1,0 +1,191 @@
+package events
+
+import (
+	"strings"
+
+	"github.com/ereignis/ereignis/document"
+)
+
+var modRank = map[string]int{"demanded": 5, "planned": 4, "possible": 3, "hypothetical": 2, "reported": 1}
+
+func stronger(a, b string) string {
+	if modRank[b] > modRank[a] {
+		return b
+	}
+	return a
+}
+
+// event builds the event triggered at token i, or reports false when the
+// trigger's conditions (e.g. an organisation for "übernehmen") fail.
+func (a *analysis) event(i int, tr trigger) (document.Event, bool) {
+	d := a.d
+	c := &a.clauses[a.t[i].cl]
+	ev := document.Event{
+		Type:     tr.typ.Name,
+		CAMEO:    tr.typ.CAMEO,
+		Trigger:  d.SpanOf(d.Tokens[a.t[i].cstart].Start, d.Tokens[i].End),
+		Lemma:    a.t[i].lemma,
+		Sentence: c.sent,
+		Rule:     "trigger:" + a.t[i].lemma,
+	}
+	if a.t[i].lemma != d.Tokens[i].Text && a.t[i].upper && !strings.EqualFold(a.t[i].lemma, d.Tokens[i].Text) && strings.HasSuffix(strings.ToLower(d.Tokens[i].Text), strings.ToLower(a.t[i].lemma)) {
+		ev.Rule = "trigger:compound-head:" + a.t[i].lemma
+	}
+	ev.Arguments = a.arguments(i, c, tr.typ)
+	if tr.org {
+		ok := false
+		for _, x := range ev.Arguments {
+			if x.Ref != "" && x.Role != "time" {
+				if e := a.entityByID(x.Ref); e != nil && e.Type == "ORG" {
+					ok = true
+				}
+			}
+		}
+		if !ok {
+			return ev, false
+		}
+	}
+	ev.Polarity = a.polarity(i, c)
+	ev.Modality = a.modality(i, c)
+	if st := a.statementAt(d.Tokens[i].Start, i); st != nil {
+		ev.Attribution = &document.Attribution{Source: st.Source, SourceRef: st.SourceRef, Statement: st.ID}
+		if st.Cue != nil {
+			ev.Attribution.Cue = *st.Cue
+		}
+		if ev.Modality == "asserted" && st.Kind != "direct" {
+			ev.Modality = "reported"
+		}
+	}
+	return ev, true
+}
+
+func (a *analysis) entityByID(id string) *document.Entity {
+	for k := range a.d.Entities {
+		if a.d.Entities[k].ID == id {
+			return &a.d.Entities[k]
+		}
+	}
+	return nil
+}
+
+// polarity is negative when the trigger's clause holds a negation; a noun
+// trigger inside a prepositional phrase is negated only by its own kein-.
+func (a *analysis) polarity(i int, c *clause) string {
+	noun := a.t[i].upper
+	if noun {
+		// kein- right before the noun (adjectives may stand between)
+		for p := i - 1; p >= c.start && p >= i-4; p-- {
+			if isKein(a.t[p].low) {
+				return "negative"
+			}
+			if !a.adjLike(p) {
+				break
+			}
+		}
+		if in, _ := a.inPP(i, c); in {
+			return "positive"
+		}
+	}
+	for j := c.start; j < c.end; j++ {
+		w := &a.t[j]
+		if a.m.hasClass(w.low, "neg") || isKein(w.low) && j != i {
+			if noun && isKein(w.low) && j > i {
+				continue // "kein-" after a noun trigger determines another noun
+			}
+			return "negative"
+		}
+	}
+	return "positive"
+}
+
+// modality collects the markers of the trigger's own clause; only when it
+// has none does a governing word of the clause before apply (er plant, ...
+// zu reisen; angekündigt, ... zu beenden).
+func (a *analysis) modality(i int, c *clause) string {
+	mod := a.clauseModality(i, c, true)
+	if mod == "" && a.t[i].cl > 0 {
+		prev := &a.clauses[a.t[i].cl-1]
+		if prev.sent == c.sent && (c.sub || c.afterComma) {
+			if c.intro == "um" || c.intro == "zu" {
+				mod = a.clauseModality(-1, prev, false)
+			} else {
+				for j := prev.start; j < prev.end; j++ {
+					if mm, ok := a.marker(j); ok && mm.scope == "gov" {
+						mod = stronger(mod, mm.mod)
+					}
+				}
+			}
+		}
+	}
+	if mod == "" {
+		return "asserted"
+	}
+	return mod
+}
+
+func (a *analysis) marker(j int) (modal, bool) {
+	w := &a.t[j]
+	if w.punct {
+		return modal{}, false
+	}
+	if mm, ok := a.m.modality[w.low]; ok {
+		return mm, true
+	}
+	if w.lemma == "werden" {
+		return modal{}, false // handled by tense below
+	}
+	mm, ok := a.m.modality[w.lemma]
+	return mm, ok
+}
+
+func (a *analysis) clauseModality(i int, c *clause, own bool) string {
+	mod := ""
+	noun := i >= 0 && a.t[i].upper
+	hasInf, hasPart := false, false
+	for j := c.start; j < c.end; j++ {
+		if a.t[j].verb && !a.t[j].upper {
+			if strings.ContainsAny(a.t[j].feat, "iz") {
+				hasInf = true
+			}
+			if strings.Contains(a.t[j].feat, "a") && !strings.Contains(a.t[j].feat, "i") {
+				hasPart = true
+			}
+		}
+	}
+	for j := c.start; j < c.end; j++ {
+		if j == i {
+			continue
+		}
+		w := &a.t[j]
+		if w.lemma == "werden" && w.verb {
+			switch {
+			case strings.Contains(w.feat, "2") && !strings.Contains(w.feat, "p"):
+				mod = stronger(mod, "hypothetical")
+			case strings.ContainsAny(w.feat, "r1") && hasInf && !hasPart:
+				mod = stronger(mod, "planned")
+			}
+			continue
+		}
+		if (w.lemma == "sein" || w.lemma == "haben") && strings.Contains(w.feat, "2") && !strings.Contains(w.feat, "p") {
+			mod = stronger(mod, "hypothetical")
+			continue
+		}
+		mm, ok := a.marker(j)
+		if !ok {
+			continue
+		}
+		switch mm.scope {
+		case "clause":
+			mod = stronger(mod, mm.mod)
+		case "gov":
+			if i < 0 || noun || j != i {
+				mod = stronger(mod, mm.mod)
+			}
+		case "np":
+			if i >= 0 && noun && j < i && i-j <= 4 {
+				mod = stronger(mod, mm.mod)
+			}
+		}
+	}
+	return mod
+}

@@ -1,0 +1,243 @@
+package events
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+
+	"github.com/ereignis/ereignis/models"
+)
+
+// Type is one event type of the taxonomy.
+type Type struct {
+	Name      string
+	CAMEO     string
+	SmartData string
+	// Roles maps the generic clause positions (agent, patient, with,
+	// against, between, place, trigger) onto this type's role names; a
+	// position missing from the map yields no argument.
+	Roles map[string]string
+}
+
+type trigger struct {
+	typ    *Type
+	exact  bool // no compound-head match
+	plural bool // only inflected (plural) forms
+	org    bool // needs an organisation argument
+}
+
+type modal struct {
+	mod   string
+	scope string // clause, gov, np
+}
+
+type headForm struct{ low, lemma string }
+
+type form struct {
+	lemma string
+	feat  string
+}
+
+// Model is the loaded language data of the event stage. It is read-only
+// after Load and shared by all goroutines.
+type Model struct {
+	Types     []*Type
+	typeByNam map[string]*Type
+	triggers  map[string][]trigger  // lemma → triggers (nouns capitalised)
+	heads     []string              // noun trigger lemmas usable as compound heads, longest first
+	headIdx   map[string][]headForm // last 3 bytes → lower-case head forms
+	cues      map[string]string     // lemma → cue kind
+	modality  map[string]modal
+	words     map[string][]string // word → classes
+	forms     map[string][]form
+	kj1       map[string]bool
+	roleNouns []string
+	support   map[string]bool // verbs whose subject is the agent of their event-noun object
+	lemmas    map[string]bool // every lemma some list names (for separable-verb joins)
+}
+
+// Load reads the embedded model files.
+func Load() (*Model, error) { return LoadFS(models.Events, "events") }
+
+// LoadFS reads the model files from a folder of fsys (tests use it with
+// altered data).
+func LoadFS(fsys fs.FS, dir string) (*Model, error) {
+	m := &Model{
+		typeByNam: map[string]*Type{},
+		triggers:  map[string][]trigger{},
+		cues:      map[string]string{},
+		modality:  map[string]modal{},
+		words:     map[string][]string{},
+		forms:     map[string][]form{},
+		kj1:       map[string]bool{},
+		support:   map[string]bool{},
+		lemmas:    map[string]bool{},
+	}
+	read := func(name string, minCols int, fn func(cols []string) error) error {
+		data, err := fs.ReadFile(fsys, dir+"/"+name)
+		if err != nil {
+			return err
+		}
+		sc := bufio.NewScanner(bytes.NewReader(data))
+		n := 0
+		for sc.Scan() {
+			n++
+			line := sc.Text()
+			if line == "" || strings.HasPrefix(line, "#") {
+				continue
+			}
+			cols := strings.Split(line, "\t")
+			if len(cols) < minCols {
+				return fmt.Errorf("models/events/%s:%d: want %d tab-separated columns, have %d", name, n, minCols, len(cols))
+			}
+			if err := fn(cols); err != nil {
+				return fmt.Errorf("models/events/%s:%d: %v", name, n, err)
+			}
+		}
+		return sc.Err()
+	}
+	dash := func(s string) string {
+		if s == "-" {
+			return ""
+		}
+		return s
+	}
+	err := read("types.tsv", 4, func(c []string) error {
+		t := &Type{Name: c[0], CAMEO: dash(c[1]), SmartData: dash(c[2]), Roles: map[string]string{}}
+		for _, kv := range strings.Fields(c[3]) {
+			k, v, ok := strings.Cut(kv, "=")
+			if !ok {
+				return fmt.Errorf("role %q is not position=name", kv)
+			}
+			t.Roles[k] = v
+		}
+		m.Types = append(m.Types, t)
+		m.typeByNam[t.Name] = t
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	headSet := map[string]bool{}
+	err = read("triggers.tsv", 2, func(c []string) error {
+		t, ok := m.typeByNam[c[1]]
+		if !ok {
+			return fmt.Errorf("unknown type %q", c[1])
+		}
+		tr := trigger{typ: t}
+		if len(c) > 2 {
+			for _, f := range strings.Split(c[2], ",") {
+				switch f {
+				case "exact":
+					tr.exact = true
+				case "plural":
+					tr.plural = true
+				case "org":
+					tr.org = true
+				default:
+					return fmt.Errorf("unknown flag %q", f)
+				}
+			}
+		}
+		m.triggers[c[0]] = append(m.triggers[c[0]], tr)
+		m.lemmas[c[0]] = true
+		if isUpperWord(c[0]) && !tr.exact {
+			headSet[c[0]] = true
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for h := range headSet {
+		m.heads = append(m.heads, h)
+	}
+	sort.Slice(m.heads, func(i, j int) bool {
+		if len(m.heads[i]) != len(m.heads[j]) {
+			return len(m.heads[i]) > len(m.heads[j])
+		}
+		return m.heads[i] < m.heads[j]
+	})
+	if err = read("cues.tsv", 2, func(c []string) error { m.cues[c[0]] = c[1]; m.lemmas[c[0]] = true; return nil }); err != nil {
+		return nil, err
+	}
+	if err = read("modality.tsv", 3, func(c []string) error {
+		m.modality[c[0]] = modal{c[1], c[2]}
+		m.lemmas[c[0]] = true
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	if err = read("words.tsv", 2, func(c []string) error { m.words[c[0]] = append(m.words[c[0]], c[1]); return nil }); err != nil {
+		return nil, err
+	}
+	if err = read("forms.tsv", 3, func(c []string) error {
+		m.forms[c[0]] = append(m.forms[c[0]], form{c[1], c[2]})
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	m.headIdx = map[string][]headForm{}
+	for _, h := range m.heads {
+		seen := map[string]bool{}
+		add := func(f string) {
+			low := strings.ToLower(f[:1]) + f[1:]
+			if seen[low] || len(low) < 3 {
+				return
+			}
+			seen[low] = true
+			k := low[len(low)-3:]
+			m.headIdx[k] = append(m.headIdx[k], headForm{low, h})
+		}
+		add(h)
+		for f, fs := range m.forms {
+			for _, x := range fs {
+				if x.lemma == h && x.feat == "n" && f != "" && isUpperWord(f) {
+					add(f)
+				}
+			}
+		}
+	}
+	if err = read("konjunktiv1.txt", 1, func(c []string) error { m.kj1[c[0]] = true; return nil }); err != nil {
+		return nil, err
+	}
+	if err = read("support.txt", 1, func(c []string) error { m.support[c[0]] = true; m.lemmas[c[0]] = true; return nil }); err != nil {
+		return nil, err
+	}
+	if err = read("rolenouns.txt", 1, func(c []string) error { m.roleNouns = append(m.roleNouns, c[0]); return nil }); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// TypeByName returns the type of that name, or nil.
+func (m *Model) TypeByName(name string) *Type { return m.typeByNam[name] }
+
+func (m *Model) hasClass(word, class string) bool {
+	for _, c := range m.words[word] {
+		if c == class {
+			return true
+		}
+	}
+	return false
+}
+
+// classPrefix returns the first class of word that starts with prefix.
+func (m *Model) classPrefix(word, prefix string) string {
+	for _, c := range m.words[word] {
+		if strings.HasPrefix(c, prefix) {
+			return c
+		}
+	}
+	return ""
+}
+
+func isUpperWord(s string) bool {
+	for _, r := range s {
+		return r >= 'A' && r <= 'Z' || r == 'Ä' || r == 'Ö' || r == 'Ü'
+	}
+	return false
+}

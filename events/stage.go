@@ -1,0 +1,107 @@
+// Package events finds typed events in German news text — who did what to
+// whom, where and when — with polarity, modality and attribution, and the
+// statements (direct, indirect and reported speech) they are reported in.
+//
+// It works on the clause structure of each sentence, not on sentence
+// templates: sentences are cut into clauses at commas and subordinators,
+// each clause gets its finite verb, negation and modal markers, and the
+// arguments of a trigger come from the entities of its clause, placed by
+// German word order (subject before or after the finite verb) and by the
+// prepositions that mark roles (mit, gegen, durch, zwischen, in/nach). All
+// vocabulary is data in models/events.
+package events
+
+import (
+	"context"
+	"sort"
+	"strconv"
+
+	"github.com/ereignis/ereignis/document"
+)
+
+// Stage is the event and statement stage of the pipeline.
+type Stage struct {
+	m *Model
+}
+
+// New loads the embedded models and returns the stage.
+func New() (*Stage, error) {
+	m, err := Load()
+	if err != nil {
+		return nil, err
+	}
+	return &Stage{m: m}, nil
+}
+
+// NewWithModel returns a stage over an already loaded model.
+func NewWithModel(m *Model) *Stage { return &Stage{m: m} }
+
+// Model returns the stage's language data.
+func (s *Stage) Model() *Model { return s.m }
+
+func (s *Stage) Name() string { return "events" }
+
+func (s *Stage) Requires() []document.Layer {
+	return []document.Layer{document.LayerTokens, document.LayerSentences}
+}
+
+func (s *Stage) Provides() []document.Layer {
+	return []document.Layer{document.LayerEvents, document.LayerStatements}
+}
+
+// Process finds the statements and events of d. Entities and timexes are
+// used when earlier stages found them; without them events keep only the
+// arguments that role nouns and pronouns give.
+func (s *Stage) Process(ctx context.Context, d *document.Document) error {
+	if len(d.Tokens) == 0 || len(d.Sentences) == 0 {
+		return nil
+	}
+	a := &analysis{d: d, m: s.m}
+	a.build()
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	stmts := a.statements()
+	d.Statements = append(d.Statements[:0], stmts...)
+	evs := a.events()
+	d.Events = append(d.Events[:0], evs...)
+	return nil
+}
+
+func (a *analysis) events() []document.Event {
+	var out []document.Event
+	for i := range a.t {
+		w := &a.t[i]
+		if w.punct || w.cl < 0 {
+			continue
+		}
+		trs := a.m.triggers[w.lemma]
+		if len(trs) == 0 {
+			continue
+		}
+		for _, tr := range trs {
+			if tr.plural && (a.d.Tokens[i].Text == w.lemma) {
+				continue
+			}
+			if isUpperWord(w.lemma) != w.upper && !(w.upper && a.isSentenceStart(i)) {
+				continue // noun lemma on a verb form or vice versa
+			}
+			ev, ok := a.event(i, tr)
+			if !ok {
+				continue
+			}
+			out = append(out, ev)
+			break
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Trigger.Start < out[j].Trigger.Start })
+	for i := range out {
+		out[i].ID = "ev" + strconv.Itoa(i+1)
+	}
+	return out
+}
+
+func (a *analysis) isSentenceStart(i int) bool {
+	s := a.d.Tokens[i].Sentence
+	return s >= 0 && s < len(a.d.Sentences) && a.d.Sentences[s].TokStart == i
+}

@@ -1,0 +1,644 @@
+package events
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/ereignis/ereignis/document"
+)
+
+// Statement kinds.
+const (
+	KindDirect   = "direct"
+	KindIndirect = "indirect"
+	KindReported = "reported"
+)
+
+// nachNouns head "nach Angaben von X" style cues.
+var nachNouns = []string{"angaben", "informationen", "aussage", "aussagen", "auskunft", "darstellung", "einschätzung", "ansicht", "meinung", "worten", "berichten", "erkenntnissen", "schätzungen", "polizeiangaben"}
+
+func isNachNoun(low string) bool {
+	for _, n := range nachNouns {
+		if strings.HasSuffix(low, n) {
+			return true
+		}
+	}
+	return false
+}
+
+type span2 struct{ start, end int } // token range [start, end)
+
+type stmt struct {
+	kind    string
+	cue     span2 // empty when start == end
+	source  span2
+	ref     string
+	msg     span2
+	sent    int
+	rule    string
+	hasSrc  bool
+	fromCue bool
+}
+
+// statements finds direct quotes, indirect and reported speech, their cues
+// and sources. Reported speech in Konjunktiv I that goes on after a
+// statement in the following sentences of the paragraph is attributed to
+// the same source.
+func (a *analysis) statements() []document.Statement {
+	d := a.d
+	var out []stmt
+	quotes := a.quotes()
+	qAt := map[int]int{} // opening token → quote index
+	for qi, q := range quotes {
+		qAt[q[0]] = qi
+	}
+	usedQuote := map[int]bool{}
+	bySent := make([][]int, len(d.Sentences)) // statements per sentence
+	addStmt := func(s stmt) {
+		if s.msg.end <= s.msg.start {
+			return
+		}
+		for _, o := range out { // one statement per message
+			if o.msg == s.msg {
+				return
+			}
+		}
+		out = append(out, s)
+		bySent[s.sent] = append(bySent[s.sent], len(out)-1)
+	}
+	for si := range d.Sentences {
+		cls := a.sentenceClauses(si)
+		for k, ci := range cls {
+			c := &a.clauses[ci]
+			for j := c.start; j < c.end; j++ {
+				w := &a.t[j]
+				if w.punct || w.inQ {
+					continue
+				}
+				kind := a.m.cues[w.lemma]
+				if kind == "" && w.lemma != w.low {
+					kind = a.m.cues[w.low]
+				}
+				switch {
+				case kind == "verb" && w.verb && !w.upper:
+					if s, ok := a.verbCue(si, cls, k, j, quotes); ok {
+						addStmt(s)
+						j = c.end
+					}
+				case kind == "prep" && (w.low == "laut" || w.low == "gemäß"):
+					if s, ok := a.prepCue(si, cls, k, j, true); ok {
+						addStmt(s)
+					}
+				case kind == "prep" && w.low == "zufolge":
+					if s, ok := a.prepCue(si, cls, k, j, false); ok {
+						addStmt(s)
+					}
+				case w.low == "nach" && j+1 < c.end && isNachNoun(a.t[j+1].low) || w.low == "nach" && j+2 < c.end && a.m.hasClass(a.t[j+1].low, "art") && isNachNoun(a.t[j+2].low):
+					if s, ok := a.prepCue(si, cls, k, j, true); ok {
+						s.rule = "cue:nach-angaben"
+						addStmt(s)
+					}
+				case kind == "so" && j == c.start && c.afterComma && k == len(cls)-1:
+					if s, ok := a.soCue(si, cls, k, j, quotes); ok {
+						addStmt(s)
+					}
+				case kind == "heißen" && j+1 < c.end && a.t[j+1].low == "es" || kind == "heißen" && j > c.start && a.t[j-1].low == "es":
+					if s, ok := a.heisstCue(si, cls, k, j); ok {
+						addStmt(s)
+						j = c.end
+					}
+				}
+			}
+		}
+	}
+	// quotes that no cue claimed: attribute them to the speaker of the
+	// closest statement of the paragraph
+	for _, s := range out {
+		if s.kind == KindDirect {
+			for qi, q := range quotes {
+				if q[0] >= s.msg.start && q[1] < s.msg.end {
+					usedQuote[qi] = true
+				}
+			}
+		}
+	}
+	for qi, q := range quotes {
+		if usedQuote[qi] || q[1]-q[0]-1 < 4 {
+			continue
+		}
+		si := d.Tokens[q[0]].Sentence
+		s := stmt{kind: KindDirect, msg: span2{q[0], q[1] + 1}, sent: si, rule: "quote"}
+		if p := a.previousSource(out, si); p != nil {
+			s.source, s.ref, s.hasSrc = p.source, p.ref, true
+			s.rule = "quote:speaker-of-paragraph"
+		}
+		addStmt(s)
+	}
+	// reported speech that continues in Konjunktiv
+	sort.SliceStable(out, func(i, j int) bool { return out[i].msg.start < out[j].msg.start })
+	n := len(out)
+	for k := 0; k < n; k++ {
+		s := out[k]
+		if s.kind == KindDirect && !s.fromCue || !s.hasSrc {
+			continue
+		}
+		for si := s.sent + 1; si < len(d.Sentences) && a.para[si] == a.para[s.sent]; si++ {
+			if a.sentenceHasStatement(out, si) || !a.konjunktivSentence(si) {
+				break
+			}
+			st := d.Sentences[si]
+			end := st.TokEnd
+			for end > st.TokStart && a.t[end-1].punct && !a.t[end-1].inQ {
+				end--
+			}
+			out = append(out, stmt{kind: KindIndirect, source: s.source, ref: s.ref, hasSrc: true, msg: span2{st.TokStart, end}, sent: si, rule: "konjunktiv-continuation"})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].msg.start < out[j].msg.start })
+	res := make([]document.Statement, 0, len(out))
+	for k, s := range out {
+		ds := document.Statement{ID: "s" + strconv.Itoa(k+1), Kind: s.kind, SourceRef: s.ref, Sentence: s.sent, Rule: s.rule,
+			Message: a.tokSpan(s.msg)}
+		if s.cue.end > s.cue.start {
+			sp := a.tokSpan(s.cue)
+			ds.Cue = &sp
+		}
+		if s.hasSrc && s.source.end > s.source.start {
+			sp := a.tokSpan(s.source)
+			ds.Source = &sp
+		}
+		res = append(res, ds)
+	}
+	a.stmts = res
+	return res
+}
+
+func (a *analysis) tokSpan(r span2) document.Span {
+	return a.d.SpanOf(a.d.Tokens[r.start].Start, a.d.Tokens[r.end-1].End)
+}
+
+func (a *analysis) sentenceClauses(si int) []int {
+	s := a.d.Sentences[si]
+	var out []int
+	last := -1
+	for j := s.TokStart; j < s.TokEnd; j++ {
+		if c := a.t[j].cl; c >= 0 && c != last {
+			out = append(out, c)
+			last = c
+		}
+	}
+	return out
+}
+
+func (a *analysis) sentenceHasStatement(out []stmt, si int) bool {
+	for _, s := range out {
+		if s.sent == si {
+			return true
+		}
+	}
+	return false
+}
+
+func (a *analysis) previousSource(out []stmt, si int) *stmt {
+	var best *stmt
+	for k := range out {
+		s := &out[k]
+		if s.hasSrc && s.sent <= si && s.sent >= si-2 && a.para[s.sent] == a.para[si] {
+			if best == nil || s.sent > best.sent {
+				best = s
+			}
+		}
+	}
+	return best
+}
+
+// konjunktivSentence reports whether the main verb of sentence si is in
+// Konjunktiv I (or a Konjunktiv II standing in for it in the plural).
+func (a *analysis) konjunktivSentence(si int) bool {
+	for _, ci := range a.sentenceClauses(si) {
+		c := &a.clauses[ci]
+		if c.quote {
+			continue
+		}
+		if c.fin < 0 {
+			continue
+		}
+		w := &a.t[c.fin]
+		if strings.Contains(w.feat, "1") {
+			return true
+		}
+		switch w.low {
+		case "würden", "sollten", "hätten", "wären", "könnten", "müssten", "dürften":
+			return true
+		}
+		if !c.sub {
+			return false
+		}
+	}
+	return false
+}
+
+// sourceOf finds the speaker of clause c: the subject of the cue verb at j
+// (the first constituent or the noun phrase after the finite verb).
+func (a *analysis) sourceOf(c *clause, j int) (span2, string, bool) {
+	ms := a.mentions(c)
+	var cands []int
+	for k := range ms {
+		if ms[k].prep == "" && ms[k].kind != 'o' {
+			cands = append(cands, k)
+		}
+	}
+	pick := -1
+	fin := c.fin
+	if fin < 0 {
+		fin = j
+	}
+	if c.sub || fin == c.start || a.t[c.start].punct {
+		for _, k := range cands {
+			if ms[k].start != fin {
+				pick = k
+				break
+			}
+		}
+	} else {
+		for _, k := range cands {
+			if ms[k].end <= fin && a.firstConstituent(c, ms[k].start) {
+				pick = k
+				break
+			}
+		}
+		if pick < 0 {
+			for _, k := range cands {
+				if ms[k].start > fin {
+					pick = k
+					break
+				}
+			}
+		}
+	}
+	if pick < 0 {
+		// a plain noun phrase subject before the verb (Das Gericht, Die Opposition)
+		if !c.sub && fin > c.start {
+			st := c.start
+			for st < fin && (a.t[st].low == "und" || a.t[st].low == "aber") {
+				st++
+			}
+			end := fin
+			if end > st && a.t[end-1].upper && a.between(st, end-1) {
+				return span2{st, end}, "", true
+			}
+		}
+		return span2{}, "", false
+	}
+	m := ms[pick]
+	st, end := m.start, m.end
+	// the role noun before a name (Kremlsprecher Dmitri Peskow) and the
+	// article before it belong to the source
+	for st-1 >= c.start && (a.isRoleNoun(st-1) || a.adjLike(st-1) && a.t[st-1].low != "und") && !a.m.hasClass(a.t[st-1].low, "sub") {
+		st--
+	}
+	for k := pick + 1; k < len(ms); k++ {
+		if ms[k].coordOf == k-1 && ms[k].prep == ms[pick].prep {
+			end = ms[k].end
+			continue
+		}
+		if ms[k].prep == "gen" && ms[k].start <= end+2 {
+			end = ms[k].end
+			continue
+		}
+		break
+	}
+	return span2{st, end}, m.ref, true
+}
+
+// verbCue builds a statement from a verb of saying at token j of clause
+// cls[k] of sentence si.
+func (a *analysis) verbCue(si int, cls []int, k, j int, quotes [][2]int) (stmt, bool) {
+	c := &a.clauses[cls[k]]
+	s := stmt{cue: span2{j, j + 1}, sent: si, fromCue: true}
+	src, ref, ok := a.sourceOf(c, j)
+	s.source, s.ref, s.hasSrc = src, ref, ok
+	sent := a.d.Sentences[si]
+	first := c.start
+	for first < c.end && (a.m.hasClass(a.t[first].low, "coord") || a.t[first].punct) {
+		first++
+	}
+	v1 := j == first || c.fin == first && c.fin >= 0
+	elided := v1 && c.intro != "wie" && !(ok && src.start > j)
+	if elided {
+		// "…, betont jedoch …", "und fügte hinzu, dass …": the subject of
+		// the coordinated clause before is the speaker
+		s.source, s.ref, s.hasSrc = a.inheritedSource(si, cls, k)
+	}
+	// message before the cue: "…", sagte X. / MSG, wie X mitteilte.
+	if (v1 && !elided || c.intro == "wie") && k > 0 {
+		start := sent.TokStart
+		end := a.clauses[cls[k-1]].end
+		if end < len(a.t) && a.closingQuote(end) {
+			end++
+		}
+		for end > start && a.t[end-1].punct && !a.closingQuote(end-1) {
+			end--
+		}
+		if end > start && a.closingQuote(end-1) {
+			if q := a.quoteEndingAt(quotes, end-1); q >= 0 {
+				start = q
+			}
+		}
+		if end > start {
+			s.msg = span2{start, end}
+			s.kind = KindIndirect
+			s.rule = "cue:verb-after-message"
+			if a.t[start].inQ || a.closingQuote(end-1) {
+				s.kind = KindDirect
+				s.rule = "cue:verb-after-quote"
+			}
+			return s, true
+		}
+	}
+	// message after the cue: X sagte, (dass) …; wie X mitteilte, …; X sagte: „…“
+	if k+1 < len(cls) {
+		nx := &a.clauses[cls[k+1]]
+		ok := nx.intro == "dass" || nx.intro == "ob" || nx.quote || a.konjunktivClause(nx) || c.intro == "wie" && k == 0
+		if ok {
+			start := nx.start
+			if nx.quote && start > sent.TokStart && a.t[start-1].punct && a.t[start-1].inQ {
+				start-- // the opening quote mark
+			}
+			end := nx.end
+			if nx.quote {
+				if q := a.quoteStartingAt(quotes, start); q >= 0 {
+					end = q + 1
+				}
+			} else {
+				// dependent clauses after the complement belong to it; a main
+				// clause with its verb first ("…, sei ein solches Treffen …")
+				// does not
+				for m := k + 2; m < len(cls); m++ {
+					cm := &a.clauses[cls[m]]
+					if cm.quote || !cm.sub && (cm.fin == cm.start || cm.fin < 0 && !a.konjunktivClause(cm)) || a.hasCue(cm) {
+						break
+					}
+					end = cm.end
+				}
+				for end > start && a.t[end-1].punct && !a.closingQuote(end-1) {
+					end--
+				}
+			}
+			s.msg = span2{start, end}
+			s.kind = KindIndirect
+			s.rule = "cue:verb-before-message"
+			if nx.quote {
+				s.kind = KindDirect
+				s.rule = "cue:verb-before-quote"
+			}
+			return s, end > start
+		}
+	}
+	// no clause complement: the object is what was said (betonte die
+	// Notwendigkeit …, sprach von einem Erfolg)
+	start, end := j+1, c.end
+	for end > start && a.t[end-1].punct {
+		end--
+	}
+	if s.hasSrc && s.source.start > j {
+		start = s.source.end
+	}
+	// a particle at the end belongs to the cue (teilte … mit)
+	if end > start && a.t[end-1].lemma == "" {
+		end--
+	}
+	for start < end && (a.t[start].tmx >= 0 || a.m.hasClass(a.t[start].low, "coord") || a.t[start].low == "jedoch") {
+		start++
+	}
+	if end-start < 3 || !s.hasSrc {
+		return s, false
+	}
+	s.msg = span2{start, end}
+	s.kind = KindReported
+	s.rule = "cue:verb-object"
+	return s, true
+}
+
+// inheritedSource is the subject of the closest clause before cls[k] in the
+// sentence that has one (coordinated clauses share their subject).
+func (a *analysis) inheritedSource(si int, cls []int, k int) (span2, string, bool) {
+	for m := k - 1; m >= 0; m-- {
+		c := &a.clauses[cls[m]]
+		if c.quote || c.fin < 0 {
+			continue
+		}
+		if src, ref, ok := a.sourceOf(c, c.fin); ok {
+			return src, ref, true
+		}
+	}
+	return span2{}, "", false
+}
+
+func (a *analysis) hasCue(c *clause) bool {
+	for j := c.start; j < c.end; j++ {
+		if a.m.cues[a.t[j].lemma] == "verb" && a.t[j].verb && !a.t[j].upper {
+			return true
+		}
+	}
+	return false
+}
+
+func (a *analysis) quoteEndingAt(quotes [][2]int, j int) int {
+	for _, q := range quotes {
+		if q[1] == j {
+			return q[0]
+		}
+	}
+	return -1
+}
+
+func (a *analysis) quoteStartingAt(quotes [][2]int, j int) int {
+	for _, q := range quotes {
+		if q[0] == j {
+			return q[1]
+		}
+	}
+	return -1
+}
+
+func (a *analysis) closingQuote(j int) bool {
+	if j < 0 || !a.t[j].punct || !a.t[j].inQ {
+		return false
+	}
+	_, c, tg := quoteKind(a.d.Tokens[j].Text)
+	return c || tg || a.d.Tokens[j].Text == "“"
+}
+
+// konjunktivClause: a V2 clause in Konjunktiv I after a comma (er erwäge …).
+func (a *analysis) konjunktivClause(c *clause) bool {
+	if c.sub || c.fin < 0 {
+		return false
+	}
+	return strings.Contains(a.t[c.fin].feat, "1")
+}
+
+// prepCue handles laut X / gemäß X (after = true: the source follows the
+// preposition) and X zufolge (the source precedes it), and nach Angaben X.
+func (a *analysis) prepCue(si int, cls []int, k, j int, after bool) (stmt, bool) {
+	c := &a.clauses[cls[k]]
+	s := stmt{cue: span2{j, j + 1}, sent: si, kind: KindIndirect, rule: "cue:" + a.t[j].low}
+	var src span2
+	if after {
+		e := j + 1
+		for e < c.end && (a.adjLike(e) || a.t[e].upper || a.t[e].ent >= 0) {
+			e++
+		}
+		// genitive or von-attribute: Angaben der Polizei, Angaben von Ärzten
+		for e+1 < c.end && (a.t[e].low == "des" || a.t[e].low == "der" || a.t[e].low == "von" || a.t[e].low == "vom") {
+			f := e + 1
+			for f < c.end && (a.adjLike(f) || a.t[f].upper || a.t[f].ent >= 0) && !(a.t[f].verb && !a.t[f].upper) {
+				f++
+			}
+			if f == e+1 {
+				break
+			}
+			e = f
+		}
+		// a trailing finite verb in V2 after "Laut X" is not part of X
+		for e > j+1 && a.t[e-1].verb && !a.t[e-1].upper {
+			e--
+		}
+		if e == j+1 {
+			return s, false
+		}
+		src = span2{j + 1, e}
+	} else {
+		b := j
+		for b-1 >= c.start && (a.adjLike(b-1) || a.t[b-1].upper || a.t[b-1].ent >= 0) && !a.t[b-1].punct {
+			b--
+		}
+		if b == j {
+			return s, false
+		}
+		src = span2{b, j}
+	}
+	s.source, s.hasSrc = src, true
+	for q := src.start; q < src.end; q++ {
+		if e := a.t[q].ent; e >= 0 && entityOK(a.d.Entities[e].Type) {
+			s.ref = rootID(a.d, e)
+			break
+		}
+	}
+	// the message: the rest of the sentence, from the first token after
+	// the cue phrase (sentence-initial) or the whole sentence around it
+	sent := a.d.Sentences[si]
+	start, end := sent.TokStart, sent.TokEnd
+	for end > start && a.t[end-1].punct && !a.closingQuote(end-1) {
+		end--
+	}
+	lo, hi := min(j, src.start), max(j+1, src.end)
+	if lo == start || lo-1 >= start && a.t[lo-1].punct && a.clauseStartsAt(lo) {
+		start = hi
+		for start < end && a.t[start].punct {
+			start++
+		}
+	}
+	if end-start < 2 {
+		return s, false
+	}
+	s.msg = span2{start, end}
+	return s, true
+}
+
+func (a *analysis) clauseStartsAt(j int) bool {
+	c := a.t[j].cl
+	return c >= 0 && a.clauses[c].start == j
+}
+
+// soCue: "…, so Peskow." — the source follows "so" at the end of the sentence.
+func (a *analysis) soCue(si int, cls []int, k, j int, quotes [][2]int) (stmt, bool) {
+	c := &a.clauses[cls[k]]
+	src, ref, ok := a.sourceOf(c, j)
+	if !ok || src.start <= j {
+		return stmt{}, false
+	}
+	sent := a.d.Sentences[si]
+	end := a.clauses[cls[k-1]].end
+	for end > sent.TokStart && a.t[end-1].punct && !a.closingQuote(end-1) {
+		end--
+	}
+	if end-sent.TokStart < 3 {
+		return stmt{}, false
+	}
+	s := stmt{cue: span2{j, j + 1}, source: src, ref: ref, hasSrc: true, msg: span2{sent.TokStart, end}, sent: si, kind: KindIndirect, rule: "cue:so", fromCue: true}
+	if a.t[sent.TokStart].inQ {
+		s.kind = KindDirect
+	}
+	return s, true
+}
+
+// heisstCue: "hieß es aus dem Außenministerium, dass …" / "…, heißt es in
+// dem Bericht."
+func (a *analysis) heisstCue(si int, cls []int, k, j int) (stmt, bool) {
+	c := &a.clauses[cls[k]]
+	cs, ce := j, j+1
+	if j+1 < c.end && a.t[j+1].low == "es" {
+		ce = j + 2
+	} else {
+		cs = j - 1
+	}
+	s := stmt{cue: span2{cs, ce}, sent: si, kind: KindIndirect, rule: "cue:heißt-es", fromCue: true}
+	for p := ce; p < c.end; p++ {
+		if w := a.t[p].low; w == "aus" || w == "in" || w == "im" || w == "bei" || w == "beim" || w == "von" || w == "vom" {
+			e := p + 1
+			for e < c.end && (a.adjLike(e) || a.t[e].upper || a.t[e].ent >= 0) {
+				e++
+			}
+			if e > p+1 {
+				s.source, s.hasSrc = span2{p + 1, e}, true
+				for q := p + 1; q < e; q++ {
+					if x := a.t[q].ent; x >= 0 && entityOK(a.d.Entities[x].Type) {
+						s.ref = rootID(a.d, x)
+						break
+					}
+				}
+			}
+			break
+		}
+	}
+	sent := a.d.Sentences[si]
+	if k+1 < len(cls) {
+		start := a.clauses[cls[k+1]].start
+		end := sent.TokEnd
+		for end > start && a.t[end-1].punct && !a.closingQuote(end-1) {
+			end--
+		}
+		s.msg = span2{start, end}
+		return s, end > start
+	}
+	if k > 0 {
+		end := a.clauses[cls[k-1]].end
+		for end > sent.TokStart && a.t[end-1].punct && !a.closingQuote(end-1) {
+			end--
+		}
+		s.msg = span2{sent.TokStart, end}
+		return s, end > sent.TokStart
+	}
+	return s, false
+}
+
+// statementAt returns the innermost statement whose message holds byte
+// offset off, other than one whose cue is token i itself.
+func (a *analysis) statementAt(off, i int) *document.Statement {
+	var best *document.Statement
+	for k := range a.stmts {
+		s := &a.stmts[k]
+		if off < s.Message.Start || off >= s.Message.End {
+			continue
+		}
+		if s.Cue != nil && s.Cue.Start == a.d.Tokens[i].Start {
+			continue
+		}
+		if best == nil || s.Message.End-s.Message.Start < best.Message.End-best.Message.Start {
+			best = s
+		}
+	}
+	return best
+}
