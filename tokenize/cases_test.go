@@ -46,8 +46,8 @@ func readCases(t *testing.T, path string) []tokCase {
 		case strings.HasPrefix(l, "#"):
 		case l == "":
 			cur = nil
-		case strings.HasPrefix(l, "> "):
-			in := unescape(l[2:])
+		case l == ">" || strings.HasPrefix(l, "> "):
+			in := unescape(strings.TrimPrefix(l[1:], " "))
 			if cur != nil && cur.tokens == nil {
 				cur.input += "\n" + in
 				continue

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/ereignis/ereignis/models"
 )
@@ -86,6 +88,12 @@ func loadLists() (*lists, error) {
 	}
 	if l.ordinal, err = readSet("ordinal_context.txt"); err != nil {
 		return nil, err
+	}
+	// At the start of a sentence the words are capitalised ("Den 100. Geburtstag").
+	for w := range l.ordinal {
+		if r, size := utf8.DecodeRuneInString(w); unicode.IsLower(r) {
+			l.ordinal[string(unicode.ToUpper(r))+w[size:]] = struct{}{}
+		}
 	}
 	if l.tlds, err = readSet("tlds.txt"); err != nil {
 		return nil, err

@@ -58,6 +58,9 @@ func (t *Tokenizer) Sentences(text string, toks []document.Token, dst []document
 			add(i + 1)
 		case nl == 1 && !continues(toks[i]) && !startsLower(toks[i+1]):
 			add(i + 1)
+		case nl == 1 && toks[i].Text == ":" && isListItem(toks[i+1]):
+			// "drei Ziele:\n1. Die Emissionen ..." — each item is a sentence.
+			add(i + 1)
 		}
 	}
 	return dst
@@ -136,4 +139,17 @@ func newlines(text string, a, b int) int {
 		}
 	}
 	return n
+}
+
+// isListItem reports whether tok starts a list item at the start of a line:
+// an enumeration ("1.") or a bullet.
+func isListItem(tok document.Token) bool {
+	if tok.Kind == document.KindOrdinal {
+		return true
+	}
+	switch tok.Text {
+	case "-", "–", "•", "*", "·", "▪":
+		return true
+	}
+	return false
 }

@@ -466,6 +466,13 @@ scan:
 				}
 			}
 			break scan
+		case '-':
+			// A host name with hyphens ("paket-verfolgung-24.com"); any other
+			// hyphen is a token of its own.
+			if j := s.host(i); j > i {
+				return j
+			}
+			break scan
 		case '&':
 			if j+1 < len(text) && last < utf8.RuneSelf && asciiClass[last]&clUpper != 0 && text[j+1] >= 'A' && text[j+1] <= 'Z' { // H&M
 				j++
@@ -548,7 +555,7 @@ func (s *scanner) wordDot(i, dot int) int {
 		return end
 	}
 	// A web address without scheme: name.tld, sub.name.tld/path.
-	if j := s.domain(i, dot); j > i {
+	if j := s.host(i); j > i {
 		return j
 	}
 	w := text[i:dot]
@@ -608,22 +615,31 @@ func isRoman(w string) bool {
 	return true
 }
 
-// domain reads name.tld[/path] when the label after the last period is a
-// known top-level domain.
-func (s *scanner) domain(i, dot int) int {
+// host reads a host name without scheme that starts at i — labels of
+// ASCII letters, digits and hyphens joined by periods, the last one a known
+// top-level domain ("orf.at", "paket-verfolgung-24.com/x") — and the path
+// after it. It returns i when there is none.
+func (s *scanner) host(i int) int {
 	text := s.text
-	k := dot
-	lastLabel := -1
-	for k < len(text) && text[k] == '.' {
-		e := k + 1
+	k, dots, lastLabel := i, 0, -1
+	for k < len(text) {
+		e := k
 		for e < len(text) && (isAlnumByte(text[e]) || text[e] == '-') {
 			e++
 		}
-		if e == k+1 {
+		if e == k {
 			break
 		}
-		lastLabel = k + 1
+		if dots > 0 {
+			lastLabel = k
+		}
 		k = e
+		if k+1 < len(text) && text[k] == '.' && isAlnumByte(text[k+1]) {
+			dots++
+			k++
+			continue
+		}
+		break
 	}
 	if lastLabel < 0 || !s.l.tlds.has(text[lastLabel:k]) {
 		return i
@@ -631,7 +647,7 @@ func (s *scanner) domain(i, dot int) int {
 	// The address must end there or go on with a path.
 	if k < len(text) {
 		r, _ := s.runeAt(k)
-		if isWordRune(r) || r == '@' {
+		if isWordRune(r) || r == '@' || r == '-' {
 			return i
 		}
 	}
