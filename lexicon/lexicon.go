@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -114,10 +115,13 @@ type Lexicon struct {
 	verbLemmas map[string]bool
 	separable  map[string]string // particle + "\t" + base → lemma
 	particles  map[string]bool
-	nouns      map[string]string // form → lemma
-	nounLemmas map[string]bool
-	names      map[string]nameEntry
-	homographs map[string]string // verb form → other word classes
+	// particleList holds the particles longest first, so that guessing
+	// tries heraus before her.
+	particleList []string
+	nouns        map[string]string // form → lemma
+	nounLemmas   map[string]bool
+	names        map[string]nameEntry
+	homographs   map[string]string // verb form → other word classes
 }
 
 type nameEntry struct {
@@ -322,6 +326,16 @@ func (l *Lexicon) loadSeparable(fsys fs.FS, path string) error {
 	eachLine(s, 3, func(f []string) {
 		l.separable[f[0]+"\t"+f[1]] = f[2]
 		l.particles[f[0]] = true
+	})
+	for p := range l.particles {
+		l.particleList = append(l.particleList, p)
+	}
+	sort.Slice(l.particleList, func(i, j int) bool {
+		a, b := l.particleList[i], l.particleList[j]
+		if len(a) != len(b) {
+			return len(a) > len(b)
+		}
+		return a < b
 	})
 	return nil
 }

@@ -43,7 +43,7 @@ func run(data, out string) error {
 	if err := writeGz(filepath.Join(out, "verbs.tsv.gz"), verbs); err != nil {
 		return err
 	}
-	sep, err := buildSeparable(filepath.Join(src, "separable-verbs.tsv"))
+	sep, err := buildSeparable(filepath.Join(src, "separable-verbs.tsv"), filepath.Join(src, "verbs.tsv"))
 	if err != nil {
 		return err
 	}
@@ -269,18 +269,71 @@ func buildVerbs(path string) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// buildSeparable writes "particle<TAB>base<TAB>lemma" sorted.
-func buildSeparable(path string) ([]byte, error) {
+// buildSeparable writes "particle<TAB>base<TAB>lemma" sorted. The source
+// table was derived from zu-infinitives and misses verbs whose
+// zu-infinitive Morphy lacks (hinzufügen); every verb with a joined
+// subordinate-clause form (NEB: hinzufügte) is separable, so those are
+// added by splitting off the longest base that is itself a verb lemma.
+func buildSeparable(path, verbsPath string) ([]byte, error) {
 	var lines []string
+	known := map[string]bool{}
 	err := eachLine(path, func(f []string) error {
 		if len(f) < 3 || f[1] == "" || f[2] == "" {
 			return nil
 		}
 		lines = append(lines, f[1]+"\t"+f[2]+"\t"+f[0])
+		known[f[0]] = true
 		return nil
 	})
 	if err != nil {
 		return nil, err
+	}
+	// A base that is itself separable (hin + zufügen, zufügen = zu + fügen)
+	// means the whole compound particle detaches: "fügte hinzu".
+	inner := map[string][2]string{}
+	for _, line := range lines {
+		f := strings.Split(line, "\t")
+		inner[f[2]] = [2]string{f[0], f[1]}
+	}
+	for _, line := range append([]string(nil), lines...) {
+		f := strings.Split(line, "\t")
+		if pb, ok := inner[f[1]]; ok {
+			lines = append(lines, f[0]+pb[0]+"\t"+pb[1]+"\t"+f[2])
+		}
+	}
+	lemmas := map[string]bool{}
+	joined := map[string]bool{}
+	err = eachLine(verbsPath, func(f []string) error {
+		if len(f) < 3 {
+			return nil
+		}
+		lemma, ok := repairLemma(f[1])
+		if !ok {
+			return nil
+		}
+		lemmas[lemma] = true
+		if strings.Contains(f[2], ":NEB") {
+			joined[lemma] = true
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for lemma := range joined {
+		if known[lemma] {
+			continue
+		}
+		// Longest proper base first: anerkennen = an + erkennen, not aner + kennen.
+		for i := 2; i < len(lemma)-3; i++ {
+			if !utf8.RuneStart(lemma[i]) {
+				continue
+			}
+			if base := lemma[i:]; lemmas[base] {
+				lines = append(lines, lemma[:i]+"\t"+base+"\t"+lemma)
+				break
+			}
+		}
 	}
 	sort.Strings(lines)
 	lines = dedup(lines)
@@ -412,10 +465,7 @@ func buildNouns(path string, countries map[string]bool) (nouns, names []byte, er
 		if len(keep) == 0 {
 			continue
 		}
-		sort.Strings(keep)
-		// Several lemmas (Weisen → Weise, Waise): the first in byte order
-		// is kept, so the lookup stays one string per form.
-		fmt.Fprintf(&nb, "%s\t%s\n", form, eq(keep[0], form))
+		fmt.Fprintf(&nb, "%s\t%s\n", form, eq(bestLemma(form, keep), form))
 	}
 	return nb.Bytes(), eb.Bytes(), nil
 }
@@ -487,4 +537,26 @@ func buildHomographs(path string, verbs []byte) ([]byte, error) {
 		fmt.Fprintf(&b, "%s\t%s\n", f, strings.Join(cs, ","))
 	}
 	return b.Bytes(), nil
+}
+
+// bestLemma picks one lemma for a noun form with several (Reise: Reise,
+// Reis; Weisen: Weise, Waise), so that the lookup stays one string per
+// form: the one sharing the longest prefix with the form, then the first
+// in byte order.
+func bestLemma(form string, lemmas []string) string {
+	sort.Strings(lemmas)
+	best, bestN := "", -1
+	for _, l := range lemmas {
+		n := 0
+		for n < len(l) && n < len(form) && l[n] == form[n] {
+			n++
+		}
+		if l == form {
+			n = len(form) + 1
+		}
+		if n > bestN {
+			best, bestN = l, n
+		}
+	}
+	return best
 }

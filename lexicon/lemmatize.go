@@ -1,0 +1,343 @@
+package lexicon
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/ereignis/ereignis/document"
+)
+
+// Coarse parts of speech set by Lemmatize (Universal Dependencies names).
+const (
+	POSVerb     = "VERB"
+	POSAux      = "AUX"
+	POSNoun     = "NOUN"
+	POSPropn    = "PROPN"
+	POSParticle = "PART" // detached particle of a separable verb (kündigte … an)
+)
+
+// Analysis is what Lemmatize found for one token. Tokens it knows nothing
+// about keep the zero value.
+type Analysis struct {
+	Lemma string // lemma to show: ankündigen for "kündigte … an"
+	// Base is the lemma of the word form alone (kündigen for "kündigte"),
+	// the lemma convention of the UD treebanks.
+	Base string
+	POS  string
+	// Verb is the chosen reading for verbs (Tense, Mood, Person, ...).
+	Verb VerbReading
+	// Particle is the index (within the sentence) of the detached particle
+	// joined into Lemma, or -1. On the particle itself, Particle points back
+	// to the verb.
+	Particle int
+	// Guessed marks lemmas derived from an unknown form by splitting off a
+	// particle (abkassiert → abkassieren) rather than found in the lexicon.
+	Guessed bool
+}
+
+// Lemmatize analyses the tokens of one sentence: verbs (lemma, tense, mood,
+// AUX for auxiliaries and modals, separable particles at the clause end
+// joined into the lemma), common nouns and proper names from the lexicon.
+// out is reused when it has room. Token indices in the result are relative
+// to toks.
+func (l *Lexicon) Lemmatize(toks []document.Token, out []Analysis) []Analysis {
+	if cap(out) < len(toks) {
+		out = make([]Analysis, len(toks))
+	}
+	out = out[:len(toks)]
+	for i := range out {
+		out[i] = Analysis{Particle: -1}
+	}
+	for i := range toks {
+		t := &toks[i]
+		if t.Kind != document.KindWord {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(t.Text)
+		if unicode.IsUpper(r) && !l.sentenceInitial(toks, i) {
+			l.nominal(t.Text, &out[i])
+			continue
+		}
+		if unicode.IsUpper(r) {
+			// Sentence-initial: a common noun or name wins over a verb
+			// reading (Treffen, Essen) unless the word is a finite verb only.
+			if l.IsCommonNoun(t.Text) || l.IsName(t.Text) {
+				if !l.finiteOnly(t.Text) {
+					l.nominal(t.Text, &out[i])
+					continue
+				}
+			}
+		}
+		l.verb(toks, i, &out[i])
+	}
+	l.joinParticles(toks, out)
+	return out
+}
+
+// finiteOnly reports whether every reading of form is finite.
+func (l *Lexicon) finiteOnly(form string) bool {
+	rs := l.VerbReadings(form)
+	if len(rs) == 0 {
+		return false
+	}
+	for _, r := range rs {
+		if !r.Finite() {
+			return false
+		}
+	}
+	return true
+}
+
+func (l *Lexicon) nominal(form string, a *Analysis) {
+	if lemma, ok := l.noun(form); ok {
+		a.Lemma, a.Base, a.POS = lemma, lemma, POSNoun
+		return
+	}
+	if lemma, _, ok := l.Name(form); ok {
+		a.Lemma, a.Base, a.POS = lemma, lemma, POSPropn
+		return
+	}
+	if lemma, _, ok := l.CompoundHead(form); ok {
+		a.Lemma, a.Base, a.POS = lemma, lemma, POSNoun
+	}
+}
+
+// sentenceInitial reports whether token i starts a sentence or a quoted or
+// introduced clause, where capitals say nothing about nouns.
+func (l *Lexicon) sentenceInitial(toks []document.Token, i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		p := toks[j]
+		if p.Kind != document.KindPunct {
+			return false
+		}
+		switch p.Text {
+		case ":", "„", "\"", "»", "«", "“", "‚", "'", "(", "–", "—", "-", ".", "!", "?":
+			return true
+		}
+		return false
+	}
+	return true
+}
+
+// isBoundary reports whether token i ends a clause for the purpose of
+// finding a verb-final element: punctuation, the end of the sentence, or a
+// coordinating conjunction.
+func isBoundary(toks []document.Token, i int) bool {
+	if i >= len(toks) {
+		return true
+	}
+	t := toks[i]
+	switch t.Kind {
+	case document.KindPunct:
+		return true
+	case document.KindWord:
+		switch t.Text {
+		case "und", "oder", "aber", "sondern", "denn", "sowie":
+			return true
+		}
+	}
+	return false
+}
+
+// closedClass reports whether a verb homograph is also an article,
+// pronoun, preposition, conjunction, negation or numeral (einen, sein,
+// meinen): those are verbs only in clause-final position.
+func closedClass(classes string) bool {
+	for c := range strings.SplitSeq(classes, ",") {
+		switch c {
+		case "ART", "PRO", "PRP", "KON", "NEG", "ZAL", "INJ", "ABK":
+			return true
+		}
+	}
+	return false
+}
+
+func (l *Lexicon) verb(toks []document.Token, i int, a *Analysis) {
+	form := toks[i].Text
+	rs := l.VerbReadings(form)
+	guessed := false
+	if len(rs) == 0 {
+		var ok bool
+		if a.Verb, ok = l.guessVerb(strings.ToLower(form)); !ok {
+			return
+		}
+		rs, guessed = []VerbReading{a.Verb}, true
+	}
+	lower := form
+	if !guessed {
+		lower = lowerIfNeeded(form)
+	}
+	if h := l.homographs[lower]; h != "" {
+		if closedClass(h) {
+			if !isBoundary(toks, i+1) {
+				return
+			}
+		} else if !strongVerbEvidence(rs) {
+			// Adjective or adverb homographs (lange, bekannt) are verbs only
+			// when a 3rd person indicative, infinitive or participle
+			// reading exists.
+			return
+		}
+	}
+	best, ok := chooseReading(rs)
+	if !ok {
+		return
+	}
+	a.Verb = best
+	a.Lemma, a.Base = best.Lemma, best.Lemma
+	a.Guessed = guessed
+	a.POS = POSVerb
+	if best.Aux || (best.Modal && best.Lemma != "lassen") {
+		// UD tags the modal verbs as AUX but lassen as VERB.
+		a.POS = POSAux
+	}
+}
+
+func strongVerbEvidence(rs []VerbReading) bool {
+	for _, r := range rs {
+		switch {
+		case r.Mood == Indicative && r.Person == 3,
+			r.Tense == Infinitive, r.Tense == ZuInfinitive, r.Tense == Participle:
+			return true
+		}
+	}
+	return false
+}
+
+// chooseReading picks one reading. Present participles alone (treffend)
+// are adjectives in use and are not taken. Among several lemmas the one
+// with a finite or participle reading wins, then the one with most
+// readings (the usual verb), then the alphabetically first for stability.
+func chooseReading(rs []VerbReading) (VerbReading, bool) {
+	type cand struct {
+		r      VerbReading
+		score  int
+		nRead  int
+		finite bool
+	}
+	var cs []cand
+	for _, r := range rs {
+		if r.Tense == PresentParticiple {
+			continue
+		}
+		k := -1
+		for j := range cs {
+			if cs[j].r.Lemma == r.Lemma {
+				k = j
+				break
+			}
+		}
+		if k < 0 {
+			cs = append(cs, cand{r: r})
+			k = len(cs) - 1
+		}
+		c := &cs[k]
+		c.nRead++
+		if better(r, c.r) {
+			aux, modal := c.r.Aux || r.Aux, c.r.Modal || r.Modal
+			c.r = r
+			c.r.Aux, c.r.Modal = aux, modal
+		} else {
+			c.r.Aux = c.r.Aux || r.Aux
+			c.r.Modal = c.r.Modal || r.Modal
+		}
+		if r.Finite() && !r.Joined || r.Tense == Participle {
+			c.finite = true
+		}
+	}
+	if len(cs) == 0 {
+		return VerbReading{}, false
+	}
+	sort.SliceStable(cs, func(i, j int) bool {
+		if cs[i].finite != cs[j].finite {
+			return cs[i].finite
+		}
+		if cs[i].nRead != cs[j].nRead {
+			return cs[i].nRead > cs[j].nRead
+		}
+		return cs[i].r.Lemma < cs[j].r.Lemma
+	})
+	return cs[0].r, true
+}
+
+// better orders the readings of one lemma: indicative before Konjunktiv
+// before imperative, 3rd person first, main-clause forms before joined ones.
+func better(a, b VerbReading) bool {
+	rank := func(r VerbReading) int {
+		n := 0
+		switch r.Mood {
+		case Indicative:
+			n += 40
+		case Subjunctive1, Subjunctive2:
+			n += 30
+		case NoMood:
+			n += 20
+		}
+		if r.Person == 3 {
+			n += 5
+		}
+		if r.Joined {
+			n -= 10
+		}
+		return n
+	}
+	return rank(a) > rank(b)
+}
+
+// guessVerb analyses an unknown lower-case form as particle + known verb
+// form (abkassiert → ab + kassiert → abkassieren; abzukassieren).
+func (l *Lexicon) guessVerb(form string) (VerbReading, bool) {
+	for _, p := range l.particleList {
+		if len(form) <= len(p)+3 || !strings.HasPrefix(form, p) {
+			continue
+		}
+		rest := form[len(p):]
+		if strings.HasPrefix(rest, "zu") {
+			for _, r := range l.verbs[rest[2:]] {
+				if r.Tense == Infinitive {
+					r.Lemma, r.Tense = p+r.Lemma, ZuInfinitive
+					return r, true
+				}
+			}
+		}
+		for _, r := range l.verbs[rest] {
+			if r.Tense == Participle || r.Tense == Infinitive || r.Joined {
+				r.Lemma, r.Joined = p+r.Lemma, false
+				return r, true
+			}
+		}
+	}
+	return VerbReading{}, false
+}
+
+// joinParticles finds, for every finite verb in verb-second position, a
+// separable particle at the end of its clause (kündigte gestern an, nimmt
+// am Gipfel teil) and joins it into the verb's lemma.
+func (l *Lexicon) joinParticles(toks []document.Token, out []Analysis) {
+	for i := range out {
+		a := &out[i]
+		if a.Base == "" || (a.POS != POSVerb && a.POS != POSAux) || !a.Verb.Finite() || a.Verb.Joined {
+			continue
+		}
+		for j := i + 1; j < len(toks) && toks[j].Kind != document.KindPunct; j++ {
+			t := toks[j]
+			if t.Kind != document.KindWord {
+				continue
+			}
+			if l.particles[t.Text] && isBoundary(toks, j+1) {
+				if lemma := l.SeparableLemma(t.Text, a.Base); lemma != "" {
+					a.Lemma = lemma
+					a.POS = POSVerb
+					a.Particle = j
+					out[j] = Analysis{Lemma: t.Text, Base: t.Text, POS: POSParticle, Particle: i}
+					break
+				}
+			}
+			if out[j].POS == POSVerb || out[j].POS == POSAux {
+				break // a clause-final verb closes the clause (hat … angekündigt)
+			}
+		}
+	}
+}

@@ -1,0 +1,54 @@
+package lexicon
+
+import (
+	"context"
+	"sync"
+
+	"github.com/ereignis/ereignis/document"
+)
+
+// Stage is the pipeline stage "lemma": it sets Token.Lemma and Token.POS
+// for the verbs, common nouns and names the lexicon knows, joining
+// separable particles into the finite verb's lemma (see Lemmatize).
+type Stage struct {
+	lex  *Lexicon
+	bufs sync.Pool // *[]Analysis
+}
+
+// NewStage returns the lemma stage over lex (use Default() for the
+// embedded lexicon). It is safe for concurrent use.
+func NewStage(lex *Lexicon) *Stage {
+	s := &Stage{lex: lex}
+	s.bufs.New = func() any { b := make([]Analysis, 0, 64); return &b }
+	return s
+}
+
+func (*Stage) Name() string { return "lemma" }
+func (*Stage) Requires() []document.Layer {
+	return []document.Layer{document.LayerTokens, document.LayerSentences}
+}
+func (*Stage) Provides() []document.Layer { return []document.Layer{document.LayerLemmas} }
+
+// Process lemmatises d sentence by sentence.
+func (s *Stage) Process(ctx context.Context, d *document.Document) error {
+	bp := s.bufs.Get().(*[]Analysis)
+	defer s.bufs.Put(bp)
+	for si, sent := range d.Sentences {
+		if si&63 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		if sent.TokStart < 0 || sent.TokEnd > len(d.Tokens) || sent.TokStart >= sent.TokEnd {
+			continue
+		}
+		toks := d.Tokens[sent.TokStart:sent.TokEnd]
+		*bp = s.lex.Lemmatize(toks, *bp)
+		for i, a := range *bp {
+			if a.POS != "" {
+				toks[i].Lemma, toks[i].POS = a.Lemma, a.POS
+			}
+		}
+	}
+	return nil
+}
