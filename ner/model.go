@@ -1,0 +1,247 @@
+// Package ner finds named entities in German text (GermEval/NoSta-D types
+// PER, LOC, ORG, OTH and their -deriv and -part forms) with gazetteers, a
+// hand-curated entity table and rules, all read from models/ner, and links
+// the mentions of one article to canonical names and Wikidata IDs.
+package ner
+
+import (
+	"bufio"
+	"fmt"
+	"io/fs"
+	"strings"
+	"sync"
+
+	"github.com/ereignis/ereignis/models"
+)
+
+// Entry is what a list knows about a name.
+type Entry struct {
+	Canonical string
+	QID       string // Wikidata ID, or another stable id ("geonames:2867714"), or ""
+	Type      string // PER, LOC, ORG, OTH
+	Kind      string // country, state, city, region, curated
+	Source    string // the list: "places", "entities"
+	Amb       bool   // also a common noun (Essen): needs a place preposition before it
+	Roles     []string
+}
+
+// Model is the loaded, read-only NER data. Build it once (Default or Load)
+// and share it; it has no mutable state.
+type Model struct {
+	names       *trie             // multi-token names from places.tsv and entities.tsv
+	function    map[string]bool   // lowercase function words and adverbs
+	first       map[string]bool   // first names
+	surnames    map[string]bool   // surnames
+	demonyms    map[string]*Entry // adjective stem ("russisch") → place entry
+	inhabit     map[string]*Entry // inhabitant noun ("Russe", "Franzosen") → place entry
+	roleOf      map[string]*Entry // curated role noun ("Kremlsprecher") → person
+	lastName    map[string]*Entry // last word of a curated person → person; nil when two share it
+	rules       map[string]*RuleFile
+	roleWords   []string // lowercase role heads, longest first
+	roleSet     map[string]bool
+	titles      map[string]bool
+	legal       map[string]bool
+	orgHeads    []string // lowercase, longest first
+	orgHeadSet  map[string]bool
+	acronymStop map[string]bool
+	placePreps  map[string]bool
+	placeSuf    []string
+	derivEnd    []string
+	currency    map[string]bool
+	nounSuf     []string
+	titleMax    int
+	quoteOpen   map[string]bool
+	quoteClose  map[string]bool
+	partMin     int
+}
+
+var (
+	defaultOnce  sync.Once
+	defaultModel *Model
+	defaultErr   error
+)
+
+// Default returns the model built from the embedded models/ner data. It is
+// loaded once per process.
+func Default() (*Model, error) {
+	defaultOnce.Do(func() {
+		sub, err := fs.Sub(models.NER, "ner")
+		if err != nil {
+			defaultErr = err
+			return
+		}
+		defaultModel, defaultErr = Load(sub)
+	})
+	return defaultModel, defaultErr
+}
+
+// Load builds a model from a folder laid out like models/ner.
+func Load(fsys fs.FS) (*Model, error) {
+	m := &Model{
+		names:    newTrie(),
+		first:    map[string]bool{},
+		function: map[string]bool{},
+		surnames: map[string]bool{},
+		demonyms: map[string]*Entry{},
+		inhabit:  map[string]*Entry{},
+		roleOf:   map[string]*Entry{},
+		lastName: map[string]*Entry{},
+	}
+	if err := eachRow(fsys, "places.tsv", 4, func(f []string) error {
+		e := &Entry{Canonical: f[1], QID: f[2], Type: "LOC", Kind: f[3], Source: "places"}
+		if len(f) > 4 && f[4] == "amb" {
+			e.Amb = true
+		}
+		m.names.add(f[0], e)
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	byCanon := map[string]*Entry{}
+	if err := eachRow(fsys, "entities.tsv", 3, func(f []string) error {
+		switch f[2] {
+		case "PER", "LOC", "ORG", "OTH":
+		default:
+			return fmt.Errorf("unknown type %q", f[2])
+		}
+		e := &Entry{Canonical: f[0], QID: f[1], Type: f[2], Kind: "curated", Source: "entities"}
+		if len(f) > 4 && f[4] != "" {
+			e.Roles = strings.Split(f[4], "|")
+		}
+		m.names.add(f[0], e)
+		if len(f) > 3 && f[3] != "" {
+			for _, a := range strings.Split(f[3], "|") {
+				m.names.add(a, e)
+			}
+		}
+		for _, r := range e.Roles {
+			m.roleOf[r] = e
+		}
+		byCanon[e.Canonical] = e
+		if e.Type == "PER" {
+			ws := strings.Fields(e.Canonical)
+			last := ws[len(ws)-1]
+			if _, seen := m.lastName[last]; seen {
+				m.lastName[last] = nil
+			} else if len(ws) > 1 {
+				m.lastName[last] = e
+			}
+		}
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	for _, file := range []string{"demonyms.tsv", "demonyms-extra.tsv"} {
+		if err := eachRow(fsys, file, 3, func(f []string) error {
+			e := m.placeEntry(f[1], f[2], byCanon)
+			switch {
+			case strings.HasSuffix(f[0], "isch") || strings.ToLower(f[0]) == f[0]:
+				m.demonyms[strings.ToLower(f[0])] = e
+			default: // inhabitant nouns are capitalised
+				m.inhabit[f[0]] = e
+			}
+			return nil
+		}); err != nil {
+			return nil, err
+		}
+	}
+	for file, set := range map[string]map[string]bool{"firstnames.txt": m.first, "surnames.txt": m.surnames, "function-words.txt": m.function} {
+		if err := eachRow(fsys, file, 1, func(f []string) error {
+			set[f[0]] = true
+			return nil
+		}); err != nil {
+			return nil, err
+		}
+	}
+	rules, err := parseRules(fsys, "rules")
+	if err != nil {
+		return nil, err
+	}
+	m.rules = rules
+	m.roleWords = longestFirst(rules["person-role"].list("words"))
+	m.roleSet = setOf(m.roleWords, false)
+	m.titles = setOf(rules["person-title"].list("words"), false)
+	m.legal = setOf(rules["org-legal"].list("words"), false)
+	m.orgHeads = longestFirst(rules["org-head"].list("words"))
+	m.orgHeadSet = setOf(m.orgHeads, false)
+	m.acronymStop = setOf(rules["org-acronym"].list("words"), false)
+	m.placePreps = setOf(rules["place-suffix"].list("preps"), false)
+	m.placeSuf = longestFirst(rules["place-suffix"].list("suffixes"))
+	m.derivEnd = longestFirst(rules["loc-deriv"].list("endings"))
+	m.currency = setOf(rules["oth-currency"].list("words"), false)
+	m.nounSuf = longestFirst(rules["common-noun"].list("suffixes"))
+	m.titleMax = 6
+	if v := rules["oth-title"].list("max"); len(v) == 1 {
+		fmt.Sscan(v[0], &m.titleMax)
+	}
+	m.quoteOpen = setOf(rules["oth-title"].list("open"), false)
+	m.quoteClose = setOf(rules["oth-title"].list("close"), false)
+	m.partMin = 4
+	if v := rules["part"].list("min"); len(v) == 1 {
+		fmt.Sscan(v[0], &m.partMin)
+	}
+	return m, nil
+}
+
+// placeEntry returns the entry of a place by canonical name, preferring
+// the curated table, else a fresh entry with the given id.
+func (m *Model) placeEntry(canon, qid string, byCanon map[string]*Entry) *Entry {
+	if e := byCanon[canon]; e != nil {
+		return e
+	}
+	for _, e := range m.names.exact(canon) {
+		if e.Canonical == canon {
+			return e
+		}
+	}
+	return &Entry{Canonical: canon, QID: qid, Type: "LOC", Kind: "country", Source: "demonyms"}
+}
+
+// Rules returns the parsed rule files (for tests and documentation).
+func (m *Model) Rules() map[string]*RuleFile { return m.rules }
+
+func longestFirst(ws []string) []string {
+	out := make([]string, 0, len(ws))
+	seen := map[string]bool{}
+	for _, w := range ws {
+		w = strings.ToLower(w)
+		if !seen[w] {
+			seen[w] = true
+			out = append(out, w)
+		}
+	}
+	// Longest first so that "außenminister" wins over "minister".
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && len(out[j]) > len(out[j-1]); j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
+// eachRow calls f for each non-comment line of a tab-separated file with at
+// least min fields.
+func eachRow(fsys fs.FS, name string, min int, f func([]string) error) error {
+	fh, err := fsys.Open(name)
+	if err != nil {
+		return err
+	}
+	defer fh.Close()
+	sc := bufio.NewScanner(fh)
+	ln := 0
+	for sc.Scan() {
+		ln++
+		line := sc.Text()
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		fields := strings.Split(line, "\t")
+		if len(fields) < min || fields[0] == "" {
+			return fmt.Errorf("%s:%d: want at least %d fields", name, ln, min)
+		}
+		if err := f(fields); err != nil {
+			return fmt.Errorf("%s:%d: %v", name, ln, err)
+		}
+	}
+	return sc.Err()
+}

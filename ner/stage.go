@@ -1,0 +1,202 @@
+package ner
+
+import (
+	"context"
+	"strconv"
+	"strings"
+
+	"github.com/ereignis/ereignis/document"
+	"github.com/ereignis/ereignis/lexicon"
+)
+
+// Stage is the named-entity stage of the pipeline: it runs the recogniser
+// over every sentence and links the mentions of the article.
+type Stage struct {
+	r *Recognizer
+}
+
+// NewStage returns the stage over recogniser r.
+func NewStage(r *Recognizer) *Stage { return &Stage{r: r} }
+
+func (s *Stage) Name() string { return "ner" }
+
+func (s *Stage) Requires() []document.Layer {
+	return []document.Layer{document.LayerTokens, document.LayerSentences}
+}
+
+func (s *Stage) Provides() []document.Layer { return []document.Layer{document.LayerEntities} }
+
+// Process fills d.Entities, replacing what was there.
+func (s *Stage) Process(ctx context.Context, d *document.Document) error {
+	d.Entities = d.Entities[:0]
+	var words []string
+	for si, sent := range d.Sentences {
+		if si%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		if sent.TokStart < 0 || sent.TokEnd > len(d.Tokens) || sent.TokStart >= sent.TokEnd {
+			continue
+		}
+		toks := d.Tokens[sent.TokStart:sent.TokEnd]
+		words = words[:0]
+		for _, t := range toks {
+			words = append(words, t.Text)
+		}
+		for _, m := range s.r.Sentence(words) {
+			a, b := sent.TokStart+m.Start, sent.TokStart+m.End
+			start, end := d.Tokens[a].Start, d.Tokens[b-1].End
+			d.Entities = append(d.Entities, document.Entity{
+				Type:      m.Type,
+				Span:      d.SpanOf(start, end),
+				Sentence:  si,
+				TokStart:  a,
+				TokEnd:    b,
+				Rule:      m.Rule,
+				Canonical: m.Canonical,
+				QID:       m.QID,
+			})
+			if m.Role != "" {
+				d.Entities[len(d.Entities)-1].LinkedTo = "role:" + m.Role // resolved by Link
+			}
+		}
+	}
+	for i := range d.Entities {
+		d.Entities[i].ID = "e" + strconv.Itoa(i+1)
+	}
+	Link(d.Entities, s.r.m)
+	return nil
+}
+
+// Link resolves the mentions of one article against each other: a later
+// mention of a name links to its first mention (Wladimir Putin … Putin …
+// Putins share canonical name and QID); a role mention (Kremlsprecher)
+// links to the person the article introduced with that role; whatever
+// stays unlinked gets a normalised canonical form. Entities must be in
+// text order with IDs set. A LinkedTo of the form "role:<noun>" on input
+// marks a person introduced by that role noun.
+func Link(es []document.Entity, m *Model) {
+	type person struct {
+		idx   int
+		parts []string
+	}
+	var persons []person
+	firstByCanon := map[string]int{}
+	roles := map[string]int{} // role noun (lower case) → person index in es
+	for i := range es {
+		e := &es[i]
+		role := ""
+		if strings.HasPrefix(e.LinkedTo, "role:") {
+			role = e.LinkedTo[len("role:"):]
+			e.LinkedTo = ""
+		}
+		words := strings.Fields(e.Span.Text)
+		if e.Type == "PER" {
+			// A short mention (Putin, Putins) resolves to an earlier full
+			// name whose last word it is.
+			if e.Canonical == "" && len(words) <= 2 {
+				last := stripGenitive(words[len(words)-1], m)
+				for k := len(persons) - 1; k >= 0; k-- {
+					p := persons[k]
+					if len(p.parts) > len(words) && p.parts[len(p.parts)-1] == last || len(words) == 1 && p.parts[len(p.parts)-1] == words[0] && len(p.parts) > 1 {
+						src := es[p.idx]
+						e.Canonical, e.QID = src.Canonical, src.QID
+						e.LinkedTo = firstID(es, firstByCanon, src)
+						break
+					}
+				}
+			}
+			if e.Canonical == "" && len(words) == 1 {
+				// Not introduced in the article: a surname that names one
+				// person of the curated table (Putin, Merkel).
+				if p := m.lastName[stripGenitive(words[0], m)]; p != nil {
+					e.Canonical, e.QID = p.Canonical, p.QID
+				}
+			}
+			if e.Canonical == "" {
+				e.Canonical = normaliseName(words, m)
+			}
+			persons = append(persons, person{i, strings.Fields(e.Canonical)})
+			if role != "" {
+				roles[role] = i
+			}
+		}
+		if e.Canonical == "" {
+			e.Canonical = normaliseName(words, m)
+		}
+		// A role compound (Kremlsprecher) names the person introduced with it.
+		if strings.HasSuffix(e.Type, "part") && e.LinkedTo == "" {
+			if k, ok := roles[strings.ToLower(e.Span.Text)]; ok && k < i {
+				e.LinkedTo = es[k].ID
+				continue
+			}
+		}
+		if e.LinkedTo == "" {
+			key := e.Canonical + "\x00" + baseType(e.Type)
+			if strings.HasSuffix(e.Type, "part") || strings.HasSuffix(e.Type, "deriv") {
+				key = e.Canonical + "\x00" + baseType(e.Type)
+			}
+			if k, ok := firstByCanon[key]; ok {
+				e.LinkedTo = es[k].ID
+				if e.QID == "" {
+					e.QID = es[k].QID
+				}
+			} else if !strings.HasSuffix(e.Type, "part") && !strings.HasSuffix(e.Type, "deriv") {
+				firstByCanon[key] = i
+			}
+		}
+	}
+}
+
+func firstID(es []document.Entity, first map[string]int, src document.Entity) string {
+	if k, ok := first[src.Canonical+"\x00"+baseType(src.Type)]; ok {
+		return es[k].ID
+	}
+	return src.ID
+}
+
+func baseType(t string) string {
+	t = strings.TrimSuffix(t, "part")
+	return strings.TrimSuffix(t, "deriv")
+}
+
+// normaliseName is the canonical form of an unlinked mention: the words
+// joined by single spaces, the last one without a genitive -s when the
+// base form is a known name.
+func normaliseName(words []string, m *Model) string {
+	if len(words) == 0 {
+		return ""
+	}
+	out := append([]string(nil), words...)
+	out[len(out)-1] = stripGenitive(out[len(out)-1], m)
+	return strings.Join(out, " ")
+}
+
+// stripGenitive removes a genitive -s when that is safe: the base is a
+// known name (Putins → Putin, Merkels → Merkel), or the word ends in a
+// consonant + s that cannot be part of the name (not -ss, -us, -is, -os).
+func stripGenitive(w string, m *Model) string {
+	if len(w) < 4 || !strings.HasSuffix(w, "s") {
+		return w
+	}
+	base := w[:len(w)-1]
+	if m != nil && (m.surnames[base] || m.first[base] || m.names.root[base] != nil) {
+		return base
+	}
+	return w
+}
+
+// DefaultStage builds the stage from the embedded NER model and the
+// embedded lexicon (which tells common nouns from names).
+func DefaultStage() (*Stage, error) {
+	m, err := Default()
+	if err != nil {
+		return nil, err
+	}
+	lex, err := lexicon.Default()
+	if err != nil {
+		return nil, err
+	}
+	return NewStage(New(m, lex)), nil
+}
