@@ -79,6 +79,14 @@ func (t *Tokenizer) AppendTokens(dst []document.Token, text string) []document.T
 // between them ("US" "-" "Präsidenten").
 func Attached(a, b document.Token) bool { return a.End == b.Start }
 
+// Bounds on look-ahead, so that no input makes the tokeniser quadratic.
+const (
+	maxAbbrevParts = 6   // "u.A.w.g." has four
+	maxAbbrevLen   = 40  // bytes of a dotted abbreviation
+	maxHostLen     = 253 // the longest DNS name
+	maxEmailLocal  = 64  // the longest local part of an address (RFC 5321)
+)
+
 const (
 	clSpace = 1 << iota
 	clLetter
@@ -388,7 +396,7 @@ func hasPrefixFold(s, prefix string) bool {
 func (s *scanner) email(i int) int {
 	text := s.text
 	j := i
-	for j < len(text) && isEmailLocal(text[j]) {
+	for j < len(text) && j-i <= maxEmailLocal && isEmailLocal(text[j]) {
 		j++
 	}
 	if j == i || j >= len(text) || text[j] != '@' {
@@ -519,7 +527,9 @@ func (s *scanner) wordDot(i, dot int) int {
 	// "i.d.R.", "U.S.A."). Try the longest dotted stretch first.
 	end := dot + 1
 	segs, short := 1, dot-i <= 2
-	for end < len(text) {
+	// Abbreviations are short: bounding the stretch keeps long runs such
+	// as "abc.abc.abc..." linear.
+	for end < len(text) && segs < maxAbbrevParts && end-i < maxAbbrevLen {
 		k := end
 		for k < len(text) {
 			r, size := s.runeAt(k)
@@ -622,9 +632,9 @@ func isRoman(w string) bool {
 func (s *scanner) host(i int) int {
 	text := s.text
 	k, dots, lastLabel := i, 0, -1
-	for k < len(text) {
+	for k < len(text) && k-i < maxHostLen {
 		e := k
-		for e < len(text) && (isAlnumByte(text[e]) || text[e] == '-') {
+		for e < len(text) && e-i < maxHostLen && (isAlnumByte(text[e]) || text[e] == '-') {
 			e++
 		}
 		if e == k {
@@ -812,6 +822,9 @@ func (s *scanner) lineStartBefore(p int) bool {
 	start := p
 	// the number itself has not been emitted yet: walk back over it
 	for start > 0 && s.text[start-1] != '\n' && !isSpaceByte(s.text[start-1]) {
+		if p-start > maxAbbrevLen {
+			return false
+		}
 		start--
 	}
 	for k := start - 1; k >= 0; k-- {
