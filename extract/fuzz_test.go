@@ -57,9 +57,19 @@ func FuzzPipeline(f *testing.F) {
 			return
 		}
 		d := a.Document()
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
-		if err := fuzzPipe.Process(ctx, d); err != nil {
+		// A stage that loops forever would stall the fuzzer silently (it
+		// reports 0 execs/s); a watchdog turns the hang into a crasher.
+		errc := make(chan error, 1)
+		go func() { errc <- fuzzPipe.Process(ctx, d) }()
+		var err error
+		select {
+		case err = <-errc:
+		case <-time.After(10 * time.Second):
+			t.Fatalf("pipeline still running after 10s (a stage ignores its context or loops) on %q", d.Text)
+		}
+		if err != nil {
 			var se *extract.StageError
 			if errors.As(err, &se) && se.Panic {
 				t.Fatalf("stage %s panicked on %q:\n%v", se.Stage, d.Text, se.Err)

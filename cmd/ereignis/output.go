@@ -35,6 +35,9 @@ func partPath(path string) string { return path + ".part" }
 // finished FILE, copied to FILE.part, when no part file is left).
 func openRecordFile(path string, resume bool) (*recordFile, error) {
 	rf := &recordFile{path: path, part: partPath(path)}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, err
+	}
 	if !resume {
 		f, err := os.OpenFile(rf.part, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o644)
 		if err != nil {
