@@ -50,6 +50,7 @@ type Model struct {
 	currency    map[string]bool
 	nounSuf     []string
 	titleMax    int
+	acronymMin  int
 	quoteOpen   map[string]bool
 	quoteClose  map[string]bool
 	partMin     int
@@ -160,6 +161,9 @@ func Load(fsys fs.FS) (*Model, error) {
 	m.rules = rules
 	m.roleWords = longestFirst(rules["person-role"].list("words"))
 	m.roleSet = setOf(m.roleWords, false)
+	for _, w := range rules["person-firstname"].list("not") {
+		delete(m.first, w)
+	}
 	m.titles = setOf(rules["person-title"].list("words"), false)
 	m.legal = setOf(rules["org-legal"].list("words"), false)
 	m.orgHeads = longestFirst(rules["org-head"].list("words"))
@@ -170,6 +174,10 @@ func Load(fsys fs.FS) (*Model, error) {
 	m.derivEnd = longestFirst(rules["loc-deriv"].list("endings"))
 	m.currency = setOf(rules["oth-currency"].list("words"), false)
 	m.nounSuf = longestFirst(rules["common-noun"].list("suffixes"))
+	m.acronymMin = 2
+	if v := rules["org-acronym"].list("min"); len(v) == 1 {
+		fmt.Sscan(v[0], &m.acronymMin)
+	}
 	m.titleMax = 6
 	if v := rules["oth-title"].list("max"); len(v) == 1 {
 		fmt.Sscan(v[0], &m.titleMax)

@@ -100,6 +100,7 @@ func (r *Recognizer) Sentence(words []string) []Mention {
 	x.lists()
 	x.titles()
 	x.patterns()
+	x.clubs()
 	st.ms = x.ms
 	out := make([]Mention, len(x.ms))
 	copy(out, x.ms)
@@ -242,6 +243,9 @@ func variants(w string, buf []string) []string {
 
 func (x *run) acceptList(i, end int, e *Entry) bool {
 	t := x.t[i]
+	if end-i == 1 && e.Source == "places" && x.r.m.first[t.s] && end < len(x.t) && x.surnameLike(end) && !x.t[end].noun {
+		return false // George Bush, Adrian Grygiel: a first name, not the town
+	}
 	if e.Amb && end-i == 1 {
 		// Essen, Halle: a place only after a place preposition.
 		return i > 0 && x.r.m.placePreps[x.t[i-1].s]
@@ -369,7 +373,7 @@ func (x *run) surnameLike(i int) bool {
 	return true
 }
 
-var particles = map[string]bool{"von": true, "van": true, "de": true, "der": true, "den": true, "di": true, "da": true, "du": true, "la": true, "le": true, "ten": true, "zu": true, "vom": true, "bin": true, "al": true, "el": true, "dos": true, "del": true}
+var particles = map[string]bool{"von": true, "van": true, "de": true, "der": true, "den": true, "di": true, "da": true, "du": true, "la": true, "le": true, "ten": true, "vom": true, "della": true, "bin": true, "al": true, "el": true, "dos": true, "del": true}
 
 // nameRun returns the end of a run of name-like tokens from i (at most max
 // tokens), allowing name particles (von, van, de) inside.
@@ -390,7 +394,7 @@ func (x *run) nameRunCtx(i, max int, person bool) int {
 			j++
 			continue
 		}
-		if particles[x.t[j].s] && j+1 < len(x.t) && j > i && x.nameLike(j+1) {
+		if particles[x.t[j].s] && j+1 < len(x.t) && (j > i || person) && x.nameLike(j+1) {
 			j++
 			continue
 		}
@@ -533,7 +537,12 @@ func adjectival(w string) bool {
 
 func (x *run) acronym(i int) bool {
 	w := x.t[i].s
-	if x.r.m.acronymStop[strings.ToUpper(w)] || x.t[i].noun || utf8.RuneCountInString(w) > 6 {
+	n := utf8.RuneCountInString(w)
+	if x.r.m.acronymStop[strings.ToUpper(w)] || x.t[i].noun || n > 6 || n < x.r.m.acronymMin {
+		return false
+	}
+	// A unit or an identifier: 32 KB, ISBN 3-7776-0477-1.
+	if i > 0 && startsDigit(x.t[i-1].s) || i+1 < len(x.t) && startsDigit(x.t[i+1].s) {
 		return false
 	}
 	x.add(Mention{Start: i, End: i + 1, Type: "ORG", Rule: "org-acronym"})
@@ -871,4 +880,32 @@ func (x *run) finiteVerbAny(j int) bool {
 		}
 	}
 	return false
+}
+
+func startsDigit(w string) bool { return w != "" && w[0] >= '0' && w[0] <= '9' }
+
+// clubs joins an organisation or an unknown name with the town after it
+// (THW Kiel, VfB Stuttgart, Borussia Mönchengladbach): clubs and branches
+// are named after their town.
+func (x *run) clubs() {
+	for k := range x.ms {
+		b := x.ms[k]
+		if b.Type != "LOC" || b.End-b.Start != 1 || b.Rule != "list:places" || b.Start == 0 {
+			continue
+		}
+		j := b.Start - 1
+		// An organisation right before the town.
+		for a := range x.ms {
+			o := x.ms[a]
+			if o.End == b.Start && o.Type == "ORG" && (o.Rule == "org-acronym" || o.Rule == "org-head") {
+				x.add(Mention{Start: o.Start, End: b.End, Type: "ORG", Rule: "org-club"})
+				return
+			}
+		}
+		// An unknown name right before the town.
+		if !x.cov[j] && x.nameLike(j) && !x.t[j].named && !(x.t[j].initial && x.t[j].fw) {
+			x.add(Mention{Start: j, End: b.End, Type: "ORG", Rule: "org-club"})
+			return
+		}
+	}
 }

@@ -316,7 +316,7 @@ func run(data, out string) error {
 	sort.Strings(codes)
 	for _, c := range codes {
 		a := strings.ToLower(nat.Nationalities[c])
-		if !strings.HasSuffix(a, "isch") || strings.Contains(a, " ") || countryName[c] == "" {
+		if !strings.HasSuffix(a, "sch") || strings.Contains(a, " ") || countryName[c] == "" {
 			continue // the list has a few country names in place of adjectives
 		}
 		fmt.Fprintf(&db, "%s\t%s\t%s\n", a, countryName[c], countryQID[c])
@@ -347,7 +347,7 @@ func run(data, out string) error {
 	fb.WriteString("# SOURCE: Häufige Vornamen Berlin 2012–2023 (LABO / BerlinOnline Stadtportal GmbH & Co. KG, CC BY 3.0 DE), names given >= 10 times; german-pos-dict EIG:VOR (CC BY-SA 4.0)\n")
 	names := make([]string, 0, len(first))
 	for s := range first {
-		if !usableName(s) || strings.ContainsAny(s, " -") || lex.noun[s] || lex.lower[strings.ToLower(s)] || places[s] != nil && placeRank(places[s]) <= 1 {
+		if !usableName(s) || strings.ContainsAny(s, " -") || lex.noun[s] || lex.lower[strings.ToLower(s)] {
 			continue
 		}
 		names = append(names, s)
