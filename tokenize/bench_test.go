@@ -9,6 +9,7 @@ import (
 	"github.com/ereignis/ereignis/document"
 	"github.com/ereignis/ereignis/stem"
 	"github.com/ereignis/ereignis/tokenize"
+	"github.com/jdkato/prose/v2"
 )
 
 const gnad = "../../shared/data/news-10kgnad/test.csv"
@@ -92,4 +93,20 @@ func BenchmarkTokenizeSplitStem(b *testing.B) {
 		b.Fatal(err)
 	}
 	benchStages(b, s, stem.NewStage())
+}
+
+// BenchmarkProse measures prose v2's tokeniser and sentence segmenter on
+// the same articles, for the comparison in docs/tokenize.md.
+func BenchmarkProse(b *testing.B) {
+	texts, n := articles(b)
+	b.SetBytes(n)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		for _, t := range texts {
+			if _, err := prose.NewDocument(t, prose.WithTagging(false), prose.WithExtraction(false)); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
 }

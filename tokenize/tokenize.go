@@ -453,8 +453,9 @@ scan:
 				continue
 			}
 			// Genitive apostrophe after s, x, z, ß ("Hans' Auto"), unless a
-			// single quote is open and this closes it.
-			if !s.openSingle && (last == 's' || last == 'x' || last == 'z' || last == 'ß') && s.boundaryAt(j+size) && !strings.HasPrefix(text[j+size:], "'") {
+			// single quote is open and this closes it, or it is the first
+			// half of a TeX-style closing quote ("Hans''", but "Virus'''").
+			if !s.openSingle && (last == 's' || last == 'x' || last == 'z' || last == 'ß') && s.boundaryAt(j+size) && (!strings.HasPrefix(text[j+size:], "'") || strings.HasPrefix(text[j+size:], "''")) {
 				j += size
 			}
 			break scan
