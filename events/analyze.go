@@ -384,7 +384,7 @@ func (a *analysis) segment(si int) {
 	for _, g := range merged {
 		c := clause{start: g.start, end: g.end, sent: si, fin: -1, afterComma: g.comma, quote: a.t[g.start].inQ}
 		first := a.t[g.start].low
-		if a.m.hasClass(first, "sub") || a.m.hasClass(first, "inf") || g.comma && a.m.hasClass(first, "rel") {
+		if a.m.hasClass(first, "sub") || a.m.hasClass(first, "inf") || g.comma && a.m.hasClass(first, "rel") && a.relative(g.start, g.end) {
 			c.sub, c.intro = true, first
 		} else if a.hasZu(g.start, g.end) {
 			c.sub, c.intro = true, "zu"
@@ -404,6 +404,16 @@ func (a *analysis) segment(si int) {
 		}
 		a.clauses = append(a.clauses, c)
 	}
+}
+
+// relative tells a relative pronoun (", die gestern kam") from an article
+// (", die Union benötige"): an article is followed by its noun.
+func (a *analysis) relative(j, end int) bool {
+	k := j + 1
+	for k < end && !a.t[k].upper && !a.t[k].punct && !a.t[k].verb && a.adjLike(k) && !a.detLike(k) {
+		k++
+	}
+	return !(k < end && a.t[k].upper)
 }
 
 func (a *analysis) segFeat(start, end int) string {

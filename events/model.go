@@ -56,6 +56,7 @@ type Model struct {
 	kj1       map[string]bool
 	roleNouns []string
 	support   map[string]bool // verbs whose subject is the agent of their event-noun object
+	nachNouns []string        // heads that make "nach" a cue (nach Angaben, Meinung nach)
 	lemmas    map[string]bool // every lemma some list names (for separable-verb joins)
 }
 
@@ -161,7 +162,15 @@ func LoadFS(fsys fs.FS, dir string) (*Model, error) {
 		}
 		return m.heads[i] < m.heads[j]
 	})
-	if err = read("cues.tsv", 2, func(c []string) error { m.cues[c[0]] = c[1]; m.lemmas[c[0]] = true; return nil }); err != nil {
+	if err = read("cues.tsv", 2, func(c []string) error {
+		if c[1] == "nach" {
+			m.nachNouns = append(m.nachNouns, c[0])
+			return nil
+		}
+		m.cues[c[0]] = c[1]
+		m.lemmas[c[0]] = true
+		return nil
+	}); err != nil {
 		return nil, err
 	}
 	if err = read("modality.tsv", 3, func(c []string) error {

@@ -15,12 +15,13 @@ const (
 	KindReported = "reported"
 )
 
-// nachNouns head "nach Angaben von X" style cues.
-var nachNouns = []string{"angaben", "informationen", "aussage", "aussagen", "auskunft", "darstellung", "einschätzung", "ansicht", "meinung", "worten", "berichten", "erkenntnissen", "schätzungen", "polizeiangaben"}
-
-func isNachNoun(low string) bool {
-	for _, n := range nachNouns {
-		if strings.HasSuffix(low, n) {
+func (a *analysis) isNachNoun(j int) bool {
+	w := &a.t[j]
+	if !w.upper {
+		return false
+	}
+	for _, n := range a.m.nachNouns {
+		if strings.HasSuffix(w.low, n) {
 			return true
 		}
 	}
@@ -81,8 +82,8 @@ func (a *analysis) statements() []document.Statement {
 					kind = a.m.cues[w.low]
 				}
 				switch {
-				case kind == "verb" && w.verb && !w.upper:
-					if s, ok := a.verbCue(si, cls, k, j, quotes); ok {
+				case (kind == "verb" || kind == "verb+") && w.verb && !w.upper:
+					if s, ok := a.verbCue(si, cls, k, j, quotes, kind == "verb+"); ok {
 						addStmt(s)
 						j = c.end
 					}
@@ -94,9 +95,18 @@ func (a *analysis) statements() []document.Statement {
 					if s, ok := a.prepCue(si, cls, k, j, false); ok {
 						addStmt(s)
 					}
-				case w.low == "nach" && j+1 < c.end && isNachNoun(a.t[j+1].low) || w.low == "nach" && j+2 < c.end && a.m.hasClass(a.t[j+1].low, "art") && isNachNoun(a.t[j+2].low):
+				case w.low == "nach" && a.nachCue(j, c):
 					if s, ok := a.prepCue(si, cls, k, j, true); ok {
-						s.rule = "cue:nach-angaben"
+						s.rule = "cue:nach"
+						addStmt(s)
+					}
+				case w.low == "nach" && j > c.start && a.isNachNoun(j-1) && (j+1 >= c.end || !a.t[j+1].upper && !a.detLike(j+1)):
+					if s, ok := a.prepCue(si, cls, k, j, false); ok {
+						s.rule = "cue:nach-postposition"
+						addStmt(s)
+					}
+				case kind == "adv" && j == c.start:
+					if s, ok := a.advCue(si, cls, k, j); ok {
 						addStmt(s)
 					}
 				case kind == "so" && j == c.start && c.afterComma && k == len(cls)-1:
@@ -124,10 +134,22 @@ func (a *analysis) statements() []document.Statement {
 		}
 	}
 	for qi, q := range quotes {
-		if usedQuote[qi] || q[1]-q[0]-1 < 4 {
+		if usedQuote[qi] {
 			continue
 		}
-		si := d.Tokens[q[0]].Sentence
+		si := a.d.Tokens[q[0]].Sentence
+		// a quote inside a statement's message is the speaker's own words
+		if outer := a.enclosing(out, q); outer != nil {
+			if q[1]-q[0]-1 >= 2 {
+				addStmt(stmt{kind: KindDirect, cue: outer.cue, source: outer.source, ref: outer.ref, hasSrc: outer.hasSrc,
+					msg: span2{q[0], q[1] + 1}, sent: si, rule: "quote:nested"})
+			}
+			continue
+		}
+		// a quote with no verb is a title or a name (die „Berliner Zeitung“)
+		if q[1]-q[0]-1 < 4 || !a.hasVerb(q[0], q[1]) {
+			continue
+		}
 		s := stmt{kind: KindDirect, msg: span2{q[0], q[1] + 1}, sent: si, rule: "quote"}
 		if p := a.previousSource(out, si); p != nil {
 			s.source, s.ref, s.hasSrc = p.source, p.ref, true
@@ -140,7 +162,7 @@ func (a *analysis) statements() []document.Statement {
 	n := len(out)
 	for k := 0; k < n; k++ {
 		s := out[k]
-		if s.kind == KindDirect && !s.fromCue || !s.hasSrc {
+		if s.kind == KindDirect && !s.fromCue || s.rule == "quote:nested" {
 			continue
 		}
 		for si := s.sent + 1; si < len(d.Sentences) && a.para[si] == a.para[s.sent]; si++ {
@@ -191,6 +213,61 @@ func (a *analysis) sentenceClauses(si int) []int {
 	return out
 }
 
+func (a *analysis) enclosing(out []stmt, q [2]int) *stmt {
+	for k := range out {
+		s := &out[k]
+		if s.kind != KindDirect && s.msg.start <= q[0] && q[1] < s.msg.end {
+			return s
+		}
+	}
+	return nil
+}
+
+func (a *analysis) clauseHas(c *clause, lemma string) bool {
+	for j := c.start; j < c.end; j++ {
+		if a.t[j].lemma == lemma && a.t[j].verb {
+			return true
+		}
+	}
+	return false
+}
+
+func (a *analysis) hasVerb(from, to int) bool {
+	for j := from; j < to; j++ {
+		if a.t[j].verb && !a.t[j].upper {
+			return true
+		}
+	}
+	return false
+}
+
+// nachCue: "nach Angaben der Polizei", "nach einer norwegischen Studie".
+func (a *analysis) nachCue(j int, c *clause) bool {
+	for k := j + 1; k < c.end && k <= j+4; k++ {
+		if a.isNachNoun(k) {
+			return true
+		}
+		if !a.adjLike(k) {
+			return false
+		}
+	}
+	return false
+}
+
+// advCue: "Demnach …", "…, wonach …": the message is the rest of the sentence.
+func (a *analysis) advCue(si int, cls []int, k, j int) (stmt, bool) {
+	sent := a.d.Sentences[si]
+	end := sent.TokEnd
+	for end > j+1 && a.t[end-1].punct && !a.closingQuote(end-1) {
+		end--
+	}
+	if end-(j+1) < 3 {
+		return stmt{}, false
+	}
+	s := stmt{kind: KindIndirect, cue: span2{j, j + 1}, msg: span2{j + 1, end}, sent: si, rule: "cue:" + a.t[j].low, fromCue: true}
+	return s, true
+}
+
 func (a *analysis) sentenceHasStatement(out []stmt, si int) bool {
 	for _, s := range out {
 		if s.sent == si {
@@ -228,6 +305,9 @@ func (a *analysis) konjunktivSentence(si int) bool {
 		if strings.Contains(w.feat, "1") {
 			return true
 		}
+		if strings.Contains(w.feat, "2") && !strings.Contains(w.feat, "p") {
+			return true
+		}
 		switch w.low {
 		case "würden", "sollten", "hätten", "wären", "könnten", "müssten", "dürften":
 			return true
@@ -244,7 +324,12 @@ func (a *analysis) konjunktivSentence(si int) bool {
 func (a *analysis) sourceOf(c *clause, j int) (span2, string, bool) {
 	ms := a.mentions(c)
 	var cands []int
+	passive := strings.Contains(a.t[j].feat, "a") && a.clauseHas(c, "werden")
 	for k := range ms {
+		if passive && ms[k].prep == "agent" && ms[k].prepWord != "durch" {
+			// wurde von X als unrealistisch bezeichnet
+			return span2{ms[k].start, ms[k].end}, ms[k].ref, true
+		}
 		if ms[k].prep == "" && ms[k].kind != 'o' {
 			cands = append(cands, k)
 		}
@@ -314,7 +399,7 @@ func (a *analysis) sourceOf(c *clause, j int) (span2, string, bool) {
 
 // verbCue builds a statement from a verb of saying at token j of clause
 // cls[k] of sentence si.
-func (a *analysis) verbCue(si int, cls []int, k, j int, quotes [][2]int) (stmt, bool) {
+func (a *analysis) verbCue(si int, cls []int, k, j int, quotes [][2]int, object bool) (stmt, bool) {
 	c := &a.clauses[cls[k]]
 	s := stmt{cue: span2{j, j + 1}, sent: si, fromCue: true}
 	src, ref, ok := a.sourceOf(c, j)
@@ -396,26 +481,13 @@ func (a *analysis) verbCue(si int, cls []int, k, j int, quotes [][2]int) (stmt, 
 			return s, end > start
 		}
 	}
-	// no clause complement: the object is what was said (betonte die
-	// Notwendigkeit …, sprach von einem Erfolg)
-	start, end := j+1, c.end
-	for end > start && a.t[end-1].punct {
-		end--
-	}
-	if s.hasSrc && s.source.start > j {
-		start = s.source.end
-	}
-	// a particle at the end belongs to the cue (teilte … mit)
-	if end > start && a.t[end-1].lemma == "" {
-		end--
-	}
-	for start < end && (a.t[start].tmx >= 0 || a.m.hasClass(a.t[start].low, "coord") || a.t[start].low == "jedoch") {
-		start++
-	}
-	if end-start < 3 || !s.hasSrc {
+	// no clause complement: a speech act reported with its content as an
+	// object (sprach von einem Erfolg, betonte die Notwendigkeit …); the
+	// whole sentence is the report, as in the Redewiedergabe conventions
+	if !object || c.sub || c.fin != j || !s.hasSrc || c.end-j < 4 {
 		return s, false
 	}
-	s.msg = span2{start, end}
+	s.msg = span2{sent.TokStart, sent.TokEnd}
 	s.kind = KindReported
 	s.rule = "cue:verb-object"
 	return s, true
@@ -555,20 +627,40 @@ func (a *analysis) clauseStartsAt(j int) bool {
 // soCue: "…, so Peskow." — the source follows "so" at the end of the sentence.
 func (a *analysis) soCue(si int, cls []int, k, j int, quotes [][2]int) (stmt, bool) {
 	c := &a.clauses[cls[k]]
-	src, ref, ok := a.sourceOf(c, j)
-	if !ok || src.start <= j {
+	e := c.end
+	for e > j+1 && a.t[e-1].punct {
+		e--
+	}
+	if e == j+1 || !a.t[j+1].upper && !a.detLike(j+1) {
 		return stmt{}, false
+	}
+	src := span2{j + 1, e}
+	ref := ""
+	for q := src.start; q < src.end; q++ {
+		if x := a.t[q].ent; x >= 0 && entityOK(a.d.Entities[x].Type) {
+			ref = rootID(a.d, x)
+			break
+		}
 	}
 	sent := a.d.Sentences[si]
+	start := sent.TokStart
 	end := a.clauses[cls[k-1]].end
-	for end > sent.TokStart && a.t[end-1].punct && !a.closingQuote(end-1) {
+	if end < len(a.t) && a.closingQuote(end) {
+		end++
+	}
+	for end > start && a.t[end-1].punct && !a.closingQuote(end-1) {
 		end--
 	}
-	if end-sent.TokStart < 3 {
+	if end > start && a.closingQuote(end-1) {
+		if q := a.quoteEndingAt(quotes, end-1); q >= 0 {
+			start = q
+		}
+	}
+	if end-start < 3 {
 		return stmt{}, false
 	}
-	s := stmt{cue: span2{j, j + 1}, source: src, ref: ref, hasSrc: true, msg: span2{sent.TokStart, end}, sent: si, kind: KindIndirect, rule: "cue:so", fromCue: true}
-	if a.t[sent.TokStart].inQ {
+	s := stmt{cue: span2{j, j + 1}, source: src, ref: ref, hasSrc: true, msg: span2{start, end}, sent: si, kind: KindIndirect, rule: "cue:so", fromCue: true}
+	if a.t[start].inQ {
 		s.kind = KindDirect
 	}
 	return s, true
