@@ -36,11 +36,10 @@ func (t *Tokenizer) Sentences(text string, toks []document.Token, dst []document
 			break
 		}
 		if isEnder(toks[i]) {
+			// Take along the enders and closers that touch it: "!!!",
+			// "?“", ".)" and "?)." all end one sentence.
 			k := i
-			for k+1 < n && isEnder(toks[k+1]) && Attached(toks[k], toks[k+1]) {
-				k++
-			}
-			for k+1 < n && isCloser(toks[k+1]) && Attached(toks[k], toks[k+1]) {
+			for k+1 < n && (isEnder(toks[k+1]) || isCloser(toks[k+1])) && Attached(toks[k], toks[k+1]) {
 				k++
 			}
 			if k+1 == n {

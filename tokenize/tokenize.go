@@ -673,8 +673,16 @@ func (s *scanner) number(i int) int {
 	if text[j] == '-' {
 		j++
 	}
-	var groups [8]int // digit counts of the groups
-	var seps [8]byte  // separators between groups
+	var groups [8]int        // digit counts of the groups
+	var seps [8]byte         // separators between groups
+	var starts [8]int        // offsets of the groups
+	val := func(g int) int { // the value of a short group
+		v := 0
+		for _, c := range []byte(text[starts[g] : starts[g]+groups[g]]) {
+			v = v*10 + int(c-'0')
+		}
+		return v
+	}
 	ng := 0
 	for {
 		k := j
@@ -683,6 +691,7 @@ func (s *scanner) number(i int) int {
 		}
 		if ng < len(groups) {
 			groups[ng] = k - j
+			starts[ng] = j
 		}
 		ng++
 		j = k
@@ -696,15 +705,17 @@ func (s *scanner) number(i int) int {
 		break
 	}
 	kind := document.KindNumber
+	dayMonth := ng >= 2 && groups[0] <= 2 && groups[1] <= 2 && val(0) >= 1 && val(0) <= 31 && val(1) >= 1 && val(1) <= 12
+	hourMinute := ng >= 2 && groups[0] <= 2 && groups[1] == 2 && val(0) <= 24 && val(1) <= 59
 	switch {
-	case ng == 3 && seps[0] == '.' && seps[1] == '.' && groups[0] <= 2 && groups[1] <= 2 && (groups[2] == 2 || groups[2] == 4):
+	case ng == 3 && seps[0] == '.' && seps[1] == '.' && dayMonth && (groups[2] == 2 || groups[2] == 4):
 		kind = document.KindDate // 24.02.2022
-	case ng == 2 && seps[0] == '.' && groups[0] <= 2 && groups[1] <= 2 && j < len(text) && text[j] == '.' && s.boundaryAt(j+1) && !s.lineEndAfter(j+1):
+	case ng == 2 && seps[0] == '.' && dayMonth && j < len(text) && text[j] == '.' && s.boundaryAt(j+1) && !s.lineEndAfter(j+1):
 		kind = document.KindDate // 24.02. (day and month)
 		j++
-	case (ng == 2 || ng == 3) && seps[0] == ':' && groups[0] <= 2 && groups[1] == 2 && (ng == 2 || seps[1] == ':' && groups[2] == 2):
-		kind = document.KindTime // 20:30, 20:30:15
-	case ng == 2 && seps[0] == '.' && groups[0] <= 2 && groups[1] == 2 && s.followedByUhr(j):
+	case (ng == 2 || ng == 3) && seps[0] == ':' && hourMinute && (ng == 2 || seps[1] == ':' && groups[2] == 2 && val(2) <= 59):
+		kind = document.KindTime // 20:30, 20:30:15 (not a score such as 95:93)
+	case ng == 2 && seps[0] == '.' && hourMinute && s.followedByUhr(j):
 		kind = document.KindTime // 20.30 Uhr
 	}
 	if kind == document.KindNumber {
@@ -770,6 +781,13 @@ func (s *scanner) ordinalFollows(p int, year bool) bool {
 			return !year
 		}
 	}
+	if p < len(text) && !year {
+		switch text[p] {
+		case ')', '/', ',':
+			// Minutes and ranks in brackets: "(62.)", "(18./41.)", "(36., 59.)".
+			return true
+		}
+	}
 	q, nl := s.skipSpace(p)
 	if nl > 0 || q >= len(text) {
 		return false
@@ -806,7 +824,8 @@ func (s *scanner) ordinalFollows(p int, year bool) bool {
 		// Bewegungen ...", "... fest. 2. Soziale ...").
 		if prev.Kind == document.KindPunct {
 			switch prev.Text {
-			case ".", "!", "?", ":":
+			case ".", "!", "?", ":", "–", "—", "•", "·":
+				// also ranking lists: "– 2. Jari-Matti Latvala"
 				return true
 			}
 		}
