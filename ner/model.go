@@ -50,6 +50,8 @@ type Model struct {
 	currency    map[string]bool
 	nounSuf     []string
 	titleMax    int
+	streetHeads map[string]bool
+	streetSuf   []string
 	acronymMin  int
 	quoteOpen   map[string]bool
 	quoteClose  map[string]bool
@@ -174,6 +176,8 @@ func Load(fsys fs.FS) (*Model, error) {
 	m.derivEnd = longestFirst(rules["loc-deriv"].list("endings"))
 	m.currency = setOf(rules["oth-currency"].list("words"), false)
 	m.nounSuf = longestFirst(rules["common-noun"].list("suffixes"))
+	m.streetHeads = setOf(rules["place-street"].list("words"), false)
+	m.streetSuf = longestFirst(rules["place-street"].list("suffixes"))
 	m.acronymMin = 2
 	if v := rules["org-acronym"].list("min"); len(v) == 1 {
 		fmt.Sscan(v[0], &m.acronymMin)

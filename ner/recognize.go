@@ -326,6 +326,10 @@ func (x *run) patterns() {
 		if t[i].acr && x.acronym(i) {
 			continue
 		}
+		if t[i].cap && x.street(i) {
+			i++
+			continue
+		}
 		if x.deriv(i) {
 			continue
 		}
@@ -482,7 +486,7 @@ func (x *run) extendLeft(i int) int {
 func (x *run) orgHead(i int) bool {
 	lw := strings.ToLower(x.t[i].s)
 	if !x.r.m.orgHeadSet[lw] && !x.r.m.orgHeadSet[strings.TrimSuffix(lw, "s")] {
-		return false
+		return x.orgCompound(i, lw)
 	}
 	start, end := i, i+1
 	// Right: names or places (Universität Hamburg, FC Bayern München).
@@ -557,14 +561,12 @@ func (x *run) deriv(i int) bool {
 	case t.low:
 		e = x.demonym(t.s)
 	case t.cap:
-		if t.initial {
-			e = x.demonym(strings.ToLower(t.s))
-		}
+		e = x.demonym(strings.ToLower(t.s))
 		if e == nil {
 			e = x.inhabitant(t.s)
 		}
-		if e == nil {
-			e = x.placeAdjective(t.s)
+		if e == nil && (!t.noun && !t.weak || i+1 < len(x.t) && x.t[i+1].cap) {
+			e = x.placeAdjective(t.s) // not Sommer, Sieger: nouns in -er
 		}
 	}
 	if e == nil {
@@ -575,17 +577,45 @@ func (x *run) deriv(i int) bool {
 }
 
 func (x *run) demonym(w string) *Entry {
-	if !strings.Contains(w, "isch") {
+	if !strings.Contains(w, "sch") {
 		return nil
 	}
-	if e := x.r.m.demonyms[w]; e != nil {
-		return e
+	if k := strings.LastIndexByte(w, '-'); k > 0 {
+		// deutsch-israelische, Italienisch-Osmanischen: the first part names
+		// the first place.
+		if e := x.demonymStem(w[:k] + "e"); e != nil {
+			return e
+		}
+		return x.demonymStem(w[k+1:])
+	}
+	return x.demonymStem(w)
+}
+
+func (x *run) demonymStem(w string) *Entry {
+	stem := ""
+	if x.r.m.demonyms[w] != nil {
+		return x.r.m.demonyms[w]
 	}
 	for _, end := range x.r.m.derivEnd {
 		if strings.HasSuffix(w, end) {
-			if e := x.r.m.demonyms[w[:len(w)-len(end)]]; e != nil {
+			stem = w[:len(w)-len(end)]
+			if e := x.r.m.demonyms[stem]; e != nil {
 				return e
 			}
+			break
+		}
+	}
+	// A place adjective that no list holds: aargauisch → Aargau,
+	// mesopotamisch → Mesopotamien.
+	if !strings.HasSuffix(stem, "isch") || len(stem) < 8 {
+		return nil
+	}
+	base := stem[:len(stem)-4]
+	r, size := utf8.DecodeRuneInString(base)
+	base = string(unicode.ToUpper(r)) + base[size:]
+	for _, c := range []string{base, base + "en", base + "ien", base + "a", base + "ern"} {
+		if n := x.r.m.names.root[c]; n != nil && len(n.entries) > 0 && n.entries[0].Type == "LOC" {
+			return n.entries[0]
 		}
 	}
 	return nil
@@ -608,14 +638,27 @@ func (x *run) inhabitant(w string) *Entry {
 
 // placeAdjective maps Berliner, Schweizer, Münchner, Bremer to their place.
 func (x *run) placeAdjective(w string) *Entry {
-	if !strings.HasSuffix(w, "er") || len(w) < 6 {
+	if len(w) < 6 {
 		return nil
 	}
-	b := w[:len(w)-2]
-	for _, c := range []string{b, b + "en", strings.TrimSuffix(b, "n") + "en", strings.TrimSuffix(b, "i") + "ien"} {
+	var b string
+	for _, suf := range []string{"erinnen", "erin", "ern", "er"} {
+		if strings.HasSuffix(w, suf) {
+			b = w[:len(w)-len(suf)]
+			break
+		}
+	}
+	if b == "" {
+		return nil
+	}
+	cands := []string{b, b + "en", b + "e", strings.TrimSuffix(b, "n") + "en", strings.TrimSuffix(b, "i") + "ien"}
+	if strings.HasSuffix(b, "städt") {
+		cands = append(cands, strings.TrimSuffix(b, "städt")+"stadt")
+	}
+	for _, c := range cands {
 		if es := x.r.m.names.root[c]; es != nil && len(es.entries) > 0 {
 			e := es.entries[0]
-			if e.Type == "LOC" && !e.Amb && utf8.RuneCountInString(c) >= 4 {
+			if e.Type == "LOC" && utf8.RuneCountInString(c) >= 4 {
 				return e
 			}
 		}
@@ -658,7 +701,7 @@ func (x *run) part(i int) bool {
 			continue
 		}
 		e := x.single(w[:k])
-		if e == nil || e.Amb || e.Kind == "city" || e.Kind == "state" && k < 5 || utf8.RuneCountInString(w[:k]) < 3 || x.r.lex.IsCommonNoun(w[:k]) {
+		if e == nil || e.Amb || e.Kind == "city" || e.Kind == "state" && k < 5 || utf8.RuneCountInString(w[:k]) < 3 || e.Kind != "curated" && x.r.lex.IsCommonNoun(w[:k]) {
 			continue // a small place as a compound's first part is mostly chance (Wangen|knochen)
 		}
 		if x.t[i].noun && e.Kind != "country" && e.Kind != "curated" {
@@ -690,8 +733,9 @@ func (x *run) single(w string) *Entry {
 // placeSuffix: in/nach/aus + an unknown capitalised word with a place-name
 // ending (Oberwolfsdorf) is a place.
 func (x *run) placeSuffix(i int) bool {
-	if i == 0 || !x.r.m.placePreps[x.t[i-1].s] || !x.nameLike(i) || x.t[i].named {
-		return false
+	t := x.t[i]
+	if i == 0 || !x.r.m.placePreps[x.t[i-1].s] || t.noun || t.fw || t.named || x.r.m.nounSuffix(t.s) {
+		return false // compounds are fine here: Oberwolfs|dorf
 	}
 	lw := strings.ToLower(x.t[i].s)
 	for _, s := range x.r.m.placeSuf {
@@ -908,4 +952,47 @@ func (x *run) clubs() {
 			return
 		}
 	}
+}
+
+// orgCompound: a place adjective before a compound that ends in an
+// organisation head is an organisation (Bayerischen Staatsministerium,
+// Hamburger Frauenverbände, Veitscher Magnesitwerke).
+func (x *run) orgCompound(i int, lw string) bool {
+	if i == 0 || x.cov[i-1] {
+		return false
+	}
+	p := x.t[i-1]
+	if !p.cap || x.placeAdjective(p.s) == nil && x.demonym(strings.ToLower(p.s)) == nil {
+		return false
+	}
+	lw = strings.TrimSuffix(lw, "s")
+	for _, h := range x.r.m.orgHeads {
+		if len(h) >= 4 && strings.HasSuffix(lw, h) || strings.HasSuffix(lw, h+"e") || strings.HasSuffix(lw, h+"en") {
+			x.add(Mention{Start: i - 1, End: i + 1, Type: "ORG", Rule: "org-head"})
+			return true
+		}
+	}
+	return false
+}
+
+// street finds street and station names (LOC).
+func (x *run) street(i int) bool {
+	t := x.t[i]
+	if i+1 < len(x.t) && x.r.m.streetHeads[x.t[i+1].s] && !x.cov[i+1] && !t.initial {
+		if x.placeAdjective(t.s) != nil || t.named || x.nameLike(i) {
+			x.add(Mention{Start: i, End: i + 2, Type: "LOC", Rule: "place-street"})
+			return true
+		}
+	}
+	if t.noun || utf8.RuneCountInString(t.s) < 8 {
+		return false
+	}
+	lw := strings.ToLower(t.s)
+	for _, s := range x.r.m.streetSuf {
+		if strings.HasSuffix(lw, s) && len(lw) > len(s)+3 {
+			x.add(Mention{Start: i, End: i + 1, Type: "LOC", Rule: "place-street"})
+			return true
+		}
+	}
+	return false
 }

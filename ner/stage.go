@@ -200,3 +200,6 @@ func DefaultStage() (*Stage, error) {
 	}
 	return NewStage(New(m, lex)), nil
 }
+
+// Recognizer returns the recogniser the stage runs.
+func (s *Stage) Recognizer() *Recognizer { return s.r }
