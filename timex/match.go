@@ -25,7 +25,6 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 func (rs *Rules) Find(text string) []Mention {
 	var out []Mention
 	var cand []int
-	var key [prefixLen * utf8.UTFMax]byte
 	prevWord := false
 	for i := 0; i < len(text); {
 		r, size := rune(text[i]), 1
@@ -41,19 +40,24 @@ func (rs *Rules) Find(text string) []Mention {
 		prevWord = true
 		// Candidate rules from the first one to three runes at i.
 		cand = cand[:0]
-		if r >= '0' && r <= '9' {
-			cand = append(cand, rs.byPrefix["#"]...)
-		} else {
-			n, j := 0, i
-			for k := 0; k < prefixLen && j < len(text); k++ {
-				c, sz := rune(text[j]), 1
-				if c >= utf8.RuneSelf {
-					c, sz = utf8.DecodeRuneInString(text[j:])
-				}
-				n += utf8.EncodeRune(key[n:], unicode.ToLower(c))
-				j += sz
-				cand = append(cand, rs.byPrefix[string(key[:n])]...)
+		node, j := rs.trie, i
+		for k := 0; k < prefixLen && j < len(text) && node.next != nil; k++ {
+			c, sz := rune(text[j]), 1
+			if c >= utf8.RuneSelf {
+				c, sz = utf8.DecodeRuneInString(text[j:])
 			}
+			c = keyRune(c)
+			j += sz
+			if c == ' ' { // a run of white space is one blank in a key
+				for j < len(text) && keyRune(rune(text[j])) == ' ' {
+					j++
+				}
+			}
+			node = node.next[c]
+			if node == nil {
+				break
+			}
+			cand = append(cand, node.rules...)
 		}
 		cand = append(cand, rs.anyStart...)
 		best := Mention{Start: -1}
@@ -62,7 +66,14 @@ func (rs *Rules) Find(text string) []Mention {
 		if end > len(text) {
 			end = len(text)
 		}
+		var tried [4]uint64 // rules can sit under several keys of one position
 		for _, ri := range cand {
+			if ri < 256 {
+				if tried[ri/64]&(1<<(ri%64)) != 0 {
+					continue
+				}
+				tried[ri/64] |= 1 << (ri % 64)
+			}
 			rule := rs.rules[ri]
 			m := rule.re.FindStringSubmatchIndex(text[i:end])
 			if m == nil || m[1] == 0 {

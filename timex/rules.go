@@ -66,17 +66,18 @@ type patternList struct {
 type Rules struct {
 	rules    []*Rule
 	patterns map[string]*patternList
-	// byPrefix indexes rules by the lowercased first one to three runes a
-	// match can start with ("#" for a digit), so only a few rules are tried
-	// at each token.
+	// byPrefix indexes rules by the first one to six key runes a match can
+	// start with (see keyRune), so only a few rules are tried at a token;
+	// trie is the same index walked rune by rune.
 	byPrefix map[string][]int
+	trie     *trieNode
 	anyStart []int // rules whose start could not be narrowed
 	maxLen   int
 }
 
 // Load reads patterns/*.txt|*.re and rules/*.rules from dir in fsys.
 func Load(fsys fs.FS, dir string) (*Rules, error) {
-	rs := &Rules{patterns: map[string]*patternList{}, byPrefix: map[string][]int{}, maxLen: 160}
+	rs := &Rules{patterns: map[string]*patternList{}, byPrefix: map[string][]int{}, maxLen: 72}
 	pfiles, err := fs.Glob(fsys, path.Join(dir, "patterns", "*"))
 	if err != nil {
 		return nil, err
@@ -200,7 +201,28 @@ func Load(fsys fs.FS, dir string) (*Rules, error) {
 			rs.byPrefix[k] = append(rs.byPrefix[k], i)
 		}
 	}
+	rs.trie = &trieNode{}
+	for k, rules := range rs.byPrefix {
+		n := rs.trie
+		for _, r := range k {
+			if n.next == nil {
+				n.next = map[rune]*trieNode{}
+			}
+			c := n.next[r]
+			if c == nil {
+				c = &trieNode{}
+				n.next[r] = c
+			}
+			n = c
+		}
+		n.rules = append(n.rules, rules...)
+	}
 	return rs, nil
+}
+
+type trieNode struct {
+	next  map[rune]*trieNode
+	rules []int
 }
 
 // Rules returns the rules in load order.
@@ -505,7 +527,7 @@ func startKeys(re *regexp.Regexp) []string {
 	return out
 }
 
-const prefixLen = 3
+const prefixLen = 6
 
 type pfx struct {
 	str  string // lowercased literal prefix, "#" for a digit, "*" for anything
@@ -515,15 +537,18 @@ type pfx struct {
 func prefixes(re *syntax.Regexp) []pfx {
 	switch re.Op {
 	case syntax.OpLiteral:
-		if len(re.Rune) > 0 && re.Rune[0] >= '0' && re.Rune[0] <= '9' {
-			return []pfx{{"#", false}}
+		s := keyString(re.Rune)
+		if s == "" {
+			return []pfx{{"", true}}
 		}
-		s := strings.ToLower(string(re.Rune))
 		if utf8.RuneCountInString(s) >= prefixLen {
 			return []pfx{{truncRunes(s, prefixLen), false}}
 		}
 		return []pfx{{s, true}}
 	case syntax.OpCharClass:
+		if isSpaceClass(re) {
+			return []pfx{{" ", true}}
+		}
 		var runes []rune
 		digits := true
 		total := 0
@@ -540,7 +565,7 @@ func prefixes(re *syntax.Regexp) []pfx {
 			}
 		}
 		if digits {
-			return []pfx{{"#", false}}
+			return []pfx{{"#", true}}
 		}
 		if total > 12 {
 			return []pfx{{"*", false}}
@@ -562,15 +587,39 @@ func prefixes(re *syntax.Regexp) []pfx {
 			out = append(out, prefixes(s)...)
 		}
 		return out
-	case syntax.OpQuest, syntax.OpStar:
+	case syntax.OpQuest:
+		return append(prefixes(re.Sub[0]), pfx{"", true})
+	case syntax.OpStar:
+		if isSpaceClass(re.Sub[0]) {
+			return []pfx{{" ", true}, {"", true}}
+		}
 		return append(closeAll(prefixes(re.Sub[0])), pfx{"", true})
 	case syntax.OpRepeat:
+		if re.Max >= re.Min && re.Max <= 4 {
+			// x{1,3}: the union of x, xx, xxx, each open for what follows.
+			var out []pfx
+			for k := re.Min; k <= re.Max; k++ {
+				c := &syntax.Regexp{Op: syntax.OpConcat}
+				for j := 0; j < k; j++ {
+					c.Sub = append(c.Sub, re.Sub[0])
+				}
+				if k == 0 {
+					out = append(out, pfx{"", true})
+					continue
+				}
+				out = append(out, prefixes(c)...)
+			}
+			return dedup(out)
+		}
 		out := closeAll(prefixes(re.Sub[0]))
 		if re.Min == 0 {
 			out = append(out, pfx{"", true})
 		}
 		return out
 	case syntax.OpPlus:
+		if isSpaceClass(re.Sub[0]) {
+			return []pfx{{" ", true}}
+		}
 		return closeAll(prefixes(re.Sub[0]))
 	case syntax.OpConcat:
 		cur := []pfx{{"", true}}
@@ -587,7 +636,7 @@ func prefixes(re *syntax.Regexp) []pfx {
 				}
 				for _, t := range subp {
 					switch {
-					case t.str == "#" || t.str == "*":
+					case t.str == "*":
 						if c.str == "" {
 							next = append(next, pfx{t.str, false})
 						} else {
@@ -608,11 +657,46 @@ func prefixes(re *syntax.Regexp) []pfx {
 				return []pfx{{"*", false}}
 			}
 		}
-		return closeAll(cur)
+		return cur
 	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpBeginText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
 		return []pfx{{"", true}}
 	}
 	return []pfx{{"*", false}}
+}
+
+// keyString is how runes enter a start key: digits become '#', white
+// space one blank, letters lower case. The matcher builds the key of a
+// text position the same way (see Find).
+func keyString(rs []rune) string {
+	var b strings.Builder
+	for _, r := range rs {
+		b.WriteRune(keyRune(r))
+	}
+	return b.String()
+}
+
+func keyRune(r rune) rune {
+	switch {
+	case r >= '0' && r <= '9':
+		return '#'
+	case r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\v':
+		return ' '
+	}
+	return unicode.ToLower(r)
+}
+
+func isSpaceClass(re *syntax.Regexp) bool {
+	if re.Op != syntax.OpCharClass || len(re.Rune) == 0 {
+		return false
+	}
+	for i := 0; i+1 < len(re.Rune); i += 2 {
+		for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+			if keyRune(r) != ' ' {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func closeAll(ps []pfx) []pfx {

@@ -1,0 +1,59 @@
+package timex_test
+
+import (
+	"bufio"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/ereignis/ereignis/corpus"
+	"github.com/ereignis/ereignis/document"
+	"github.com/ereignis/ereignis/timex"
+)
+
+const gnadTest = "../../shared/data/news-10kgnad/test.csv"
+
+func loadArticles(tb testing.TB) []string {
+	f, err := os.Open(gnadTest)
+	if err != nil {
+		tb.Skipf("10kGNAD not available (%v)", err)
+	}
+	defer f.Close()
+	var out []string
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 0, 1<<20), 16<<20)
+	for n := 1; sc.Scan(); n++ {
+		a := corpus.ParseCSVLine(gnadTest, sc.Bytes())
+		if a.Err == nil && a.Text != "" {
+			out = append(out, a.Text)
+		}
+	}
+	if len(out) == 0 {
+		tb.Skip("no articles in " + gnadTest)
+	}
+	return out
+}
+
+// BenchmarkTag measures the time stage alone (matching, anchoring, tense)
+// over real Austrian news articles, one core.
+func BenchmarkTag(b *testing.B) {
+	arts := loadArticles(b)
+	tg, err := timex.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var size int64
+	for _, a := range arts {
+		size += int64(len(a))
+	}
+	dct := document.DCT{Time: time.Date(2016, 3, 1, 0, 0, 0, 0, time.UTC), Precision: document.PrecisionDay, Origin: "flag"}
+	b.SetBytes(size)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, a := range arts {
+			d := document.New("bench", "bench", a)
+			d.DCT = dct
+			tg.Tag(d)
+		}
+	}
+}
