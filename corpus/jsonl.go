@@ -14,15 +14,6 @@ import (
 	"github.com/ereignis/ereignis/document"
 )
 
-// jsonArticle is one JSON Lines input object. Unknown fields are ignored.
-type jsonArticle struct {
-	ID    json.RawMessage `json:"id"`
-	Date  *string         `json:"date"`
-	Title string          `json:"title"`
-	Label string          `json:"label"`
-	Text  json.RawMessage `json:"text"`
-}
-
 // ParseJSONLine turns one JSON Lines object {"id","date","title","text"}
 // (plus optional "label") into an Article with the default Options. source
 // names the line ("file.jsonl:17"); it is also the id when the object has
@@ -49,9 +40,9 @@ func (o Options) parseJSONLine(source string, line []byte) Article {
 		// encoding/json would silently turn the bad bytes into U+FFFD.
 		if !o.Latin1 {
 			// The id still names the article when the JSON is otherwise sound.
-			var j jsonArticle
+			var j map[string]json.RawMessage
 			if json.Unmarshal(line, &j) == nil {
-				if id, err := jsonID(j.ID); err == nil && id != "" {
+				if id, err := jsonID(j["id"]); err == nil && id != "" {
 					a.ID = id
 				}
 			}
@@ -61,19 +52,38 @@ func (o Options) parseJSONLine(source string, line []byte) Article {
 		line = []byte(decodeWindows1252(line))
 		a.Warnings = append(a.Warnings, "line is not valid UTF-8: decoded as Windows-1252")
 	}
-	var j jsonArticle
+	// A map, not a struct: encoding/json matches struct fields without
+	// regard to case, and {"TEXT": …} is not this format (the fuzzer found
+	// {"teXt": …} accepted). Keys are exact; unknown keys are ignored.
+	var j map[string]json.RawMessage
 	if err := json.Unmarshal(line, &j); err != nil {
 		a.fail("parse", fmt.Errorf("malformed JSON: %v", err))
 		return a
 	}
-	if id, err := jsonID(j.ID); err != nil {
+	if j == nil {
+		a.fail("parse", errors.New("malformed JSON: null, want an object"))
+		return a
+	}
+	if id, err := jsonID(j["id"]); err != nil {
 		a.fail("parse", err)
 		return a
 	} else if id != "" {
 		a.ID = id
 	}
-	a.Title, a.Label = j.Title, j.Label
-	raw := bytes.TrimSpace(j.Text)
+	var date string
+	for _, f := range []struct {
+		key string
+		dst *string
+	}{{"title", &a.Title}, {"label", &a.Label}, {"date", &date}} {
+		raw := bytes.TrimSpace(j[f.key])
+		if len(raw) == 0 || string(raw) == "null" {
+			continue
+		}
+		if raw[0] != '"' || json.Unmarshal(raw, f.dst) != nil {
+			a.Warnings = append(a.Warnings, fmt.Sprintf("%q must be a string, not %s: ignored", f.key, kindOfJSON(raw[0])))
+		}
+	}
+	raw := bytes.TrimSpace(j["text"])
 	if len(raw) == 0 || string(raw) == "null" {
 		a.fail("parse", errors.New(`JSON object has no "text" field`))
 		return a
@@ -88,8 +98,8 @@ func (o Options) parseJSONLine(source string, line []byte) Article {
 		return a
 	}
 	a.Text = text
-	if j.Date != nil && *j.Date != "" {
-		t, p, err := ParseDate(*j.Date)
+	if date != "" {
+		t, p, err := ParseDate(date)
 		if err != nil {
 			a.Warnings = append(a.Warnings, "date field: "+err.Error())
 		} else {

@@ -42,6 +42,8 @@ func TestParseJSONLine(t *testing.T) {
 		{line: `{"id":"x","text":"  \n "}`, stage: "decode", errSubstr: "empty"},
 		{line: "{\"id\":\"x\",\"text\":\"M\xfcnchen\"}", stage: "decode", errSubstr: "invalid UTF-8"},
 		{line: `[1,2,3]`, stage: "parse", errSubstr: "malformed JSON"},
+		{line: `null`, stage: "parse", errSubstr: "want an object"},
+		{line: `{"TEXT":"Groß geschrieben"}`, stage: "parse", errSubstr: `no "text" field`},
 		{line: strings.Repeat("[", 20000) + strings.Repeat("]", 20000), stage: "parse", errSubstr: "malformed JSON"},
 	}
 	for _, c := range cases {
