@@ -64,7 +64,10 @@ func (l *Lexicon) Lemmatize(toks []document.Token, out []Analysis) []Analysis {
 			// Sentence-initial: a common noun or name wins over a verb
 			// reading (Treffen, Essen) unless the word is a finite verb only.
 			if l.IsCommonNoun(t.Text) || l.IsName(t.Text) {
-				if !l.finiteOnly(t.Text) {
+				// A verb-first clause (Kaufen Sie …, Haben wir …) shows itself
+				// by the subject pronoun right after the verb.
+				v1 := i+1 < len(toks) && l.IsPersonalPronoun(toks[i+1].Text) && len(l.VerbReadings(t.Text)) > 0
+				if !v1 && !l.finiteOnly(t.Text) {
 					l.nominal(t.Text, &out[i])
 					continue
 				}
@@ -169,9 +172,20 @@ func (l *Lexicon) verb(toks []document.Token, i int, a *Analysis) {
 	if !guessed {
 		lower = lowerIfNeeded(form)
 	}
+	if hasTag(l.function[lower], "ZUS") && isBoundary(toks, i+1) {
+		return // a clause-final particle (lädt … ein) belongs to its verb
+	}
+	if l.attributive(toks, i) {
+		return
+	}
 	if h := l.homographs[lower]; h != "" {
 		if closedClass(h) {
-			if !isBoundary(toks, i+1) {
+			// sein, einen, meinen: verbs at the end of a clause, before an
+			// auxiliary or modal (möglich sein kann), or before their
+			// pronoun subject (Damit meine ich …).
+			pron := i+1 < len(toks) && l.IsPersonalPronoun(toks[i+1].Text) &&
+				!strings.Contains(h, "ART") && !strings.Contains(h, "KON") && !strings.Contains(h, "PRP")
+			if !isBoundary(toks, i+1) && !l.auxNext(toks, i) && !pron {
 				return
 			}
 		} else if !strongVerbEvidence(rs) {
@@ -181,7 +195,7 @@ func (l *Lexicon) verb(toks []document.Token, i int, a *Analysis) {
 			return
 		}
 	}
-	best, ok := chooseReading(rs)
+	best, ok := chooseReading(rs, form)
 	if !ok {
 		return
 	}
@@ -193,6 +207,52 @@ func (l *Lexicon) verb(toks []document.Token, i int, a *Analysis) {
 		// UD tags the modal verbs as AUX but lassen as VERB.
 		a.POS = POSAux
 	}
+}
+
+// auxNext reports whether the word after i can be an auxiliary or modal.
+func (l *Lexicon) auxNext(toks []document.Token, i int) bool {
+	if i+1 >= len(toks) || toks[i+1].Kind != document.KindWord {
+		return false
+	}
+	for _, r := range l.VerbReadings(toks[i+1].Text) {
+		if r.Aux || r.Modal {
+			return true
+		}
+	}
+	return false
+}
+
+// attributive reports whether the verb-looking form at i stands between a
+// determiner and a common noun, where German has adjectives and inflected
+// participles (die bestellten Waren, keine veröffentlichten Zahlen).
+// After a sentence-initial determiner, which may be a pronoun subject
+// (Das betrifft Millionen Menschen), only inflected forms count.
+func (l *Lexicon) attributive(toks []document.Token, i int) bool {
+	if i == 0 || i+1 >= len(toks) {
+		return false
+	}
+	prev, next := toks[i-1], toks[i+1]
+	if prev.Kind != document.KindWord || next.Kind != document.KindWord || !l.IsDeterminer(prev.Text) {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(next.Text); !unicode.IsUpper(r) {
+		return false
+	}
+	if !l.IsCommonNoun(next.Text) {
+		if _, _, ok := l.CompoundHead(next.Text); !ok {
+			return false
+		}
+	}
+	if l.sentenceInitial(toks, i-1) {
+		f := toks[i].Text
+		for _, end := range []string{"e", "en", "er", "es", "em"} {
+			if strings.HasSuffix(f, end) {
+				return true
+			}
+		}
+		return false
+	}
+	return true
 }
 
 func strongVerbEvidence(rs []VerbReading) bool {
@@ -208,14 +268,22 @@ func strongVerbEvidence(rs []VerbReading) bool {
 
 // chooseReading picks one reading. Present participles alone (treffend)
 // are adjectives in use and are not taken. Among several lemmas the one
-// with a finite or participle reading wins, then the one with most
-// readings (the usual verb), then the alphabetically first for stability.
-func chooseReading(rs []VerbReading) (VerbReading, bool) {
+// with a finite or participle reading wins, then a strong or irregular
+// verb (dachte: denken, not dachen; gefällt: gefallen, not fällen: the
+// irregular form is the marked, usual one), then the one with most
+// readings, then the alphabetically first for stability. Before the strong
+// verb come a lemma with indicative or non-finite readings over one known
+// only in Konjunktiv, and the lemma that is the form itself (führen:
+// führen, not the Konjunktiv II of fahren).
+func chooseReading(rs []VerbReading, form string) (VerbReading, bool) {
+	lemmaOfForm := lowerIfNeeded(form)
 	type cand struct {
 		r      VerbReading
-		score  int
 		nRead  int
 		finite bool
+		strong bool
+		indic  bool // has an indicative or non-finite reading
+		same   bool // the lemma is the form itself (führen: führen, not fahren)
 	}
 	var cs []cand
 	for _, r := range rs {
@@ -246,6 +314,9 @@ func chooseReading(rs []VerbReading) (VerbReading, bool) {
 		if r.Finite() && !r.Joined || r.Tense == Participle {
 			c.finite = true
 		}
+		c.strong = c.strong || r.Strong
+		c.indic = c.indic || r.Mood == Indicative || r.Mood == NoMood
+		c.same = c.same || r.Tense == Infinitive && r.Lemma == lemmaOfForm
 	}
 	if len(cs) == 0 {
 		return VerbReading{}, false
@@ -253,6 +324,15 @@ func chooseReading(rs []VerbReading) (VerbReading, bool) {
 	sort.SliceStable(cs, func(i, j int) bool {
 		if cs[i].finite != cs[j].finite {
 			return cs[i].finite
+		}
+		if cs[i].indic != cs[j].indic {
+			return cs[i].indic
+		}
+		if cs[i].same != cs[j].same {
+			return cs[i].same
+		}
+		if cs[i].strong != cs[j].strong {
+			return cs[i].strong
 		}
 		if cs[i].nRead != cs[j].nRead {
 			return cs[i].nRead > cs[j].nRead
@@ -312,31 +392,54 @@ func (l *Lexicon) guessVerb(form string) (VerbReading, bool) {
 	return VerbReading{}, false
 }
 
-// joinParticles finds, for every finite verb in verb-second position, a
-// separable particle at the end of its clause (kündigte gestern an, nimmt
-// am Gipfel teil) and joins it into the verb's lemma.
+// joinParticles finds, for every finite verb, a separable particle at the
+// end of its clause (kündigte gestern an, nimmt am Gipfel teil) and joins it
+// into the verb's lemma. The clause runs to the next . ! ? ; or : — commas
+// may separate enumerations or an inserted clause (wählt der Gast, wenn er
+// möchte, seinen Wein aus) — and ends early at another finite verb, unless
+// that verb stands right before a comma, as the last word of an inserted
+// clause. Participles and infinitives do not end it (kam mir gefasst vor).
 func (l *Lexicon) joinParticles(toks []document.Token, out []Analysis) {
 	for i := range out {
 		a := &out[i]
 		if a.Base == "" || (a.POS != POSVerb && a.POS != POSAux) || !a.Verb.Finite() || a.Verb.Joined {
 			continue
 		}
-		for j := i + 1; j < len(toks) && toks[j].Kind != document.KindPunct; j++ {
+	scan:
+		for j := i + 1; j < len(toks); j++ {
 			t := toks[j]
+			if t.Kind == document.KindPunct {
+				switch t.Text {
+				case ".", "!", "?", ";", ":":
+					break scan
+				}
+				continue
+			}
 			if t.Kind != document.KindWord {
 				continue
 			}
 			if l.particles[t.Text] && isBoundary(toks, j+1) {
-				if lemma := l.SeparableLemma(t.Text, a.Base); lemma != "" {
+				lemma, guessed := l.SeparableLemma(t.Text, a.Base), false
+				if lemma == "" && a.POS == POSVerb && l.productive[t.Text] {
+					// Morphy lacks common particle verbs (mitkommen,
+					// hinzukommen); a productive particle at the clause end
+					// of a full verb forms one all the same.
+					lemma, guessed = t.Text+a.Base, true
+				}
+				if lemma != "" {
 					a.Lemma = lemma
+					a.Guessed = a.Guessed || guessed
 					a.POS = POSVerb
 					a.Particle = j
 					out[j] = Analysis{Lemma: t.Text, Base: t.Text, POS: POSParticle, Particle: i}
 					break
 				}
 			}
-			if out[j].POS == POSVerb || out[j].POS == POSAux {
-				break // a clause-final verb closes the clause (hat … angekündigt)
+			if (out[j].POS == POSVerb || out[j].POS == POSAux) && out[j].Verb.Finite() {
+				if j+1 < len(toks) && toks[j+1].Text == "," {
+					continue
+				}
+				break
 			}
 		}
 	}

@@ -96,6 +96,10 @@ type VerbReading struct {
 	// Aux marks readings of haben, sein, werden as auxiliaries, Modal those of
 	// the modal verbs (können, müssen, sollen, wollen, dürfen, mögen, lassen).
 	Aux, Modal bool
+	// Strong marks strong or irregular inflexion (traf, dachte), which
+	// Morphy tags apart from weak (sagte); it breaks ties between lemmas
+	// (dachte: denken rather than dachen).
+	Strong bool
 	// Joined is set for a separable verb written as one word in a finite
 	// form (ankündigte), which German allows only in subordinate clauses.
 	Joined bool
@@ -115,6 +119,9 @@ type Lexicon struct {
 	verbLemmas map[string]bool
 	separable  map[string]string // particle + "\t" + base → lemma
 	particles  map[string]bool
+	// productive holds the particles that form many verbs in the table
+	// (an, auf, mit, zurück, ...), which may form verbs Morphy lacks.
+	productive map[string]bool
 	// particleList holds the particles longest first, so that guessing
 	// tries heraus before her.
 	particleList []string
@@ -122,6 +129,7 @@ type Lexicon struct {
 	nounLemmas   map[string]bool
 	names        map[string]nameEntry
 	homographs   map[string]string // verb form → other word classes
+	function     map[string]string // function word → classes
 }
 
 type nameEntry struct {
@@ -151,7 +159,7 @@ func Load() (*Lexicon, error) { return LoadFS(models.Lexicon, "lexicon") }
 func LoadFS(fsys fs.FS, dir string) (*Lexicon, error) {
 	l := &Lexicon{}
 	var wg sync.WaitGroup
-	errs := make([]error, 5)
+	errs := make([]error, 6)
 	// The two big files decompress and parse independently; loading them in
 	// parallel roughly halves the start-up time on two cores.
 	wg.Add(2)
@@ -160,6 +168,7 @@ func LoadFS(fsys fs.FS, dir string) (*Lexicon, error) {
 	errs[2] = l.loadSeparable(fsys, dir+"/separable.tsv")
 	errs[3] = l.loadNames(fsys, dir+"/names.tsv")
 	errs[4] = l.loadHomographs(fsys, dir+"/verb-homographs.tsv")
+	errs[5] = l.loadFunctionWords(fsys, dir+"/function-words.tsv")
 	wg.Wait()
 	for _, err := range errs {
 		if err != nil {
@@ -311,6 +320,8 @@ func parseCode(c string) (VerbReading, bool) {
 			r.Aux = true
 		case 'm':
 			r.Modal = true
+		case 's':
+			r.Strong = true
 		}
 	}
 	return r, true
@@ -327,8 +338,17 @@ func (l *Lexicon) loadSeparable(fsys fs.FS, path string) error {
 		l.separable[f[0]+"\t"+f[1]] = f[2]
 		l.particles[f[0]] = true
 	})
+	count := map[string]int{}
+	for k := range l.separable {
+		p, _, _ := strings.Cut(k, "\t")
+		count[p]++
+	}
+	l.productive = map[string]bool{}
 	for p := range l.particles {
 		l.particleList = append(l.particleList, p)
+		if count[p] >= minProductive {
+			l.productive[p] = true
+		}
 	}
 	sort.Slice(l.particleList, func(i, j int) bool {
 		a, b := l.particleList[i], l.particleList[j]
@@ -391,6 +411,44 @@ func (l *Lexicon) loadHomographs(fsys fs.FS, path string) error {
 	return nil
 }
 
+func (l *Lexicon) loadFunctionWords(fsys fs.FS, path string) error {
+	s, err := readFile(fsys, path)
+	if err != nil {
+		return err
+	}
+	l.function = make(map[string]string, strings.Count(s, "\n"))
+	eachLine(s, 2, func(f []string) { l.function[f[0]] = f[1] })
+	return nil
+}
+
+// FunctionWord returns the closed-class tags of a form (case-sensitive,
+// comma-joined): ART:DEF, ART:IND, PRO:PER, PRO:POS, PRO:DEM, PRO:IND,
+// PRO:REF, PRO:RIN (relative/interrogative), PRP, KON, ADV, NEG, ZAL, INJ,
+// ZUS (verb particle), ABK, and DET when the form can stand before a noun.
+// It returns "" for open-class words: die → "ART:DEF,DET,PRO:DEM,PRO:PER".
+func (l *Lexicon) FunctionWord(form string) string { return l.function[form] }
+
+// IsDeterminer reports whether form can be an article or determiner
+// (der, eine, keine, seine, diese, alle), trying lower case too.
+func (l *Lexicon) IsDeterminer(form string) bool {
+	return hasTag(l.function[form], "DET") || hasTag(l.function[lowerIfNeeded(form)], "DET")
+}
+
+// IsPersonalPronoun reports whether form is a personal pronoun (er, sie,
+// wir, Sie).
+func (l *Lexicon) IsPersonalPronoun(form string) bool {
+	return hasTag(l.function[form], "PRO:PER")
+}
+
+func hasTag(tags, tag string) bool {
+	for t := range strings.SplitSeq(tags, ",") {
+		if t == tag {
+			return true
+		}
+	}
+	return false
+}
+
 // VerbHomograph returns the other word classes (Morphy tags, comma-joined:
 // ADJ, ADV, ART, PRO, PRP, KON, NEG, ZAL, INJ, ABK) of a lower-case verb
 // form, or "": einen → "ART,PRO", sein → "PRO", weiß → "ADJ". Stages use
@@ -428,6 +486,16 @@ func (l *Lexicon) IsVerbLemma(s string) bool { return l.verbLemmas[s] }
 // separable verb (an, auf, teil, statt, fest, ...). It is case-sensitive:
 // particles are lower case.
 func (l *Lexicon) IsSeparablePrefix(word string) bool { return l.particles[word] }
+
+// minProductive is how many particle verbs of the table a particle must
+// form before it may form unlisted ones: an, mit, zurück, wieder form
+// hundreds; gut, mal, zufrieden a handful, and mostly stand as adverbs.
+const minProductive = 20
+
+// IsProductivePrefix reports whether a separable particle forms many verbs
+// (an, auf, mit, zurück), so that particle + verb is a plausible particle
+// verb even where the lexicon lacks it (mitkommen, hinzukommen).
+func (l *Lexicon) IsProductivePrefix(word string) bool { return l.productive[word] }
 
 // SeparableLemma joins a detached particle and the lemma of the finite verb
 // into the lemma of the particle verb (an + kündigen → ankündigen, teil +
@@ -539,6 +607,7 @@ func (l *Lexicon) Stats() map[string]int {
 		"noun_forms":        len(l.nouns),
 		"noun_lemmas":       len(l.nounLemmas),
 		"proper_name_forms": len(l.names),
+		"function_words":    len(l.function),
 	}
 }
 

@@ -16,6 +16,7 @@ var evalCommands = map[string]func(args []string, stdout, stderr io.Writer) int{
 	"timex":       evalTimex,
 	"events":      evalEvents,
 	"attribution": evalAttribution,
+	"lemmas":      evalLemmas,
 }
 
 func runEval(args []string, stdout, stderr io.Writer) int {

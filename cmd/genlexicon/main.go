@@ -13,6 +13,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -54,7 +55,11 @@ func run(data, out string) error {
 	if err != nil {
 		return err
 	}
-	nouns, names, err := buildNouns(filepath.Join(src, "forms.tsv"), countries)
+	infs, err := nominalisedInfinitives(filepath.Join(src, "readings.tsv.gz"))
+	if err != nil {
+		return err
+	}
+	nouns, names, err := buildNouns(filepath.Join(src, "forms.tsv"), countries, infs)
 	if err != nil {
 		return err
 	}
@@ -68,7 +73,14 @@ func run(data, out string) error {
 	if err := writeGz(filepath.Join(out, "nouns.tsv.gz"), nouns); err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(out, "names.tsv"), names, 0o644)
+	if err := os.WriteFile(filepath.Join(out, "names.tsv"), names, 0o644); err != nil {
+		return err
+	}
+	fw, err := buildFunctionWords(filepath.Join(src, "readings.tsv.gz"))
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(out, "function-words.tsv"), fw, 0o644)
 }
 
 // writeGz writes a gzip stream without name or time in the header, so the
@@ -174,8 +186,11 @@ func verbCode(tag string) (code string, aux, modal bool, ok bool) {
 		return "", false, false, false
 	}
 	for _, p := range parts[1:] {
-		if p == "NEB" {
+		switch p {
+		case "NEB":
 			flags = append(flags, 'n')
+		case "NON":
+			flags = append(flags, 's')
 		}
 	}
 	return string([]byte{person, number, tense, mood}) + string(flags), aux, modal, true
@@ -206,7 +221,7 @@ func buildVerbs(path string) ([]byte, error) {
 			return nil
 		}
 		lemma, ok := repairLemma(f[1])
-		if !ok {
+		if !ok || strings.Contains(lemma, " ") { // "Rad fahren": not one word
 			return nil
 		}
 		k := key{strings.ToLower(f[0]), lemma}
@@ -393,7 +408,7 @@ func acronym(s string) bool {
 // ("form<TAB>lemma", lemma "=" when equal) and names
 // ("form<TAB>lemma<TAB>types"). A form with any proper-name reading, an
 // acronym lemma, or a country name is not a common noun.
-func buildNouns(path string, countries map[string]bool) (nouns, names []byte, err error) {
+func buildNouns(path string, countries map[string]bool, infs map[string]bool) (nouns, names []byte, err error) {
 	type entry struct {
 		lemmas map[string]bool
 		name   map[string]string // lemma → types
@@ -464,6 +479,19 @@ func buildNouns(path string, countries map[string]bool) (nouns, names []byte, er
 		}
 		if len(keep) == 0 {
 			continue
+		}
+		// A nominalised infinitive (das Stunden, das Fragen) is the rare
+		// reading of a plural form: prefer the other lemma (Stunde, Frage).
+		if len(keep) > 1 {
+			var plain []string
+			for _, l := range keep {
+				if !infs[form+"\t"+l] {
+					plain = append(plain, l)
+				}
+			}
+			if len(plain) > 0 {
+				keep = plain
+			}
 		}
 		fmt.Fprintf(&nb, "%s\t%s\n", form, eq(bestLemma(form, keep), form))
 	}
@@ -559,4 +587,115 @@ func bestLemma(form string, lemmas []string) string {
 		}
 	}
 	return best
+}
+
+// functionClasses are the closed word classes kept in function-words.tsv.
+// DET is added for forms that can stand before a noun.
+// Articles and pronouns keep their subtype (PRO:PER personal, PRO:POS
+// possessive, PRO:DEM demonstrative, PRO:IND indefinite, PRO:REF
+// reflexive, PRO:RIN relative/interrogative, ART:DEF, ART:IND).
+var functionClasses = map[string]bool{
+	"ART": true, "PRO": true, "PRP": true, "KON": true, "ADV": true, "NEG": true,
+	"ZAL": true, "INJ": true, "ZUS": true, "ABK": true,
+}
+
+// buildFunctionWords writes "form<TAB>classes" for every form with a
+// closed-class reading in readings.tsv.gz.
+func buildFunctionWords(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return nil, err
+	}
+	m := map[string]map[string]bool{}
+	br := bufio.NewReaderSize(zr, 1<<20)
+	for {
+		line, err := br.ReadString('\n')
+		if line != "" && !strings.HasPrefix(line, "#") {
+			fs := strings.Split(strings.TrimRight(line, "\n"), "\t")
+			if len(fs) == 3 {
+				parts := strings.Split(fs[2], ":")
+				if functionClasses[parts[0]] {
+					c := parts[0]
+					if (c == "ART" || c == "PRO") && len(parts) > 1 {
+						c += ":" + parts[1]
+					}
+					if m[fs[0]] == nil {
+						m[fs[0]] = map[string]bool{}
+					}
+					m[fs[0]][c] = true
+					// DET: can stand before a noun (article, or a pronoun
+					// reading marked BEG "begleitend" or B/S "both").
+					if last := parts[len(parts)-1]; parts[0] == "ART" || last == "BEG" || last == "B/S" {
+						m[fs[0]]["DET"] = true
+					}
+				}
+			}
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	forms := make([]string, 0, len(m))
+	for f := range m {
+		forms = append(forms, f)
+	}
+	sort.Strings(forms)
+	var b bytes.Buffer
+	for _, f := range forms {
+		cs := make([]string, 0, len(m[f]))
+		for c := range m[f] {
+			cs = append(cs, c)
+		}
+		sort.Strings(cs)
+		fmt.Fprintf(&b, "%s\t%s\n", f, strings.Join(cs, ","))
+	}
+	return b.Bytes(), nil
+}
+
+// nominalisedInfinitives returns the "form<TAB>lemma" pairs whose noun
+// readings are all nominalised infinitives (SUB:…:INF).
+func nominalisedInfinitives(path string) (map[string]bool, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return nil, err
+	}
+	inf, other := map[string]bool{}, map[string]bool{}
+	br := bufio.NewReaderSize(zr, 1<<20)
+	for {
+		line, err := br.ReadString('\n')
+		if strings.Contains(line, "\tSUB:") {
+			fs := strings.Split(strings.TrimRight(line, "\n"), "\t")
+			if len(fs) == 3 && strings.HasPrefix(fs[2], "SUB:") {
+				k := fs[0] + "\t" + fs[1]
+				if strings.HasSuffix(fs[2], ":INF") {
+					inf[k] = true
+				} else {
+					other[k] = true
+				}
+			}
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	for k := range other {
+		delete(inf, k)
+	}
+	return inf, nil
 }
