@@ -1,8 +1,10 @@
 package timex
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Mention is what a rule found, before anchoring: Value may be
@@ -25,6 +27,7 @@ func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) 
 func (rs *Rules) Find(text string) []Mention {
 	var out []Mention
 	var cand []int
+	var lower []byte
 	prevWord := false
 	for i := 0; i < len(text); {
 		r, size := rune(text[i]), 1
@@ -66,6 +69,7 @@ func (rs *Rules) Find(text string) []Mention {
 		if end > len(text) {
 			end = len(text)
 		}
+		lowered := false
 		var tried [4]uint64 // rules can sit under several keys of one position
 		for _, ri := range cand {
 			if ri < 256 {
@@ -75,6 +79,14 @@ func (rs *Rules) Find(text string) []Mention {
 				tried[ri/64] |= 1 << (ri % 64)
 			}
 			rule := rs.rules[ri]
+			if rule.needs != nil {
+				if !lowered {
+					lower, lowered = lowerInto(lower[:0], text[i:end]), true
+				}
+				if !containsAny(lower, rule.needs) {
+					continue
+				}
+			}
 			m := rule.re.FindStringSubmatchIndex(text[i:end])
 			if m == nil || m[1] == 0 {
 				continue
@@ -137,6 +149,38 @@ func (rs *Rules) Find(text string) []Mention {
 	return out
 }
 
+// lowerInto appends s in lower case without changing byte offsets: ASCII
+// and the two-byte Latin-1 capitals (Ä, Ö, Ü, ...) only, which is what the
+// rules' literals contain.
+func lowerInto(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c == 0xC3 && i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9E && s[i+1] != 0x97:
+			dst = append(dst, c, s[i+1]+0x20)
+			i++
+			continue
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
+func containsAny(hay []byte, needles []string) bool {
+	for _, n := range needles {
+		if bytesIndex(hay, n) {
+			return true
+		}
+	}
+	return false
+}
+
+func bytesIndex(hay []byte, n string) bool {
+	return strings.Contains(unsafeString(hay), n)
+}
+
 // boundaryOK reports whether a match ending at e does not cut a word.
 func boundaryOK(text string, e int) bool {
 	if e >= len(text) || e == 0 {
@@ -179,3 +223,7 @@ func (rs *Rules) extendDet(text string, start int) int {
 	}
 	return start
 }
+
+// unsafeString views b as a string without copying; b is not modified while
+// the view is used.
+func unsafeString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }

@@ -39,8 +39,12 @@ type Rule struct {
 	NotAfter  *regexp.Regexp // reject when the text after the match starts with this
 	DCTFix    bool           // an explicit day that may fix a month-precision DCT
 	spanGroup int            // submatch index of (?P<span>...), 0 when the whole match is the span
-	Examples  []Example
-	order     int
+	// needs lists lowercased strings one of which every match contains
+	// (derived from the pattern); a window without any of them is skipped
+	// without running the regexp.
+	needs    []string
+	Examples []Example
+	order    int
 }
 
 // Example is a positive or negative example of a rule.
@@ -261,9 +265,11 @@ func parseList(file, name, data string) (*patternList, error) {
 	if len(surfaces) == 0 {
 		return nil, fmt.Errorf("%s:1: empty pattern list", file)
 	}
-	// Longest first, so that an alternation prefers "Jahren" over "Jahr"
-	// even where the engine takes the first alternative that fits.
-	sort.SliceStable(surfaces, func(a, b int) bool { return len(surfaces[a]) > len(surfaces[b]) })
+	// Reverse lexical order: forms sharing a prefix stay adjacent, so the
+	// regexp parser factors them into a trie (Jahr(?:e(?:s|n)?|…)), which
+	// keeps the matcher's thread count low; and a longer form still comes
+	// before its prefix (Jahren before Jahre), for leftmost-first engines.
+	sort.SliceStable(surfaces, func(a, b int) bool { return strings.ToLower(surfaces[a]) > strings.ToLower(surfaces[b]) })
 	alts := make([]string, len(surfaces))
 	for i, s := range surfaces {
 		alts[i] = strings.ReplaceAll(regexp.QuoteMeta(s), " ", `\s+`)
@@ -452,6 +458,11 @@ func (rs *Rules) compileMatch(r *Rule, src, at string) error {
 	// the longest (Jahren, not Jahr), whatever order the alternatives have.
 	re.Longest()
 	r.re = re
+	if p, err := syntax.Parse(re.String(), syntax.Perl); err == nil {
+		if set, ok := required(p); ok && len(set) <= 48 {
+			r.needs = set
+		}
+	}
 	r.spanGroup = re.SubexpIndex("span")
 	if r.spanGroup < 0 {
 		r.spanGroup = 0
@@ -662,6 +673,66 @@ func prefixes(re *syntax.Regexp) []pfx {
 		return []pfx{{"", true}}
 	}
 	return []pfx{{"*", false}}
+}
+
+// required returns strings one of which every match of re contains, in
+// lower case, when the pattern has such a set.
+func required(re *syntax.Regexp) ([]string, bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		s := strings.ToLower(string(re.Rune))
+		if len(s) < 2 || strings.ContainsAny(s, "0123456789 \t\n") {
+			return nil, false
+		}
+		return []string{s}, true
+	case syntax.OpCapture, syntax.OpPlus:
+		return required(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return required(re.Sub[0])
+		}
+	case syntax.OpAlternate:
+		var out []string
+		for _, sub := range re.Sub {
+			set, ok := required(sub)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, set...)
+		}
+		sort.Strings(out)
+		return slicesCompact(out), true
+	case syntax.OpConcat:
+		var best []string
+		bestScore := -1
+		for _, sub := range re.Sub {
+			set, ok := required(sub)
+			if !ok {
+				continue
+			}
+			// Prefer long strings, then few of them.
+			m := 1 << 30
+			for _, x := range set {
+				m = min(m, len(x))
+			}
+			score := m*100 - len(set)
+			if score > bestScore {
+				best, bestScore = set, score
+			}
+		}
+		return best, best != nil
+	}
+	return nil, false
+}
+
+func slicesCompact(s []string) []string {
+	out := s[:0]
+	for i, x := range s {
+		if i == 0 || x != s[i-1] {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // keyString is how runes enter a start key: digits become '#', white

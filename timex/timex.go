@@ -121,7 +121,11 @@ func (tg *Tagger) Tag(d *document.Document) {
 		}
 		v, how := m.Value, ""
 		if m.Type == "DATE" || m.Type == "TIME" {
-			v, how = r.resolve(m.Value, tenseOf(sn), sn)
+			tense := TenseUnknown
+			if strings.Contains(m.Value, "~") || strings.HasPrefix(m.Value, "XXXX-") {
+				tense = tenseOf(sn) // only weekdays and bare months need it
+			}
+			v, how = r.resolve(m.Value, tense, sn)
 		}
 		switch how {
 		case "dct":
