@@ -81,8 +81,11 @@ func (a *analysis) lookup(tok *document.Token, w *wtok) {
 			}
 		}
 	}
-	if w.lemma == "" && w.upper {
-		w.lemma = a.compoundHead(text)
+	if w.upper && (w.lemma == "" || !a.m.known(w.lemma)) {
+		// the lemma stage knows Warnstreik, the triggers know Streik
+		if h := a.compoundHead(text); h != "" {
+			w.lemma = h
+		}
 	}
 	if w.lemma == "" {
 		if w.upper {
@@ -130,6 +133,10 @@ func (a *analysis) compoundHead(text string) string {
 	}
 	for _, h := range a.m.headIdx[text[len(text)-3:]] {
 		if len(text) >= len(h.low)+3 && strings.HasSuffix(text, h.low) {
+			mod := strings.ToLower(text[:len(text)-len(h.low)])
+			if a.m.hasClass(mod, "prefix") {
+				continue // Auswahl, Vortrag: a prefixed word, not a compound
+			}
 			return h.lemma
 		}
 	}
@@ -384,7 +391,9 @@ func (a *analysis) segment(si int) {
 	for _, g := range merged {
 		c := clause{start: g.start, end: g.end, sent: si, fin: -1, afterComma: g.comma, quote: a.t[g.start].inQ}
 		first := a.t[g.start].low
-		if a.m.hasClass(first, "sub") || a.m.hasClass(first, "inf") || g.comma && a.m.hasClass(first, "rel") && a.relative(g.start, g.end) {
+		// während, seit, bis are prepositions too: "Während des Wahlkampfs"
+		prepUse := a.m.classPrefix(first, "prep:") != "" && g.start+1 < g.end && (a.detLike(g.start+1) || a.t[g.start+1].upper)
+		if (a.m.hasClass(first, "sub") || a.m.hasClass(first, "inf")) && !prepUse || g.comma && a.m.hasClass(first, "rel") && a.relative(g.start, g.end) {
 			c.sub, c.intro = true, first
 		} else if a.hasZu(g.start, g.end) {
 			c.sub, c.intro = true, "zu"

@@ -39,6 +39,9 @@ func (a *analysis) adjLike(j int) bool {
 	if !w.punct && (a.m.hasClass(w.low, "art") || a.m.classPrefix(w.low, "poss") != "" || isKein(w.low)) {
 		return true
 	}
+	if w.ent >= 0 && !w.upper && strings.HasSuffix(a.d.Entities[w.ent].Type, "deriv") {
+		return true // russische
+	}
 	if w.punct || w.upper && w.ent < 0 && !a.isRoleNoun(j) {
 		return false
 	}
@@ -101,18 +104,48 @@ func (a *analysis) mentions(c *clause) []mention {
 			for k+1 < c.end && a.t[k+1].ent == w.ent {
 				k++
 			}
+			// the tokeniser splits hyphenated compounds: join the parts
+			// (Saudi-Arabien), or drop a name that only modifies a noun
+			// (US-Präsidenten is a role noun phrase, not the USA)
+			if a.t[k].cpart {
+				h := k
+				for h+1 < c.end && a.t[h+1].cpart {
+					h++
+				}
+				h++ // the head
+				if h < c.end && a.t[h].ent >= 0 && entityOK(d.Entities[a.t[h].ent].Type) {
+					for h+1 < c.end && a.t[h+1].ent == a.t[h].ent {
+						h++
+					}
+					if entityOK(e.Type) {
+						ms = append(ms, mention{start: j, end: h + 1, ref: rootID(d, w.ent), kind: 'e', loc: e.Type == "LOC" || e.Type == "GPE"})
+					}
+					j = h
+					continue
+				}
+				j = k
+				continue
+			}
 			if entityOK(e.Type) {
-				ms = append(ms, mention{start: j, end: k + 1, ref: e.ID, kind: 'e', loc: e.Type == "LOC" || e.Type == "GPE"})
-			} else if strings.HasSuffix(e.Type, "part") && a.isRoleNoun(k) {
+				ms = append(ms, mention{start: j, end: k + 1, ref: rootID(d, w.ent), kind: 'e', loc: e.Type == "LOC" || e.Type == "GPE"})
+			} else if strings.HasSuffix(e.Type, "part") && a.isRoleNoun(k) && !(k+1 < c.end && a.t[k+1].ent >= 0 && entityOK(d.Entities[a.t[k+1].ent].Type)) {
 				ms = append(ms, mention{start: j, end: k + 1, kind: 'n'})
 			}
 			j = k
+		case w.upper && !a.isSentenceStart(j) && a.surnameRef(j) != "":
+			ms = append(ms, mention{start: j, end: j + 1, ref: a.surnameRef(j), kind: 'e'})
 		case a.m.classPrefix(w.low, "pron:m") != "" && !w.upper || w.low == "er" || a.m.classPrefix(w.low, "poss:") != "" && j+1 < c.end:
 			poss := a.m.classPrefix(w.low, "poss:") != ""
 			if poss && (w.low == "deren" || w.low == "ihre" || w.low == "ihrem" || w.low == "ihren" || w.low == "ihrer" || w.low == "ihres") {
 				continue // feminine or plural owners are too often ambiguous
 			}
-			if ref := a.antecedent(j); ref != "" {
+			ref := a.antecedent(j)
+			if poss && w.low != "dessen" {
+				if r := a.clauseSubjectRef(c, j); r != "" {
+					ref = r // sein- refers to the subject of its clause
+				}
+			}
+			if ref != "" {
 				k := byte('p')
 				if poss {
 					k = 'o'
@@ -121,7 +154,7 @@ func (a *analysis) mentions(c *clause) []mention {
 			}
 		case a.isRoleNoun(j) && !(j+1 < c.end && a.t[j+1].ent >= 0 && entityOK(d.Entities[a.t[j+1].ent].Type)):
 			st := j
-			for st-1 >= c.start && a.adjLike(st-1) && !a.isRoleNoun(st-1) && a.t[st-1].ent < 0 && a.t[st-1].tmx < 0 && !a.isYear(st-1) {
+			for st-1 >= c.start && a.adjLike(st-1) && !a.isRoleNoun(st-1) && (a.t[st-1].ent < 0 || a.t[st-1].cpart || strings.HasSuffix(d.Entities[a.t[st-1].ent].Type, "deriv")) && a.t[st-1].tmx < 0 && !a.isYear(st-1) {
 				st--
 			}
 			ms = append(ms, mention{start: st, end: j + 1, kind: 'n'})
@@ -130,12 +163,19 @@ func (a *analysis) mentions(c *clause) []mention {
 	for i := range ms {
 		m := &ms[i]
 		m.prepAt, m.host, m.coordOf = -1, -1, -1
+		if m.kind == 'o' {
+			continue // a possessive determines the noun after it
+		}
 		// walk left over the rest of the noun phrase to its preposition; a
 		// determiner opens the phrase, so the walk ends after one
 		p := m.start - 1
-		if !a.detLike(m.start) {
+		art := -1
+		if a.detLike(m.start) {
+			art = m.start
+		} else {
 			for p >= c.start && (a.adjLike(p) || a.isRoleNoun(p) || a.t[p].ent >= 0 && a.t[p].ent == a.t[m.start].ent) && a.t[p].tmx < 0 && !a.isYear(p) {
 				if a.detLike(p) {
+					art = p
 					p--
 					break
 				}
@@ -152,9 +192,9 @@ func (a *analysis) mentions(c *clause) []mention {
 			} else if i > 0 && (w.low == "und" || w.low == "sowie" || w.low == "oder" || w.low == ",") && ms[i-1].end == p {
 				m.coordOf = i - 1
 				m.prep, m.prepWord, m.prepAt, m.host = ms[i-1].prep, ms[i-1].prepWord, ms[i-1].prepAt, ms[i-1].host
-			} else if (w.low == "des" || w.low == "der") && p-1 >= c.start && a.t[p-1].upper && a.t[p-1].ent < 0 {
-				m.prep, m.host = "gen", p-1
-			} else if a.t[p].upper && a.t[p].ent < 0 && p+1 == m.start && m.kind == 'e' && !a.isSentenceStart(p) {
+			} else if art >= 0 && (a.t[art].low == "des" || a.t[art].low == "der") && w.upper && w.ent < 0 && !w.punct {
+				m.prep, m.host = "gen", p // die Invasion der Ukraine
+			} else if w.upper && w.ent < 0 && p+1 == m.start && m.kind == 'e' && !a.isSentenceStart(p) {
 				m.prep, m.host = "gen", p // Übernahme Monsantos
 			}
 		}
@@ -167,6 +207,68 @@ func (a *analysis) mentions(c *clause) []mention {
 		}
 	}
 	return ms
+}
+
+// surnameRef links a bare surname (Peskow) to the earlier person entity
+// whose name ends with it (Dmitri Peskow) when no stage linked it.
+func (a *analysis) surnameRef(j int) string {
+	w := &a.t[j]
+	if len(w.low) < 3 || a.t[j].cpart || w.lemma != a.d.Tokens[j].Text && w.lemma != "" && a.m.triggers[w.lemma] != nil {
+		return ""
+	}
+	text := a.d.Tokens[j].Text
+	for k := j - 1; k >= 0; k-- {
+		e := a.t[k].ent
+		if e < 0 || a.d.Entities[e].Type != "PER" {
+			continue
+		}
+		name := a.d.Entities[e].Span.Text
+		if strings.HasSuffix(name, " "+text) {
+			return rootID(a.d, e)
+		}
+	}
+	return ""
+}
+
+// subjectOf returns the subject mention of clause c by word order.
+func (a *analysis) subjectOf(c *clause) (mention, bool) {
+	ms := a.mentions(c)
+	var core []int
+	for k := range ms {
+		if ms[k].prep == "" && ms[k].kind != 'o' {
+			core = append(core, k)
+		}
+	}
+	if len(core) == 0 {
+		return mention{}, false
+	}
+	if c.sub || c.fin < 0 {
+		return ms[core[0]], true
+	}
+	for _, k := range core {
+		if ms[k].end <= c.fin && a.firstConstituent(c, ms[k].start) || ms[k].start > c.fin {
+			return ms[k], true
+		}
+	}
+	return mention{}, false
+}
+
+// clauseSubjectRef is the entity of the subject of clause c when it is a
+// person (or a pronoun for one) standing before token j.
+func (a *analysis) clauseSubjectRef(c *clause, j int) string {
+	for k := c.start; k < j; k++ {
+		w := &a.t[k]
+		if w.ent >= 0 && a.d.Entities[w.ent].Type == "PER" {
+			return rootID(a.d, w.ent)
+		}
+		if w.low == "er" {
+			return a.antecedent(k)
+		}
+		if a.m.classPrefix(w.low, "prep:") != "" {
+			return ""
+		}
+	}
+	return ""
 }
 
 // antecedent resolves a third-person masculine pronoun or possessive to the
@@ -314,9 +416,13 @@ func (a *analysis) arguments(i int, c *clause, typ *Type) []document.Argument {
 		switch m.prep {
 		case "":
 			if m.kind == 'o' {
-				if noun && belongs(k) {
-					add("agent", m)
+				if noun && m.start < i && m.start >= i-3 && a.between(m.end, i) {
+					add("agent", m) // seinem Gipfeltreffen
 				}
+				continue
+			}
+			if noun && m.start == i+1 && m.kind == 'e' {
+				add("agent", m) // apposition: Vorstandschef Herbert Haas
 				continue
 			}
 			if noun {
@@ -345,9 +451,18 @@ func (a *analysis) arguments(i int, c *clause, typ *Type) []document.Argument {
 			if !belongs(k) {
 				continue
 			}
-			if noun && m.prepWord != "durch" && typ.Roles["patient"] != "" && !a.hasDurch(i, ext) {
+			if m.loc && typ.Roles["agent"] == "" && typ.Roles["patient"] == "" {
+				add("place", m) // das Zugunglück von Bad Aibling
+				continue
+			}
+			switch {
+			case m.prepWord == "durch":
+				add("agent", m)
+			case typ.Roles["von"] != "" && noun:
+				add("von", m) // die Übernahme von Monsanto: the acquired
+			case noun && a.hasDurch(i, ext) && typ.Roles["patient"] != "":
 				add("patient", m)
-			} else {
+			default:
 				add("agent", m)
 			}
 		case "gen":
@@ -368,8 +483,24 @@ func (a *analysis) arguments(i int, c *clause, typ *Type) []document.Argument {
 				} else if inPP, _ := a.inPP(i, c); !inPP && m.host < 0 {
 					add("place", m)
 				}
-			} else if belongs(k) {
-				add("place", m)
+			} else if belongs(k) || m.host >= 0 && len(a.m.triggers[a.t[m.host].lemma]) == 0 {
+				add("place", m) // nahm den Verdächtigen in München fest
+			}
+		}
+	}
+	if !noun && c.sub && (c.intro == "um" || c.intro == "zu" || c.intro == "ohne" || c.intro == "statt" || c.intro == "anstatt") && typ.Roles["agent"] != "" {
+		has := false
+		for _, x := range args {
+			if x.Role == typ.Roles["agent"] {
+				has = true
+			}
+		}
+		if ci := a.t[i].cl; !has && ci > 0 && a.clauses[ci-1].sent == c.sent {
+			// the subject of an infinitive clause is the subject of the
+			// clause it depends on (Trump reist, um teilzunehmen)
+			prev := &a.clauses[ci-1]
+			if m, ok := a.subjectOf(prev); ok {
+				add("agent", &m)
 			}
 		}
 	}
@@ -450,13 +581,13 @@ func (a *analysis) firstConstituent(c *clause, j int) bool {
 func (a *analysis) timeArg(i int, c *clause) *document.Argument {
 	d := a.d
 	best, bestDist := -1, 1<<30
-	pick := func(from, to int) {
+	pick := func(from, to int, durations bool) {
 		for j := from; j < to; j++ {
 			x := a.t[j].tmx
 			if x < 0 {
 				continue
 			}
-			if t := d.Timexes[x].Type; t == "SET" {
+			if t := d.Timexes[x].Type; t == "SET" || t == "DURATION" && !durations {
 				continue
 			}
 			dist := j - i
@@ -468,10 +599,10 @@ func (a *analysis) timeArg(i int, c *clause) *document.Argument {
 			}
 		}
 	}
-	pick(c.start, c.end)
+	pick(c.start, c.end, true)
 	if best < 0 {
 		s := d.Sentences[c.sent]
-		pick(s.TokStart, s.TokEnd)
+		pick(s.TokStart, s.TokEnd, false)
 	}
 	if best >= 0 {
 		x := &d.Timexes[best]

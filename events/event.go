@@ -32,11 +32,28 @@ func (a *analysis) event(i int, tr trigger) (document.Event, bool) {
 		ev.Rule = "trigger:compound-head:" + a.t[i].lemma
 	}
 	ev.Arguments = a.arguments(i, c, tr.typ)
-	if tr.org {
+	if tr.ent {
 		ok := false
 		for _, x := range ev.Arguments {
 			if x.Ref != "" && x.Role != "time" {
-				if e := a.entityByID(x.Ref); e != nil && e.Type == "ORG" {
+				ok = true
+			}
+		}
+		if !ok {
+			return ev, false
+		}
+	}
+	for _, need := range []struct {
+		on  bool
+		typ string
+	}{{tr.org, "ORG"}, {tr.per, "PER"}} {
+		if !need.on {
+			continue
+		}
+		ok := false
+		for _, x := range ev.Arguments {
+			if x.Ref != "" && x.Role != "time" {
+				if e := a.entityByID(x.Ref); e != nil && e.Type == need.typ {
 					ok = true
 				}
 			}
@@ -105,7 +122,7 @@ func (a *analysis) modality(i int, c *clause) string {
 	mod := a.clauseModality(i, c, true)
 	if mod == "" && a.t[i].cl > 0 {
 		prev := &a.clauses[a.t[i].cl-1]
-		if prev.sent == c.sent && (c.sub || c.afterComma) {
+		if prev.sent == c.sent && (c.sub || c.afterComma && a.konjunktivClause(c) && a.hasCue(prev)) {
 			if c.intro == "um" || c.intro == "zu" {
 				mod = a.clauseModality(-1, prev, false)
 			} else {
@@ -128,11 +145,16 @@ func (a *analysis) marker(j int) (modal, bool) {
 	if w.punct {
 		return modal{}, false
 	}
-	if mm, ok := a.m.modality[w.low]; ok {
-		return mm, true
-	}
 	if w.lemma == "werden" {
 		return modal{}, false // handled by tense below
+	}
+	if w.verb && !w.upper {
+		if mm, ok := a.m.modality[w.lemma]; ok {
+			return mm, true // geplant habe: the verb planen, not the adjective
+		}
+	}
+	if mm, ok := a.m.modality[w.low]; ok {
+		return mm, true
 	}
 	mm, ok := a.m.modality[w.lemma]
 	return mm, ok
@@ -178,8 +200,10 @@ func (a *analysis) clauseModality(i int, c *clause, own bool) string {
 		case "clause":
 			mod = stronger(mod, mm.mod)
 		case "gov":
-			if i < 0 || noun || j != i {
+			if i < 0 || !noun {
 				mod = stronger(mod, mm.mod)
+			} else if in, _ := a.inPP(i, c); !in && (c.sub || c.fin < 0 || i > c.fin) {
+				mod = stronger(mod, mm.mod) // the event noun is the object (erwägt ein Treffen)
 			}
 		case "np":
 			if i >= 0 && noun && j < i && i-j <= 4 {

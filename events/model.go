@@ -27,6 +27,8 @@ type trigger struct {
 	exact  bool // no compound-head match
 	plural bool // only inflected (plural) forms
 	org    bool // needs an organisation argument
+	per    bool // needs a person argument (a position noun: Vorstandschef Herbert Haas)
+	ent    bool // needs a named participant
 }
 
 type modal struct {
@@ -138,6 +140,10 @@ func LoadFS(fsys fs.FS, dir string) (*Model, error) {
 					tr.plural = true
 				case "org":
 					tr.org = true
+				case "per":
+					tr.per = true
+				case "ent":
+					tr.ent = true
 				default:
 					return fmt.Errorf("unknown flag %q", f)
 				}
@@ -221,6 +227,9 @@ func LoadFS(fsys fs.FS, dir string) (*Model, error) {
 	}
 	return m, nil
 }
+
+// known reports whether some list of the model names the lemma.
+func (m *Model) known(lemma string) bool { return m.lemmas[lemma] }
 
 // TypeByName returns the type of that name, or nil.
 func (m *Model) TypeByName(name string) *Type { return m.typeByNam[name] }

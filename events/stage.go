@@ -94,6 +94,29 @@ func (a *analysis) events() []document.Event {
 			break
 		}
 	}
+	// a statement event's agent is the speaker of its statement, also when
+	// the clause leaves the subject out ("und fügte hinzu")
+	for k := range out {
+		e := &out[k]
+		if e.Type != "Statement" {
+			continue
+		}
+		has := false
+		for _, x := range e.Arguments {
+			if x.Role == "agent" {
+				has = true
+			}
+		}
+		if has {
+			continue
+		}
+		for _, st := range a.stmts {
+			if st.Cue != nil && st.Cue.Start == e.Trigger.Start && st.Source != nil {
+				e.Arguments = append([]document.Argument{{Role: "agent", Ref: st.SourceRef, Span: *st.Source}}, e.Arguments...)
+				break
+			}
+		}
+	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Trigger.Start < out[j].Trigger.Start })
 	for i := range out {
 		out[i].ID = "ev" + strconv.Itoa(i+1)
