@@ -48,9 +48,9 @@ func TestScoreTimexes(t *testing.T) {
 		{Start: 23, End: 30, Type: "DATE", Value: "2025-05-04"},
 	}}
 	sys := []eval.GoldTimex{
-		{Start: 9, End: 18, Type: "DATE", Value: "2021"},       // relaxed, right value
+		{Start: 9, End: 18, Type: "DATE", Value: "2021"},        // relaxed, right value
 		{Start: 23, End: 30, Type: "DATE", Value: "2025-05-05"}, // strict, wrong value
-		{Start: 0, End: 4, Type: "DATE", Value: "X"},           // false alarm
+		{Start: 0, End: 4, Type: "DATE", Value: "X"},            // false alarm
 	}
 	s := eval.ScoreTimexes(doc, sys)
 	if s.Strict != 1 || s.Relaxed != 2 || s.ValueOK != 1 || s.TypeOK != 2 || s.Gold != 2 || s.Sys != 3 {
