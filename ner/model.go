@@ -8,8 +8,11 @@ import (
 	"bufio"
 	"fmt"
 	"io/fs"
+	"sort"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/ereignis/ereignis/models"
 )
@@ -28,34 +31,40 @@ type Entry struct {
 // Model is the loaded, read-only NER data. Build it once (Default or Load)
 // and share it; it has no mutable state.
 type Model struct {
-	names       *trie             // multi-token names from places.tsv and entities.tsv
-	function    map[string]bool   // lowercase function words and adverbs
-	first       map[string]bool   // first names
-	surnames    map[string]bool   // surnames
-	demonyms    map[string]*Entry // adjective stem ("russisch") → place entry
-	inhabit     map[string]*Entry // inhabitant noun ("Russe", "Franzosen") → place entry
-	roleOf      map[string]*Entry // curated role noun ("Kremlsprecher") → person
-	lastName    map[string]*Entry // last word of a curated person → person; nil when two share it
-	rules       map[string]*RuleFile
-	roleWords   []string // lowercase role heads, longest first
-	roleSet     map[string]bool
-	titles      map[string]bool
-	legal       map[string]bool
-	orgHeads    []string // lowercase, longest first
-	orgHeadSet  map[string]bool
-	acronymStop map[string]bool
-	placePreps  map[string]bool
-	placeSuf    []string
-	derivEnd    []string
-	currency    map[string]bool
-	nounSuf     []string
-	titleMax    int
-	streetHeads map[string]bool
-	streetSuf   []string
-	acronymMin  int
-	quoteOpen   map[string]bool
-	quoteClose  map[string]bool
-	partMin     int
+	names         *trie             // multi-token names from places.tsv and entities.tsv
+	function      map[string]bool   // lowercase function words and adverbs
+	capInfo       map[string]uint8  // capitalised word → capFunction|capFirst|capSurname: one lookup per token
+	first         map[string]bool   // first names
+	surnames      map[string]bool   // surnames
+	demonyms      map[string]*Entry // adjective stem ("russisch") → place entry
+	inhabit       map[string]*Entry // inhabitant noun ("Russe", "Franzosen") → place entry
+	roleOf        map[string]*Entry // curated role noun ("Kremlsprecher") → person
+	lastName      map[string]*Entry // last word of a curated person → person; nil when two share it
+	rules         map[string]*RuleFile
+	roleWords     []string // lowercase role heads, longest first
+	roleSet       map[string]bool
+	titles        map[string]bool
+	legal         map[string]bool
+	orgHeads      []string // lowercase, longest first
+	orgHeadSet    map[string]bool
+	acronymStop   map[string]bool
+	placePreps    map[string]bool
+	placeSuf      []string
+	derivEnd      []string
+	currency      map[string]bool
+	nounSuf       []string
+	nounSufByLast map[byte][]string   // noun endings by their last byte
+	locPrefix     map[string]bool     // first three bytes of one-word place names
+	inhabitPrefix map[string]bool     // first three bytes of inhabitant nouns
+	prefixLens    map[string][]int    // first three bytes of a one-word name → byte lengths of such names, longest first
+	roleByEnd     map[string][]string // role heads (5+ bytes) by their last four bytes
+	titleMax      int
+	streetHeads   map[string]bool
+	streetSuf     []string
+	acronymMin    int
+	quoteOpen     map[string]bool
+	quoteClose    map[string]bool
+	partMin       int
 }
 
 var (
@@ -156,6 +165,34 @@ func Load(fsys fs.FS) (*Model, error) {
 			return nil, err
 		}
 	}
+	m.capInfo = make(map[string]uint8, len(m.function)+len(m.first)+len(m.surnames))
+	for w := range m.function {
+		m.capInfo[upperFirst(w)] |= capFunction
+	}
+	m.prefixLens = map[string][]int{}
+	m.locPrefix = map[string]bool{}
+	m.inhabitPrefix = map[string]bool{}
+	for w := range m.inhabit {
+		if len(w) >= 3 {
+			m.inhabitPrefix[w[:3]] = true
+		}
+	}
+	for w, n := range m.names.root {
+		if len(w) < 3 || len(n.entries) == 0 {
+			continue
+		}
+		if n.entries[0].Type == "LOC" {
+			m.locPrefix[w[:3]] = true
+		}
+		e := n.entries[0]
+		if e.Amb || e.Kind == "city" {
+			continue // never a compound's first part (see part)
+		}
+		m.prefixLens[w[:3]] = append(m.prefixLens[w[:3]], len(w))
+	}
+	for _, ls := range m.prefixLens {
+		sort.Sort(sort.Reverse(sort.IntSlice(ls)))
+	}
 	rules, err := parseRules(fsys, "rules")
 	if err != nil {
 		return nil, err
@@ -165,6 +202,12 @@ func Load(fsys fs.FS) (*Model, error) {
 	m.roleSet = setOf(m.roleWords, false)
 	for _, w := range rules["person-firstname"].list("not") {
 		delete(m.first, w)
+	}
+	for w := range m.first {
+		m.capInfo[w] |= capFirst
+	}
+	for w := range m.surnames {
+		m.capInfo[w] |= capSurname
 	}
 	m.titles = setOf(rules["person-title"].list("words"), false)
 	m.legal = setOf(rules["org-legal"].list("words"), false)
@@ -176,6 +219,16 @@ func Load(fsys fs.FS) (*Model, error) {
 	m.derivEnd = longestFirst(rules["loc-deriv"].list("endings"))
 	m.currency = setOf(rules["oth-currency"].list("words"), false)
 	m.nounSuf = longestFirst(rules["common-noun"].list("suffixes"))
+	m.nounSufByLast = map[byte][]string{}
+	for _, s := range m.nounSuf {
+		m.nounSufByLast[s[len(s)-1]] = append(m.nounSufByLast[s[len(s)-1]], s)
+	}
+	m.roleByEnd = map[string][]string{}
+	for _, r := range m.roleWords {
+		if len(r) >= 5 {
+			m.roleByEnd[r[len(r)-4:]] = append(m.roleByEnd[r[len(r)-4:]], r)
+		}
+	}
 	m.streetHeads = setOf(rules["place-street"].list("words"), false)
 	m.streetSuf = longestFirst(rules["place-street"].list("suffixes"))
 	m.acronymMin = 2
@@ -257,3 +310,14 @@ func eachRow(fsys fs.FS, name string, min int, f func([]string) error) error {
 	}
 	return sc.Err()
 }
+
+func upperFirst(w string) string {
+	r, size := utf8.DecodeRuneInString(w)
+	return string(unicode.ToUpper(r)) + w[size:]
+}
+
+const (
+	capFunction uint8 = 1 << iota // Nach, Auch: a function word at the start of a sentence
+	capFirst                      // a first name
+	capSurname                    // a surname
+)

@@ -68,19 +68,24 @@ func (r *Recognizer) Model() *Model { return r.m }
 
 type tok struct {
 	s       string
-	cap     bool // starts with an upper-case letter
-	low     bool // starts with a lower-case letter
-	acr     bool // two or more letters, all upper case (SPD, UEFA)
-	initial bool // first word of the sentence or of a quotation
-	fw      bool // a function word or adverb when lower-cased (Nach, Auch)
-	noun    bool // a common noun in the lexicon
-	weak    bool // looks like a common noun (compound head, noun suffix) but is in no lexicon
-	named   bool // in a name list (first names, surnames, lexicon names)
+	cap     bool   // starts with an upper-case letter
+	low     bool   // starts with a lower-case letter
+	acr     bool   // two or more letters, all upper case (SPD, UEFA)
+	initial bool   // first word of the sentence or of a quotation
+	fw      bool   // a function word or adverb when lower-cased (Nach, Auch)
+	noun    bool   // a common noun in the lexicon
+	first   bool   // a first name
+	surname bool   // a surname
+	lw      string // lower case, computed on first use (see lower)
+	weakSet bool   // weak is computed (lazily: the compound split is the costliest test)
+	weak    bool   // looks like a common noun (compound head, noun suffix) but is in no lexicon
+	named   bool   // in a name list (first names, surnames, lexicon names)
 }
 
 type scratch struct {
 	toks []tok
 	cov  []bool
+	role []*string
 	ms   []Mention
 }
 
@@ -95,8 +100,12 @@ func (r *Recognizer) Sentence(words []string) []Mention {
 	for range n {
 		st.cov = append(st.cov, false)
 	}
+	st.role = st.role[:0]
+	for range n {
+		st.role = append(st.role, nil)
+	}
 	st.ms = st.ms[:0]
-	x := &run{r: r, t: toks, cov: st.cov, ms: st.ms}
+	x := &run{r: r, t: toks, cov: st.cov, role: st.role, ms: st.ms}
 	x.lists()
 	x.titles()
 	x.patterns()
@@ -125,15 +134,14 @@ func (r *Recognizer) prepare(st *scratch, words []string) []tok {
 			t.low = true
 		}
 		if t.cap {
-			t.fw = r.m.function[lowerFirst(w)]
-			t.named = r.m.first[w] || r.m.surnames[w] || (r.lex != nil && r.lex.IsName(w))
+			f := r.m.capInfo[w]
+			t.fw, t.first, t.surname = f&capFunction != 0, f&capFirst != 0, f&capSurname != 0
+			t.named = t.first || t.surname
 			if !t.named && r.lex != nil {
-				t.noun = r.lex.IsCommonNoun(w)
-				if !t.noun && !t.acr && r.comp != nil {
-					_, _, t.weak = r.comp.CompoundHead(w)
-				}
-				if !t.noun && !t.acr && !t.weak {
-					t.weak = r.m.nounSuffix(w)
+				// The lexicon's nouns have no name reading, so a noun
+				// needs no IsName lookup.
+				if t.noun = r.lex.IsCommonNoun(w); !t.noun {
+					t.named = r.lex.IsName(w)
 				}
 			}
 		}
@@ -146,10 +154,11 @@ func (r *Recognizer) prepare(st *scratch, words []string) []tok {
 
 // run is the state of one Sentence call.
 type run struct {
-	r   *Recognizer
-	t   []tok
-	cov []bool
-	ms  []Mention
+	r    *Recognizer
+	t    []tok
+	cov  []bool
+	role []*string // roleWord cache
+	ms   []Mention
 }
 
 func (x *run) add(m Mention) {
@@ -190,6 +199,7 @@ func (x *run) longest(i int) (int, *Entry) {
 	var best *Entry
 	bestExact := false
 	var walk func(level map[string]*tnode, j int, exact bool)
+	root := x.r.m.names
 	walk = func(level map[string]*tnode, j int, exact bool) {
 		if j >= len(x.t) || level == nil {
 			return
@@ -197,7 +207,12 @@ func (x *run) longest(i int) (int, *Entry) {
 		w := x.t[j].s
 		var buf [4]string
 		for k, v := range variants(w, buf[:0]) {
-			n := level[v]
+			var n *tnode
+			if j == i {
+				n = root.rootNode(v)
+			} else {
+				n = level[v]
+			}
 			if n == nil {
 				continue
 			}
@@ -211,7 +226,7 @@ func (x *run) longest(i int) (int, *Entry) {
 	if !x.t[i].cap && !x.t[i].acr {
 		// Names start with a capital (dpa and eBay are exceptions the
 		// trie holds as written).
-		n := x.r.m.names.root[x.t[i].s]
+		n := x.r.m.names.rootNode(x.t[i].s)
 		if n == nil {
 			return 0, nil
 		}
@@ -243,7 +258,7 @@ func variants(w string, buf []string) []string {
 
 func (x *run) acceptList(i, end int, e *Entry) bool {
 	t := x.t[i]
-	if end-i == 1 && e.Source == "places" && x.r.m.first[t.s] && end < len(x.t) && x.surnameLike(end) && !x.t[end].noun {
+	if end-i == 1 && e.Source == "places" && t.first && end < len(x.t) && x.surnameLike(end) && !x.t[end].noun {
 		return false // George Bush, Adrian Grygiel: a first name, not the town
 	}
 	if e.Amb && end-i == 1 {
@@ -265,11 +280,12 @@ func (x *run) patterns() {
 	t := x.t
 	n := len(t)
 	for i := 0; i < n; i++ {
-		if x.cov[i] && !x.isRole(i) {
+		if x.cov[i] && (i+1 >= n || !t[i+1].cap || !x.isRole(i)) {
 			continue
 		}
 		w := t[i].s
 		switch {
+		case t[i].low && len(w) > 4: // no legal form or currency is a long lower-case word
 		case !x.cov[i] && m.legal[w] && i > 0:
 			if k := x.extendLeft(i); k < i {
 				x.add(Mention{Start: k, End: i + 1, Type: "ORG", Rule: "org-legal"})
@@ -282,7 +298,8 @@ func (x *run) patterns() {
 		if t[i].cap && !x.cov[i] && x.orgHead(i) {
 			continue
 		}
-		if i+1 < n && x.cov[i+1] {
+		isTitle := m.titles[w]
+		if i+1 < n && x.cov[i+1] && t[i+1].cap && t[i].cap {
 			// A listed person after a role noun (Präsident Wladimir Putin)
 			// keeps the role for linking.
 			if role := x.roleWord(i); role != "" {
@@ -293,8 +310,8 @@ func (x *run) patterns() {
 				}
 			}
 		}
-		if i+1 < n && x.surnameLike(i+1) && !x.cov[i+1] {
-			if m.titles[w] {
+		if i+1 < n && t[i+1].cap && !x.cov[i+1] && (isTitle || t[i].cap && x.roleWord(i) != "") && x.surnameLike(i+1) {
+			if isTitle {
 				if end := x.personRun(i+1, 3); end > i+1 {
 					x.add(Mention{Start: i + 1, End: end, Type: "PER", Rule: "person-title"})
 					i = end - 1
@@ -357,7 +374,33 @@ func (x *run) nameLike(i int) bool {
 	if t.named {
 		return true
 	}
-	return !t.noun && !t.weak
+	return !t.noun && !x.weak(i)
+}
+
+// lower returns token i in lower case, computed once.
+func (x *run) lower(i int) string {
+	t := &x.t[i]
+	if t.lw == "" {
+		t.lw = strings.ToLower(t.s)
+	}
+	return t.lw
+}
+
+// weak reports whether token i looks like a common noun that the lexicon
+// lacks: a compound with a known noun as head, or a derivational noun
+// ending. It is computed on first use.
+func (x *run) weak(i int) bool {
+	t := &x.t[i]
+	if !t.weakSet {
+		t.weakSet = true
+		if t.cap && !t.named && !t.noun && !t.acr && x.r.lex != nil {
+			t.weak = x.r.m.nounSuffix(t.s)
+			if !t.weak && x.r.comp != nil {
+				_, _, t.weak = x.r.comp.CompoundHead(t.s)
+			}
+		}
+	}
+	return t.weak
 }
 
 // surnameLike reports whether token i can follow a first name or a role
@@ -371,7 +414,7 @@ func (x *run) surnameLike(i int) bool {
 	if t.named {
 		return true
 	}
-	if x.r.m.nounSuffix(t.s) || x.r.m.orgHeadSet[strings.ToLower(t.s)] || x.roleWord(i) != "" {
+	if x.r.m.nounSuffix(t.s) || x.r.m.orgHeadSet[x.lower(i)] || x.roleWord(i) != "" {
 		return false
 	}
 	return true
@@ -391,7 +434,7 @@ func (x *run) nameRunCtx(i, max int, person bool) int {
 	j := i
 	for j < len(x.t) && j-i < max+1 {
 		ok := x.nameLike(j)
-		if !ok && person && (j == i || j > i && !x.t[j-1].weak) {
+		if !ok && person && (j == i || j > i && !x.weak(j-1)) {
 			ok = x.surnameLike(j) && !(j > i && x.t[j].noun)
 		}
 		if ok && (!x.cov[j] || x.coveredPlace(j)) {
@@ -430,7 +473,7 @@ func (x *run) personish(i, end int) bool {
 
 func (x *run) isFirstName(i int) bool {
 	w := x.t[i].s
-	if x.r.m.first[w] {
+	if x.t[i].first {
 		return true
 	}
 	if k := strings.IndexByte(w, '-'); k > 0 {
@@ -441,14 +484,23 @@ func (x *run) isFirstName(i int) bool {
 
 func (x *run) isRole(i int) bool { return x.t[i].cap && x.roleWord(i) != "" }
 
-// roleWord returns the role head a token ends in (Kremlsprecher → sprecher).
+// roleWord returns the role head a token ends in (Kremlsprecher → sprecher),
+// computed once per token.
 func (x *run) roleWord(i int) string {
+	if x.role[i] == nil {
+		r := x.findRole(i)
+		x.role[i] = &r
+	}
+	return *x.role[i]
+}
+
+func (x *run) findRole(i int) string {
 	t := x.t[i]
 	if !t.cap || len(t.s) < 4 {
 		return ""
 	}
-	lw := strings.ToLower(t.s)
-	for _, cut := range []string{"", "s", "n", "en", "in", "innen"} {
+	lw := x.lower(i)
+	for _, cut := range roleCuts {
 		if !strings.HasSuffix(lw, cut) {
 			continue
 		}
@@ -456,14 +508,21 @@ func (x *run) roleWord(i int) string {
 		if x.r.m.roleSet[stem] {
 			return stem
 		}
-		for _, r := range x.r.m.roleWords {
-			if len(r) >= 5 && strings.HasSuffix(stem, r) {
+		if len(stem) < 4 {
+			continue
+		}
+		// Compounds (Kremlsprecher): only role words with the same last
+		// four bytes can be the head.
+		for _, r := range x.r.m.roleByEnd[stem[len(stem)-4:]] {
+			if strings.HasSuffix(stem, r) {
 				return r
 			}
 		}
 	}
 	return ""
 }
+
+var roleCuts = [...]string{"", "s", "n", "en", "in", "innen"}
 
 // extendLeft returns the first token of the capitalised run ending before i.
 func (x *run) extendLeft(i int) int {
@@ -484,7 +543,7 @@ func (x *run) extendLeft(i int) int {
 // orgHead handles organisation heads: Universität Hamburg, Deutsche Bank,
 // FC Augsburg, Bundesamt für Strahlenschutz.
 func (x *run) orgHead(i int) bool {
-	lw := strings.ToLower(x.t[i].s)
+	lw := x.lower(i)
 	if !x.r.m.orgHeadSet[lw] && !x.r.m.orgHeadSet[strings.TrimSuffix(lw, "s")] {
 		return x.orgCompound(i, lw)
 	}
@@ -561,11 +620,13 @@ func (x *run) deriv(i int) bool {
 	case t.low:
 		e = x.demonym(t.s)
 	case t.cap:
-		e = x.demonym(strings.ToLower(t.s))
+		if strings.Contains(t.s, "sch") {
+			e = x.demonym(strings.ToLower(t.s))
+		}
 		if e == nil {
 			e = x.inhabitant(t.s)
 		}
-		if e == nil && (!t.noun && !t.weak || i+1 < len(x.t) && x.t[i+1].cap) {
+		if e == nil && hasInhabitantEnding(t.s) && (i+1 < len(x.t) && x.t[i+1].cap || !t.noun && !x.weak(i)) {
 			e = x.placeAdjective(t.s) // not Sommer, Sieger: nouns in -er
 		}
 	}
@@ -622,6 +683,9 @@ func (x *run) demonymStem(w string) *Entry {
 }
 
 func (x *run) inhabitant(w string) *Entry {
+	if len(w) < 3 || !x.r.m.inhabitPrefix[w[:3]] {
+		return nil
+	}
 	m := x.r.m.inhabit
 	if e := m[w]; e != nil {
 		return e
@@ -638,7 +702,7 @@ func (x *run) inhabitant(w string) *Entry {
 
 // placeAdjective maps Berliner, Schweizer, Münchner, Bremer to their place.
 func (x *run) placeAdjective(w string) *Entry {
-	if len(w) < 6 {
+	if len(w) < 6 || !x.r.m.locPrefix[w[:3]] {
 		return nil
 	}
 	var b string
@@ -689,11 +753,11 @@ func (x *run) part(i int) bool {
 	}
 	// Closed compound: a known name, then a common noun of at least partMin
 	// letters (Kreml|sprecher, Deutschland|reise).
-	if x.r.lex == nil {
+	if x.r.lex == nil || len(w) < 7 {
 		return false
 	}
-	for k := len(w) - 1; k >= 3; k-- {
-		if !utf8.RuneStart(w[k]) {
+	for _, k := range x.r.m.prefixLens[w[:3]] {
+		if k >= len(w) || !utf8.RuneStart(w[k]) {
 			continue
 		}
 		rest := w[k:]
@@ -737,7 +801,7 @@ func (x *run) placeSuffix(i int) bool {
 	if i == 0 || !x.r.m.placePreps[x.t[i-1].s] || t.noun || t.fw || t.named || x.r.m.nounSuffix(t.s) {
 		return false // compounds are fine here: Oberwolfs|dorf
 	}
-	lw := strings.ToLower(x.t[i].s)
+	lw := x.lower(i)
 	for _, s := range x.r.m.placeSuf {
 		if strings.HasSuffix(lw, s) && len(lw) > len(s)+2 {
 			x.add(Mention{Start: i, End: i + 1, Type: "LOC", Rule: "place-suffix"})
@@ -749,6 +813,19 @@ func (x *run) placeSuffix(i int) bool {
 
 // unknown types a run of capitalised words that no list or rule knows.
 func (x *run) unknown(i int) int {
+	t := x.t[i]
+	if t.noun || t.fw {
+		return 0
+	}
+	// Only a known name, a place preposition before, or a following capital
+	// or finite verb can type an unknown word; check these cheap contexts
+	// before the costly compound test in nameLike.
+	if !t.named && !(i > 0 && x.r.m.placePreps[x.t[i-1].s]) && !(i+1 < len(x.t) && (x.t[i+1].cap || x.t[i+1].low)) {
+		return 0
+	}
+	if i > 0 && !t.named && x.determined(i-1) {
+		return 0
+	}
 	if !x.nameLike(i) {
 		return 0
 	}
@@ -767,7 +844,7 @@ func (x *run) unknown(i int) int {
 	}
 	typ, rule := "", ""
 	for j := i; j < end; j++ {
-		if x.r.m.surnames[x.t[j].s] || x.r.m.first[x.t[j].s] {
+		if x.t[j].surname || x.t[j].first {
 			typ, rule = "PER", "person-surname"
 		}
 	}
@@ -816,13 +893,13 @@ func lowerFirst(w string) string {
 }
 
 // nounSuffix reports a derivational noun ending (-ung, -heit, -tion).
+// Endings are lower case, so a capitalised word needs no lower-casing.
 func (m *Model) nounSuffix(w string) bool {
-	if utf8.RuneCountInString(w) < 6 {
+	if len(w) < 6 {
 		return false
 	}
-	lw := strings.ToLower(w)
-	for _, s := range m.nounSuf {
-		if strings.HasSuffix(lw, s) {
+	for _, s := range m.nounSufByLast[w[len(w)-1]] {
+		if strings.HasSuffix(w, s) {
 			return true
 		}
 	}
@@ -893,7 +970,7 @@ func (x *run) titleLike(a, b int) bool {
 	if b <= a || b-a > x.r.m.titleMax || !(x.t[a].cap || x.t[a].acr) {
 		return false
 	}
-	if b-a == 1 && (x.t[a].noun || x.t[a].weak || x.t[a].acr || !x.nameLike(a)) {
+	if b-a == 1 && (x.t[a].noun || x.weak(a) || x.t[a].acr || !x.nameLike(a)) {
 		return false // scare quotes around a common noun: die „Gleichschaltung“
 	}
 	for j := a; j < b; j++ {
@@ -995,4 +1072,8 @@ func (x *run) street(i int) bool {
 		}
 	}
 	return false
+}
+
+func hasInhabitantEnding(w string) bool {
+	return strings.HasSuffix(w, "er") || strings.HasSuffix(w, "ern") || strings.HasSuffix(w, "erin") || strings.HasSuffix(w, "erinnen")
 }
