@@ -367,13 +367,18 @@ func better(a, b VerbReading) bool {
 }
 
 // guessVerb analyses an unknown lower-case form as particle + known verb
-// form (abkassiert → ab + kassiert → abkassieren; abzukassieren).
+// form (abkassiert → ab + kassiert → abkassieren; abzukassieren). Particles
+// are tried longest first by looking up the form's prefixes, which costs a
+// few map lookups instead of a scan of every particle.
 func (l *Lexicon) guessVerb(form string) (VerbReading, bool) {
-	for _, p := range l.particleList {
-		if len(form) <= len(p)+3 || !strings.HasPrefix(form, p) {
+	if len(form) < 6 || l.function[form] != "" {
+		return VerbReading{}, false
+	}
+	for n := min(l.maxParticle, len(form)-4); n >= 2; n-- {
+		if !utf8.RuneStart(form[n]) || !l.particles[form[:n]] {
 			continue
 		}
-		rest := form[len(p):]
+		p, rest := form[:n], form[n:]
 		if strings.HasPrefix(rest, "zu") {
 			for _, r := range l.verbs[rest[2:]] {
 				if r.Tense == Infinitive {

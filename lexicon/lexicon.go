@@ -14,7 +14,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -121,15 +120,13 @@ type Lexicon struct {
 	particles  map[string]bool
 	// productive holds the particles that form many verbs in the table
 	// (an, auf, mit, zurück, ...), which may form verbs Morphy lacks.
-	productive map[string]bool
-	// particleList holds the particles longest first, so that guessing
-	// tries heraus before her.
-	particleList []string
-	nouns        map[string]string // form → lemma
-	nounLemmas   map[string]bool
-	names        map[string]nameEntry
-	homographs   map[string]string // verb form → other word classes
-	function     map[string]string // function word → classes
+	productive  map[string]bool
+	maxParticle int               // length in bytes of the longest particle
+	nouns       map[string]string // form → lemma
+	nounLemmas  map[string]bool
+	names       map[string]nameEntry
+	homographs  map[string]string // verb form → other word classes
+	function    map[string]string // function word → classes
 }
 
 type nameEntry struct {
@@ -345,18 +342,11 @@ func (l *Lexicon) loadSeparable(fsys fs.FS, path string) error {
 	}
 	l.productive = map[string]bool{}
 	for p := range l.particles {
-		l.particleList = append(l.particleList, p)
+		l.maxParticle = max(l.maxParticle, len(p))
 		if count[p] >= minProductive {
 			l.productive[p] = true
 		}
 	}
-	sort.Slice(l.particleList, func(i, j int) bool {
-		a, b := l.particleList[i], l.particleList[j]
-		if len(a) != len(b) {
-			return len(a) > len(b)
-		}
-		return a < b
-	})
 	return nil
 }
 
@@ -553,6 +543,7 @@ func (l *Lexicon) CompoundHead(form string) (lemma, head string, ok bool) {
 	if r, _ := utf8.DecodeRuneInString(form); !unicode.IsUpper(r) {
 		return "", "", false
 	}
+	var buf [64]byte
 	// Try the longest head first: Außenministerin → Ministerin before In.
 	n := 0
 	for i := range form {
@@ -575,8 +566,11 @@ func (l *Lexicon) CompoundHead(form string) (lemma, head string, ok bool) {
 			}
 			continue
 		}
-		cand := string(unicode.ToUpper(r)) + rest[size:]
-		if h, ok := l.nouns[cand]; ok {
+		// The capitalised head is built in a stack buffer; the map lookup
+		// with string(b) does not allocate.
+		b := utf8.AppendRune(buf[:0], unicode.ToUpper(r))
+		b = append(b, rest[size:]...)
+		if h, ok := l.nouns[string(b)]; ok {
 			hr, hs := utf8.DecodeRuneInString(h)
 			return form[:i] + string(unicode.ToLower(hr)) + h[hs:], h, true
 		}
