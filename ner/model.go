@@ -33,6 +33,7 @@ type Entry struct {
 type Model struct {
 	names         *trie             // multi-token names from places.tsv and entities.tsv
 	function      map[string]bool   // lowercase function words and adverbs
+	orgHeadCap    map[string]bool   // org heads as they appear in text (Universität, FC)
 	capInfo       map[string]uint8  // capitalised word → capFunction|capFirst|capSurname: one lookup per token
 	first         map[string]bool   // first names
 	surnames      map[string]bool   // surnames
@@ -213,6 +214,11 @@ func Load(fsys fs.FS) (*Model, error) {
 	m.legal = setOf(rules["org-legal"].list("words"), false)
 	m.orgHeads = longestFirst(rules["org-head"].list("words"))
 	m.orgHeadSet = setOf(m.orgHeads, false)
+	m.orgHeadCap = map[string]bool{}
+	for _, h := range m.orgHeads {
+		m.orgHeadCap[upperFirst(h)] = true
+		m.orgHeadCap[strings.ToUpper(h)] = true
+	}
 	m.acronymStop = setOf(rules["org-acronym"].list("words"), false)
 	m.placePreps = setOf(rules["place-suffix"].list("preps"), false)
 	m.placeSuf = longestFirst(rules["place-suffix"].list("suffixes"))

@@ -543,9 +543,12 @@ func (x *run) extendLeft(i int) int {
 // orgHead handles organisation heads: Universität Hamburg, Deutsche Bank,
 // FC Augsburg, Bundesamt für Strahlenschutz.
 func (x *run) orgHead(i int) bool {
-	lw := x.lower(i)
-	if !x.r.m.orgHeadSet[lw] && !x.r.m.orgHeadSet[strings.TrimSuffix(lw, "s")] {
-		return x.orgCompound(i, lw)
+	w := x.t[i].s
+	if !x.r.m.orgHeadCap[w] && !x.r.m.orgHeadCap[strings.TrimSuffix(w, "s")] {
+		if i == 0 || x.cov[i-1] || !x.t[i-1].cap {
+			return false
+		}
+		return x.orgCompound(i, x.lower(i))
 	}
 	start, end := i, i+1
 	// Right: names or places (Universität Hamburg, FC Bayern München).
