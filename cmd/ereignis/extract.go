@@ -53,6 +53,8 @@ type extractFlags struct {
 	latin1    bool
 	progress  string
 	quiet     bool
+	cpuProf   string
+	memProf   string
 }
 
 func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -73,6 +75,8 @@ func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.BoolVar(&fl.latin1, "latin1", false, "decode input that is not UTF-8 as Windows-1252 (with a warning) instead of failing it")
 	fs.StringVar(&fl.progress, "progress", "auto", "progress line on stderr: auto (only on a terminal), on, off")
 	fs.BoolVar(&fl.quiet, "q", false, "no summary on stderr")
+	fs.StringVar(&fl.cpuProf, "cpuprofile", "", "write a CPU profile of the whole run (start-up included) to `FILE`")
+	fs.StringVar(&fl.memProf, "memprofile", "", "write an allocation profile to `FILE` at the end")
 	// Flags may follow the paths (`ereignis extract - --date 2025-05`):
 	// parse, take the next argument as a path, parse the rest again.
 	var paths []string
@@ -120,6 +124,18 @@ func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return usageErr("--progress must be auto, on or off")
 	}
 
+	if fl.cpuProf != "" {
+		stopProf, err := startCPUProfile(fl.cpuProf)
+		if err != nil {
+			fmt.Fprintln(stderr, "ereignis extract:", err)
+			return exitFatal
+		}
+		defer stopProf()
+	}
+	if fl.memProf != "" {
+		defer writeMemProfile(fl.memProf, stderr)
+	}
+	built := time.Now()
 	p, err := extract.New(extract.Options{})
 	if err != nil {
 		fmt.Fprintln(stderr, "ereignis extract:", err)
@@ -161,6 +177,7 @@ func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 	var st stats
 	st.start = time.Now()
+	st.startup = st.start.Sub(built)
 	var skip int
 	var mismatch error
 	if rf != nil {

@@ -11,6 +11,7 @@ import (
 // stats are updated by the writer and read by the progress line.
 type stats struct {
 	start                     time.Time
+	startup                   time.Duration // building the pipeline (models)
 	articles, records, errors atomic.Int64
 	resumed, bytes            atomic.Int64
 }
@@ -28,6 +29,7 @@ func (s *stats) summary(w io.Writer, fl extractFlags, rf *recordFile, code int) 
 	mbps, aps, el := s.rate()
 	fmt.Fprintf(w, "ereignis extract: %d articles, %d records, %d errors, %.1f MB in %s (%.2f MB/s, %.1f articles/s, -j %d)",
 		s.articles.Load(), s.records.Load(), s.errors.Load(), float64(s.bytes.Load())/(1<<20), el.Round(time.Millisecond), mbps, aps, fl.workers)
+	fmt.Fprintf(w, "; start-up %s", s.startup.Round(time.Millisecond))
 	if n := s.resumed.Load(); n > 0 {
 		fmt.Fprintf(w, "; %d resumed from an earlier run", n)
 	}
