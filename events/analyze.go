@@ -22,6 +22,10 @@ type wtok struct {
 	tmx    int  // index of the timex covering the token, -1
 	inQ    bool // inside a direct quote
 	cpart  bool // left part or hyphen of a hyphenated compound (US - Präsidenten)
+	role   bool // a role noun (Präsident, Kremlsprecher, Regierung)
+	det    bool // article, possessive or kein-
+	cls    []string // closed classes of the word (words.tsv)
+	adj    bool // can stand inside a noun phrase before its noun
 	cstart int  // first token of the hyphenated compound this token heads
 	cl     int  // index of the clause (document-wide), -1
 }
@@ -45,6 +49,7 @@ type analysis struct {
 	clauses []clause
 	para    []int // paragraph number of each sentence
 	stmts   []document.Statement
+	ments   []*[]mention // mentions per clause, filled lazily
 }
 
 // lookup resolves a token to lemma and features: the lemma stage's lemma if
@@ -111,6 +116,26 @@ func (a *analysis) lookup(tok *document.Token, w *wtok) {
 		w.feat += "1"
 		w.verb, w.fin = true, true
 	}
+}
+
+// is reports whether token j belongs to the closed class.
+func (a *analysis) is(j int, class string) bool {
+	for _, c := range a.t[j].cls {
+		if c == class {
+			return true
+		}
+	}
+	return false
+}
+
+// clsPrefix returns the first class of token j that starts with prefix.
+func (a *analysis) clsPrefix(j int, prefix string) string {
+	for _, c := range a.t[j].cls {
+		if strings.HasPrefix(c, prefix) {
+			return c
+		}
+	}
+	return ""
 }
 
 // compoundHead finds a noun trigger or cue at the end of a compound
@@ -190,13 +215,26 @@ func (a *analysis) build() {
 		}
 		a.lookup(tok, w)
 	}
+	a.markSpans()
+	for i := range a.t {
+		w := &a.t[i]
+		if w.upper && !w.punct {
+			w.role = a.m.roleNoun(w.low)
+		}
+		if !w.punct {
+			w.cls = a.m.words[w.low]
+		}
+		w.det = !w.punct && (a.is(i, "art") || a.clsPrefix(i, "poss") != "" || isKein(w.low))
+	}
+	for i := range a.t {
+		a.t[i].adj = a.computeAdjLike(i)
+	}
 	// left parts of compounds are not words of their own for the heuristics
 	for i := range a.t {
 		if a.t[i].cpart && a.t[i].lemma != "" && !a.t[i].punct {
 			a.t[i].verb, a.t[i].fin, a.t[i].nonfin = false, false, false
 		}
 	}
-	a.markSpans()
 	a.markQuotes()
 	a.paragraphs()
 	for si := range d.Sentences {
@@ -455,7 +493,7 @@ func (a *analysis) joinParticles() {
 		for last > c.fin && a.t[last].punct {
 			last--
 		}
-		if last <= c.fin || !a.m.hasClass(a.t[last].low, "particle") {
+		if last <= c.fin || !a.is(last, "particle") {
 			continue
 		}
 		joined := a.t[last].low + a.t[c.fin].lemma

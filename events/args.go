@@ -31,12 +31,14 @@ func entityOK(t string) bool {
 
 // adjLike reports lower-case words that can stand between a preposition or
 // article and its noun (adjectives, numbers, articles).
-func (a *analysis) adjLike(j int) bool {
+func (a *analysis) adjLike(j int) bool { return a.t[j].adj }
+
+func (a *analysis) computeAdjLike(j int) bool {
 	w := &a.t[j]
 	if w.cpart {
 		return true
 	}
-	if !w.punct && (a.m.hasClass(w.low, "art") || a.m.classPrefix(w.low, "poss") != "" || isKein(w.low)) {
+	if w.det {
 		return true
 	}
 	if w.ent >= 0 && !w.upper && strings.HasSuffix(a.d.Entities[w.ent].Type, "deriv") {
@@ -51,10 +53,7 @@ func (a *analysis) adjLike(j int) bool {
 	if w.upper {
 		return a.isRoleNoun(j)
 	}
-	if a.m.hasClass(w.low, "art") || a.m.classPrefix(w.low, "poss") != "" || isKein(w.low) {
-		return true
-	}
-	if w.verb && !strings.Contains(w.feat, "a") || len(a.m.words[w.low]) > 0 {
+	if w.verb && !strings.Contains(w.feat, "a") || len(w.cls) > 0 {
 		return false
 	}
 	for _, e := range []string{"e", "en", "em", "er", "es"} {
@@ -65,31 +64,50 @@ func (a *analysis) adjLike(j int) bool {
 	return false
 }
 
-func (a *analysis) detLike(j int) bool {
-	w := &a.t[j]
-	return !w.punct && (a.m.hasClass(w.low, "art") || a.m.classPrefix(w.low, "poss") != "" || isKein(w.low))
-}
+func (a *analysis) detLike(j int) bool { return a.t[j].det }
 
 func isKein(s string) bool {
 	return strings.HasPrefix(s, "kein") && len(s) <= 6
 }
 
-func (a *analysis) isRoleNoun(j int) bool {
-	w := &a.t[j]
-	if !w.upper || w.punct {
-		return false
-	}
-	low := strings.TrimRight(w.low, "s")
-	for _, r := range a.m.roleNouns {
-		if strings.HasSuffix(low, r) || strings.HasSuffix(low, r+"n") || strings.HasSuffix(low, r+"e") || strings.HasSuffix(low, r+"en") {
-			return true
+func (a *analysis) isRoleNoun(j int) bool { return a.t[j].role }
+
+// roleNoun reports whether a capitalised word ends in a role noun, also
+// inflected (Präsidenten, Sprechers) or as a compound head (Kremlsprecher).
+func (m *Model) roleNoun(low string) bool {
+	low = strings.TrimRight(low, "s")
+	for _, e := range []string{"", "n", "e", "en"} {
+		b, ok := strings.CutSuffix(low, e)
+		if !ok || len(b) < 3 {
+			continue
+		}
+		for _, r := range m.roleIdx[b[len(b)-3:]] {
+			if strings.HasSuffix(b, r) {
+				return true
+			}
 		}
 	}
 	return false
 }
 
-// mentions lists the participants of clause c in text order.
+// mentions lists the participants of clause c in text order (computed
+// once per clause; callers must not modify the slice).
 func (a *analysis) mentions(c *clause) []mention {
+	ci := a.t[c.start].cl
+	if ci >= 0 && a.ments != nil && a.ments[ci] != nil {
+		return *a.ments[ci]
+	}
+	ms := a.findMentions(c)
+	if ci >= 0 {
+		if a.ments == nil {
+			a.ments = make([]*[]mention, len(a.clauses))
+		}
+		a.ments[ci] = &ms
+	}
+	return ms
+}
+
+func (a *analysis) findMentions(c *clause) []mention {
 	var ms []mention
 	d := a.d
 	for j := c.start; j < c.end; j++ {
@@ -321,7 +339,7 @@ func (a *analysis) inPP(i int, c *clause) (bool, string) {
 		p--
 	}
 	if p >= c.start {
-		if cls := a.m.classPrefix(a.t[p].low, "prep:"); cls != "" {
+		if cls := a.clsPrefix(p, "prep:"); cls != "" {
 			return true, a.t[p].low
 		}
 	}

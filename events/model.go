@@ -57,6 +57,7 @@ type Model struct {
 	forms     map[string][]form
 	kj1       map[string]bool
 	roleNouns []string
+	roleIdx   map[string][]string // role nouns by their last 3 bytes
 	support   map[string]bool // verbs whose subject is the agent of their event-noun object
 	nachNouns []string        // heads that make "nach" a cue (nach Angaben, Meinung nach)
 	lemmas    map[string]bool // every lemma some list names (for separable-verb joins)
@@ -222,7 +223,15 @@ func LoadFS(fsys fs.FS, dir string) (*Model, error) {
 	if err = read("support.txt", 1, func(c []string) error { m.support[c[0]] = true; m.lemmas[c[0]] = true; return nil }); err != nil {
 		return nil, err
 	}
-	if err = read("rolenouns.txt", 1, func(c []string) error { m.roleNouns = append(m.roleNouns, c[0]); return nil }); err != nil {
+	m.roleIdx = map[string][]string{}
+	if err = read("rolenouns.txt", 1, func(c []string) error {
+		m.roleNouns = append(m.roleNouns, c[0])
+		if len(c[0]) >= 3 {
+			k := c[0][len(c[0])-3:]
+			m.roleIdx[k] = append(m.roleIdx[k], c[0])
+		}
+		return nil
+	}); err != nil {
 		return nil, err
 	}
 	return m, nil

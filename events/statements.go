@@ -380,7 +380,7 @@ func (a *analysis) sourceOf(c *clause, j int) (span2, string, bool) {
 	st, end := m.start, m.end
 	// the role noun before a name (Kremlsprecher Dmitri Peskow) and the
 	// article before it belong to the source
-	for st-1 >= c.start && (a.isRoleNoun(st-1) || a.adjLike(st-1) && a.t[st-1].low != "und") && !a.m.hasClass(a.t[st-1].low, "sub") {
+	for st-1 >= c.start && (a.isRoleNoun(st-1) || a.adjLike(st-1) && a.t[st-1].low != "und") && !a.is(st-1, "sub") {
 		st--
 	}
 	for k := pick + 1; k < len(ms); k++ {
@@ -406,7 +406,7 @@ func (a *analysis) verbCue(si int, cls []int, k, j int, quotes [][2]int, object 
 	s.source, s.ref, s.hasSrc = src, ref, ok
 	sent := a.d.Sentences[si]
 	first := c.start
-	for first < c.end && (a.m.hasClass(a.t[first].low, "coord") || a.t[first].punct) {
+	for first < c.end && (a.is(first, "coord") || a.t[first].punct) {
 		first++
 	}
 	v1 := j == first || c.fin == first && c.fin >= 0
