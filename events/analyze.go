@@ -16,18 +16,18 @@ type wtok struct {
 	upper  bool
 	punct  bool
 	verb   bool
-	fin    bool // can be a finite verb
-	nonfin bool // can be an infinitive or participle
-	ent    int  // index of the entity covering the token, -1
-	tmx    int  // index of the timex covering the token, -1
-	inQ    bool // inside a direct quote
-	cpart  bool // left part or hyphen of a hyphenated compound (US - Präsidenten)
-	role   bool // a role noun (Präsident, Kremlsprecher, Regierung)
-	det    bool // article, possessive or kein-
+	fin    bool     // can be a finite verb
+	nonfin bool     // can be an infinitive or participle
+	ent    int      // index of the entity covering the token, -1
+	tmx    int      // index of the timex covering the token, -1
+	inQ    bool     // inside a direct quote
+	cpart  bool     // left part or hyphen of a hyphenated compound (US - Präsidenten)
+	role   bool     // a role noun (Präsident, Kremlsprecher, Regierung)
+	det    bool     // article, possessive or kein-
 	cls    []string // closed classes of the word (words.tsv)
-	adj    bool // can stand inside a noun phrase before its noun
-	cstart int  // first token of the hyphenated compound this token heads
-	cl     int  // index of the clause (document-wide), -1
+	adj    bool     // can stand inside a noun phrase before its noun
+	cstart int      // first token of the hyphenated compound this token heads
+	cl     int      // index of the clause (document-wide), -1
 }
 
 // clause is a stretch of a sentence with (at most) one finite verb: the

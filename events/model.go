@@ -58,9 +58,9 @@ type Model struct {
 	kj1       map[string]bool
 	roleNouns []string
 	roleIdx   map[string][]string // role nouns by their last 3 bytes
-	support   map[string]bool // verbs whose subject is the agent of their event-noun object
-	nachNouns []string        // heads that make "nach" a cue (nach Angaben, Meinung nach)
-	lemmas    map[string]bool // every lemma some list names (for separable-verb joins)
+	support   map[string]bool     // verbs whose subject is the agent of their event-noun object
+	nachNouns []string            // heads that make "nach" a cue (nach Angaben, Meinung nach)
+	lemmas    map[string]bool     // every lemma some list names (for separable-verb joins)
 }
 
 // Load reads the embedded model files.
