@@ -11,6 +11,7 @@ package lexicon
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"io/fs"
@@ -186,7 +187,11 @@ func readFile(fsys fs.FS, path string) (string, error) {
 			return "", fmt.Errorf("lexicon: %s: %w", path, err)
 		}
 		var buf strings.Builder
-		buf.Grow(len(b) * 8)
+		// The gzip trailer holds the uncompressed size (mod 2^32), so the
+		// text is copied once into a buffer of the right size.
+		if len(b) >= 4 {
+			buf.Grow(int(binary.LittleEndian.Uint32(b[len(b)-4:])))
+		}
 		if _, err := io.Copy(&buf, zr); err != nil {
 			return "", fmt.Errorf("lexicon: %s: %w", path, err)
 		}

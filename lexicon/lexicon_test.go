@@ -197,10 +197,15 @@ func cpuTime() time.Duration {
 
 func BenchmarkLoad(b *testing.B) {
 	b.ReportAllocs()
+	cpu0, iters := cpuTime(), 0
 	for b.Loop() {
+		iters++
 		if _, err := lexicon.Load(); err != nil {
 			b.Fatal(err)
 		}
+	}
+	if cpu := cpuTime() - cpu0; cpu > 0 {
+		b.ReportMetric(float64(cpu.Milliseconds())/float64(iters), "cpu-ms/op")
 	}
 }
 
