@@ -4,6 +4,7 @@ import (
 	"context"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/ereignis/ereignis/document"
 	"github.com/ereignis/ereignis/lexicon"
@@ -30,6 +31,7 @@ func (s *Stage) Provides() []document.Layer { return []document.Layer{document.L
 func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 	d.Entities = d.Entities[:0]
 	var words []string
+	var first []int
 	for si, sent := range d.Sentences {
 		if si%64 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -40,12 +42,9 @@ func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 			continue
 		}
 		toks := d.Tokens[sent.TokStart:sent.TokEnd]
-		words = words[:0]
-		for _, t := range toks {
-			words = append(words, t.Text)
-		}
+		words, first = joinHyphens(d.Text, toks, words[:0], first[:0])
 		for _, m := range s.r.Sentence(words) {
-			a, b := sent.TokStart+m.Start, sent.TokStart+m.End
+			a, b := sent.TokStart+first[m.Start], sent.TokStart+first[m.End]
 			start, end := d.Tokens[a].Start, d.Tokens[b-1].End
 			d.Entities = append(d.Entities, document.Entity{
 				Type:      m.Type,
@@ -65,7 +64,7 @@ func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 	for i := range d.Entities {
 		d.Entities[i].ID = "e" + strconv.Itoa(i+1)
 	}
-	Link(d.Entities, s.r.m)
+	Link(d, s.r.m)
 	return nil
 }
 
@@ -76,7 +75,8 @@ func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 // stays unlinked gets a normalised canonical form. Entities must be in
 // text order with IDs set. A LinkedTo of the form "role:<noun>" on input
 // marks a person introduced by that role noun.
-func Link(es []document.Entity, m *Model) {
+func Link(d *document.Document, m *Model) {
+	es := d.Entities
 	type person struct {
 		idx   int
 		parts []string
@@ -125,8 +125,10 @@ func Link(es []document.Entity, m *Model) {
 		if e.Canonical == "" {
 			e.Canonical = normaliseName(words, m)
 		}
-		// A role compound (Kremlsprecher) names the person introduced with it.
-		if strings.HasSuffix(e.Type, "part") && e.LinkedTo == "" {
+		// A role compound after a definite article (der Kremlsprecher) names
+		// the person the article introduced with it; "keinen US-Präsidenten"
+		// names nobody.
+		if strings.HasSuffix(e.Type, "part") && e.LinkedTo == "" && definiteBefore(d, e.TokStart) {
 			if k, ok := roles[strings.ToLower(e.Span.Text)]; ok && k < i {
 				e.LinkedTo = es[k].ID
 				continue
@@ -203,3 +205,46 @@ func DefaultStage() (*Stage, error) {
 
 // Recognizer returns the recogniser the stage runs.
 func (s *Stage) Recognizer() *Recognizer { return s.r }
+
+// joinHyphens turns tokens into the words the recogniser sees: a hyphen
+// that touches its neighbours joins them (US - Präsidenten → US-Präsidenten,
+// Saudi - Arabien → Saudi-Arabien), as German compounds are written and as
+// GermEval tokenises them. first[w] is the index of word w's first token;
+// first[len(words)] is len(toks).
+func joinHyphens(text string, toks []document.Token, words []string, first []int) ([]string, []int) {
+	for k := 0; k < len(toks); {
+		j := k + 1
+		for j < len(toks) && toks[j].Start == toks[j-1].End && (isHyphen(toks[j].Text) || isHyphen(toks[j-1].Text)) {
+			j++
+		}
+		first = append(first, k)
+		if j == k+1 {
+			words = append(words, toks[k].Text)
+		} else {
+			words = append(words, text[toks[k].Start:toks[j-1].End])
+		}
+		k = j
+	}
+	first = append(first, len(toks))
+	return words, first
+}
+
+func isHyphen(s string) bool { return s == "-" || s == "‐" || s == "‑" }
+
+// definiteBefore reports whether a definite article (possibly followed by
+// adjectives) comes before token k in its sentence.
+func definiteBefore(d *document.Document, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		if d.Tokens[j].Sentence != d.Tokens[k].Sentence && len(d.Sentences) > 1 {
+			return false
+		}
+		switch strings.ToLower(d.Tokens[j].Text) {
+		case "der", "die", "das", "des", "dem", "den", "vom", "beim", "zum", "zur", "im", "am":
+			return true
+		}
+		if w := d.Tokens[j].Text; w == "" || !unicode.IsLower([]rune(w)[0]) {
+			return false
+		}
+	}
+	return false
+}

@@ -48,13 +48,26 @@ func newTrie() *trie {
 	return &trie{root: map[string]*tnode{}, filter: make([]uint64, filterBits/64), seed: maphash.MakeSeed()}
 }
 
-// add stores e under the words of name. Later entries from the curated
-// table go first, so that they override the generated lists.
+// add stores e under the words of name, and under the weak adjective
+// forms of a leading adjective (Naher Osten → Nahen Osten, Nahe Osten;
+// Kalter Krieg → Kalten Krieg), which the matcher's ending variants do not
+// reach. Entries from the curated table go first, so that they override
+// the generated lists.
 func (t *trie) add(name string, e *Entry) {
 	words := strings.Fields(name)
 	if len(words) == 0 {
 		return
 	}
+	if len(words) > 1 && len(words[0]) > 4 && strings.HasSuffix(words[0], "er") {
+		stem := words[0][:len(words[0])-2]
+		rest := strings.Join(words[1:], " ")
+		t.addWords(strings.Fields(stem+"en "+rest), e)
+		t.addWords(strings.Fields(stem+"e "+rest), e)
+	}
+	t.addWords(words, e)
+}
+
+func (t *trie) addWords(words []string, e *Entry) {
 	level := t.root
 	var n *tnode
 	for i, w := range words {
