@@ -101,7 +101,7 @@ func TestKillResume(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short")
 	}
-	n := bigN(4000)
+	n := bigN(2000)
 	in := bigInput(t, n)
 	out := filepath.Join(t.TempDir(), "out.jsonl")
 	cmd := helperCmd(os.Args[0], "extract", "-j", "2", "-o", out, in)
@@ -151,7 +151,7 @@ func TestInterruptFlushes(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short")
 	}
-	n := 4000
+	n := 2000
 	in := bigInput(t, n)
 	out := filepath.Join(t.TempDir(), "out.jsonl")
 	cmd := helperCmd(os.Args[0], "extract", "-j", "2", "-o", out, in)
@@ -250,7 +250,7 @@ func TestMemoryFlat(t *testing.T) {
 		t.Logf("%d articles: peak RSS %.1f MB; %s", n, float64(kb)/1024, strings.TrimSpace(stderr.String()))
 		return kb
 	}
-	small, big := rss(1000), rss(bigN(8000))
+	small, big := rss(1000), rss(bigN(5000))
 	if float64(big) > 1.2*float64(small) {
 		t.Errorf("peak RSS grew from %d KB to %d KB (> 20 %%)", small, big)
 	}
