@@ -152,7 +152,11 @@ func timex2Type(v string, set bool) string {
 	return "DATE"
 }
 
-var dotTimeRE = regexp.MustCompile(`T([0-9]{2})\.([0-9]{2})`)
+var (
+	dotTimeRE = regexp.MustCompile(`T([0-9]{2})\.([0-9]{2})`)
+	wxxRE     = regexp.MustCompile(`WXX-0([1-7])`)
+	partRE    = regexp.MustCompile(`-T(MO|MI|AF|EV|NI|DT)$`)
+)
 
 // NormValue smooths known quirks of the gold values (T20.30 for T20:30,
 // 2014_07, PRESNT_REF, stray blanks) so that scoring compares meanings,
@@ -163,6 +167,8 @@ func NormValue(v string) string {
 	v = strings.ReplaceAll(v, "_", "-")
 	v = strings.ReplaceAll(v, "PRESNT-REF", "PRESENT-REF")
 	v = strings.ReplaceAll(v, "-REF", "_REF")
+	v = wxxRE.ReplaceAllString(v, "WXX-$1") // XXXX-WXX-01 → XXXX-WXX-1
+	v = partRE.ReplaceAllString(v, "T$1")   // XXXX-WXX-1-TEV → XXXX-WXX-1TEV
 	return v
 }
 

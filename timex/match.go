@@ -17,6 +17,7 @@ type Mention struct {
 	Mod        string
 	Quant      string
 	Freq       string
+	Generic    string // the value for a generic reading (see Rule.Generic)
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
@@ -128,6 +129,7 @@ func (rs *Rules) Find(text string) []Mention {
 		best.Mod = rs.render(rule.Mod, text, bestM)
 		best.Quant = rs.render(rule.Quant, text, bestM)
 		best.Freq = rs.render(rule.Freq, text, bestM)
+		best.Generic = rs.render(rule.Generic, text, bestM)
 		if best.Value == "" { // a table had no entry: the rule does not apply
 			i += size
 			continue

@@ -144,6 +144,13 @@ func (r *resolver) resolve(v string, tense Tense, sentence int) (string, string)
 	if m := relRE.FindStringSubmatch(v); m != nil {
 		ref, how := r.anchorFor(m[1])
 		n, _ := strconv.Atoi(m[2])
+		if how == "last" && ref != nil && ref.prec == precMonth && (m[3] == "W" || m[3] == "WE") {
+			// "in der dritten Woche" after "im Juli 2013": weeks counted
+			// from the first day of the month named last.
+			day := *ref
+			day.prec = precDay
+			ref = &day
+		}
 		return relValue(ref, n, m[3], m[4]), howIf(ref, how)
 	}
 	if m := wdRE.FindStringSubmatch(v); m != nil {
@@ -151,11 +158,11 @@ func (r *resolver) resolve(v string, tense Tense, sentence int) (string, string)
 		return weekdayValue(ref, m[2], m[3], m[4], tense, how == "last"), howIf(ref, how)
 	}
 	if strings.HasPrefix(v, "XXXX-XX-XXT") {
+		// A clock time belongs to the day last named (Donnerstag, 25.
+		// Februar … um 20.30 Uhr), else to the article's day.
 		ref, how := r.lastDay, "last"
-		if ref == nil || r.lastDaySn != sentence {
-			if r.dct != nil && r.dct.prec == precDay {
-				ref, how = r.dct, "dct"
-			}
+		if ref == nil && r.dct != nil && r.dct.prec == precDay {
+			ref, how = r.dct, "dct"
 		}
 		if ref == nil || ref.prec < precDay {
 			return v, ""

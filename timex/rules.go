@@ -34,6 +34,7 @@ type Rule struct {
 	Mod       *template
 	Quant     *template
 	Freq      *template
+	Generic   *template      // value in a present-tense clause without a clock time
 	LeadDet   bool           // extend the span over a preceding determiner
 	NotBefore *regexp.Regexp // reject when the text before the match ends with this
 	NotAfter  *regexp.Regexp // reject when the text after the match starts with this
@@ -376,7 +377,7 @@ func (rs *Rules) parseRules(file, data string) ([]*Rule, error) {
 			default:
 				err = fmt.Errorf("%s: unknown type %q", at, rest)
 			}
-		case "value", "mod", "quant", "freq":
+		case "value", "mod", "quant", "freq", "generic":
 			var t *template
 			t, err = rs.parseTemplate(rest, cur, at)
 			switch key {
@@ -388,6 +389,8 @@ func (rs *Rules) parseRules(file, data string) ([]*Rule, error) {
 				cur.Quant = t
 			case "freq":
 				cur.Freq = t
+			case "generic":
+				cur.Generic = t
 			}
 		case "lead":
 			if rest != "det" {

@@ -64,6 +64,14 @@ var builtins = map[string]func(string) (string, bool){
 		return fmt.Sprintf("%02d", n-1), true
 	},
 	"upper": func(s string) (string, bool) { return strings.ToUpper(s), true },
+	// minus1 turns an ordinal count into an offset (dritte Woche → +2 weeks).
+	"minus1": func(s string) (string, bool) {
+		n, err := strconv.Atoi(s)
+		if err != nil || n < 1 {
+			return "", false
+		}
+		return strconv.Itoa(n - 1), true
+	},
 	// prevhour serves "halb neun" (8:30): the hour before, two digits.
 	"prevhour": func(s string) (string, bool) {
 		n, err := strconv.Atoi(s)

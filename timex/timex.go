@@ -76,17 +76,11 @@ func (tg *Tagger) Tag(d *document.Document) {
 		}
 		return len(sents) - 1
 	}
-	tenses := map[int]Tense{}
-	tenseOf := func(sn int) Tense {
-		if t, ok := tenses[sn]; ok {
-			return t
+	tenseAt := func(sn, off int) Tense {
+		if sn < 0 || sn >= len(sents) {
+			return TenseUnknown
 		}
-		t := TenseUnknown
-		if sn >= 0 && sn < len(sents) {
-			t = tg.clauseTense(text[sents[sn][0]:sents[sn][1]])
-		}
-		tenses[sn] = t
-		return t
+		return tg.clauseTense(text[sents[sn][0]:sents[sn][1]], off-sents[sn][0])
 	}
 
 	tg.fixDCT(d, ms)
@@ -122,10 +116,14 @@ func (tg *Tagger) Tag(d *document.Document) {
 		v, how := m.Value, ""
 		if m.Type == "DATE" || m.Type == "TIME" {
 			tense := TenseUnknown
-			if strings.Contains(m.Value, "~") || strings.HasPrefix(m.Value, "XXXX-") {
-				tense = tenseOf(sn) // only weekdays and bare months need it
+			if strings.Contains(m.Value, "~") || strings.HasPrefix(m.Value, "XXXX-") || m.Generic != "" {
+				tense = tenseAt(sn, m.Start) // only weekdays, bare months and generic readings need it
 			}
-			v, how = r.resolve(m.Value, tense, sn)
+			if m.Generic != "" && (tense == TensePresent || tense == TenseUnknown) && !hasClockTime(ms, sents, sn, sentOf) {
+				v = m.Generic
+			} else {
+				v, how = r.resolve(m.Value, tense, sn)
+			}
 		}
 		switch how {
 		case "dct":
@@ -158,6 +156,16 @@ func (tg *Tagger) Tag(d *document.Document) {
 	if unresolved && !d.DCT.Known() {
 		d.Warn("timex: no article date (DCT): relative time expressions left underspecified")
 	}
+}
+
+// hasClockTime reports whether sentence sn has a TIME mention.
+func hasClockTime(ms []Mention, sents [][2]int, sn int, sentOf func(int) int) bool {
+	for _, m := range ms {
+		if m.Type == "TIME" && sentOf(m.Start) == sn {
+			return true
+		}
+	}
+	return false
 }
 
 // isRelative reports whether a rule value needs anchoring.
@@ -332,56 +340,135 @@ func sentenceRanges(d *document.Document) [][2]int {
 	return out
 }
 
-// clauseTense guesses the tense of a sentence: a future auxiliary or a
-// planning word makes it future, a past finite verb or a perfect
-// (haben/sein + participle) past, any other finite verb present.
-func (tg *Tagger) clauseTense(s string) Tense {
+// clauseTense guesses the tense of the clause around a mention (byte
+// offset at in sentence s): the sentence is cut at commas, semicolons,
+// colons and dashes, and the verb cues of the mention's segment decide
+// (future auxiliary or planning word > past finite verb or perfect >
+// present finite verb). A segment without cues takes the cue nearest to
+// the mention in the sentence.
+func (tg *Tagger) clauseTense(s string, at int) Tense {
+	type cue struct {
+		pos  int
+		kind Tense
+		aux  bool // haben/sein, perfect only with a participle
+		part bool
+	}
 	rs := tg.rules
-	future, past, perfectAux, participle, present := false, false, false, false, false
 	fut, pst, prf := rs.patterns["tense-future"], rs.patterns["tense-past"], rs.patterns["tense-perfect"]
-	forEachWord(s, func(w string) {
+	var cues []cue
+	segStart, segEnd := 0, len(s)
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ',', ';', ':', '(', ')':
+			if i < at {
+				segStart = i + 1
+			} else if i >= at && segEnd == len(s) {
+				segEnd = i
+			}
+		}
+	}
+	forEachWordPos(s, func(pos int, w string) {
 		lw := strings.ToLower(w)
-		if fut != nil && fut.values[lw] != "" || fut != nil && hasKey(fut, lw) {
-			future = true
+		switch {
+		case fut != nil && hasKey(fut, lw):
+			cues = append(cues, cue{pos: pos, kind: TenseFuture})
 			return
-		}
-		if prf != nil && hasKey(prf, lw) {
-			perfectAux = true
+		case prf != nil && hasKey(prf, lw):
+			cues = append(cues, cue{pos: pos, kind: TensePresent, aux: true})
 			return
-		}
-		if pst != nil && hasKey(pst, lw) {
-			past = true
+		case pst != nil && hasKey(pst, lw):
+			cues = append(cues, cue{pos: pos, kind: TensePast})
 			return
 		}
 		if tg.lex != nil {
 			for _, r := range tg.lex.VerbReadings(w) {
 				switch {
 				case r.Tense == lexicon.Past && r.Mood == lexicon.Indicative:
-					past = true
+					cues = append(cues, cue{pos: pos, kind: TensePast})
+					return
 				case r.Tense == lexicon.Participle:
-					participle = true
-				case r.Tense == lexicon.Present && r.Mood == lexicon.Indicative && r.Person == 3:
-					present = true
+					cues = append(cues, cue{pos: pos, part: true})
+					return
+				case r.Tense == lexicon.Present && r.Mood == lexicon.Indicative && r.Person == 3 && unicode.IsLower(firstRune(w)):
+					cues = append(cues, cue{pos: pos, kind: TensePresent})
+					return
 				}
 			}
 		} else if len(lw) > 5 && strings.HasPrefix(lw, "ge") && (strings.HasSuffix(lw, "t") || strings.HasSuffix(lw, "en")) {
-			participle = true
+			cues = append(cues, cue{pos: pos, part: true})
 		}
 	})
-	switch {
-	case future:
-		return TenseFuture
-	case past || perfectAux && participle:
-		return TensePast
-	case present || perfectAux:
-		return TensePresent
+	decide := func(cs []cue) Tense {
+		future, past, aux, part, present := false, false, false, false, false
+		for _, c := range cs {
+			switch {
+			case c.kind == TenseFuture:
+				future = true
+			case c.kind == TensePast:
+				past = true
+			case c.aux:
+				aux = true
+			case c.part:
+				part = true
+			case c.kind == TensePresent:
+				present = true
+			}
+		}
+		switch {
+		case future:
+			return TenseFuture
+		case past || aux && part:
+			return TensePast
+		case present || aux:
+			return TensePresent
+		}
+		return TenseUnknown
 	}
-	return TenseUnknown
+	var seg []cue
+	for _, c := range cues {
+		if c.pos >= segStart && c.pos < segEnd {
+			seg = append(seg, c)
+		}
+	}
+	if t := decide(seg); t != TenseUnknown {
+		return t
+	}
+	// Nearest cue in the sentence (a participle counts with an auxiliary).
+	best, bestD := TenseUnknown, len(s)+1
+	hasAux := false
+	for _, c := range cues {
+		hasAux = hasAux || c.aux
+	}
+	for _, c := range cues {
+		k := c.kind
+		if c.part {
+			if !hasAux {
+				continue
+			}
+			k = TensePast
+		}
+		if k == TenseUnknown {
+			continue
+		}
+		d := c.pos - at
+		if d < 0 {
+			d = -d
+		}
+		if d < bestD {
+			best, bestD = k, d
+		}
+	}
+	return best
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }
 
 func hasKey(pl *patternList, k string) bool { _, ok := pl.values[k]; return ok }
 
-func forEachWord(s string, fn func(string)) {
+func forEachWordPos(s string, fn func(int, string)) {
 	start := -1
 	for i, r := range s {
 		if unicode.IsLetter(r) {
@@ -391,11 +478,11 @@ func forEachWord(s string, fn func(string)) {
 			continue
 		}
 		if start >= 0 {
-			fn(s[start:i])
+			fn(start, s[start:i])
 			start = -1
 		}
 	}
 	if start >= 0 {
-		fn(s[start:])
+		fn(start, s[start:])
 	}
 }
