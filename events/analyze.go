@@ -21,6 +21,7 @@ type wtok struct {
 	ent    int      // index of the entity covering the token, -1
 	tmx    int      // index of the timex covering the token, -1
 	inQ    bool     // inside a direct quote
+	inline bool     // a quote mark of a short quote without a verb („Einmannpackungen“)
 	cpart  bool     // left part or hyphen of a hyphenated compound (US - Präsidenten)
 	role   bool     // a role noun (Präsident, Kremlsprecher, Regierung)
 	det    bool     // article, possessive or kein-
@@ -327,8 +328,15 @@ func (a *analysis) quotes() [][2]int {
 
 func (a *analysis) markQuotes() {
 	for _, q := range a.quotes() {
+		verb := false
 		for j := q[0]; j <= q[1]; j++ {
 			a.t[j].inQ = true
+			if a.t[j].verb && !a.t[j].upper {
+				verb = true
+			}
+		}
+		if !verb && q[1]-q[0] <= 6 && a.d.Tokens[q[0]].Sentence == a.d.Tokens[q[1]].Sentence {
+			a.t[q[0]].inline, a.t[q[1]].inline = true, true
 		}
 	}
 }
@@ -378,6 +386,9 @@ func (a *analysis) segment(si int) {
 			continue
 		}
 		txt := d.Tokens[i].Text
+		if a.t[i].inline {
+			continue // the marks of a quoted word or title inside a clause
+		}
 		if txt == "," || hardBoundary(txt) {
 			if i > st {
 				segs = append(segs, seg{st, i, comma})
@@ -415,7 +426,7 @@ func (a *analysis) segment(si int) {
 					}
 				}
 			}
-			if a.t[g.start].inQ != a.t[prev.end-1].inQ {
+			if a.t[g.start].inQ != a.t[prev.end-1].inQ && !a.t[g.start].inline && !a.t[prev.end-1].inline {
 				merged = append(merged, g)
 				continue
 			}
@@ -427,7 +438,7 @@ func (a *analysis) segment(si int) {
 		merged = append(merged, g)
 	}
 	for _, g := range merged {
-		c := clause{start: g.start, end: g.end, sent: si, fin: -1, afterComma: g.comma, quote: a.t[g.start].inQ}
+		c := clause{start: g.start, end: g.end, sent: si, fin: -1, afterComma: g.comma, quote: a.t[g.start].inQ && !a.t[g.start].inline}
 		first := a.t[g.start].low
 		// während, seit, bis are prepositions too: "Während des Wahlkampfs"
 		prepUse := a.m.classPrefix(first, "prep:") != "" && g.start+1 < g.end && (a.detLike(g.start+1) || a.t[g.start+1].upper)

@@ -165,16 +165,20 @@ func (a *analysis) statements() []document.Statement {
 		if s.kind == KindDirect && !s.fromCue || s.rule == "quote:nested" {
 			continue
 		}
+		// consecutive sentences of one report form one statement, as the
+		// free indirect speech they are
+		cont := -1
 		for si := s.sent + 1; si < len(d.Sentences) && a.para[si] == a.para[s.sent]; si++ {
-			if a.sentenceHasStatement(out, si) || !a.konjunktivSentence(si) {
+			if a.sentenceHasStatement(out[:n], si) || !a.konjunktivSentence(si) {
 				break
 			}
 			st := d.Sentences[si]
-			end := st.TokEnd
-			for end > st.TokStart && a.t[end-1].punct && !a.t[end-1].inQ {
-				end--
+			if cont >= 0 {
+				out[cont].msg.end = st.TokEnd
+				continue
 			}
-			out = append(out, stmt{kind: KindIndirect, source: s.source, ref: s.ref, hasSrc: true, msg: span2{st.TokStart, end}, sent: si, rule: "konjunktiv-continuation"})
+			out = append(out, stmt{kind: KindIndirect, source: s.source, ref: s.ref, hasSrc: s.hasSrc, msg: span2{st.TokStart, st.TokEnd}, sent: si, rule: "konjunktiv-continuation"})
+			cont = len(out) - 1
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].msg.start < out[j].msg.start })
@@ -194,6 +198,70 @@ func (a *analysis) statements() []document.Statement {
 	}
 	a.stmts = res
 	return res
+}
+
+// extendNP extends a noun phrase ending at end (exclusive) over its
+// attributes: genitives (der Direktor der IAEO), von-phrases (der
+// Bürgermeister von New Orleans), a parenthesis (IAEO) and a name in
+// apposition (Ein Sprecher der Polizei, Lars Beringer); limit bounds it.
+func (a *analysis) extendNP(end, limit int) int {
+	for end < limit {
+		w := &a.t[end]
+		switch {
+		case w.low == "des" || w.low == "der" || w.low == "von" || w.low == "vom":
+			e := a.nounPhrase(end+1, limit)
+			if e == end+1 {
+				return end
+			}
+			end = e
+		case w.low == "(":
+			e := end + 1
+			for e < limit && e <= end+6 && a.t[e].low != ")" {
+				e++
+			}
+			if e >= limit || a.t[e].low != ")" {
+				return end
+			}
+			end = e + 1
+		case w.low == "," && end+1 < limit && a.t[end+1].ent >= 0 && a.d.Entities[a.t[end+1].ent].Type == "PER":
+			e := end + 1
+			for e < limit && a.t[e].ent == a.t[end+1].ent {
+				e++
+			}
+			end = e
+		default:
+			return end
+		}
+	}
+	return end
+}
+
+// nounPhrase returns the end of the noun phrase starting at j: articles
+// and adjectives, then capitalised words and names.
+func (a *analysis) nounPhrase(j, limit int) int {
+	e := j
+	for e < limit && (a.adjLike(e) && !a.t[e].upper || a.t[e].cpart) && !a.t[e].punct {
+		e++
+	}
+	h := e
+	for e < limit && (a.t[e].upper || a.t[e].ent >= 0 || a.t[e].cpart) && !a.t[e].punct && !(a.t[e].verb && !a.t[e].upper) {
+		e++
+	}
+	if e == h {
+		return j
+	}
+	return e
+}
+
+// refIn is the first named entity inside the token range, skipping names
+// that only modify a compound (the US of US-Außenministerium).
+func (a *analysis) refIn(r span2) string {
+	for q := r.start; q < r.end; q++ {
+		if x := a.t[q].ent; x >= 0 && !a.t[q].cpart && entityOK(a.d.Entities[x].Type) {
+			return rootID(a.d, x)
+		}
+	}
+	return ""
 }
 
 func (a *analysis) tokSpan(r span2) document.Span {
@@ -378,6 +446,14 @@ func (a *analysis) sourceOf(c *clause, j int) (span2, string, bool) {
 	}
 	m := ms[pick]
 	st, end := m.start, m.end
+	if !c.sub && c.fin >= 0 && m.end <= c.fin && a.firstConstituent(c, m.start) {
+		// the whole first constituent is the speaker (Die US-Botschaft in Riad)
+		st = c.start
+		for st < m.start && (a.is(st, "coord") || a.t[st].punct) {
+			st++
+		}
+		return span2{st, c.fin}, m.ref, true
+	}
 	// the role noun before a name (Kremlsprecher Dmitri Peskow) and the
 	// article before it belong to the source
 	for st-1 >= c.start && (a.isRoleNoun(st-1) || a.adjLike(st-1) && a.t[st-1].low != "und") && !a.is(st-1, "sub") {
@@ -388,12 +464,9 @@ func (a *analysis) sourceOf(c *clause, j int) (span2, string, bool) {
 			end = ms[k].end
 			continue
 		}
-		if ms[k].prep == "gen" && ms[k].start <= end+2 {
-			end = ms[k].end
-			continue
-		}
 		break
 	}
+	end = a.extendNP(end, c.end)
 	return span2{st, end}, m.ref, true
 }
 
@@ -417,7 +490,8 @@ func (a *analysis) verbCue(si int, cls []int, k, j int, quotes [][2]int, object 
 		s.source, s.ref, s.hasSrc = a.inheritedSource(si, cls, k)
 	}
 	// message before the cue: "…", sagte X. / MSG, wie X mitteilte.
-	if (v1 && !elided || c.intro == "wie") && k > 0 {
+	after := c.afterComma || c.start > 0 && a.closingQuote(c.start-1)
+	if (v1 && !elided && after || c.intro == "wie") && k > 0 {
 		start := sent.TokStart
 		end := a.clauses[cls[k-1]].end
 		if end < len(a.t) && a.closingQuote(end) {
@@ -443,6 +517,20 @@ func (a *analysis) verbCue(si int, cls []int, k, j int, quotes [][2]int, object 
 		}
 	}
 	// message after the cue: X sagte, (dass) …; wie X mitteilte, …; X sagte: „…“
+	// appositions and parentheses between the cue and its complement
+	// belong to the speaker: erklärte der Direktor der IAEO (IAEO),
+	// Mohammed el-Baradei, Nordkorea besitze …
+	for k+1 < len(cls) {
+		nx := &a.clauses[cls[k+1]]
+		if nx.end-nx.start > 6 || a.hasVerb(nx.start, nx.end) || nx.quote || nx.sub {
+			break
+		}
+		if s.hasSrc && s.source.end >= c.end-1 {
+			s.source.end = nx.end
+		}
+		k++
+		c = nx
+	}
 	if k+1 < len(cls) {
 		nx := &a.clauses[cls[k+1]]
 		ok := nx.intro == "dass" || nx.intro == "ob" || nx.quote || a.konjunktivClause(nx) || c.intro == "wie" && k == 0
@@ -558,28 +646,12 @@ func (a *analysis) prepCue(si int, cls []int, k, j int, after bool) (stmt, bool)
 	s := stmt{cue: span2{j, j + 1}, sent: si, kind: KindIndirect, rule: "cue:" + a.t[j].low}
 	var src span2
 	if after {
-		e := j + 1
-		for e < c.end && (a.adjLike(e) || a.t[e].upper || a.t[e].ent >= 0) {
-			e++
-		}
-		// genitive or von-attribute: Angaben der Polizei, Angaben von Ärzten
-		for e+1 < c.end && (a.t[e].low == "des" || a.t[e].low == "der" || a.t[e].low == "von" || a.t[e].low == "vom") {
-			f := e + 1
-			for f < c.end && (a.adjLike(f) || a.t[f].upper || a.t[f].ent >= 0) && !(a.t[f].verb && !a.t[f].upper) {
-				f++
-			}
-			if f == e+1 {
-				break
-			}
-			e = f
-		}
-		// a trailing finite verb in V2 after "Laut X" is not part of X
-		for e > j+1 && a.t[e-1].verb && !a.t[e-1].upper {
-			e--
-		}
+		e := a.nounPhrase(j+1, c.end)
 		if e == j+1 {
 			return s, false
 		}
+		// a name after the phrase head: laut dem Nachrichtenportal Axios
+		e = a.extendNP(e, c.end)
 		src = span2{j + 1, e}
 	} else {
 		b := j
@@ -592,12 +664,7 @@ func (a *analysis) prepCue(si int, cls []int, k, j int, after bool) (stmt, bool)
 		src = span2{b, j}
 	}
 	s.source, s.hasSrc = src, true
-	for q := src.start; q < src.end; q++ {
-		if e := a.t[q].ent; e >= 0 && entityOK(a.d.Entities[e].Type) {
-			s.ref = rootID(a.d, e)
-			break
-		}
-	}
+	s.ref = a.refIn(src)
 	// the message: the rest of the sentence, from the first token after
 	// the cue phrase (sentence-initial) or the whole sentence around it
 	sent := a.d.Sentences[si]
@@ -635,13 +702,7 @@ func (a *analysis) soCue(si int, cls []int, k, j int, quotes [][2]int) (stmt, bo
 		return stmt{}, false
 	}
 	src := span2{j + 1, e}
-	ref := ""
-	for q := src.start; q < src.end; q++ {
-		if x := a.t[q].ent; x >= 0 && entityOK(a.d.Entities[x].Type) {
-			ref = rootID(a.d, x)
-			break
-		}
-	}
+	ref := a.refIn(src)
 	sent := a.d.Sentences[si]
 	start := sent.TokStart
 	end := a.clauses[cls[k-1]].end
@@ -685,12 +746,7 @@ func (a *analysis) heisstCue(si int, cls []int, k, j int) (stmt, bool) {
 			}
 			if e > p+1 {
 				s.source, s.hasSrc = span2{p + 1, e}, true
-				for q := p + 1; q < e; q++ {
-					if x := a.t[q].ent; x >= 0 && entityOK(a.d.Entities[x].Type) {
-						s.ref = rootID(a.d, x)
-						break
-					}
-				}
+				s.ref = a.refIn(s.source)
 			}
 			break
 		}
