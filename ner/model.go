@@ -50,6 +50,7 @@ type Model struct {
 	orgHeadSet    map[string]bool
 	acronymStop   map[string]bool
 	placePreps    map[string]bool
+	strongPreps   map[string]bool // in, nach: an unknown name right after them is a place
 	placeSuf      []string
 	derivEnd      []string
 	currency      map[string]bool
@@ -221,6 +222,7 @@ func Load(fsys fs.FS) (*Model, error) {
 	}
 	m.acronymStop = setOf(rules["org-acronym"].list("words"), false)
 	m.placePreps = setOf(rules["place-suffix"].list("preps"), false)
+	m.strongPreps = setOf(rules["place-suffix"].list("strong"), false)
 	m.placeSuf = longestFirst(rules["place-suffix"].list("suffixes"))
 	m.derivEnd = longestFirst(rules["loc-deriv"].list("endings"))
 	m.currency = setOf(rules["oth-currency"].list("words"), false)

@@ -110,6 +110,7 @@ func (r *Recognizer) Sentence(words []string) []Mention {
 	x.titles()
 	x.patterns()
 	x.clubs()
+	x.coordination()
 	st.ms = x.ms
 	out := make([]Mention, len(x.ms))
 	copy(out, x.ms)
@@ -836,8 +837,8 @@ func (x *run) unknown(i int) int {
 	if end <= i {
 		return 0
 	}
-	if x.t[i].initial && end == i+1 && !x.t[i].named {
-		return 0 // a sentence-initial capital says nothing
+	if x.t[i].initial && end == i+1 && !x.t[i].named && !(end < len(x.t) && x.finiteVerb(end)) {
+		return 0 // a sentence-initial capital says nothing, unless a verb in the singular follows
 	}
 	if i > 0 && !x.t[i].named && x.determined(i-1) {
 		return 0 // der Konvikt, einem Zentralbau: a noun the lexicon lacks
@@ -851,7 +852,7 @@ func (x *run) unknown(i int) int {
 			typ, rule = "PER", "person-surname"
 		}
 	}
-	if typ == "" && i > 0 && x.r.m.placePreps[x.t[i-1].s] && x.r.lex != nil && x.r.lex.IsName(x.t[i].s) {
+	if typ == "" && i > 0 && (x.r.m.placePreps[x.t[i-1].s] && x.r.lex != nil && x.r.lex.IsName(x.t[i].s) || x.r.m.strongPreps[x.t[i-1].s]) {
 		typ, rule = "LOC", "place-prep"
 	}
 	if typ == "" && end < len(x.t) && x.finiteVerb(end) {
@@ -1079,4 +1080,46 @@ func (x *run) street(i int) bool {
 
 func hasInhabitantEnding(w string) bool {
 	return strings.HasSuffix(w, "er") || strings.HasSuffix(w, "ern") || strings.HasSuffix(w, "erin") || strings.HasSuffix(w, "erinnen")
+}
+
+// coordination gives an unknown name the type of the name it is
+// coordinated with: Gudme und Lundborg, Tranomaro , Folakara und Makay.
+func (x *run) coordination() {
+	for changed := true; changed; {
+		changed = false
+		for k := range x.ms {
+			m := x.ms[k]
+			if m.Type != "PER" && m.Type != "LOC" && m.Type != "ORG" {
+				continue
+			}
+			// A name after "und"/","/"oder".
+			if j := m.End + 1; j < len(x.t) && isConj(x.t[m.End].s) && !x.cov[j] && x.coordinable(j) {
+				end := x.nameRun(j, 3)
+				if m.Type == "PER" {
+					end = x.personRun(j, 3)
+				}
+				if end > j {
+					x.add(Mention{Start: j, End: end, Type: m.Type, Rule: "coordination"})
+					changed = true
+					break
+				}
+			}
+			// A single name before ","/"und" (in a list the first member).
+			if j := m.Start - 2; j >= 0 && isConj(x.t[m.Start-1].s) && !x.cov[j] && x.coordinable(j) && (j == 0 || !x.t[j-1].cap) {
+				x.add(Mention{Start: j, End: j + 1, Type: m.Type, Rule: "coordination"})
+				changed = true
+				break
+			}
+		}
+	}
+}
+
+func isConj(w string) bool { return w == "und" || w == "oder" || w == "," || w == "sowie" }
+
+func (x *run) coordinable(j int) bool {
+	t := x.t[j]
+	if !t.cap || t.fw || t.noun || t.acr || j > 0 && x.determined(j-1) || strings.HasSuffix(t.s, ".") {
+		return false
+	}
+	return x.nameLike(j)
 }

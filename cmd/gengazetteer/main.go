@@ -175,14 +175,11 @@ func run(data, out string) error {
 		} else if pop >= 100000 {
 			rank = 3
 		}
-		// The German translations of small foreign places are often machine
-		// made (Cadro → "Bild"): trust them for German-speaking countries,
-		// capitals, big cities, or when they agree with another name.
+		// The German translations of small places are often machine made
+		// (Cadro → "Bild", Le Locle → "Das Lokal"): trust them for capitals,
+		// big cities, or when they agree with another name.
 		de := r["name_de"]
-		switch {
-		case de == r["native"] || de == r["name_en"] || r["type"] == "capital" || pop >= 200000:
-		case r["country"] == "DE" || r["country"] == "AT" || r["country"] == "CH" || r["country"] == "LI" || r["country"] == "LU":
-		default:
+		if !(de == r["native"] || de == r["name_en"] || r["type"] == "capital" || pop >= 200000) {
 			de = ""
 		}
 		canon := pick(de, r["native"], r["name_en"])
@@ -279,6 +276,12 @@ func run(data, out string) error {
 		}
 		if lex.lower[strings.ToLower(s)] && !strings.Contains(s, " ") {
 			continue // a function word or adjective (Man, Bar, Of) is never worth the risk
+		}
+		if first, _, ok := strings.Cut(s, " "); ok && articles[strings.ToLower(first)] {
+			continue // "Die Insel": a German article never starts a place name in these lists
+		}
+		if compass[s] {
+			continue // im Norden, nach Westen: directions, not the town of Norden
 		}
 		flags := ""
 		big := best.kind == "country" || best.rank <= 1 || best.pop >= 100000
@@ -551,3 +554,7 @@ func readLexicon(dir string) (*lexInfo, error) {
 	}
 	return li, nil
 }
+
+var articles = map[string]bool{"der": true, "die": true, "das": true, "den": true, "dem": true, "des": true, "ein": true, "eine": true}
+
+var compass = map[string]bool{"Norden": true, "Süden": true, "Osten": true, "Westen": true, "Nord": true, "Süd": true, "Ost": true, "West": true}
