@@ -87,3 +87,7 @@ func TestGeneratedV09(t *testing.T) {
 		t.Errorf("Generated: %d mismatches, was 1247 with snowballstem v0.9.0; the dependency changed", bad)
 	}
 }
+
+func TestEnvOfficialVocabulary(t *testing.T) {
+	checkVocabulary(t, "stem.StemEnv", stem.StemEnv)
+}

@@ -198,3 +198,44 @@ func benchWords(b *testing.B, f func(string) string) {
 
 func BenchmarkWordsSnowballword(b *testing.B) { benchWords(b, stem.Stem) }
 func BenchmarkWordsGenerated(b *testing.B)    { benchWords(b, stem.Generated) }
+
+func BenchmarkWordsEnv(b *testing.B) { benchWords(b, stem.StemEnv) }
+
+// TestImplementationsAgree stems every distinct word of the 10kGNAD
+// articles with both implementations of the current algorithm.
+func TestImplementationsAgree(t *testing.T) {
+	seen := map[string]bool{}
+	bad := 0
+	for _, a := range articles(t) {
+		for _, tok := range simpleTokens(a) {
+			w := strings.ToLower(tok.Text)
+			if tok.Kind != document.KindWord || seen[w] {
+				continue
+			}
+			seen[w] = true
+			if x, y := stem.Stem(w), stem.StemEnv(w); x != y {
+				bad++
+				if bad <= 10 {
+					t.Errorf("%q: Stem %q, StemEnv %q", w, x, y)
+				}
+			}
+		}
+	}
+	t.Logf("%d distinct words, %d disagreements", len(seen), bad)
+}
+
+// FuzzAgree checks that the two implementations agree on any input and
+// never panic (run longer with go test -fuzz FuzzAgree ./stem).
+func FuzzAgree(f *testing.F) {
+	for _, s := range []string{"", "a", "aue", "quelle", "straße", "bedürfnissen", "systemen", "merkel's", "'s", "ueberuyu", "paketet", "\xff\xfe", "ééé", "geordnet"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		if x, y := stem.Stem(s), stem.StemEnv(s); x != y {
+			t.Errorf("%q: Stem %q, StemEnv %q", s, x, y)
+		}
+	})
+}
