@@ -237,6 +237,8 @@ func ScoreTimexes(doc *TimexDoc, sys []GoldTimex) *TimexScore {
 		s.typ(g.Type).TP++
 		if t.Start == g.Start && t.End == g.End {
 			s.Strict++
+		} else {
+			s.Misses = append(s.Misses, fmt.Sprintf("%s	span	%s	%q	sys %q", doc.Path, g.Type, doc.Text[g.Start:g.End], doc.Text[t.Start:t.End]))
 		}
 		if t.Type == g.Type {
 			s.TypeOK++
