@@ -23,7 +23,7 @@ import (
 var (
 	recordsCounter = beam.NewCounter("ereignis", "records")
 	errorsCounter  = beam.NewCounter("ereignis", "error_records")
-	bytesCounter   = beam.NewCounter("ereignis", "text_bytes")
+	bytesCounter   = beam.NewCounter("ereignis", "input_bytes")
 )
 
 func init() {

@@ -265,16 +265,17 @@ func compareWithBeam(t *testing.T, what string, want []string) {
 }
 
 // TestPrismRemoteFilesystem reads through a Beam filesystem other than the
-// local one (memfs, as gs:// or s3:// would be read): .txt, JSON Lines,
-// gzipped JSON Lines and 10kGNAD CSV, with bad lines and an input that
-// matches nothing, and compares with the corpus parsers and batch.Run, the
-// CLI's own code, over the same bytes.
+// local one (memfs, read the way gs:// or s3:// are): .txt, JSON Lines (also
+// gzipped) and 10kGNAD CSV, with blank, broken, id-less and oversized lines,
+// empty and oversized files, a hidden file and an input that matches
+// nothing. The same files in a local folder, read by the CLI's code path
+// (corpus.Walk into batch.Run), must give the same lines but for the paths.
 func TestPrismRemoteFilesystem(t *testing.T) {
 	texts, err := filepath.Glob(filepath.Join(repoRoot, "testdata", "*.txt"))
 	if err != nil || len(texts) == 0 {
 		t.Fatalf("no testdata/*.txt articles (%v)", err)
 	}
-	const root = "memfs://remote-test/in/"
+	const maxSize = 64 << 10
 	files := map[string][]byte{}
 	var jsonl, csv bytes.Buffer
 	for i, p := range texts {
@@ -282,87 +283,80 @@ func TestPrismRemoteFilesystem(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		files[root+"txt/"+filepath.Base(p)] = data
+		files["txt/"+filepath.Base(p)] = data
 		a := corpus.ParseText("x", "x", data)
 		line, _ := json.Marshal(map[string]any{"id": fmt.Sprintf("j%d", i), "date": a.DCT.Value(), "title": "T", "text": a.Text})
 		jsonl.Write(line)
 		jsonl.WriteString("\n\n") // a blank line is no article
 		fmt.Fprintf(&csv, "Politik;'%s'\n", strings.ReplaceAll(strings.ReplaceAll(a.Text, "\n", " "), "'", "''"))
 	}
-	jsonl.WriteString("{\"id\": \"broken\", \"text\": \n")
-	jsonl.WriteString("{\"id\": \"no-text\"}\n")
+	big := strings.Repeat("Ein sehr langer Artikel. ", maxSize/20)
+	jsonl.WriteString(`{"text": "Ohne eigene Kennung am 5. Mai 2025."}` + "\n")
+	jsonl.WriteString(`{"id": "big", "text": "` + big + `"}` + "\n")
+	jsonl.WriteString(`{"id": "broken", "text": ` + "\n")
+	jsonl.WriteString(`{"id": "no-text"}` + "\n")
 	csv.WriteString("Politik;'unterminated\n")
-	files[root+"articles.jsonl"] = jsonl.Bytes()
-	files[root+"news.csv"] = csv.Bytes()
-	var gz bytes.Buffer
-	zw := gzip.NewWriter(&gz)
-	zw.Write(jsonl.Bytes())
-	zw.Close()
-	files[root+"archive/more.jsonl.gz"] = gz.Bytes()
-	files[root+"txt/empty.txt"] = nil
-	for k, v := range files {
-		memfs.Write(k, v)
+	files["articles.jsonl"] = jsonl.Bytes()
+	files["news.csv"] = csv.Bytes()
+	files["archive/more.jsonl"] = jsonl.Bytes()
+	files["empty.jsonl"] = nil
+	files["txt/empty.txt"] = nil
+	files["txt/big.txt"] = []byte(big)
+	files["txt/.hidden.txt"] = []byte("Versteckt.")
+
+	const root = "memfs://remote-test/in/"
+	local := t.TempDir()
+	for name, data := range files {
+		p := filepath.Join(local, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if strings.HasSuffix(name, ".jsonl") && strings.HasPrefix(name, "archive/") {
+			var gz bytes.Buffer
+			zw := gzip.NewWriter(&gz)
+			zw.Write(data)
+			zw.Close()
+			name, data = name+".gz", gz.Bytes()
+		}
+		memfs.Write(root+name, data)
 	}
 
-	// What the CLI's code makes of the same bytes.
 	p, err := extract.New(extract.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	var arts []corpus.Article
-	var names []string
-	for k := range files {
-		names = append(names, k)
-	}
-	sort.Strings(names)
-	ctx := context.Background()
-	for _, k := range names {
-		collect := func(a corpus.Article) bool { arts = append(arts, a); return true }
-		var r io.Reader = bytes.NewReader(files[k])
-		if strings.HasSuffix(k, ".gz") {
-			if r, err = gzip.NewReader(r); err != nil {
-				t.Fatal(err)
-			}
-		}
-		switch {
-		case strings.Contains(k, ".jsonl"):
-			err = corpus.Options{}.ReadJSONLines(ctx, r, k, collect)
-		case strings.HasSuffix(k, ".csv"):
-			err = corpus.Options{}.ReadCSV(ctx, r, k, collect)
-		default:
-			collect(corpus.ParseText(strings.TrimPrefix(k, root), k, files[k]))
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	const nothing = "memfs://remote-test/nothing/*.txt"
-	missing := corpus.Article{ID: nothing, Source: nothing, Err: fmt.Errorf("no file matches %q", nothing), ErrStage: "read"}
-	arts = append(arts, missing)
+	opts := corpus.Options{MaxSize: maxSize}
 	var want []string
-	src := func(_ context.Context, yield func(corpus.Article) bool) error {
-		for _, a := range arts {
-			if !yield(a) {
-				break
-			}
-		}
-		return nil
+	src := func(ctx context.Context, yield func(corpus.Article) bool) error {
+		return opts.Walk(ctx, []string{local}, nil, yield)
 	}
-	if err := batch.Run(ctx, p, batch.Options{Workers: 2}, src, func(r batch.Result) error {
-		want = append(want, strings.TrimSuffix(string(r.Line), "\n"))
+	if err := batch.Run(context.Background(), p, batch.Options{}, src, func(r batch.Result) error {
+		want = append(want, strings.ReplaceAll(strings.TrimSuffix(string(r.Line), "\n"), local+"/", root))
 		return nil
 	}); err != nil {
 		t.Fatal(err)
 	}
+	const nothing = "memfs://remote-test/nothing/*.txt"
+	missing := corpus.Article{ID: nothing, Source: nothing, Err: fmt.Errorf("no file matches %q", nothing), ErrStage: "read"}
+	line, _ := marshal(missing.ErrorRecord())
+	want = append(want, line)
 	wantRecords, wantErrs := splitRecords(t, want)
-	if len(wantRecords) < 3*len(texts) || len(wantErrs) < 5 {
-		t.Fatalf("test inputs gave %d records and %d error records; want at least %d and 5", len(wantRecords), len(wantErrs), 3*len(texts))
+	if len(wantRecords) < 3*len(texts)+1 || len(wantErrs) < 8 {
+		t.Fatalf("test inputs gave %d records and %d error records; want at least %d and 8", len(wantRecords), len(wantErrs), 3*len(texts)+1)
 	}
 
 	records, errs := runOnPrism(t, Options{
 		Inputs: []string{root + "*", root + "*/*", nothing}, Output: "memfs://remote-test/out/records",
-		DeadLetter: "memfs://remote-test/out/dead", Shards: 2,
+		DeadLetter: "memfs://remote-test/out/dead", Shards: 2, MaxSize: maxSize,
 	})
+	for _, l := range [][]string{records, errs} {
+		for i := range l {
+			l[i] = strings.ReplaceAll(l[i], ".jsonl.gz", ".jsonl")
+		}
+	}
 	sameLines(t, "records", records, wantRecords)
 	sameLines(t, "error records", errs, wantErrs)
 }

@@ -39,6 +39,7 @@ type File struct {
 // numbers and messages are the CLI's; only the costly extraction is spread.
 type Article struct {
 	ID, Source, Title, Label, Text string
+	Size                           int64 // input bytes, for the throughput counter
 	// DCT: Time as time.Time.MarshalBinary (exact round trip, location
 	// included), empty when the article has no date.
 	DCTTime                              []byte
@@ -47,7 +48,7 @@ type Article struct {
 }
 
 func fromCorpus(a *corpus.Article) (Article, error) {
-	out := Article{ID: a.ID, Source: a.Source, Title: a.Title, Label: a.Label, Text: a.Text, Warnings: a.Warnings,
+	out := Article{ID: a.ID, Source: a.Source, Title: a.Title, Label: a.Label, Text: a.Text, Size: a.Size, Warnings: a.Warnings,
 		DCTPrecision: string(a.DCT.Precision), DCTOrigin: a.DCT.Origin, DCTInputVal: a.DCT.InputValue}
 	if !a.DCT.Time.IsZero() {
 		b, err := a.DCT.Time.MarshalBinary()
@@ -60,7 +61,7 @@ func fromCorpus(a *corpus.Article) (Article, error) {
 }
 
 func (a *Article) toCorpus() (corpus.Article, error) {
-	out := corpus.Article{ID: a.ID, Source: a.Source, Title: a.Title, Label: a.Label, Text: a.Text, Warnings: a.Warnings,
+	out := corpus.Article{ID: a.ID, Source: a.Source, Title: a.Title, Label: a.Label, Text: a.Text, Size: a.Size, Warnings: a.Warnings,
 		DCT: document.DCT{Precision: document.Precision(a.DCTPrecision), Origin: a.DCTOrigin, InputValue: a.DCTInputVal}}
 	if len(a.DCTTime) > 0 {
 		if err := out.DCT.Time.UnmarshalBinary(a.DCTTime); err != nil {
@@ -179,6 +180,12 @@ func (fn *listFn) ProcessElement(ctx context.Context, glob string, emitFile func
 		if strings.HasSuffix(p, "/") {
 			continue // a folder placeholder object
 		}
+		if p != glob && (strings.HasPrefix(path.Base(p), ".") || strings.HasSuffix(p, ".meta")) {
+			// Hidden files (.DS_Store, temp files) are skipped as a folder
+			// walk skips them; .meta side files are read only for local
+			// articles (corpus.Walk).
+			continue
+		}
 		if !isRemote(p) {
 			if st, err := os.Stat(p); err == nil && st.IsDir() {
 				continue
@@ -284,10 +291,21 @@ func (fn *readFn) ProcessElement(ctx context.Context, f File, emit func(Article)
 		if f.Format == formatCSV {
 			read = fn.opts.ReadCSV
 		}
-		if err := read(ctx, r, f.Path, yield); err != nil {
+		seen := false
+		err := read(ctx, r, f.Path, func(a corpus.Article) bool {
+			seen = true
+			if a.ID == a.Source { // no id of its own: "file:LINE" relative to the root, as Walk does
+				a.ID = f.ID + strings.TrimPrefix(a.Source, f.Path)
+			}
+			return yield(a)
+		})
+		switch {
+		case err != nil:
 			// The lines before the failure went on; the error record says
 			// where the rest of the file was lost.
-			fail("read", err)
+			fail("read", fmt.Errorf("reading stopped: %w", err))
+		case !seen:
+			fail("decode", fmt.Errorf("%w (no lines)", corpus.ErrEmpty))
 		}
 		return nil
 	}
