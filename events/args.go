@@ -147,7 +147,11 @@ func (a *analysis) findMentions(c *clause) []mention {
 			if entityOK(e.Type) {
 				ms = append(ms, mention{start: j, end: k + 1, ref: rootID(d, w.ent), kind: 'e', loc: e.Type == "LOC" || e.Type == "GPE"})
 			} else if strings.HasSuffix(e.Type, "part") && a.isRoleNoun(k) && !(k+1 < c.end && a.t[k+1].ent >= 0 && entityOK(d.Entities[a.t[k+1].ent].Type)) {
-				ms = append(ms, mention{start: j, end: k + 1, kind: 'n'})
+				st := j
+				for st-1 >= c.start && a.adjLike(st-1) && a.t[st-1].ent < 0 && a.t[st-1].tmx < 0 && !a.isYear(st-1) {
+					st-- // keinen US-Präsidenten
+				}
+				ms = append(ms, mention{start: st, end: k + 1, kind: 'n'})
 			}
 			j = k
 		case w.upper && !a.isSentenceStart(j) && a.surnameRef(j) != "":
@@ -212,8 +216,8 @@ func (a *analysis) findMentions(c *clause) []mention {
 				m.prep, m.prepWord, m.prepAt, m.host = ms[i-1].prep, ms[i-1].prepWord, ms[i-1].prepAt, ms[i-1].host
 			} else if art >= 0 && (a.t[art].low == "des" || a.t[art].low == "der") && w.upper && w.ent < 0 && !w.punct {
 				m.prep, m.host = "gen", p // die Invasion der Ukraine
-			} else if w.upper && w.ent < 0 && p+1 == m.start && m.kind == 'e' && !a.isSentenceStart(p) {
-				m.prep, m.host = "gen", p // Übernahme Monsantos
+			} else if w.upper && w.ent < 0 && p+1 == m.start && m.kind == 'e' && !a.isSentenceStart(p) && !a.person(m) {
+				m.prep, m.host = "gen", p // Übernahme Monsantos (a person after a noun is an apposition)
 			}
 		}
 		if m.prep == "" && i > 0 && m.coordOf < 0 {
@@ -289,6 +293,64 @@ func (a *analysis) clauseSubjectRef(c *clause, j int) string {
 	return ""
 }
 
+// person reports whether the mention names a person.
+func (a *analysis) person(m *mention) bool {
+	e := a.t[m.start].ent
+	return m.kind == 'p' || m.kind == 'o' || e >= 0 && a.d.Entities[e].Type == "PER"
+}
+
+// fits reports whether the mention satisfies a role's entity types.
+func (a *analysis) fits(need []string, m *mention) bool {
+	if len(need) == 0 {
+		return true
+	}
+	typ := ""
+	switch {
+	case m.kind == 'p' || m.kind == 'o':
+		typ = "PER"
+	case m.ref != "":
+		if e := a.t[m.start].ent; e >= 0 {
+			typ = a.d.Entities[e].Type
+		} else if x := a.entityByID(m.ref); x != nil {
+			typ = x.Type
+		}
+	}
+	for _, n := range need {
+		if n == typ {
+			return true
+		}
+	}
+	return false
+}
+
+// nearestEntity is the named entity of that type closest to token i in its
+// sentence.
+func (a *analysis) nearestEntity(i int, typ string) (mention, bool) {
+	s := a.d.Sentences[a.d.Tokens[i].Sentence]
+	best, dist := -1, 1<<30
+	for j := s.TokStart; j < s.TokEnd; j++ {
+		e := a.t[j].ent
+		if e < 0 || a.t[j].cpart || a.d.Entities[e].Type != typ || j > 0 && a.t[j-1].ent == e {
+			continue
+		}
+		dd := j - i
+		if dd < 0 {
+			dd = -dd
+		}
+		if dd < dist {
+			best, dist = j, dd
+		}
+	}
+	if best < 0 {
+		return mention{}, false
+	}
+	e := best
+	for e+1 < s.TokEnd && a.t[e+1].ent == a.t[best].ent {
+		e++
+	}
+	return mention{start: best, end: e + 1, ref: rootID(a.d, a.t[best].ent), kind: 'e', loc: typ == "LOC"}, true
+}
+
 // antecedent resolves a third-person masculine pronoun or possessive to the
 // closest earlier person entity within three sentences.
 func (a *analysis) antecedent(j int) string {
@@ -354,7 +416,7 @@ func (a *analysis) arguments(i int, c *clause, typ *Type) []document.Argument {
 	var args []document.Argument
 	add := func(generic string, m *mention) {
 		role := typ.Roles[generic]
-		if role == "" {
+		if role == "" || !a.fits(typ.Needs[generic], m) {
 			return
 		}
 		sp := d.SpanOf(d.Tokens[m.start].Start, d.Tokens[m.end-1].End)
@@ -492,6 +554,10 @@ func (a *analysis) arguments(i int, c *clause, typ *Type) []document.Argument {
 				}
 			}
 		case "place":
+			if (m.prepWord == "bei" || m.prepWord == "beim") && typ.Roles["bei"] != "" && belongs(k) && !m.loc {
+				add("bei", m) // Streik bei der Lufthansa
+				continue
+			}
 			if !m.loc {
 				continue
 			}
@@ -522,8 +588,33 @@ func (a *analysis) arguments(i int, c *clause, typ *Type) []document.Argument {
 			}
 		}
 	}
+	if cs := a.t[i].cstart; cs < i && typ.Roles["modifier"] != "" && a.t[cs].ent >= 0 {
+		// Intel-Chef, Ufo-Chef: the compound names the organisation
+		e := cs
+		for e+1 < i && a.t[e+1].ent == a.t[cs].ent {
+			e++
+		}
+		add("modifier", &mention{start: cs, end: e + 1, ref: rootID(d, a.t[cs].ent), kind: 'e'})
+	}
+	for _, near := range []struct{ pos, typ string }{{"nearplace", "LOC"}, {"nearorg", "ORG"}} {
+		role := typ.Roles[near.pos]
+		if role == "" {
+			continue
+		}
+		has := false
+		for _, x := range args {
+			if x.Role == role {
+				has = true
+			}
+		}
+		if !has {
+			if m, ok := a.nearestEntity(i, near.typ); ok {
+				add(near.pos, &m)
+			}
+		}
+	}
 	if typ.Roles["trigger"] != "" {
-		args = append(args, document.Argument{Role: typ.Roles["trigger"], Span: d.SpanOf(d.Tokens[i].Start, d.Tokens[i].End)})
+		args = append(args, document.Argument{Role: typ.Roles["trigger"], Span: d.SpanOf(d.Tokens[a.t[i].cstart].Start, d.Tokens[i].End)})
 	}
 	if t := a.timeArg(i, c); t != nil {
 		args = append(args, *t)

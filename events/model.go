@@ -20,6 +20,9 @@ type Type struct {
 	// against, between, place, trigger) onto this type's role names; a
 	// position missing from the map yields no argument.
 	Roles map[string]string
+	// Needs restricts a position to named entities of the listed types
+	// (agent=buyer:ORG); positions missing from it take any participant.
+	Needs map[string][]string
 }
 
 type trigger struct {
@@ -110,11 +113,15 @@ func LoadFS(fsys fs.FS, dir string) (*Model, error) {
 		return s
 	}
 	err := read("types.tsv", 4, func(c []string) error {
-		t := &Type{Name: c[0], CAMEO: dash(c[1]), SmartData: dash(c[2]), Roles: map[string]string{}}
+		t := &Type{Name: c[0], CAMEO: dash(c[1]), SmartData: dash(c[2]), Roles: map[string]string{}, Needs: map[string][]string{}}
 		for _, kv := range strings.Fields(c[3]) {
 			k, v, ok := strings.Cut(kv, "=")
 			if !ok {
 				return fmt.Errorf("role %q is not position=name", kv)
+			}
+			if name, need, ok := strings.Cut(v, ":"); ok {
+				v = name
+				t.Needs[k] = strings.Split(need, "|")
 			}
 			t.Roles[k] = v
 		}
