@@ -45,7 +45,7 @@ func (rs *Rules) Find(text string) []Mention {
 		// Candidate rules from the first one to three runes at i.
 		cand = cand[:0]
 		node, j := rs.trie, i
-		for k := 0; k < prefixLen && j < len(text) && node.next != nil; k++ {
+		for k := 0; k < prefixLen && j < len(text) && node.hasChildren(); k++ {
 			c, sz := rune(text[j]), 1
 			if c >= utf8.RuneSelf {
 				c, sz = utf8.DecodeRuneInString(text[j:])
@@ -57,7 +57,7 @@ func (rs *Rules) Find(text string) []Mention {
 					j++
 				}
 			}
-			node = node.next[c]
+			node = node.child(c)
 			if node == nil {
 				break
 			}

@@ -210,13 +210,20 @@ func Load(fsys fs.FS, dir string) (*Rules, error) {
 	for k, rules := range rs.byPrefix {
 		n := rs.trie
 		for _, r := range k {
-			if n.next == nil {
-				n.next = map[rune]*trieNode{}
-			}
-			c := n.next[r]
+			c := n.child(r)
 			if c == nil {
 				c = &trieNode{}
-				n.next[r] = c
+				if r < 128 {
+					if n.ascii == nil {
+						n.ascii = new([128]*trieNode)
+					}
+					n.ascii[r] = c
+				} else {
+					if n.next == nil {
+						n.next = map[rune]*trieNode{}
+					}
+					n.next[r] = c
+				}
 			}
 			n = c
 		}
@@ -226,9 +233,22 @@ func Load(fsys fs.FS, dir string) (*Rules, error) {
 }
 
 type trieNode struct {
+	ascii *[128]*trieNode // children for ASCII key runes, the common case
 	next  map[rune]*trieNode
 	rules []int
 }
+
+func (n *trieNode) child(r rune) *trieNode {
+	if r < 128 {
+		if n.ascii == nil {
+			return nil
+		}
+		return n.ascii[r]
+	}
+	return n.next[r]
+}
+
+func (n *trieNode) hasChildren() bool { return n.ascii != nil || n.next != nil }
 
 // Rules returns the rules in load order.
 func (rs *Rules) Rules() []*Rule { return rs.rules }

@@ -76,11 +76,18 @@ func (tg *Tagger) Tag(d *document.Document) {
 		}
 		return len(sents) - 1
 	}
+	cueCache := map[int][]cue{}
 	tenseAt := func(sn, off int) Tense {
 		if sn < 0 || sn >= len(sents) {
 			return TenseUnknown
 		}
-		return tg.clauseTense(text[sents[sn][0]:sents[sn][1]], off-sents[sn][0])
+		s := text[sents[sn][0]:sents[sn][1]]
+		c, ok := cueCache[sn]
+		if !ok {
+			c = tg.cues(s)
+			cueCache[sn] = c
+		}
+		return decideTense(s, off-sents[sn][0], c)
 	}
 
 	tg.fixDCT(d, ms)
@@ -347,26 +354,22 @@ func sentenceRanges(d *document.Document) [][2]int {
 // present finite verb). A segment without cues takes the cue nearest to
 // the mention in the sentence.
 func (tg *Tagger) clauseTense(s string, at int) Tense {
-	type cue struct {
-		pos  int
-		kind Tense
-		aux  bool // haben/sein, perfect only with a participle
-		part bool
-	}
+	return decideTense(s, at, tg.cues(s))
+}
+
+// cue is a verb form that says something about tense.
+type cue struct {
+	pos  int
+	kind Tense
+	aux  bool // haben/sein: perfect only with a participle
+	part bool
+}
+
+// cues lists the tense cues of a sentence.
+func (tg *Tagger) cues(s string) []cue {
 	rs := tg.rules
 	fut, pst, prf := rs.patterns["tense-future"], rs.patterns["tense-past"], rs.patterns["tense-perfect"]
 	var cues []cue
-	segStart, segEnd := 0, len(s)
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case ',', ';', ':', '(', ')':
-			if i < at {
-				segStart = i + 1
-			} else if i >= at && segEnd == len(s) {
-				segEnd = i
-			}
-		}
-	}
 	forEachWordPos(s, func(pos int, w string) {
 		lw := strings.ToLower(w)
 		switch {
@@ -398,6 +401,22 @@ func (tg *Tagger) clauseTense(s string, at int) Tense {
 			cues = append(cues, cue{pos: pos, part: true})
 		}
 	})
+	return cues
+}
+
+// decideTense picks the tense for the mention at offset at of sentence s.
+func decideTense(s string, at int, cues []cue) Tense {
+	segStart, segEnd := 0, len(s)
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ',', ';', ':', '(', ')':
+			if i < at {
+				segStart = i + 1
+			} else if i >= at && segEnd == len(s) {
+				segEnd = i
+			}
+		}
+	}
 	decide := func(cs []cue) Tense {
 		future, past, aux, part, present := false, false, false, false, false
 		for _, c := range cs {
