@@ -175,7 +175,7 @@ func (o Options) readLines(ctx context.Context, r io.Reader, name string, parse 
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		line, n, err := readLine(br, max)
+		line, n, blank, err := readLine(br, max)
 		if n == 0 && err != nil {
 			if err == io.EOF {
 				return nil
@@ -185,10 +185,7 @@ func (o Options) readLines(ctx context.Context, r io.Reader, name string, parse 
 		src := name + ":" + strconv.Itoa(lineNo)
 		var a Article
 		switch {
-		case n > max:
-			a = Article{ID: src, Source: src, Size: n}
-			a.fail("size", fmt.Errorf("line of %s", sizeError(n, max)))
-		case len(bytes.TrimSpace(line)) == 0:
+		case blank:
 			if err != nil && err != io.EOF {
 				return err
 			}
@@ -196,6 +193,9 @@ func (o Options) readLines(ctx context.Context, r io.Reader, name string, parse 
 				return nil
 			}
 			continue // blank lines separate nothing; they are not articles
+		case n > max:
+			a = Article{ID: src, Source: src, Size: n}
+			a.fail("size", fmt.Errorf("line of %s", sizeError(n, max)))
 		default:
 			a = parse(src, line)
 		}
@@ -213,13 +213,18 @@ func (o Options) readLines(ctx context.Context, r io.Reader, name string, parse 
 	}
 }
 
-// readLine returns the next line without its newline, and the line's
-// length. A line longer than max is consumed but not kept (line is nil,
-// n > max), so one giant line cannot exhaust memory.
-func readLine(br *bufio.Reader, max int64) (line []byte, n int64, err error) {
+// readLine returns the next line without its newline, the line's length,
+// and whether it is only white space. A line longer than max is consumed
+// but not kept (line is nil, n > max), so one giant line cannot exhaust
+// memory; blank is tracked on the way, so a giant blank line stays blank.
+func readLine(br *bufio.Reader, max int64) (line []byte, n int64, blank bool, err error) {
+	blank = true
 	for {
 		chunk, e := br.ReadSlice('\n')
 		n += int64(len(chunk))
+		if blank && len(bytes.TrimSpace(chunk)) > 0 {
+			blank = false
+		}
 		if n <= max+1 { // +1: the newline does not count against the limit
 			line = append(line, chunk...)
 		} else {
@@ -244,5 +249,5 @@ func readLine(br *bufio.Reader, max int64) (line []byte, n int64, err error) {
 	if n > max {
 		line = nil
 	}
-	return line, n, err
+	return line, n, blank, err
 }
