@@ -171,6 +171,12 @@ func Load(fsys fs.FS) (*Model, error) {
 	for w := range m.function {
 		m.capInfo[upperFirst(w)] |= capFunction
 	}
+	if err := eachRow(fsys, "adjectives.txt", 1, func(f []string) error {
+		m.capInfo[upperFirst(f[0])] |= capAdjective
+		return nil
+	}); err != nil {
+		return nil, err
+	}
 	m.prefixLens = map[string][]int{}
 	m.locPrefix = map[string]bool{}
 	m.inhabitPrefix = map[string]bool{}
@@ -325,7 +331,8 @@ func upperFirst(w string) string {
 }
 
 const (
-	capFunction uint8 = 1 << iota // Nach, Auch: a function word at the start of a sentence
-	capFirst                      // a first name
-	capSurname                    // a surname
+	capFunction  uint8 = 1 << iota // Nach, Auch: a function word at the start of a sentence
+	capFirst                       // a first name
+	capSurname                     // a surname
+	capAdjective                   // an uninflected adjective (Allgemein, Letztlich)
 )

@@ -75,6 +75,7 @@ type tok struct {
 	fw      bool   // a function word or adverb when lower-cased (Nach, Auch)
 	noun    bool   // a common noun in the lexicon
 	first   bool   // a first name
+	adj     bool   // lower-cased, an uninflected adjective
 	surname bool   // a surname
 	lw      string // lower case, computed on first use (see lower)
 	weakSet bool   // weak is computed (lazily: the compound split is the costliest test)
@@ -136,7 +137,7 @@ func (r *Recognizer) prepare(st *scratch, words []string) []tok {
 		}
 		if t.cap {
 			f := r.m.capInfo[w]
-			t.fw, t.first, t.surname = f&capFunction != 0, f&capFirst != 0, f&capSurname != 0
+			t.fw, t.first, t.surname, t.adj = f&capFunction != 0, f&capFirst != 0, f&capSurname != 0, f&capAdjective != 0
 			t.named = t.first || t.surname
 			if !t.named && r.lex != nil {
 				// The lexicon's nouns have no name reading, so a noun
@@ -837,7 +838,7 @@ func (x *run) unknown(i int) int {
 	if end <= i {
 		return 0
 	}
-	if x.t[i].initial && end == i+1 && !x.t[i].named && !(end < len(x.t) && x.finiteVerb(end)) {
+	if x.t[i].initial && end == i+1 && !x.t[i].named && (!(end < len(x.t) && x.finiteVerb(end)) || x.t[i].adj || x.anyVerb(i)) {
 		return 0 // a sentence-initial capital says nothing, unless a verb in the singular follows
 	}
 	if i > 0 && !x.t[i].named && x.determined(i-1) {
@@ -1122,4 +1123,10 @@ func (x *run) coordinable(j int) bool {
 		return false
 	}
 	return x.nameLike(j)
+}
+
+// anyVerb reports whether token i, lower-cased, is a verb form (Verletzt,
+// Gegründet at the start of a sentence).
+func (x *run) anyVerb(i int) bool {
+	return x.r.verb != nil && len(x.r.verb.VerbReadings(x.t[i].s)) > 0
 }
