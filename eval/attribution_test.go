@@ -13,9 +13,9 @@ import (
 const spkAttFile = "../../shared/data/spkatt2023-news/spkatt2023_task2_train.jsonl.gz"
 
 // TestAttributionBars runs the whole pipeline over the SpkAtt 2023 task 2
-// train split (our dev set) and fails below the bars reached: token-overlap
-// Message F1 ≥ 0.55 and joint F1 ≥ 0.45, both as micro counts and as the
-// task's official macro averages.
+// train split (our dev set) and fails below the bars reached (the issue's
+// bars are Message F1 ≥ 0.55 and joint F1 ≥ 0.45), both as micro counts
+// and as the task's official macro averages.
 func TestAttributionBars(t *testing.T) {
 	if testing.Short() {
 		t.Skip("full SpkAtt run (about 10 s) skipped in -short mode")
@@ -40,12 +40,13 @@ func TestAttributionBars(t *testing.T) {
 		got  float64
 		min  float64
 	}{
-		{"message F1 (micro)", rep.Score("message").F1(), 0.55},
-		{"joint F1 (micro)", rep.Score("joint").F1(), 0.50},
-		{"joint_full F1 (micro)", rep.Score("joint_full").F1(), 0.45},
-		{"cue F1 (micro)", rep.Score("cue").F1(), 0.40},
-		{"official message F1", rep.AccuracyOf("official_message_f1"), 0.55},
-		{"official joint F1", rep.AccuracyOf("official_joint_f1"), 0.45},
+		{"message F1 (micro)", rep.Score("message").F1(), 0.60},
+		{"joint F1 (micro)", rep.Score("joint").F1(), 0.56},
+		{"joint_full F1 (micro)", rep.Score("joint_full").F1(), 0.50},
+		{"cue F1 (micro)", rep.Score("cue").F1(), 0.45},
+		{"source F1 (micro)", rep.Score("source").F1(), 0.35},
+		{"official message F1", rep.AccuracyOf("official_message_f1"), 0.60},
+		{"official joint F1", rep.AccuracyOf("official_joint_f1"), 0.50},
 	}
 	for _, b := range bars {
 		if b.got < b.min {

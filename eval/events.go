@@ -184,9 +184,11 @@ func Events(ctx context.Context, p Processor, docs []SmartDataDoc, dataset strin
 			if !news[e.Type] {
 				continue
 			}
-			// a negated event ("ein Stellenabbau ist nicht geplant") does not
-			// say that the document reports one
-			if e.Polarity != "negative" {
+			// a negated, planned, possible or hypothetical event does not say
+			// that the document reports one: "ein Stellenabbau ist nicht
+			// geplant", "die geplante Übernahme", "könnte fusionieren" ("soll"
+			// stays: in news it mostly reports, "X soll Insolvenz angemeldet haben")
+			if e.Polarity != "negative" && e.Modality != "planned" && e.Modality != "possible" && e.Modality != "hypothetical" {
 				predT[e.Type] = true
 			}
 			predTr = append(predTr, sdArg{e.Type, "trigger", cp(e.Trigger.Start), cp(e.Trigger.End)})
