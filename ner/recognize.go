@@ -965,7 +965,11 @@ func (x *run) titles() {
 			continue
 		}
 		if x.titleLike(a+1, b) {
-			x.add(Mention{Start: a + 1, End: b, Type: "OTH", Rule: "oth-title"})
+			typ := "OTH"
+			if b-a > 2 && x.orgish(a+1, b) {
+				typ = "ORG" // „Berliner Zeitung“, „Verband Norddeutscher Frauenvereine“
+			}
+			x.add(Mention{Start: a + 1, End: b, Type: typ, Rule: "oth-title"})
 		}
 		a = b
 	}
@@ -1129,4 +1133,19 @@ func (x *run) coordinable(j int) bool {
 // Gegründet at the start of a sentence).
 func (x *run) anyVerb(i int) bool {
 	return x.r.verb != nil && len(x.r.verb.VerbReadings(x.t[i].s)) > 0
+}
+
+// orgish reports a quoted name that reads as an organisation: it opens with
+// a place adjective (Berliner Zeitung) or holds an organisation head.
+func (x *run) orgish(a, b int) bool {
+	if x.placeAdjective(x.t[a].s) != nil {
+		return true
+	}
+	for j := a; j < b; j++ {
+		w := x.t[j].s
+		if x.r.m.orgHeadCap[w] || x.r.m.orgHeadCap[strings.TrimSuffix(w, "es")] || x.r.m.orgHeadCap[strings.TrimSuffix(w, "s")] {
+			return true
+		}
+	}
+	return false
 }
