@@ -130,3 +130,39 @@ func TestStageCancelled(t *testing.T) {
 		t.Error("no error on a cancelled context")
 	}
 }
+
+// FuzzLemmatize checks that the lemma stage never panics and only writes
+// lemmas and POS on word tokens, whatever the text.
+func FuzzLemmatize(f *testing.F) {
+	for _, s := range []string{
+		"Er kündigte gestern an, dass er kommt.",
+		"Putin nimmt am Gipfel teil",
+		"an an an , an .",
+		"Die bestellten Waren",
+		"„Kaufen Sie!“ – ein",
+		"Weil er sein kann",
+		"ÄÖÜ ß- -- zu zu zu",
+	} {
+		f.Add(s)
+	}
+	l, err := lexicon.Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	s := lexicon.NewStage(l)
+	f.Fuzz(func(t *testing.T, text string) {
+		d := doc(text)
+		if err := s.Process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		an := l.Lemmatize(d.Tokens, nil)
+		for i, tok := range d.Tokens {
+			if tok.Kind != document.KindWord && (tok.Lemma != "" || tok.POS != "") {
+				t.Errorf("%s token %q got %q/%q", tok.Kind, tok.Text, tok.Lemma, tok.POS)
+			}
+			if p := an[i].Particle; p >= len(d.Tokens) || (p >= 0 && an[p].Particle != i) {
+				t.Errorf("token %d: particle link %d not mutual", i, p)
+			}
+		}
+	})
+}
