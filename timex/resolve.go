@@ -98,6 +98,12 @@ func parseCal(v string) *cal {
 	if len(v) > 4 && v[4] != '-' { // a decade or century is not a year
 		return nil
 	}
+	if len(v) > 5 && v[5] == 'W' {
+		// A week is derived from another date ("in der dritten Woche"
+		// counts from the date before it), so it does not become the
+		// reference itself.
+		return nil
+	}
 	if len(v) == 4 || v[4] == '-' {
 		return newCal(y, 1, 1, precYear)
 	}
