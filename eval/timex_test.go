@@ -83,8 +83,10 @@ func newTagger(t *testing.T) eval.TimexTagger {
 }
 
 // TestTimexBars runs `eval timex` over the KRAUTS and WikiWarsDE dev
-// halves and fails below the figures reached (and below HeidelTime's on
-// KRAUTS). It skips when ../shared/data is absent.
+// halves and fails below the figures reached (a point under them; the
+// issue's bars are lower: KRAUTS relaxed 0.82, strict 0.74, value accuracy
+// 0.85, value F1 0.72; WikiWarsDE relaxed 0.85, value accuracy 0.80) and
+// below HeidelTime's on KRAUTS. It skips when ../shared/data is absent.
 func TestTimexBars(t *testing.T) {
 	krauts := "../../shared/data/krauts/gold"
 	peerDir := "../../shared/data/krauts/heideltime"
@@ -110,10 +112,10 @@ func TestTimexBars(t *testing.T) {
 			t.Errorf("%s %.4f below the bar %.2f", what, got, bar)
 		}
 	}
-	check("KRAUTS relaxed F1", r.Score("relaxed").F1(), 0.85)
-	check("KRAUTS strict F1", r.Score("strict").F1(), 0.80)
-	check("KRAUTS value accuracy", r.AccuracyOf("value"), 0.85)
-	check("KRAUTS value F1", r.Score("value").F1(), 0.72)
+	check("KRAUTS relaxed F1", r.Score("relaxed").F1(), 0.90)
+	check("KRAUTS strict F1", r.Score("strict").F1(), 0.86)
+	check("KRAUTS value accuracy", r.AccuracyOf("value"), 0.88)
+	check("KRAUTS value F1", r.Score("value").F1(), 0.81)
 	for _, s := range []string{"relaxed", "strict", "value"} {
 		if r.Score(s).F1() <= pr.Score(s).F1() {
 			t.Errorf("KRAUTS %s F1 %.4f not above HeidelTime's %.4f", s, r.Score(s).F1(), pr.Score(s).F1())
@@ -136,6 +138,6 @@ func TestTimexBars(t *testing.T) {
 		t.Fatal(err)
 	}
 	r = ours.Report(wiki)
-	check("WikiWarsDE relaxed F1", r.Score("relaxed").F1(), 0.90)
-	check("WikiWarsDE value accuracy", r.AccuracyOf("value"), 0.80)
+	check("WikiWarsDE relaxed F1", r.Score("relaxed").F1(), 0.94)
+	check("WikiWarsDE value accuracy", r.AccuracyOf("value"), 0.82)
 }
