@@ -16,7 +16,8 @@ import (
 // udWord is one syntactic word of a CoNLL-U sentence.
 type udWord struct {
 	Form, Lemma, UPOS, XPOS, Deprel string
-	Head                            int // 1-based index of the head word, 0 for the root
+	Head                            int  // 1-based index of the head word, 0 for the root
+	NoSpace                         bool // SpaceAfter=No: the next word touches this one
 }
 
 // readUDWords reads the syntactic words of every sentence of a CoNLL-U
@@ -25,6 +26,7 @@ type udWord struct {
 func readUDWords(r io.Reader) ([][]udWord, error) {
 	var out [][]udWord
 	var cur []udWord
+	mwtEnd, mwtNoSpace := 0, false // the last word of a multi-word token takes its SpaceAfter
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
 	line := 0
@@ -35,7 +37,7 @@ func readUDWords(r io.Reader) ([][]udWord, error) {
 			if len(cur) > 0 {
 				out = append(out, cur)
 			}
-			cur = nil
+			cur, mwtEnd = nil, 0
 			continue
 		}
 		if strings.HasPrefix(l, "#") {
@@ -45,12 +47,22 @@ func readUDWords(r io.Reader) ([][]udWord, error) {
 		if len(f) != 10 {
 			return nil, fmt.Errorf("line %d: %d columns, want 10", line, len(f))
 		}
-		if strings.ContainsAny(f[0], "-.") {
+		if strings.Contains(f[0], ".") {
 			continue
 		}
-		head := 0
+		noSpace := strings.Contains(f[9], "SpaceAfter=No")
+		if _, end, ok := strings.Cut(f[0], "-"); ok {
+			fmt.Sscanf(end, "%d", &mwtEnd)
+			mwtNoSpace = noSpace
+			continue
+		}
+		id, head := 0, 0
+		fmt.Sscanf(f[0], "%d", &id)
 		fmt.Sscanf(f[6], "%d", &head)
-		cur = append(cur, udWord{Form: f[1], Lemma: f[2], UPOS: f[3], XPOS: f[4], Head: head, Deprel: f[7]})
+		if id == mwtEnd {
+			noSpace = mwtNoSpace
+		}
+		cur = append(cur, udWord{Form: f[1], Lemma: f[2], UPOS: f[3], XPOS: f[4], Head: head, Deprel: f[7], NoSpace: noSpace})
 	}
 	if len(cur) > 0 {
 		out = append(out, cur)
@@ -58,14 +70,15 @@ func readUDWords(r io.Reader) ([][]udWord, error) {
 	return out, sc.Err()
 }
 
-// udDocument turns gold words into a one-sentence document: the words
-// joined by spaces, one token each, so the lemmatiser sees exactly the gold
-// tokenisation.
+// udDocument turns gold words into a one-sentence document, one token per
+// word, so the lemmatiser sees exactly the gold tokenisation. Words are
+// separated by a space unless SpaceAfter=No says they touch, so hyphens
+// inside compounds (Asien-Reise) look as they do in running text.
 func udDocument(words []udWord) *document.Document {
 	var b strings.Builder
 	toks := make([]document.Token, len(words))
 	for i, w := range words {
-		if i > 0 {
+		if i > 0 && !words[i-1].NoSpace {
 			b.WriteByte(' ')
 		}
 		start := b.Len()

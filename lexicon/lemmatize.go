@@ -116,8 +116,13 @@ func (l *Lexicon) sentenceInitial(toks []document.Token, i int) bool {
 			return false
 		}
 		switch p.Text {
-		case ":", "„", "\"", "»", "«", "“", "‚", "'", "(", "–", "—", "-", ".", "!", "?":
+		case ":", "„", "\"", "»", "«", "“", "‚", "'", "(", "–", "—", ".", "!", "?":
 			return true
+		case "-":
+			// A hyphen inside a compound (Nahost-Reise, US-Präsidenten)
+			// touches the word before it; only a free-standing one is a
+			// dash.
+			return j == 0 || toks[j-1].End < p.Start
 		}
 		return false
 	}
