@@ -51,6 +51,7 @@ type Model struct {
 	acronymStop   map[string]bool
 	placePreps    map[string]bool
 	strongPreps   map[string]bool // in, nach: an unknown name right after them is a place
+	acronymPart   bool            // an unknown acronym makes an ORGpart compound (TPP-Fraktion)
 	placeSuf      []string
 	derivEnd      []string
 	currency      map[string]bool
@@ -259,6 +260,7 @@ func Load(fsys fs.FS) (*Model, error) {
 	if v := rules["part"].list("min"); len(v) == 1 {
 		fmt.Sscan(v[0], &m.partMin)
 	}
+	m.acronymPart = len(rules["part"].list("acronyms")) == 1 && rules["part"].list("acronyms")[0] == "yes"
 	return m, nil
 }
 

@@ -740,19 +740,33 @@ func (x *run) placeAdjective(w string) *Entry {
 func (x *run) part(i int) bool {
 	w := x.t[i].s
 	if strings.Contains(w, "-") {
-		for _, p := range strings.Split(w, "-") {
+		if strings.HasSuffix(w, "-") || strings.HasPrefix(w, "-") {
+			return false // Bildungs- und Forschungsreise: a truncated word
+		}
+		parts := strings.Split(w, "-")
+		// When the last part is a name too (Berlin-Mitte, Köln-Wahn,
+		// Müller-Sönksen), the whole is a name of the first part's type,
+		// not a -part compound.
+		last := parts[len(parts)-1]
+		lastName := x.nameWord(last)
+		for _, p := range parts {
+			typ, canon, qid := "", "", ""
 			if e := x.single(p); e != nil {
-				x.add(Mention{Start: i, End: i + 1, Type: e.Type + "part", Rule: "part", Canonical: e.Canonical, QID: e.QID})
+				typ, canon, qid = e.Type, e.Canonical, e.QID
+			} else if x.r.m.first[p] || x.r.m.surnames[p] {
+				typ = "PER"
+			} else if x.r.m.acronymPart && isAcronym(p) && !x.r.m.acronymStop[p] && utf8.RuneCountInString(p) <= 5 {
+				typ = "ORG"
+			}
+			if typ == "" {
+				continue
+			}
+			if lastName && p != last || len(parts) > 1 && lastName && typ == "PER" {
+				x.add(Mention{Start: i, End: i + 1, Type: typ, Rule: "part-name"})
 				return true
 			}
-			if x.r.m.first[p] || x.r.m.surnames[p] {
-				x.add(Mention{Start: i, End: i + 1, Type: "PERpart", Rule: "part"})
-				return true
-			}
-			if isAcronym(p) && !x.r.m.acronymStop[p] && utf8.RuneCountInString(p) <= 5 {
-				x.add(Mention{Start: i, End: i + 1, Type: "ORGpart", Rule: "part"})
-				return true
-			}
+			x.add(Mention{Start: i, End: i + 1, Type: typ + "part", Rule: "part", Canonical: canon, QID: qid})
+			return true
 		}
 		return false
 	}
@@ -778,7 +792,7 @@ func (x *run) part(i int) bool {
 		}
 		r, size := utf8.DecodeRuneInString(rest)
 		head := string(unicode.ToUpper(r)) + rest[size:]
-		if x.r.lex.IsCommonNoun(head) || x.r.comp != nil && compoundOK(x.r.comp, head) {
+		if x.r.lex.IsCommonNoun(head) || x.linkedNoun(rest) {
 			x.add(Mention{Start: i, End: i + 1, Type: e.Type + "part", Rule: "part", Canonical: e.Canonical, QID: e.QID})
 			return true
 		}
@@ -786,9 +800,39 @@ func (x *run) part(i int) bool {
 	return false
 }
 
-func compoundOK(c compounder, w string) bool {
-	_, _, ok := c.CompoundHead(w)
-	return ok
+// linkedNoun reports a compound remainder that is a noun after a linking
+// -s- or -es- (Sicherheitsrat|s|reform), or a compound of known nouns
+// whose modifier is a noun itself.
+func (x *run) linkedNoun(rest string) bool {
+	for _, link := range []string{"s", "es"} {
+		if strings.HasPrefix(rest, link) && len(rest) > len(link)+3 {
+			r, size := utf8.DecodeRuneInString(rest[len(link):])
+			if x.r.lex.IsCommonNoun(string(unicode.ToUpper(r)) + rest[len(link)+size:]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nameWord reports a capitalised word that is a name, not a common noun.
+func (x *run) nameWord(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) || isAcronym(w) {
+		return false
+	}
+	if x.r.m.first[w] || x.r.m.surnames[w] || x.single(w) != nil {
+		return true
+	}
+	if x.r.lex == nil || x.r.lex.IsCommonNoun(w) || x.r.m.nounSuffix(w) {
+		return false
+	}
+	if x.r.comp != nil {
+		if _, _, ok := x.r.comp.CompoundHead(w); ok {
+			return false
+		}
+	}
+	return true
 }
 
 // single returns the entry of a one-token name.
