@@ -827,6 +827,9 @@ func (x *run) nameWord(w string) bool {
 	if x.r.lex == nil || x.r.lex.IsCommonNoun(w) || x.r.m.nounSuffix(w) {
 		return false
 	}
+	// A last part that ends in a noun (Regierung|s|chef) is read as a
+	// compound; measured on GermEval dev that is right more often than
+	// the names it misses (Vege|sack).
 	if x.r.comp != nil {
 		if _, _, ok := x.r.comp.CompoundHead(w); ok {
 			return false
