@@ -76,7 +76,53 @@ func (l *Lexicon) Lemmatize(toks []document.Token, out []Analysis) []Analysis {
 		l.verb(toks, i, &out[i])
 	}
 	l.joinParticles(toks, out)
+	l.mainVerbAux(toks, out)
 	return out
+}
+
+// mainVerbAux retags haben and werden as VERB when their clause has no
+// participle or infinitive for them to help (Er hat ein Haus; Er wird
+// Präsident), as UD does. sein stays AUX: UD counts the copula as AUX.
+func (l *Lexicon) mainVerbAux(toks []document.Token, out []Analysis) {
+	for i := range out {
+		a := &out[i]
+		if a.POS != POSAux || a.Verb.Modal || !a.Verb.Aux || a.Base == "sein" {
+			continue
+		}
+		if !l.nonFiniteInClause(toks, out, i) {
+			a.POS = POSVerb
+		}
+	}
+}
+
+// nonFiniteInClause reports whether the clause around i (between
+// punctuation marks) holds a verb that can be a participle or infinitive
+// (verkauft is both 3rd person and participle).
+func (l *Lexicon) nonFiniteInClause(toks []document.Token, out []Analysis, i int) bool {
+	for _, dir := range []int{-1, 1} {
+		for j := i + dir; j >= 0 && j < len(toks); j += dir {
+			if toks[j].Kind == document.KindPunct {
+				switch toks[j].Text {
+				case ",", ".", "!", "?", ";", ":":
+					goto next
+				}
+				continue
+			}
+			if o := out[j]; o.POS == POSVerb || o.POS == POSAux {
+				for _, r := range l.VerbReadings(toks[j].Text) {
+					switch r.Tense {
+					case Participle, Infinitive, ZuInfinitive:
+						return true
+					}
+				}
+				if o.Guessed {
+					return true
+				}
+			}
+		}
+	next:
+	}
+	return false
 }
 
 // finiteOnly reports whether every reading of form is finite.
