@@ -236,6 +236,30 @@ func (a *analysis) extendNP(end, limit int) int {
 	return end
 }
 
+// nominal reports whether [st, end) is a noun phrase: articles,
+// adjectives, names and nouns (at least one), no verb and no time.
+func (a *analysis) nominal(st, end int) bool {
+	if end <= st || end-st > 12 {
+		return false
+	}
+	noun := false
+	for j := st; j < end; j++ {
+		w := &a.t[j]
+		switch {
+		case w.tmx >= 0 || w.verb && !w.upper:
+			return false
+		case w.upper || w.ent >= 0:
+			if pos := a.d.Tokens[j].POS; pos == "" || pos == "NOUN" || pos == "PROPN" || w.ent >= 0 {
+				noun = true
+			}
+		case a.adjLike(j) || w.cpart || w.low == "(" || w.low == ")" || w.low == "," || w.low == "von" || w.low == "der" || w.low == "des":
+		default:
+			return false
+		}
+	}
+	return noun && !a.t[end-1].punct
+}
+
 // nounPhrase returns the end of the noun phrase starting at j: articles
 // and adjectives, then capitalised words and names.
 func (a *analysis) nounPhrase(j, limit int) int {
@@ -244,7 +268,7 @@ func (a *analysis) nounPhrase(j, limit int) int {
 		e++
 	}
 	h := e
-	for e < limit && (a.t[e].upper || a.t[e].ent >= 0 || a.t[e].cpart) && !a.t[e].punct && !(a.t[e].verb && !a.t[e].upper) {
+	for e < limit && (a.t[e].upper || a.t[e].ent >= 0 || a.t[e].cpart) && !a.t[e].punct && !(a.t[e].verb && !a.t[e].upper) && a.t[e].tmx < 0 {
 		e++
 	}
 	if e == h {
@@ -431,16 +455,26 @@ func (a *analysis) sourceOf(c *clause, j int) (span2, string, bool) {
 		}
 	}
 	if pick < 0 {
-		// a plain noun phrase subject before the verb (Das Gericht, Die Opposition)
+		// no entity or role noun: a plain noun phrase or pronoun subject
+		// (Das Gericht, Der NDR; sagte sie)
 		if !c.sub && fin > c.start {
 			st := c.start
-			for st < fin && (a.t[st].low == "und" || a.t[st].low == "aber") {
+			for st < fin && (a.is(st, "coord") || a.t[st].punct) {
 				st++
 			}
-			end := fin
-			if end > st && a.t[end-1].upper && a.between(st, end-1) {
-				return span2{st, end}, "", true
+			if a.nominal(st, fin) {
+				return span2{st, fin}, "", true
 			}
+		}
+		from := fin + 1
+		if c.sub {
+			from = c.start + 1
+		}
+		if from < c.end && a.is(from, "pers") {
+			return span2{from, from + 1}, "", true
+		}
+		if e := a.nounPhrase(from, c.end); e > from {
+			return span2{from, a.extendNP(e, c.end)}, "", true
 		}
 		return span2{}, "", false
 	}
