@@ -453,5 +453,9 @@ func WriteTimexSideBySide(w io.Writer, ours, peer *Report, peerName string) erro
 	for _, a := range ours.Accuracy {
 		fmt.Fprintf(tw, "%s\t%.4f\t\t\t|\t%.4f\t\t\t\n", a.Name, a.Ratio(), peer.AccuracyOf(a.Name))
 	}
+	for _, t := range []string{"SET", "DURATION"} {
+		o, p := ours.Score(t), peer.Score(t)
+		fmt.Fprintf(tw, "%s recall\t%.4f\t%d/%d\t\t|\t%.4f\t%d/%d\t\t\n", t, o.Recall(), o.TP, o.TP+o.FN, p.Recall(), p.TP, p.TP+p.FN)
+	}
 	return tw.Flush()
 }
