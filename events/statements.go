@@ -82,8 +82,8 @@ func (a *analysis) statements() []document.Statement {
 					kind = a.m.cues[w.low]
 				}
 				switch {
-				case (kind == "verb" || kind == "verb+") && w.verb && !w.upper:
-					if s, ok := a.verbCue(si, cls, k, j, quotes, kind == "verb+"); ok {
+				case kind == "verb" && w.verb && !w.upper:
+					if s, ok := a.verbCue(si, cls, k, j, quotes); ok {
 						addStmt(s)
 						j = c.end
 					}
@@ -506,7 +506,7 @@ func (a *analysis) sourceOf(c *clause, j int) (span2, string, bool) {
 
 // verbCue builds a statement from a verb of saying at token j of clause
 // cls[k] of sentence si.
-func (a *analysis) verbCue(si int, cls []int, k, j int, quotes [][2]int, object bool) (stmt, bool) {
+func (a *analysis) verbCue(si int, cls []int, k, j int, quotes [][2]int) (stmt, bool) {
 	c := &a.clauses[cls[k]]
 	s := stmt{cue: span2{j, j + 1}, sent: si, fromCue: true}
 	src, ref, ok := a.sourceOf(c, j)
@@ -606,7 +606,7 @@ func (a *analysis) verbCue(si int, cls []int, k, j int, quotes [][2]int, object 
 	// no clause complement: a speech act reported with its content as an
 	// object (sprach von einem Erfolg, betonte die Notwendigkeit …); the
 	// whole sentence is the report, as in the Redewiedergabe conventions
-	if !object || c.sub || c.fin != j || !s.hasSrc || c.end-j < 4 {
+	if c.sub || c.fin != j || !s.hasSrc || c.end-j < 4 {
 		return s, false
 	}
 	s.msg = span2{sent.TokStart, sent.TokEnd}
