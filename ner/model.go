@@ -51,6 +51,7 @@ type Model struct {
 	acronymStop   map[string]bool
 	placePreps    map[string]bool
 	strongPreps   map[string]bool // in, nach: an unknown name right after them is a place
+	lowerStarts   map[string]bool // trie roots that do not start with a capital (dpa, eBay)
 	acronymPart   bool            // an unknown acronym makes an ORGpart compound (TPP-Fraktion)
 	placeSuf      []string
 	derivEnd      []string
@@ -177,6 +178,12 @@ func Load(fsys fs.FS) (*Model, error) {
 		return nil
 	}); err != nil {
 		return nil, err
+	}
+	m.lowerStarts = map[string]bool{}
+	for w := range m.names.root {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			m.lowerStarts[w] = true
+		}
 	}
 	m.prefixLens = map[string][]int{}
 	m.locPrefix = map[string]bool{}

@@ -226,10 +226,9 @@ func (x *run) longest(i int) (int, *Entry) {
 		}
 	}
 	if !x.t[i].cap && !x.t[i].acr {
-		// Names start with a capital (dpa and eBay are exceptions the
-		// trie holds as written).
-		n := x.r.m.names.rootNode(x.t[i].s)
-		if n == nil {
+		// Names start with a capital; the few that do not (dpa, eBay) are
+		// kept in a small set of their own.
+		if !x.r.m.lowerStarts[x.t[i].s] {
 			return 0, nil
 		}
 	}
@@ -872,7 +871,7 @@ func (x *run) unknown(i int) int {
 	// Only a known name, a place preposition before, or a following capital
 	// or finite verb can type an unknown word; check these cheap contexts
 	// before the costly compound test in nameLike.
-	if !t.named && !(i > 0 && x.r.m.placePreps[x.t[i-1].s]) && !(i+1 < len(x.t) && (x.t[i+1].cap || x.t[i+1].low)) {
+	if !t.named && !(i > 0 && x.r.m.placePreps[x.t[i-1].s]) && !(i+1 < len(x.t) && (x.t[i+1].cap || x.finiteVerb(i+1))) {
 		return 0
 	}
 	if i > 0 && !t.named && x.determined(i-1) {
