@@ -384,6 +384,9 @@ func (tg *Tagger) cues(s string) []cue {
 			return
 		}
 		if tg.lex != nil {
+			if pos > 0 && !unicode.IsLower(firstRune(w)) {
+				return // a capitalised word inside a sentence is no verb form
+			}
 			for _, r := range tg.lex.VerbReadings(w) {
 				switch {
 				case r.Tense == lexicon.Past && r.Mood == lexicon.Indicative:
