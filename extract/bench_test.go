@@ -56,3 +56,33 @@ func BenchmarkPipeline(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(arts)*b.N)/b.Elapsed().Seconds(), "articles/s")
 }
+
+// BenchmarkPipelineUpto runs the pipeline up to and including each stage
+// in turn (Options.Upto), so the difference between two lines is the cost
+// of one stage with everything it depends on in place.
+func BenchmarkPipelineUpto(b *testing.B) {
+	arts, size := gnadArticles(b)
+	full, err := extract.New(extract.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	for _, name := range full.Stages() {
+		b.Run(name, func(b *testing.B) {
+			p, err := extract.New(extract.Options{Upto: name})
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.SetBytes(size)
+			b.ReportAllocs()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				for j := range arts {
+					if err := p.Process(ctx, arts[j].Document()); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
+	}
+}
