@@ -208,28 +208,46 @@ func closedClass(classes string) bool {
 	return false
 }
 
-func (l *Lexicon) verb(toks []document.Token, i int, a *Analysis) {
-	form := toks[i].Text
+// verbInfo is what verb needs to know about a form regardless of context.
+type verbInfo struct {
+	best      VerbReading
+	ok        bool // a verb reading was chosen
+	guessed   bool
+	zus       bool   // Morphy calls the form a verb particle
+	homograph string // other word classes of the form
+	strong    bool   // 3rd person indicative, infinitive or participle reading
+}
+
+func (l *Lexicon) verbInfo(form string) verbInfo {
+	var vi verbInfo
 	rs := l.VerbReadings(form)
-	guessed := false
+	lower := lowerIfNeeded(form)
 	if len(rs) == 0 {
-		var ok bool
-		if a.Verb, ok = l.guessVerb(strings.ToLower(form)); !ok {
-			return
+		if r, ok := l.guessVerb(lower); ok {
+			rs, vi.guessed = []VerbReading{r}, true
 		}
-		rs, guessed = []VerbReading{a.Verb}, true
 	}
-	lower := form
-	if !guessed {
-		lower = lowerIfNeeded(form)
+	if len(rs) > 0 {
+		vi.best, vi.ok = chooseReading(rs, form)
+		vi.zus = hasTag(l.function[lower], "ZUS")
+		vi.homograph = l.homographs[lower]
+		vi.strong = strongVerbEvidence(rs)
 	}
-	if hasTag(l.function[lower], "ZUS") && isBoundary(toks, i+1) {
+	return vi
+}
+
+func (l *Lexicon) verb(toks []document.Token, i int, a *Analysis) {
+	vi := l.verbInfo(toks[i].Text)
+	if !vi.ok {
+		return
+	}
+	if vi.zus && isBoundary(toks, i+1) {
 		return // a clause-final particle (lädt … ein) belongs to its verb
 	}
 	if l.attributive(toks, i) {
 		return
 	}
-	if h := l.homographs[lower]; h != "" {
+	if h := vi.homograph; h != "" {
 		if closedClass(h) {
 			// sein, einen, meinen: verbs at the end of a clause, before an
 			// auxiliary or modal (möglich sein kann), or before their
@@ -239,20 +257,17 @@ func (l *Lexicon) verb(toks []document.Token, i int, a *Analysis) {
 			if !isBoundary(toks, i+1) && !l.auxNext(toks, i) && !pron {
 				return
 			}
-		} else if !strongVerbEvidence(rs) {
+		} else if !vi.strong {
 			// Adjective or adverb homographs (lange, bekannt) are verbs only
 			// when a 3rd person indicative, infinitive or participle
 			// reading exists.
 			return
 		}
 	}
-	best, ok := chooseReading(rs, form)
-	if !ok {
-		return
-	}
+	best := vi.best
 	a.Verb = best
 	a.Lemma, a.Base = best.Lemma, best.Lemma
-	a.Guessed = guessed
+	a.Guessed = vi.guessed
 	a.POS = POSVerb
 	if best.Aux || (best.Modal && best.Lemma != "lassen") {
 		// UD tags the modal verbs as AUX but lassen as VERB.
