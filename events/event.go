@@ -162,6 +162,7 @@ func (a *analysis) marker(j int) (modal, bool) {
 
 func (a *analysis) clauseModality(i int, c *clause, own bool) string {
 	mod := ""
+	reported := false
 	noun := i >= 0 && a.t[i].upper
 	hasInf, hasPart := false, false
 	for j := c.start; j < c.end; j++ {
@@ -196,6 +197,12 @@ func (a *analysis) clauseModality(i int, c *clause, own bool) string {
 		if !ok {
 			continue
 		}
+		if w.lemma == "sollen" && hasPart && a.perfectInfinitive(c) {
+			// "X soll Insolvenz angemeldet haben": sollen with a perfect
+			// infinitive reports, it does not demand
+			reported = true
+			continue
+		}
 		switch mm.scope {
 		case "clause":
 			mod = stronger(mod, mm.mod)
@@ -211,5 +218,22 @@ func (a *analysis) clauseModality(i int, c *clause, own bool) string {
 			}
 		}
 	}
+	if mod == "" && reported {
+		return "reported"
+	}
 	return mod
+}
+
+// perfectInfinitive reports a participle followed by an infinitive of
+// haben or sein in the clause (angemeldet haben, gewesen sein).
+func (a *analysis) perfectInfinitive(c *clause) bool {
+	for j := c.start; j+1 < c.end; j++ {
+		if (strings.Contains(a.t[j].feat, "a") || a.d.Tokens[j].POS == "VERB" && strings.Contains(a.t[j].low, "ge")) && !a.t[j].upper {
+			n := a.t[j+1]
+			if (n.lemma == "haben" || n.lemma == "sein") && strings.Contains(n.feat, "i") {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -97,7 +97,7 @@ func run(lexDir, outDir string) error {
 	for _, f := range []struct {
 		name string
 		col  int
-	}{{"triggers.tsv", 0}, {"cues.tsv", 0}, {"modality.tsv", 0}} {
+	}{{"triggers.tsv", 0}, {"cues.tsv", 0}, {"modality.tsv", 0}, {"support.txt", 0}} {
 		ls, err := readLemmas(filepath.Join(outDir, f.name), f.col)
 		if err != nil {
 			return err
