@@ -477,8 +477,13 @@ func (x *run) isFirstName(i int) bool {
 	if x.t[i].first {
 		return true
 	}
-	if k := strings.IndexByte(w, '-'); k > 0 {
-		return x.r.m.first[w[:k]] && x.r.m.first[w[k+1:]]
+	if strings.IndexByte(w, '-') > 0 {
+		for _, p := range strings.Split(w, "-") {
+			if !x.r.m.first[p] {
+				return false
+			}
+		}
+		return true // Hans-Dietrich, Jean-François-Marie
 	}
 	return false
 }
@@ -761,7 +766,11 @@ func (x *run) part(i int) bool {
 				continue
 			}
 			if lastName && p != last || len(parts) > 1 && lastName && typ == "PER" {
-				x.add(Mention{Start: i, End: i + 1, Type: typ, Rule: "part-name"})
+				end := i + 1
+				if typ == "PER" {
+					end = x.personRun(i+1, 2) // Erkki-Sven Tüür
+				}
+				x.add(Mention{Start: i, End: end, Type: typ, Rule: "part-name"})
 				return true
 			}
 			x.add(Mention{Start: i, End: i + 1, Type: typ + "part", Rule: "part", Canonical: canon, QID: qid})
