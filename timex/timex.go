@@ -149,7 +149,7 @@ func (tg *Tagger) Tag(d *document.Document) {
 		}
 		tx.Value = v
 		d.Timexes = append(d.Timexes, tx)
-		if m.Type == "DATE" || m.Type == "TIME" {
+		if (m.Type == "DATE" || m.Type == "TIME") && !endPoint(text, m.Start) {
 			if c := parseCal(tx.Value); c != nil {
 				c.id = tx.ID
 				r.last = c
@@ -173,6 +173,16 @@ func hasClockTime(ms []Mention, sents [][2]int, sn int, sentOf func(int) int) bo
 		}
 	}
 	return false
+}
+
+// endPoint reports whether the mention at start is introduced by "bis"
+// (bis 1881, bis zum 5. Mai): the end of a span, not where the story
+// stands, so it does not become the reference for what follows.
+func endPoint(text string, start int) bool {
+	before := strings.TrimRight(text[max(0, start-12):start], " \t\n")
+	before = strings.TrimSuffix(strings.TrimSuffix(before, "zum"), "zur")
+	before = strings.TrimRight(before, " \t\n")
+	return strings.HasSuffix(before, " bis") || strings.HasSuffix(before, "\nbis") || before == "bis" || strings.HasSuffix(before, "Bis")
 }
 
 // isRelative reports whether a rule value needs anchoring.
