@@ -51,6 +51,7 @@ type Model struct {
 	acronymStop   map[string]bool
 	placePreps    map[string]bool
 	strongPreps   map[string]bool // in, nach: an unknown name right after them is a place
+	orgAppos      map[string]bool // class nouns before an organisation name (Gewerkschaft, Verein)
 	lowerStarts   map[string]bool // trie roots that do not start with a capital (dpa, eBay)
 	acronymPart   bool            // an unknown acronym makes an ORGpart compound (TPP-Fraktion)
 	placeSuf      []string
@@ -229,6 +230,10 @@ func Load(fsys fs.FS) (*Model, error) {
 	m.legal = setOf(rules["org-legal"].list("words"), false)
 	m.orgHeads = longestFirst(rules["org-head"].list("words"))
 	m.orgHeadSet = setOf(m.orgHeads, false)
+	m.orgAppos = map[string]bool{}
+	for _, h := range rules["org-head"].list("apposition") {
+		m.orgAppos[upperFirst(h)] = true
+	}
 	m.orgHeadCap = map[string]bool{}
 	for _, h := range m.orgHeads {
 		m.orgHeadCap[upperFirst(h)] = true

@@ -550,6 +550,18 @@ func (x *run) extendLeft(i int) int {
 // FC Augsburg, Bundesamt für Strahlenschutz.
 func (x *run) orgHead(i int) bool {
 	w := x.t[i].s
+	if x.r.m.orgAppos[w] || x.r.m.orgAppos[strings.TrimSuffix(w, "s")] {
+		// die Gewerkschaft Ver.di: the name after the class noun.
+		if i+1 < len(x.t) && !x.cov[i+1] && (x.nameLike(i+1) || x.t[i+1].acr) {
+			end := x.nameRun(i+1, 3)
+			if end == i+1 {
+				end = i + 2
+			}
+			x.add(Mention{Start: i + 1, End: end, Type: "ORG", Rule: "org-apposition"})
+			return true
+		}
+		return false
+	}
 	if !x.r.m.orgHeadCap[w] && !x.r.m.orgHeadCap[strings.TrimSuffix(w, "s")] {
 		if i == 0 || x.cov[i-1] || !x.t[i-1].cap {
 			return false
@@ -558,8 +570,15 @@ func (x *run) orgHead(i int) bool {
 	}
 	start, end := i, i+1
 	// Right: names or places (Universität Hamburg, FC Bayern München).
-	for end < len(x.t) && end-i <= 3 && (x.nameLike(end) || x.cov[end] && x.coveredPlaceAny(end)) {
+	for end < len(x.t) && end-i <= 3 && (x.nameLike(end) || x.cov[end] && x.coveredPlaceAny(end) || end > i+1 && isClubNumber(x.t[end].s)) {
 		end++
+	}
+	// English names: Institute of Technology, Council on Security.
+	for end+1 < len(x.t) && end-i <= 6 && (x.t[end].s == "of" || x.t[end].s == "on" || x.t[end].s == "for") && x.t[end+1].cap {
+		end += 2
+		for end < len(x.t) && x.t[end].cap && end-i <= 6 {
+			end++
+		}
 	}
 	if end == i+1 && i+2 < len(x.t) && x.t[i+1].s == "für" && x.t[i+2].cap {
 		end = i + 3
@@ -583,6 +602,10 @@ func (x *run) orgHead(i int) bool {
 	}
 	if start == i && end == i+1 {
 		return false
+	}
+	// 1. FC Nürnberg: the club's ordinal belongs to its name.
+	if start == i && start > 0 && isOrdinal(x.t[start-1].s) && x.t[i].acr {
+		start--
 	}
 	x.add(Mention{Start: start, End: end, Type: "ORG", Rule: "org-head"})
 	return true
@@ -1203,4 +1226,13 @@ func (x *run) orgish(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// isClubNumber: the year or number in a club's name (Schalke 04, Hannover 96).
+func isClubNumber(w string) bool {
+	return len(w) == 2 && w[0] >= '0' && w[0] <= '9' && w[1] >= '0' && w[1] <= '9'
+}
+
+func isOrdinal(w string) bool {
+	return len(w) == 2 && w[0] >= '1' && w[0] <= '9' && w[1] == '.'
 }
