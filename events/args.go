@@ -151,7 +151,7 @@ func (a *analysis) findMentions(c *clause) []mention {
 				for st-1 >= c.start && a.adjLike(st-1) && a.t[st-1].ent < 0 && a.t[st-1].tmx < 0 && !a.isYear(st-1) {
 					st-- // keinen US-Präsidenten
 				}
-				ms = append(ms, mention{start: st, end: k + 1, kind: 'n'})
+				ms = append(ms, mention{start: st, end: k + 1, kind: 'n', ref: a.roleRef(st, k)})
 			}
 			j = k
 		case w.upper && !a.isSentenceStart(j) && a.surnameRef(j) != "":
@@ -179,7 +179,7 @@ func (a *analysis) findMentions(c *clause) []mention {
 			for st-1 >= c.start && a.adjLike(st-1) && !a.isRoleNoun(st-1) && (a.t[st-1].ent < 0 || a.t[st-1].cpart || strings.HasSuffix(d.Entities[a.t[st-1].ent].Type, "deriv")) && a.t[st-1].tmx < 0 && !a.isYear(st-1) {
 				st--
 			}
-			ms = append(ms, mention{start: st, end: j + 1, kind: 'n'})
+			ms = append(ms, mention{start: st, end: j + 1, kind: 'n', ref: a.roleRef(st, j)})
 		}
 	}
 	for i := range ms {
@@ -291,6 +291,39 @@ func (a *analysis) clauseSubjectRef(c *clause, j int) string {
 		}
 	}
 	return ""
+}
+
+// roleRef resolves a definite role noun phrase (der Kremlsprecher, des
+// US-Präsidenten) to the person an earlier apposition named with the same
+// role noun (Kremlsprecher Dmitri Peskow, US-Präsident Donald Trump).
+func (a *analysis) roleRef(st, head int) string {
+	if w := a.t[st].low; w != "der" && w != "die" && w != "des" && w != "dem" && w != "den" {
+		return ""
+	}
+	key := a.roleKey(head)
+	for j := head - 1; j >= 0; j-- {
+		if !a.t[j].role || j+1 >= len(a.t) {
+			continue
+		}
+		if e := a.t[j+1].ent; e >= 0 && a.d.Entities[e].Type == "PER" && a.roleKey(j) == key {
+			return rootID(a.d, e)
+		}
+	}
+	return ""
+}
+
+// roleKey is the lemma of a role noun with its compound modifier (the
+// lemma stage's lemma when there is one, Präsidenten → Präsident).
+func (a *analysis) roleKey(j int) string {
+	k := a.d.Tokens[j].Lemma
+	if k == "" {
+		k = strings.TrimSuffix(strings.TrimSuffix(a.t[j].low, "en"), "s")
+	}
+	k = strings.ToLower(k)
+	if cs := a.t[j].cstart; cs < j {
+		k = strings.ToLower(a.d.Text[a.d.Tokens[cs].Start:a.d.Tokens[j].Start]) + k
+	}
+	return k
 }
 
 // person reports whether the mention names a person.
