@@ -300,6 +300,11 @@ func (a *analysis) roleRef(st, head int) string {
 	if w := a.t[st].low; w != "der" && w != "die" && w != "des" && w != "dem" && w != "den" {
 		return ""
 	}
+	for j := st + 1; j < head; j++ {
+		if w := a.t[j].low; strings.HasPrefix(w, "beid") || w == "alle" || w == "zwei" || a.d.Tokens[j].Kind == document.KindNumber {
+			return "" // die beiden Präsidenten: more than one person
+		}
+	}
 	key := a.roleKey(head)
 	for j := head - 1; j >= 0; j-- {
 		if !a.t[j].role || j+1 >= len(a.t) {
