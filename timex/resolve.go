@@ -30,6 +30,7 @@ var (
 	relRE  = regexp.MustCompile(`^(DCT|LAST|ANCHOR)([+-][0-9]+)(WE|DE|CE|Y|Q|H|M|W|D)(?:@(.+))?$`)
 	wdRE   = regexp.MustCompile(`^(DCT|LAST|ANCHOR)([~<>])(WD[1-7]|WE)(?:@(.+))?$`)
 	fullRE = regexp.MustCompile(`^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?`)
+	bcRE   = regexp.MustCompile(`^BC([0-9]{4})$`)
 )
 
 // cal is a calendar date known to a precision.
@@ -75,6 +76,11 @@ func newCal(y, m, d, prec int) *cal {
 
 // parseCal reads the leading calendar date of a TIMEX3 value.
 func parseCal(v string) *cal {
+	if m := bcRE.FindStringSubmatch(v); m != nil {
+		// 479 BC is year -478 in the proleptic calendar time.Date uses.
+		n, _ := strconv.Atoi(m[1])
+		return newCal(1-n, 1, 1, precYear)
+	}
 	m := fullRE.FindStringSubmatch(v)
 	if m == nil {
 		return nil
@@ -208,7 +214,7 @@ func relValue(ref *cal, n int, unit, suffix string) string {
 	var v string
 	switch unit {
 	case "Y":
-		v = fmt.Sprintf("%04d", t.Year()+n)
+		v = fmtYear(t.Year() + n)
 	case "DE":
 		v = fmt.Sprintf("%03d", t.Year()/10+n)
 	case "CE":
@@ -234,6 +240,14 @@ func relValue(ref *cal, n int, unit, suffix string) string {
 		v = isoWeek(t.AddDate(0, 0, 7*n)) + "-WE"
 	}
 	return withSuffix(v, suffix)
+}
+
+// fmtYear writes a TIMEX3 year, BC for years before 1 (0 is 1 BC).
+func fmtYear(y int) string {
+	if y <= 0 {
+		return fmt.Sprintf("BC%04d", 1-y)
+	}
+	return fmt.Sprintf("%04d", y)
 }
 
 func unresolved(unit, suffix string) string {

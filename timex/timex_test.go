@@ -84,6 +84,15 @@ func TestNarrativeAnchoring(t *testing.T) {
 	}
 }
 
+// Years before Christ anchor what follows them too.
+func TestNarrativeBC(t *testing.T) {
+	d := tag(t, "Im Jahr 480 v. Chr. zogen die Perser nach Athen. Bis Mitte des Jahres fiel die Stadt.", document.DCT{})
+	v := values(d)
+	if v["Jahr 480 v. Chr."] != "BC0480" || v["Mitte des Jahres"] != "BC0480" {
+		t.Errorf("values %v, want BC0480 for both", v)
+	}
+}
+
 // One Tagger serves many goroutines (run with -race).
 func TestConcurrentTag(t *testing.T) {
 	dct := document.DCT{Time: time.Date(2025, 5, 7, 0, 0, 0, 0, time.UTC), Precision: document.PrecisionDay}
