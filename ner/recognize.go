@@ -903,7 +903,9 @@ func (x *run) unknown(i int) int {
 	// Only a known name, a place preposition before, or a following capital
 	// or finite verb can type an unknown word; check these cheap contexts
 	// before the costly compound test in nameLike.
-	if !t.named && !(i > 0 && x.r.m.placePreps[x.t[i-1].s]) && !(i+1 < len(x.t) && (x.t[i+1].cap || x.finiteVerb(i+1))) {
+	if !t.named && !(i > 0 && x.r.m.placePreps[x.t[i-1].s]) && !(i+1 < len(x.t) && (x.t[i+1].cap || x.finiteVerb(i+1))) &&
+		!(i > 0 && (x.finiteVerb(i-1) || i > 1 && x.t[i-1].s == "sich" && x.finiteVerb(i-2))) &&
+		!(strings.HasSuffix(t.s, "s") && x.nounFollows(i+1)) {
 		return 0
 	}
 	if i > 0 && !t.named && x.determined(i-1) {
@@ -936,6 +938,16 @@ func (x *run) unknown(i int) int {
 	}
 	if typ == "" && end < len(x.t) && x.finiteVerb(end) {
 		typ, rule = "PER", "person-verb"
+	}
+	// Verb-second order puts the subject after the verb: sagt Eymer,
+	// distanzierte sich Moein, verfolgte Hitler.
+	if typ == "" && i > 0 && (x.finiteVerb(i-1) || i > 1 && x.t[i-1].s == "sich" && x.finiteVerb(i-2)) {
+		typ, rule = "PER", "person-verb"
+	}
+	// A Saxon genitive before a noun is mostly a person: Nerudas
+	// gesundheitliche Verfassung, Zabels Entscheidung.
+	if typ == "" && end == i+1 && strings.HasSuffix(x.t[i].s, "s") && x.nounFollows(end) {
+		typ, rule = "PER", "person-genitive"
 	}
 	if typ == "" {
 		typ, rule = defaultUnknown, "unknown-name"
@@ -1006,8 +1018,8 @@ func (x *run) determined(j int) bool {
 	if determiners[lw] {
 		return true
 	}
-	if t.low && len(lw) > 3 && (strings.HasSuffix(lw, "en") || strings.HasSuffix(lw, "er") || strings.HasSuffix(lw, "es") || strings.HasSuffix(lw, "em") || strings.HasSuffix(lw, "e")) && !x.r.m.function[lw] {
-		return true
+	if t.low && len(lw) > 3 && (strings.HasSuffix(lw, "en") || strings.HasSuffix(lw, "er") || strings.HasSuffix(lw, "es") || strings.HasSuffix(lw, "em") || strings.HasSuffix(lw, "e")) && !x.r.m.function[lw] && !x.finiteVerbAny(j) {
+		return true // not sagte, erklärten: finite verbs end in -e and -en too
 	}
 	return false
 }
@@ -1235,4 +1247,13 @@ func isClubNumber(w string) bool {
 
 func isOrdinal(w string) bool {
 	return len(w) == 2 && w[0] >= '1' && w[0] <= '9' && w[1] == '.'
+}
+
+// nounFollows reports a common noun at j, possibly after one lower-case
+// adjective.
+func (x *run) nounFollows(j int) bool {
+	if j < len(x.t) && x.t[j].low && j+1 < len(x.t) && !x.r.m.function[x.t[j].s] {
+		j++
+	}
+	return j < len(x.t) && x.t[j].cap && x.t[j].noun
 }
