@@ -197,7 +197,8 @@ func isBoundary(toks []document.Token, i int) bool {
 
 // closedClass reports whether a verb homograph is also an article,
 // pronoun, preposition, conjunction, negation or numeral (einen, sein,
-// meinen): those are verbs only in clause-final position.
+// meinen): those are verbs only in clause-final position (or before an
+// auxiliary or their pronoun subject).
 func closedClass(classes string) bool {
 	for c := range strings.SplitSeq(classes, ",") {
 		switch c {
@@ -210,12 +211,13 @@ func closedClass(classes string) bool {
 
 // verbInfo is what verb needs to know about a form regardless of context.
 type verbInfo struct {
-	best      VerbReading
-	ok        bool // a verb reading was chosen
-	guessed   bool
-	zus       bool   // Morphy calls the form a verb particle
-	homograph string // other word classes of the form
-	strong    bool   // 3rd person indicative, infinitive or participle reading
+	best       VerbReading
+	ok         bool // a verb reading was chosen
+	guessed    bool
+	zus        bool   // Morphy calls the form a verb particle
+	homograph  string // other word classes of the form
+	strong     bool   // 3rd person indicative or infinitive reading
+	participle bool   // a past participle reading
 }
 
 func (l *Lexicon) verbInfo(form string) verbInfo {
@@ -232,6 +234,9 @@ func (l *Lexicon) verbInfo(form string) verbInfo {
 		vi.zus = hasTag(l.function[lower], "ZUS")
 		vi.homograph = l.homographs[lower]
 		vi.strong = strongVerbEvidence(rs)
+		for _, r := range rs {
+			vi.participle = vi.participle || r.Tense == Participle
+		}
 	}
 	return vi
 }
@@ -241,8 +246,10 @@ func (l *Lexicon) verb(toks []document.Token, i int, a *Analysis) {
 	if !vi.ok {
 		return
 	}
-	if vi.zus && isBoundary(toks, i+1) {
-		return // a clause-final particle (lädt … ein) belongs to its verb
+	if vi.zus && !vi.strong && isBoundary(toks, i+1) {
+		// A clause-final particle (lädt … ein) belongs to its verb; verb
+		// forms Morphy also lists as particles (bleiben, stehen) stay verbs.
+		return
 	}
 	if l.attributive(toks, i) {
 		return
@@ -257,10 +264,19 @@ func (l *Lexicon) verb(toks []document.Token, i int, a *Analysis) {
 			if !isBoundary(toks, i+1) && !l.auxNext(toks, i) && !pron {
 				return
 			}
-		} else if !vi.strong {
+		} else if strings.Contains(h, "ADV") {
+			// Adverb homographs (schon, mehr, recht: rechen) need a 3rd
+			// person or infinitive reading and the verb's place at the
+			// end of the clause or before an auxiliary.
+			if !vi.strong || (!isBoundary(toks, i+1) && !l.auxNext(toks, i)) {
+				return
+			}
+		} else if !vi.strong && !(vi.participle && l.habenInClause(toks, i)) {
 			// Adjective or adverb homographs (lange, bekannt) are verbs only
-			// when a 3rd person indicative, infinitive or participle
-			// reading exists.
+			// when a 3rd person indicative or infinitive reading exists: a
+			// participle that is also an adjective (bekannt, of bekennen)
+			// is the adjective far more often (ist bekannt), unless a form
+			// of haben makes it a perfect (hat … geschickt).
 			return
 		}
 	}
@@ -273,6 +289,29 @@ func (l *Lexicon) verb(toks []document.Token, i int, a *Analysis) {
 		// UD tags the modal verbs as AUX but lassen as VERB.
 		a.POS = POSAux
 	}
+}
+
+// habenInClause reports whether a form of haben stands in the clause
+// around i (between punctuation marks).
+func (l *Lexicon) habenInClause(toks []document.Token, i int) bool {
+	for _, dir := range []int{-1, 1} {
+		for j := i + dir; j >= 0 && j < len(toks); j += dir {
+			if toks[j].Kind == document.KindPunct {
+				switch toks[j].Text {
+				case ",", ".", "!", "?", ";", ":":
+					goto next
+				}
+				continue
+			}
+			for _, r := range l.VerbReadings(toks[j].Text) {
+				if r.Aux && r.Lemma == "haben" {
+					return true
+				}
+			}
+		}
+	next:
+	}
+	return false
 }
 
 // auxNext reports whether the word after i can be an auxiliary or modal.
@@ -325,7 +364,7 @@ func strongVerbEvidence(rs []VerbReading) bool {
 	for _, r := range rs {
 		switch {
 		case r.Mood == Indicative && r.Person == 3,
-			r.Tense == Infinitive, r.Tense == ZuInfinitive, r.Tense == Participle:
+			r.Tense == Infinitive, r.Tense == ZuInfinitive:
 			return true
 		}
 	}
