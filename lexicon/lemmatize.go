@@ -61,6 +61,11 @@ func (l *Lexicon) Lemmatize(toks []document.Token, out []Analysis) []Analysis {
 			continue
 		}
 		if unicode.IsUpper(r) {
+			// Sentence-initial function words (Laut, Dank, Trotz, Während)
+			// are prepositions and conjunctions far more often than nouns.
+			if f := l.function[lowerIfNeeded(t.Text)]; f != "" && functionFirst(f) {
+				continue
+			}
 			// Sentence-initial: a common noun or name wins over a verb
 			// reading (Treffen, Essen) unless the word is a finite verb only.
 			if l.IsCommonNoun(t.Text) || l.IsName(t.Text) {
@@ -121,6 +126,18 @@ func (l *Lexicon) nonFiniteInClause(toks []document.Token, out []Analysis, i int
 			}
 		}
 	next:
+	}
+	return false
+}
+
+// functionFirst reports whether function-word tags include a preposition,
+// conjunction, adverb, article or pronoun.
+func functionFirst(tags string) bool {
+	for t := range strings.SplitSeq(tags, ",") {
+		switch {
+		case t == "PRP", t == "KON", t == "ADV", strings.HasPrefix(t, "ART"), strings.HasPrefix(t, "PRO"):
+			return true
+		}
 	}
 	return false
 }

@@ -77,6 +77,13 @@ func TestStageSeparableFar(t *testing.T) {
 		{"Er hat einen Termin.", "einen", "", ""},
 		{"Er sprach mit Putins Berater über das Gipfeltreffen.", "Gipfeltreffen", "Gipfeltreffen", "NOUN"},
 		{"Er sprach mit Putins Berater über das Gipfeltreffen.", "Putins", "Putin", "PROPN"},
+		{"Laut dem Nachrichtenportal Axios wird Trump nach Katar reisen.", "Laut", "", ""},
+		{"Laut dem Nachrichtenportal Axios wird Trump nach Katar reisen.", "wird", "werden", "AUX"},
+		{"Trump hat ein Haus in Florida.", "hat", "haben", "VERB"},
+		{"Das Ergebnis ist seit Montag bekannt.", "bekannt", "", ""},
+		{"Er hat die Unterlagen geschickt.", "geschickt", "schicken", "VERB"},
+		{"Die Preise sind recht hoch.", "recht", "", ""},
+		{"Er traf die bestellten Vertreter.", "bestellten", "", ""},
 		// The particle closes the first clause only: "an" after the comma
 		// belongs to no verb of the main clause.
 		{"Er kam, an der Grenze wartete man.", "kam", "kommen", "VERB"},
