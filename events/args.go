@@ -211,7 +211,7 @@ func (a *analysis) findMentions(c *clause) []mention {
 				if h := p - 1; h >= c.start && a.t[h].upper && a.t[h].ent < 0 && a.t[h].tmx < 0 && !a.isSentenceStart(h) {
 					m.host = h
 				}
-			} else if i > 0 && (w.low == "und" || w.low == "sowie" || w.low == "oder" || w.low == ",") && ms[i-1].end == p {
+			} else if i > 0 && (w.low == "und" || w.low == "sowie" || w.low == "oder" || w.low == "noch" || w.low == ",") && ms[i-1].end == p {
 				m.coordOf = i - 1
 				m.prep, m.prepWord, m.prepAt, m.host = ms[i-1].prep, ms[i-1].prepWord, ms[i-1].prepAt, ms[i-1].host
 			} else if art >= 0 && (a.t[art].low == "des" || a.t[art].low == "der") && w.upper && w.ent < 0 && !w.punct {
@@ -220,9 +220,12 @@ func (a *analysis) findMentions(c *clause) []mention {
 				m.prep, m.host = "gen", p // Übernahme Monsantos (a person after a noun is an apposition)
 			}
 		}
+		if m.end < c.end && (a.t[m.end].low == "zufolge" || a.t[m.end].low == "nach" && a.isNachNoun(m.end-1)) {
+			m.prep, m.prepWord = "other", a.t[m.end].low // Reuters zufolge: the source of a report
+		}
 		if m.prep == "" && i > 0 && m.coordOf < 0 {
 			// "Trump und Putin": the conjunction sits right before the mention
-			if q := m.start - 1; q >= c.start && (a.t[q].low == "und" || a.t[q].low == "sowie") && ms[i-1].end == q {
+			if q := m.start - 1; q >= c.start && (a.t[q].low == "und" || a.t[q].low == "sowie" || a.t[q].low == "noch") && ms[i-1].end == q {
 				m.coordOf = i - 1
 				m.prep, m.prepWord, m.prepAt, m.host = ms[i-1].prep, ms[i-1].prepWord, ms[i-1].prepAt, ms[i-1].host
 			}
@@ -711,7 +714,7 @@ func (a *analysis) isSubjectNoun(i int, c *clause, ms []mention, subj int) bool 
 func (a *analysis) firstConstituent(c *clause, j int) bool {
 	for k := c.start; k < j; k++ {
 		w := &a.t[k]
-		if w.low == "und" || w.low == "aber" || w.low == "doch" || w.low == "denn" || w.low == "oder" {
+		if w.low == "und" || w.low == "aber" || w.low == "doch" || w.low == "denn" || w.low == "oder" || w.low == "weder" || w.low == "sowohl" || w.low == "entweder" {
 			continue
 		}
 		if a.adjLike(k) {
