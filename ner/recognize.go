@@ -455,7 +455,7 @@ func (x *run) nameRunCtx(i, max int, person bool) int {
 // lists (Roth in Claudia Roth), which a person name may absorb.
 func (x *run) coveredPlace(j int) bool {
 	for _, m := range x.ms {
-		if m.Start == j && m.End == j+1 && m.Type == "LOC" && m.Rule == "list:places" {
+		if m.Start == j && m.End == j+1 && m.Type == "LOC" && strings.HasPrefix(m.Rule, "list:") {
 			return true
 		}
 	}
