@@ -12,8 +12,8 @@ const udDev = "../../shared/data/ud-german-gsd/de_gsd-ud-dev.conllu"
 
 // TestLemmasUD guards the lemma stage's scores on UD German GSD dev (gold
 // words as input). The bars sit a little below the figures reached when
-// they were set (verb_lemma 0.966, aux_lemma 0.997, verb_pos F1 0.971,
-// particle_join F1 0.859, noun_lemma 0.907).
+// they were set (verb_lemma 0.965, aux_lemma 0.995, verb_aux_lemma 0.976,
+// verb_pos F1 0.973, particle_join F1 0.872, noun_lemma 0.910).
 func TestLemmasUD(t *testing.T) {
 	if _, err := os.Stat(udDev); err != nil {
 		t.Skipf("UD German GSD not available (%v); it lives in ../shared/data/ud-german-gsd", err)
@@ -31,13 +31,13 @@ func TestLemmasUD(t *testing.T) {
 	r.WriteTable(&b)
 	t.Log("\n" + b.String())
 	for name, bar := range map[string]float64{
-		"verb_lemma": 0.95, "aux_lemma": 0.99, "verb_aux_lemma": 0.965, "noun_lemma": 0.88,
+		"verb_lemma": 0.95, "aux_lemma": 0.99, "verb_aux_lemma": 0.965, "noun_lemma": 0.89,
 	} {
 		if got := r.AccuracyOf(name); got < bar {
 			t.Errorf("%s = %.4f, below the bar %.2f", name, got, bar)
 		}
 	}
-	for name, bar := range map[string]float64{"verb_pos": 0.96, "particle_join": 0.82} {
+	for name, bar := range map[string]float64{"verb_pos": 0.96, "particle_join": 0.84} {
 		if got := r.Score(name).F1(); got < bar {
 			t.Errorf("%s F1 = %.4f, below the bar %.2f", name, got, bar)
 		}
