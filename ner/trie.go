@@ -45,7 +45,9 @@ type tnode struct {
 }
 
 func newTrie() *trie {
-	return &trie{root: map[string]*tnode{}, filter: make([]uint64, filterBits/64), seed: maphash.MakeSeed()}
+	// Sized for the embedded lists (about 36,000 first words), so loading
+	// does not rehash the map again and again.
+	return &trie{root: make(map[string]*tnode, 40000), filter: make([]uint64, filterBits/64), seed: maphash.MakeSeed()}
 }
 
 // add stores e under the words of name, and under the weak adjective
