@@ -2,6 +2,7 @@ package lexicon_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -172,4 +173,47 @@ func FuzzLemmatize(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestStageConcurrent runs one stage from several goroutines (go test
+// -race finds shared state).
+func TestStageConcurrent(t *testing.T) {
+	s := lexicon.NewStage(lex(t))
+	texts := []string{
+		"Er kündigte gestern in Moskau seine Teilnahme an, sagte Peskow.",
+		"Putin nimmt am Gipfel in Riad nicht teil.",
+		"Die Präsidenten trafen sich zuletzt in Genf.",
+	}
+	want := make([]*document.Document, len(texts))
+	for i, text := range texts {
+		want[i] = doc(text)
+		if err := s.Process(context.Background(), want[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	done := make(chan error)
+	for g := 0; g < 4; g++ {
+		go func() {
+			for n := 0; n < 50; n++ {
+				i := n % len(texts)
+				d := doc(texts[i])
+				if err := s.Process(context.Background(), d); err != nil {
+					done <- err
+					return
+				}
+				for k := range d.Tokens {
+					if d.Tokens[k] != want[i].Tokens[k] {
+						done <- fmt.Errorf("%q: token %d differs under concurrency", texts[i], k)
+						return
+					}
+				}
+			}
+			done <- nil
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
 }

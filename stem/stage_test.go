@@ -239,3 +239,35 @@ func FuzzAgree(f *testing.F) {
 		}
 	})
 }
+
+// TestStageConcurrent runs one stage from several goroutines (go test
+// -race finds shared state).
+func TestStageConcurrent(t *testing.T) {
+	s := stem.NewStage()
+	text := "Die Präsidenten trafen sich zuletzt in Genf; die Gespräche über Sanktionen dauerten Stunden."
+	done := make(chan string)
+	for g := 0; g < 4; g++ {
+		go func() {
+			for n := 0; n < 100; n++ {
+				d := document.New("t", "t", text)
+				d.Tokens = simpleTokens(text)
+				if err := s.Process(context.Background(), d); err != nil {
+					done <- err.Error()
+					return
+				}
+				for _, tok := range d.Tokens {
+					if tok.Kind == document.KindWord && tok.Stem != stem.Stem(strings.ToLower(tok.Text)) {
+						done <- tok.Text + ": " + tok.Stem
+						return
+					}
+				}
+			}
+			done <- ""
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		if msg := <-done; msg != "" {
+			t.Error(msg)
+		}
+	}
+}
