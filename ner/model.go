@@ -34,7 +34,7 @@ type Model struct {
 	names         *trie             // multi-token names from places.tsv and entities.tsv
 	function      map[string]bool   // lowercase function words and adverbs
 	orgHeadCap    map[string]bool   // org heads as they appear in text (Universität, FC)
-	capInfo       map[string]uint8  // capitalised word → capFunction|capFirst|capSurname: one lookup per token
+	capInfo       map[string]uint16 // capitalised word → cap* flags: one lookup per token
 	first         map[string]bool   // first names
 	surnames      map[string]bool   // surnames
 	demonyms      map[string]*Entry // adjective stem ("russisch") → place entry
@@ -170,7 +170,7 @@ func Load(fsys fs.FS) (*Model, error) {
 			return nil, err
 		}
 	}
-	m.capInfo = make(map[string]uint8, len(m.function)+len(m.first)+len(m.surnames))
+	m.capInfo = make(map[string]uint16, len(m.function)+len(m.first)+len(m.surnames))
 	for w := range m.function {
 		m.capInfo[upperFirst(w)] |= capFunction
 	}
@@ -233,11 +233,16 @@ func Load(fsys fs.FS) (*Model, error) {
 	m.orgAppos = map[string]bool{}
 	for _, h := range rules["org-head"].list("apposition") {
 		m.orgAppos[upperFirst(h)] = true
+		m.capInfo[upperFirst(h)] |= capOrgAppos
+		m.capInfo[upperFirst(h)+"s"] |= capOrgAppos
 	}
 	m.orgHeadCap = map[string]bool{}
 	for _, h := range m.orgHeads {
 		m.orgHeadCap[upperFirst(h)] = true
 		m.orgHeadCap[strings.ToUpper(h)] = true
+		for _, f := range []string{upperFirst(h), strings.ToUpper(h), upperFirst(h) + "s", strings.ToUpper(h) + "s"} {
+			m.capInfo[f] |= capOrgHead
+		}
 	}
 	m.acronymStop = setOf(rules["org-acronym"].list("words"), false)
 	m.placePreps = setOf(rules["place-suffix"].list("preps"), false)
@@ -273,6 +278,19 @@ func Load(fsys fs.FS) (*Model, error) {
 		fmt.Sscan(v[0], &m.partMin)
 	}
 	m.acronymPart = len(rules["part"].list("acronyms")) == 1 && rules["part"].list("acronyms")[0] == "yes"
+	// One lookup per capitalised token answers all these questions.
+	for w := range m.titles {
+		m.capInfo[w] |= capTitle
+	}
+	for w := range m.legal {
+		m.capInfo[w] |= capLegal
+	}
+	for w := range m.currency {
+		m.capInfo[w] |= capCurrency
+	}
+	for w := range m.streetHeads {
+		m.capInfo[w] |= capStreet
+	}
 	return m, nil
 }
 
@@ -345,8 +363,14 @@ func upperFirst(w string) string {
 }
 
 const (
-	capFunction  uint8 = 1 << iota // Nach, Auch: a function word at the start of a sentence
-	capFirst                       // a first name
-	capSurname                     // a surname
-	capAdjective                   // an uninflected adjective (Allgemein, Letztlich)
+	capFunction  uint16 = 1 << iota // Nach, Auch: a function word at the start of a sentence
+	capFirst                        // a first name
+	capSurname                      // a surname
+	capAdjective                    // an uninflected adjective (Allgemein, Letztlich)
+	capTitle                        // Herr, Frau, Dr.
+	capLegal                        // AG, GmbH
+	capCurrency                     // Euro, Dollar
+	capOrgHead                      // Universität, FC (also with -s)
+	capOrgAppos                     // Gewerkschaft, Verein (also with -s)
+	capStreet                       // Straße, Platz
 )

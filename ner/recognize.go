@@ -74,6 +74,7 @@ type tok struct {
 	initial bool   // first word of the sentence or of a quotation
 	fw      bool   // a function word or adverb when lower-cased (Nach, Auch)
 	noun    bool   // a common noun in the lexicon
+	info    uint16 // cap* flags of the word (capitalised words and symbols)
 	first   bool   // a first name
 	adj     bool   // lower-cased, an uninflected adjective
 	surname bool   // a surname
@@ -137,6 +138,7 @@ func (r *Recognizer) prepare(st *scratch, words []string) []tok {
 		}
 		if t.cap {
 			f := r.m.capInfo[w]
+			t.info = f
 			t.fw, t.first, t.surname, t.adj = f&capFunction != 0, f&capFirst != 0, f&capSurname != 0, f&capAdjective != 0
 			t.named = t.first || t.surname
 			if !t.named && r.lex != nil {
@@ -287,19 +289,19 @@ func (x *run) patterns() {
 		w := t[i].s
 		switch {
 		case t[i].low && len(w) > 4: // no legal form or currency is a long lower-case word
-		case !x.cov[i] && m.legal[w] && i > 0:
+		case !x.cov[i] && x.is(i, capLegal, m.legal) && i > 0:
 			if k := x.extendLeft(i); k < i {
 				x.add(Mention{Start: k, End: i + 1, Type: "ORG", Rule: "org-legal"})
 				continue
 			}
-		case !x.cov[i] && m.currency[w]:
+		case !x.cov[i] && x.is(i, capCurrency, m.currency):
 			x.add(Mention{Start: i, End: i + 1, Type: "OTH", Rule: "oth-currency"})
 			continue
 		}
 		if t[i].cap && !x.cov[i] && x.orgHead(i) {
 			continue
 		}
-		isTitle := m.titles[w]
+		isTitle := t[i].info&capTitle != 0
 		if i+1 < n && x.cov[i+1] && t[i+1].cap && t[i].cap {
 			// A listed person after a role noun (Präsident Wladimir Putin)
 			// keeps the role for linking.
@@ -369,7 +371,7 @@ func (x *run) patterns() {
 // a common noun, not a function word.
 func (x *run) nameLike(i int) bool {
 	t := x.t[i]
-	if !t.cap || t.fw || x.r.m.legal[t.s] {
+	if !t.cap || t.fw || t.info&capLegal != 0 {
 		return false
 	}
 	if t.named {
@@ -409,7 +411,7 @@ func (x *run) weak(i int) bool {
 // Herbst, Guido Westerwelle), words with a derivational noun ending do not.
 func (x *run) surnameLike(i int) bool {
 	t := x.t[i]
-	if !t.cap || t.fw || x.r.m.legal[t.s] || t.acr && utf8.RuneCountInString(t.s) > 3 {
+	if !t.cap || t.fw || t.info&capLegal != 0 || t.acr && utf8.RuneCountInString(t.s) > 3 {
 		return false
 	}
 	if t.named {
@@ -549,8 +551,7 @@ func (x *run) extendLeft(i int) int {
 // orgHead handles organisation heads: Universität Hamburg, Deutsche Bank,
 // FC Augsburg, Bundesamt für Strahlenschutz.
 func (x *run) orgHead(i int) bool {
-	w := x.t[i].s
-	if x.r.m.orgAppos[w] || x.r.m.orgAppos[strings.TrimSuffix(w, "s")] {
+	if x.t[i].info&capOrgAppos != 0 {
 		// die Gewerkschaft Ver.di: the name after the class noun.
 		if i+1 < len(x.t) && !x.cov[i+1] && (x.nameLike(i+1) || x.t[i+1].acr) {
 			end := x.nameRun(i+1, 3)
@@ -562,7 +563,7 @@ func (x *run) orgHead(i int) bool {
 		}
 		return false
 	}
-	if !x.r.m.orgHeadCap[w] && !x.r.m.orgHeadCap[strings.TrimSuffix(w, "s")] {
+	if x.t[i].info&capOrgHead == 0 {
 		if i == 0 || x.cov[i-1] || !x.t[i-1].cap {
 			return false
 		}
@@ -1154,7 +1155,7 @@ func (x *run) orgCompound(i int, lw string) bool {
 // street finds street and station names (LOC).
 func (x *run) street(i int) bool {
 	t := x.t[i]
-	if i+1 < len(x.t) && x.r.m.streetHeads[x.t[i+1].s] && !x.cov[i+1] && !t.initial {
+	if i+1 < len(x.t) && x.t[i+1].info&capStreet != 0 && !x.cov[i+1] && !t.initial {
 		if x.placeAdjective(t.s) != nil || t.named || x.nameLike(i) {
 			x.add(Mention{Start: i, End: i + 2, Type: "LOC", Rule: "place-street"})
 			return true
@@ -1256,4 +1257,17 @@ func (x *run) nounFollows(j int) bool {
 		j++
 	}
 	return j < len(x.t) && x.t[j].cap && x.t[j].noun
+}
+
+// is reports a flag of token i: from the token's flags when it is
+// capitalised, else by a lookup in set (lower-case legal forms like e.V.,
+// symbols like €).
+func (x *run) is(i int, flag uint16, set map[string]bool) bool {
+	if x.t[i].cap {
+		return x.t[i].info&flag != 0
+	}
+	if x.t[i].low && len(x.t[i].s) > 4 {
+		return false
+	}
+	return set[x.t[i].s]
 }
