@@ -141,7 +141,7 @@ func (r *Recognizer) prepare(st *scratch, words []string) []tok {
 			t.info = f
 			t.fw, t.first, t.surname, t.adj = f&capFunction != 0, f&capFirst != 0, f&capSurname != 0, f&capAdjective != 0
 			t.named = t.first || t.surname
-			if !t.named && r.lex != nil {
+			if !t.named && !t.fw && r.lex != nil { // Die, Nach: no lexicon lookup needed
 				// The lexicon's nouns have no name reading, so a noun
 				// needs no IsName lookup.
 				if t.noun = r.lex.IsCommonNoun(w); !t.noun {
