@@ -482,7 +482,7 @@ func (rs *Rules) compileMatch(r *Rule, src, at string) error {
 	re.Longest()
 	r.re = re
 	if p, err := syntax.Parse(re.String(), syntax.Perl); err == nil {
-		if set, ok := required(p); ok && len(set) <= 48 {
+		if set, ok := required(p); ok && len(set) <= 12 { // more strings cost more than the regexp they save
 			r.needs = set
 		}
 	}
