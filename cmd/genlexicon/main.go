@@ -135,7 +135,10 @@ func repairLemma(l string) (string, bool) {
 
 // verbCode turns one Morphy VER tag (without "VER:") into the compact code
 // of models/lexicon/SOURCE.md: person, number, tense, mood, then flags.
-func verbCode(tag string) (code string, aux, modal bool, ok bool) {
+//
+// The strong flag (Morphy NON) is returned apart: the AUX:/MOD: copies of a
+// reading lack it, and the two must merge into one reading.
+func verbCode(tag string) (code string, aux, modal, strong bool, ok bool) {
 	parts := strings.Split(tag, ":")
 	switch parts[0] {
 	case "AUX":
@@ -146,7 +149,7 @@ func verbCode(tag string) (code string, aux, modal bool, ok bool) {
 		parts = parts[1:]
 	}
 	if len(parts) == 0 {
-		return "", false, false, false
+		return "", false, false, false, false
 	}
 	person, number, tense, mood := byte('-'), byte('-'), byte(0), byte('-')
 	var flags []byte
@@ -166,7 +169,7 @@ func verbCode(tag string) (code string, aux, modal bool, ok bool) {
 		}
 	case "1", "2", "3":
 		if len(parts) < 3 {
-			return "", false, false, false
+			return "", false, false, false, false
 		}
 		person = parts[0][0]
 		number = numCode(parts[1])
@@ -180,20 +183,20 @@ func verbCode(tag string) (code string, aux, modal bool, ok bool) {
 		case "KJ2":
 			tense, mood = 'T', 'W'
 		default:
-			return "", false, false, false
+			return "", false, false, false, false
 		}
 	default:
-		return "", false, false, false
+		return "", false, false, false, false
 	}
 	for _, p := range parts[1:] {
 		switch p {
 		case "NEB":
 			flags = append(flags, 'n')
 		case "NON":
-			flags = append(flags, 's')
+			strong = true
 		}
 	}
-	return string([]byte{person, number, tense, mood}) + string(flags), aux, modal, true
+	return string([]byte{person, number, tense, mood}) + string(flags), aux, modal, strong, true
 }
 
 func numCode(s string) byte {
@@ -212,8 +215,8 @@ func numCode(s string) byte {
 func buildVerbs(path string) ([]byte, error) {
 	type key struct{ form, lemma string }
 	type rd struct {
-		code       string
-		aux, modal bool
+		code               string
+		aux, modal, strong bool
 	}
 	m := map[key]map[string]*rd{}
 	err := eachLine(path, func(f []string) error {
@@ -231,7 +234,7 @@ func buildVerbs(path string) ([]byte, error) {
 			m[k] = codes
 		}
 		for _, t := range strings.Split(f[2], "|") {
-			c, aux, modal, ok := verbCode(t)
+			c, aux, modal, strong, ok := verbCode(t)
 			if !ok {
 				continue
 			}
@@ -242,6 +245,7 @@ func buildVerbs(path string) ([]byte, error) {
 			}
 			r.aux = r.aux || aux
 			r.modal = r.modal || modal
+			r.strong = r.strong || strong
 		}
 		return nil
 	})
@@ -263,6 +267,9 @@ func buildVerbs(path string) ([]byte, error) {
 		var cs []string
 		for _, r := range m[k] {
 			c := r.code
+			if r.strong {
+				c += "s"
+			}
 			if r.aux {
 				c += "a"
 			}
