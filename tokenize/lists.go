@@ -56,6 +56,7 @@ func readSet(name string) (set, error) {
 type lists struct {
 	abbrev    set // "Dr.", "z.B.", and every part of spaced forms ("D.", "h.")
 	ambiguous set // abbreviations that are also words ("Test.")
+	final     set // abbreviations that often end a sentence ("usw.", "etc.")
 	months    set
 	ordinal   set // words before an ordinal ("im", "der")
 	tlds      set
@@ -81,6 +82,9 @@ func loadLists() (*lists, error) {
 	}
 	var err error
 	if l.ambiguous, err = readSet("abbreviations_ambiguous.txt"); err != nil {
+		return nil, err
+	}
+	if l.final, err = readSet("abbreviations_final.txt"); err != nil {
 		return nil, err
 	}
 	if l.months, err = readSet("months.txt"); err != nil {

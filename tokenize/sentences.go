@@ -15,7 +15,8 @@ import (
 // closing quotes and brackets that touch them — when what follows can start
 // a sentence: not a lower-case word and not a comma, so that „Ja.“ sagte er
 // stays one sentence. Abbreviations, ordinals and dates carry their period
-// inside the token and so never end a sentence on their own. A blank line
+// inside the token and so never end a sentence on their own, except the few
+// that close enumerations ("usw.", "etc.") before a capitalised word. A blank line
 // always ends a sentence; a single line break ends one after a line without
 // final punctuation (a heading), unless the line ends in a comma or hyphen or
 // the next line starts in lower case.
@@ -50,6 +51,13 @@ func (t *Tokenizer) Sentences(text string, toks []document.Token, dst []document
 				add(k + 1)
 			}
 			i = k
+			continue
+		}
+		// "usw." and "etc." close enumerations and often the sentence: the
+		// period is both the abbreviation's and the sentence's.
+		if toks[i].Kind == document.KindAbbreviation && t.l.final.has(toks[i].Text) &&
+			newlines(text, toks[i].End, toks[i+1].Start) == 0 && startsUpperOrQuote(toks[i+1]) {
+			add(i + 1)
 			continue
 		}
 		switch nl := newlines(text, toks[i].End, toks[i+1].Start); {
@@ -148,6 +156,20 @@ func isListItem(tok document.Token) bool {
 	}
 	switch tok.Text {
 	case "-", "–", "•", "*", "·", "▪":
+		return true
+	}
+	return false
+}
+
+// startsUpperOrQuote reports whether tok is a capitalised word or an
+// opening quote, the start of a sentence after "usw.".
+func startsUpperOrQuote(tok document.Token) bool {
+	r, _ := utf8.DecodeRuneInString(tok.Text)
+	if unicode.IsUpper(r) {
+		return true
+	}
+	switch tok.Text {
+	case "„", "\"", "»", "«", "‚", "``":
 		return true
 	}
 	return false

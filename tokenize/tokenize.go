@@ -612,18 +612,23 @@ func (s *scanner) skipSpace(i int) (int, int) {
 	return i, nl
 }
 
+// isRoman reports whether w is a well-formed Roman numeral from II to
+// XXXIX (regnal and ordinal numbers: "Ludwig XIV.", "der II. Weltkrieg").
+// Only I, V and X: "LLI", "CD" or "DC" are acronyms far more often.
 func isRoman(w string) bool {
-	if len(w) < 2 || len(w) > 6 {
+	if len(w) < 2 || len(w) > 7 {
 		return false
 	}
-	for i := 0; i < len(w); i++ {
-		switch w[i] {
-		case 'I', 'V', 'X', 'L', 'C':
-		default:
-			return false
-		}
+	i := 0
+	for i < len(w) && i < 3 && w[i] == 'X' {
+		i++
 	}
-	return true
+	rest := w[i:]
+	switch rest {
+	case "", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX":
+		return true
+	}
+	return false
 }
 
 // host reads a host name without scheme that starts at i — labels of
