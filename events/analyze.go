@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/ereignis/ereignis/document"
+	"github.com/ereignis/ereignis/lexicon"
 )
 
 // wtok is what the heuristics know about one token.
@@ -50,6 +51,7 @@ type analysis struct {
 	clauses []clause
 	para    []int // paragraph number of each sentence
 	stmts   []document.Statement
+	lex     *lexicon.Lexicon
 	ments   []*[]mention // mentions per clause, filled lazily
 }
 
@@ -117,6 +119,12 @@ func (a *analysis) lookup(tok *document.Token, w *wtok) {
 		w.feat += "1"
 		w.verb, w.fin = true, true
 	}
+}
+
+// closedClass reports a capitalised function word (Dennoch, Nun, Zudem)
+// by the lexicon.
+func (a *analysis) closedClass(j int) bool {
+	return a.lex != nil && a.lex.FunctionWord(a.t[j].low) != ""
 }
 
 // is reports whether token j belongs to the closed class.

@@ -145,7 +145,15 @@ func (a *analysis) findMentions(c *clause) []mention {
 				continue
 			}
 			if entityOK(e.Type) {
-				ms = append(ms, mention{start: j, end: k + 1, ref: rootID(d, w.ent), kind: 'e', loc: e.Type == "LOC" || e.Type == "GPE"})
+				end := k + 1
+				loc := e.Type == "LOC" || e.Type == "GPE"
+				if end < c.end && a.t[end].role && a.t[end].ent < 0 && strings.HasSuffix(a.d.Tokens[k].Text, "s") {
+					end++ // Syriens Führung: the name heads a role noun phrase
+					loc = false
+				}
+				ms = append(ms, mention{start: j, end: end, ref: rootID(d, w.ent), kind: 'e', loc: loc})
+				j = end - 1
+				continue
 			} else if strings.HasSuffix(e.Type, "part") && a.isRoleNoun(k) && !(k+1 < c.end && a.t[k+1].ent >= 0 && entityOK(d.Entities[a.t[k+1].ent].Type)) {
 				st := j
 				for st-1 >= c.start && a.adjLike(st-1) && a.t[st-1].ent < 0 && a.t[st-1].tmx < 0 && !a.isYear(st-1) {
@@ -499,6 +507,26 @@ func (a *analysis) arguments(i int, c *clause, typ *Type) []document.Argument {
 	for k := range ms {
 		if ms[k].prep == "" && ms[k].kind != 'o' && !(ms[k].start <= i && i < ms[k].end) {
 			core = append(core, k)
+		}
+	}
+	// a nominal first constituent that is no entity or role noun is still
+	// the subject (Die syrische Opposition und der Westen werfen … vor)
+	if !c.sub && c.fin > c.start && (len(core) == 0 || ms[core[0]].start > c.fin) {
+		st := c.start
+		for st < c.fin && (a.is(st, "coord") || a.t[st].punct) {
+			st++
+		}
+		if st < c.fin && a.nominal(st, c.fin) && !obliqueDet(a.t[st].low) && !(st <= i && i < c.fin) {
+			ms = append([]mention{{start: st, end: c.fin, kind: 'n', prepAt: -1, host: -1, coordOf: -1}}, ms...)
+			for k := range ms[1:] {
+				if ms[k+1].coordOf >= 0 {
+					ms[k+1].coordOf++
+				}
+			}
+			for k := range core {
+				core[k]++
+			}
+			core = append([]int{0}, core...)
 		}
 	}
 	subj := -1

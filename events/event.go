@@ -120,12 +120,18 @@ func (a *analysis) polarity(i int, c *clause) string {
 // zu reisen; angekündigt, ... zu beenden).
 func (a *analysis) modality(i int, c *clause) string {
 	mod := a.clauseModality(i, c, true)
+	inPP := false
+	if a.t[i].upper {
+		inPP, _ = a.inPP(i, c)
+	}
 	if mod == "" && a.t[i].cl > 0 {
 		prev := &a.clauses[a.t[i].cl-1]
 		if prev.sent == c.sent && (c.sub || c.afterComma && a.konjunktivClause(c) && a.hasCue(prev)) {
 			if c.intro == "um" || c.intro == "zu" {
+				// an infinitive clause shares its main clause's modality
+				// (wird reisen, um an einem Gipfeltreffen teilzunehmen)
 				mod = a.clauseModality(-1, prev, false)
-			} else {
+			} else if !inPP {
 				for j := prev.start; j < prev.end; j++ {
 					if mm, ok := a.marker(j); ok && mm.scope == "gov" {
 						mod = stronger(mod, mm.mod)
@@ -205,6 +211,11 @@ func (a *analysis) clauseModality(i int, c *clause, own bool) string {
 		}
 		switch mm.scope {
 		case "clause":
+			if noun {
+				if in, _ := a.inPP(i, c); in {
+					continue // "die Verantwortlichen für Angriffe … ausfindig machen soll"
+				}
+			}
 			mod = stronger(mod, mm.mod)
 		case "gov":
 			if i < 0 || !noun {

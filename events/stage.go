@@ -17,11 +17,13 @@ import (
 	"strconv"
 
 	"github.com/ereignis/ereignis/document"
+	"github.com/ereignis/ereignis/lexicon"
 )
 
 // Stage is the event and statement stage of the pipeline.
 type Stage struct {
-	m *Model
+	m   *Model
+	lex *lexicon.Lexicon // closed-class words (Dennoch is no noun); may be nil
 }
 
 // New loads the embedded models and returns the stage.
@@ -30,10 +32,15 @@ func New() (*Stage, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Stage{m: m}, nil
+	lex, err := lexicon.Default()
+	if err != nil {
+		return nil, err
+	}
+	return &Stage{m: m, lex: lex}, nil
 }
 
-// NewWithModel returns a stage over an already loaded model.
+// NewWithModel returns a stage over an already loaded model (without the
+// lexicon's closed-class words).
 func NewWithModel(m *Model) *Stage { return &Stage{m: m} }
 
 // Model returns the stage's language data.
@@ -56,7 +63,7 @@ func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 	if len(d.Tokens) == 0 || len(d.Sentences) == 0 {
 		return nil
 	}
-	a := &analysis{d: d, m: s.m}
+	a := &analysis{d: d, m: s.m, lex: s.lex}
 	a.build()
 	if err := ctx.Err(); err != nil {
 		return err

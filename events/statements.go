@@ -236,6 +236,15 @@ func (a *analysis) extendNP(end, limit int) int {
 	return end
 }
 
+// obliqueDet: determiners that cannot open a nominative phrase.
+func obliqueDet(w string) bool {
+	switch w {
+	case "den", "dem", "des", "einen", "einem", "eines", "diesen", "diesem", "dieses":
+		return true
+	}
+	return false
+}
+
 // nominal reports whether [st, end) is a noun phrase: articles,
 // adjectives, names and nouns (at least one), no verb and no time.
 func (a *analysis) nominal(st, end int) bool {
@@ -248,11 +257,17 @@ func (a *analysis) nominal(st, end int) bool {
 		switch {
 		case w.tmx >= 0 || w.verb && !w.upper:
 			return false
+		case a.clsPrefix(j, "prep:") != "" || a.is(j, "sub"):
+			return false // Laut dem Portal, Während des Wahlkampfs
 		case w.upper || w.ent >= 0:
-			if pos := a.d.Tokens[j].POS; pos == "" || pos == "NOUN" || pos == "PROPN" || w.ent >= 0 {
+			pos := a.d.Tokens[j].POS
+			if pos == "" && a.closedClass(j) {
+				return false // a capitalised adverb at the sentence start (Dennoch)
+			}
+			if pos == "NOUN" || pos == "PROPN" || pos == "" || w.ent >= 0 {
 				noun = true
 			}
-		case a.adjLike(j) || w.cpart || w.low == "(" || w.low == ")" || w.low == "," || w.low == "von" || w.low == "der" || w.low == "des":
+		case a.adjLike(j) || w.cpart || w.low == "(" || w.low == ")" || w.low == "," || w.low == "von" || w.low == "der" || w.low == "des" || w.low == "und" || w.low == "sowie" || w.low == "oder":
 		default:
 			return false
 		}
@@ -443,6 +458,17 @@ func (a *analysis) sourceOf(c *clause, j int) (span2, string, bool) {
 			if ms[k].end <= fin && a.firstConstituent(c, ms[k].start) {
 				pick = k
 				break
+			}
+		}
+		if pick < 0 && fin > c.start {
+			// a nominal first constituent in the nominative is the subject
+			// (Die syrische Opposition und der Westen werfen … vor)
+			st := c.start
+			for st < fin && (a.is(st, "coord") || a.t[st].punct) {
+				st++
+			}
+			if a.nominal(st, fin) && !obliqueDet(a.t[st].low) {
+				return span2{st, fin}, a.refIn(span2{st, fin}), true
 			}
 		}
 		if pick < 0 {
