@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"go/format"
 	"io"
 	"os"
 	"os/exec"
@@ -209,13 +210,36 @@ var cliInput = filepath.Join(repoRoot, "testdata")
 // whatever stages the library has now, so the test follows the library as
 // stages land.
 func TestPrismMatchesLibrary(t *testing.T) {
+	compareWithBeam(t, "library", libraryLines(t, cliInput), cliInput)
+}
+
+// TestPrismMatchesLibrary10kGNAD does the same over real news: the first
+// rows of the 10kGNAD test split, copied to a temp file at test time.
+func TestPrismMatchesLibrary10kGNAD(t *testing.T) {
+	const rows = 150
+	data, err := os.ReadFile(filepath.Join(repoRoot, "..", "shared", "data", "news-10kgnad", "test.csv"))
+	if err != nil {
+		t.Skipf("10kGNAD not available (../shared absent?): %v", err)
+	}
+	lines := strings.SplitAfterN(string(data), "\n", rows+1)
+	in := filepath.Join(t.TempDir(), "10kgnad-head.csv")
+	if err := os.WriteFile(in, []byte(strings.Join(lines[:min(rows, len(lines))], "")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	compareWithBeam(t, "library", libraryLines(t, in), in)
+}
+
+// libraryLines reads input with the CLI's code path, corpus.Walk into
+// batch.Run, compiled into this test.
+func libraryLines(t *testing.T, input string) []string {
+	t.Helper()
 	p, err := extract.New(extract.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	var want []string
 	src := func(ctx context.Context, yield func(corpus.Article) bool) error {
-		return corpus.Options{}.Walk(ctx, []string{cliInput}, nil, yield)
+		return corpus.Options{}.Walk(ctx, []string{input}, nil, yield)
 	}
 	if err := batch.Run(context.Background(), p, batch.Options{Timeout: time.Minute}, src, func(r batch.Result) error {
 		want = append(want, strings.TrimSuffix(string(r.Line), "\n"))
@@ -223,7 +247,7 @@ func TestPrismMatchesLibrary(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	compareWithBeam(t, "library", want)
+	return want
 }
 
 // TestPrismMatchesCLI compares with the ereignis binary itself, built from
@@ -242,16 +266,16 @@ func TestPrismMatchesCLI(t *testing.T) {
 			t.Fatalf("CLI: %v\n%s", err, cliErr.String())
 		}
 	}
-	compareWithBeam(t, "CLI", strings.Split(strings.TrimSuffix(cliOut.String(), "\n"), "\n"))
+	compareWithBeam(t, "CLI", strings.Split(strings.TrimSuffix(cliOut.String(), "\n"), "\n"), cliInput)
 }
 
-func compareWithBeam(t *testing.T, what string, want []string) {
+func compareWithBeam(t *testing.T, what string, want []string, input string) {
 	t.Helper()
 	wantRecords, wantErrs := splitRecords(t, want)
 	if len(wantRecords) == 0 {
-		t.Fatalf("the %s gave no record over %s; nothing to compare", what, cliInput)
+		t.Fatalf("the %s gave no record over %s; nothing to compare", what, input)
 	}
-	records, errs := runOnPrism(t, Options{Inputs: []string{cliInput}, Output: t.TempDir(), Shards: 3, DeadLetterShards: 2})
+	records, errs := runOnPrism(t, Options{Inputs: []string{input}, Output: t.TempDir(), Shards: 3, DeadLetterShards: 2, Timeout: time.Minute})
 	r, e := splitRecords(t, records)
 	r2, e2 := splitRecords(t, errs)
 	if len(e) > 0 || len(r2) > 0 {
@@ -417,5 +441,29 @@ func TestOptionsChecked(t *testing.T) {
 		if _, err := Construct(o); err == nil {
 			t.Errorf("Construct(%+v) accepted", o)
 		}
+	}
+}
+
+// TestGofmt covers the beam module, which the parent module's lint test
+// skips as a nested module.
+func TestGofmt(t *testing.T) {
+	err := filepath.WalkDir("..", func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".go") {
+			return err
+		}
+		src, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		out, err := format.Source(src)
+		if err != nil {
+			t.Errorf("%s: %v", p, err)
+		} else if !bytes.Equal(src, out) {
+			t.Errorf("%s is not gofmt-formatted", p)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
