@@ -235,6 +235,7 @@ type verbInfo struct {
 	homograph  string // other word classes of the form
 	strong     bool   // 3rd person indicative or infinitive reading
 	participle bool   // a past participle reading
+	readings   []VerbReading
 }
 
 func (l *Lexicon) verbInfo(form string) verbInfo {
@@ -247,6 +248,7 @@ func (l *Lexicon) verbInfo(form string) verbInfo {
 		}
 	}
 	if len(rs) > 0 {
+		vi.readings = rs
 		vi.best, vi.ok = chooseReading(rs, form)
 		vi.zus = hasTag(l.function[lower], "ZUS")
 		vi.homograph = l.homographs[lower]
@@ -298,6 +300,15 @@ func (l *Lexicon) verb(toks []document.Token, i int, a *Analysis) {
 		}
 	}
 	best := vi.best
+	if p, n := personFromPronoun(toks, i); p != 0 && best.Finite() && best.Person != p {
+		for _, r := range vi.readings {
+			if r.Lemma == best.Lemma && r.Person == p && r.Number == n && !r.Joined {
+				r.Aux, r.Modal = best.Aux, best.Modal
+				best = r
+				break
+			}
+		}
+	}
 	a.Verb = best
 	a.Lemma, a.Base = best.Lemma, best.Lemma
 	a.Guessed = vi.guessed
@@ -329,6 +340,25 @@ func (l *Lexicon) habenInClause(toks []document.Token, i int) bool {
 	next:
 	}
 	return false
+}
+
+// personFromPronoun returns the person and number of a first or second
+// person pronoun right before or after the verb at i (ich habe, habe ich).
+func personFromPronoun(toks []document.Token, i int) (int8, Number) {
+	for _, j := range []int{i - 1, i + 1} {
+		if j < 0 || j >= len(toks) {
+			continue
+		}
+		switch strings.ToLower(toks[j].Text) {
+		case "ich":
+			return 1, Singular
+		case "wir":
+			return 1, Plural
+		case "du":
+			return 2, Singular
+		}
+	}
+	return 0, 0
 }
 
 // auxNext reports whether the word after i can be an auxiliary or modal.
@@ -464,8 +494,11 @@ func chooseReading(rs []VerbReading, form string) (VerbReading, bool) {
 	return cs[0].r, true
 }
 
-// better orders the readings of one lemma: indicative before Konjunktiv
-// before imperative, 3rd person first, main-clause forms before joined ones.
+// better orders the readings of one lemma: 3rd person first (news report
+// about others: "er habe" is Konjunktiv I far more often than "ich habe"
+// is quoted), then indicative before Konjunktiv before imperative, and
+// main-clause forms before joined ones. A first or second person pronoun
+// next to the verb overrides the person (see personFromPronoun).
 func better(a, b VerbReading) bool {
 	rank := func(r VerbReading) int {
 		n := 0
@@ -478,7 +511,7 @@ func better(a, b VerbReading) bool {
 			n += 20
 		}
 		if r.Person == 3 {
-			n += 5
+			n += 15
 		}
 		if r.Joined {
 			n -= 10
