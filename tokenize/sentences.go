@@ -36,7 +36,8 @@ func (t *Tokenizer) Sentences(text string, toks []document.Token, dst []document
 			add(n)
 			break
 		}
-		if isEnder(toks[i]) {
+		// "(...)" and "[…]" mark an omission, not a sentence end.
+		if isEnder(toks[i]) && !(i > 0 && (toks[i-1].Text == "(" || toks[i-1].Text == "[") && Attached(toks[i-1], toks[i])) {
 			// Take along the enders and closers that touch it: "!!!",
 			// "?“", ".)" and "?)." all end one sentence.
 			k := i

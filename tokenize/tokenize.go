@@ -446,11 +446,16 @@ scan:
 			continue
 		}
 		switch r {
-		case '\'', '’':
+		case '\'', '’', '´', '‘', 'ʼ', '`':
 			nr, _ := s.runeAt(j + size)
-			if isLetterRune(nr) { // geht's, O'Neill
+			if isLetterRune(nr) && (r == '\'' || r == '’' || r == 'ʼ' || nr == 's' || nr == 'n') {
+				// geht's, O'Neill; with a wrong apostrophe only before s/n
+				// (geht´s, gibt‘s), since ‘ and ` are quotes as well.
 				j += size
 				continue
+			}
+			if r != '\'' && r != '’' {
+				break scan
 			}
 			// Genitive apostrophe after s, x, z, ß ("Hans' Auto"), unless a
 			// single quote is open and this closes it, or it is the first
