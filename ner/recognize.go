@@ -266,7 +266,7 @@ func (x *run) acceptList(i, end int, e *Entry) bool {
 	}
 	if e.Amb && end-i == 1 {
 		// Essen, Halle: a place only after a place preposition.
-		return i > 0 && x.r.m.placePreps[x.t[i-1].s]
+		return i > 0 && x.prep(i-1, x.r.m.placePreps)
 	}
 	if end-i == 1 && t.initial && t.noun && e.Source == "places" {
 		return false
@@ -882,7 +882,7 @@ func (x *run) single(w string) *Entry {
 // ending (Oberwolfsdorf) is a place.
 func (x *run) placeSuffix(i int) bool {
 	t := x.t[i]
-	if i == 0 || !x.r.m.placePreps[x.t[i-1].s] || t.noun || t.fw || t.named || x.r.m.nounSuffix(t.s) {
+	if i == 0 || !x.prep(i-1, x.r.m.placePreps) || t.noun || t.fw || t.named || x.r.m.nounSuffix(t.s) {
 		return false // compounds are fine here: Oberwolfs|dorf
 	}
 	lw := x.lower(i)
@@ -904,7 +904,7 @@ func (x *run) unknown(i int) int {
 	// Only a known name, a place preposition before, or a following capital
 	// or finite verb can type an unknown word; check these cheap contexts
 	// before the costly compound test in nameLike.
-	if !t.named && !(i > 0 && x.r.m.placePreps[x.t[i-1].s]) && !(i+1 < len(x.t) && (x.t[i+1].cap || x.finiteVerb(i+1))) &&
+	if !t.named && !(i > 0 && x.prep(i-1, x.r.m.placePreps)) && !(i+1 < len(x.t) && (x.t[i+1].cap || x.finiteVerb(i+1))) &&
 		!(i > 0 && (x.finiteVerb(i-1) || i > 1 && x.t[i-1].s == "sich" && x.finiteVerb(i-2))) &&
 		!(strings.HasSuffix(t.s, "s") && x.nounFollows(i+1)) {
 		return 0
@@ -934,7 +934,7 @@ func (x *run) unknown(i int) int {
 			typ, rule = "PER", "person-surname"
 		}
 	}
-	if typ == "" && i > 0 && (x.r.m.placePreps[x.t[i-1].s] && x.r.lex != nil && x.r.lex.IsName(x.t[i].s) || x.r.m.strongPreps[x.t[i-1].s]) {
+	if typ == "" && i > 0 && (x.prep(i-1, x.r.m.placePreps) && x.r.lex != nil && x.r.lex.IsName(x.t[i].s) || x.prep(i-1, x.r.m.strongPreps)) {
 		typ, rule = "LOC", "place-prep"
 	}
 	if typ == "" && end < len(x.t) && x.finiteVerb(end) {
@@ -1270,4 +1270,13 @@ func (x *run) is(i int, flag uint16, set map[string]bool) bool {
 		return false
 	}
 	return set[x.t[i].s]
+}
+
+// prep reports whether token j is in the preposition set, also when it
+// opens the sentence with a capital (In Marienthal).
+func (x *run) prep(j int, set map[string]bool) bool {
+	if set[x.t[j].s] {
+		return true
+	}
+	return x.t[j].initial && x.t[j].cap && set[x.lower(j)]
 }
