@@ -265,8 +265,10 @@ func (x *run) acceptList(i, end int, e *Entry) bool {
 		return false // George Bush, Adrian Grygiel: a first name, not the town
 	}
 	if e.Amb && end-i == 1 {
-		// Essen, Halle: a place only after a place preposition.
-		return i > 0 && x.prep(i-1, x.r.m.placePreps)
+		// Essen, Halle: a place only right after in/nach/aus (not "im Zug",
+		// "in Führung" fails on its noun ending).
+		return i > 0 && x.prep(i-1, x.r.m.strongPreps) && !x.r.m.nounSuffix(t.s)
+
 	}
 	if end-i == 1 && t.initial && t.noun && e.Source == "places" {
 		return false
