@@ -235,7 +235,7 @@ func (s *scanner) token(i int) int {
 			j++
 		}
 		// A minus sign before a number that stands alone ("-5 Grad").
-		if j == i+1 && j < len(text) && isDigitByte(text[j]) && s.spaceBefore(i) {
+		if j == i+1 && j < len(text) && isDigitByte(text[j]) && s.spaceOrOpenerBefore(i) {
 			return s.number(i)
 		}
 		s.emit(i, j, document.KindPunct)
