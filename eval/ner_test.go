@@ -20,9 +20,9 @@ const germevalDev = "../../shared/data/germeval2014/NER-de-dev.tsv"
 // mechanisms, not against single sentences). Raise the bars when the
 // stage improves.
 const (
-	barOuter  = 0.62
-	barOuter4 = 0.62
-	barM1     = 0.61
+	barOuter  = 0.64
+	barOuter4 = 0.64
+	barM1     = 0.64
 )
 
 func TestNERGermEvalDev(t *testing.T) {

@@ -661,7 +661,7 @@ func (x *run) deriv(i int) bool {
 		if e == nil {
 			e = x.inhabitant(t.s)
 		}
-		if e == nil && hasInhabitantEnding(t.s) && (i+1 < len(x.t) && x.t[i+1].cap || !t.noun && !x.weak(i)) {
+		if e == nil && hasInhabitantEnding(t.s) && (i+1 < len(x.t) && x.t[i+1].cap || !t.noun) {
 			e = x.placeAdjective(t.s) // not Sommer, Sieger: nouns in -er
 		}
 	}
