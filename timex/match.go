@@ -18,6 +18,7 @@ type Mention struct {
 	Quant      string
 	Freq       string
 	Generic    string // the value for a generic reading (see Rule.Generic)
+	Weekday    int    // ISO weekday named with an explicit date (dctfix rules), else 0
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
@@ -130,6 +131,11 @@ func (rs *Rules) Find(text string) []Mention {
 		best.Quant = rs.render(rule.Quant, text, bestM)
 		best.Freq = rs.render(rule.Freq, text, bestM)
 		best.Generic = rs.render(rule.Generic, text, bestM)
+		if g := rule.wdGroup; rule.DCTFix && g > 0 && bestM[2*g] >= 0 {
+			if v, ok := rs.apply("weekday-long", text[bestM[2*g]:bestM[2*g+1]]); ok && len(v) == 1 {
+				best.Weekday = int(v[0] - '0')
+			}
+		}
 		if best.Value == "" { // a table had no entry: the rule does not apply
 			i += size
 			continue

@@ -38,8 +38,12 @@ type Rule struct {
 	LeadDet   bool           // extend the span over a preceding determiner
 	NotBefore *regexp.Regexp // reject when the text before the match ends with this
 	NotAfter  *regexp.Regexp // reject when the text after the match starts with this
-	DCTFix    bool           // an explicit day that may fix a month-precision DCT
-	spanGroup int            // submatch index of (?P<span>...), 0 when the whole match is the span
+	// DCTFix marks a rule whose group "wd" names the weekday of the date it
+	// matches (Montag, 5. Mai): when the weekday agrees, the date may fix a
+	// month-precision DCT.
+	DCTFix    bool
+	wdGroup   int
+	spanGroup int // submatch index of (?P<span>...), 0 when the whole match is the span
 	// needs lists lowercased strings one of which every match contains
 	// (derived from the pattern); a window without any of them is skipped
 	// without running the regexp.
@@ -443,6 +447,11 @@ func (rs *Rules) parseRules(file, data string) ([]*Rule, error) {
 			}
 		case "dctfix":
 			cur.DCTFix = rest == "yes"
+			if cur.re == nil || cur.re.SubexpIndex("wd") < 0 {
+				err = fmt.Errorf("%s: dctfix needs a match with a group named wd (the weekday)", at)
+			} else {
+				cur.wdGroup = cur.re.SubexpIndex("wd")
+			}
 		case "+", "-":
 			var ex Example
 			ex, err = parseExample(at, key == "+", rest)

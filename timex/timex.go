@@ -273,11 +273,20 @@ func (tg *Tagger) fixDCT(d *document.Document, ms []Mention) {
 	if !d.DCT.Known() || d.DCT.Precision == document.PrecisionDay {
 		return
 	}
-	for i := 0; i+1 < len(ms); i++ {
-		a, b := ms[i], ms[i+1]
-		wd := weekdayOf(a.Value)
-		if wd == 0 || !appositive(d.Text[a.End:b.Start]) {
-			continue
+	for i := 0; i < len(ms); i++ {
+		// The weekday and the date: one mention (Donnerstag, 25. Februar)
+		// or two in apposition (Montag (5. Mai)).
+		b, wd := ms[i], ms[i].Weekday
+		if wd == 0 {
+			if i+1 == len(ms) {
+				break
+			}
+			a := ms[i]
+			b = ms[i+1]
+			wd = weekdayOf(a.Value)
+			if wd == 0 || !appositive(d.Text[a.End:b.Start]) {
+				continue
+			}
 		}
 		y, mo, day, ok := explicitDay(b.Value, d.DCT.Time.Year())
 		if !ok || y != d.DCT.Time.Year() {

@@ -51,6 +51,17 @@ func TestDCTFixedByText(t *testing.T) {
 	}
 }
 
+func TestDCTFixedByOneMention(t *testing.T) {
+	dct := document.DCT{Time: time.Date(2010, 2, 1, 0, 0, 0, 0, time.UTC), Precision: document.PrecisionMonth, Origin: "metadata"}
+	d := tag(t, "Der Verein lädt am Donnerstag, 25. Februar, nach Bozen. Gestern war Ruhe.", dct)
+	if d.DCT.Value() != "2010-02-25" || d.DCT.Origin != "text" {
+		t.Errorf("DCT = %+v, want 2010-02-25 from the text", d.DCT)
+	}
+	if v := values(d)["Gestern"]; v != "2010-02-24" {
+		t.Errorf("Gestern = %q, want 2010-02-24", v)
+	}
+}
+
 // A weekday that does not fit the date beside it leaves the DCT alone.
 func TestDCTNotFixedByWrongWeekday(t *testing.T) {
 	dct := document.DCT{Time: time.Date(2025, 5, 1, 0, 0, 0, 0, time.UTC), Precision: document.PrecisionMonth, Origin: "metadata"}
