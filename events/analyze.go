@@ -23,6 +23,7 @@ type wtok struct {
 	tmx    int      // index of the timex covering the token, -1
 	inQ    bool     // inside a direct quote
 	inline bool     // a quote mark of a short quote without a verb („Einmannpackungen“)
+	paren  bool     // inside a parenthesis without a verb
 	cpart  bool     // left part or hyphen of a hyphenated compound (US - Präsidenten)
 	role   bool     // a role noun (Präsident, Kremlsprecher, Regierung)
 	det    bool     // article, possessive or kein-
@@ -388,14 +389,32 @@ func (a *analysis) segment(si int) {
 	var segs []seg
 	st := s.TokStart
 	comma := false
+	// a parenthesis without a verb (Bericht Nr. 14 (Az. III 2 – 2024)) is
+	// an insertion: the clause goes on after it
+	for i := s.TokStart; i < s.TokEnd; i++ {
+		if d.Tokens[i].Text != "(" || !a.t[i].punct {
+			continue
+		}
+		for k := i + 1; k < s.TokEnd && k <= i+12; k++ {
+			if a.t[k].verb && !a.t[k].upper {
+				break
+			}
+			if d.Tokens[k].Text == ")" {
+				for x := i; x <= k; x++ {
+					a.t[x].paren = true
+				}
+				break
+			}
+		}
+	}
 	for i := s.TokStart; i < s.TokEnd; i++ {
 		w := &a.t[i]
 		if !w.punct {
 			continue
 		}
 		txt := d.Tokens[i].Text
-		if a.t[i].inline {
-			continue // the marks of a quoted word or title inside a clause
+		if a.t[i].inline || a.t[i].paren {
+			continue // the marks of a quoted word or title, a parenthesis inside a clause
 		}
 		if txt == "," || hardBoundary(txt) {
 			if i > st {

@@ -259,6 +259,7 @@ func (a *analysis) nominal(st, end int) bool {
 			return false
 		case a.clsPrefix(j, "prep:") != "" || a.is(j, "sub"):
 			return false // Laut dem Portal, Während des Wahlkampfs
+		case w.det:
 		case w.upper || w.ent >= 0:
 			pos := a.d.Tokens[j].POS
 			if pos == "" && a.closedClass(j) {
