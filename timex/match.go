@@ -141,9 +141,8 @@ func (rs *Rules) Find(text string) []Mention {
 			continue
 		}
 		if rule.LeadDet {
-			best.Start = rs.extendDet(text, best.Start)
-			if len(out) > 0 && out[len(out)-1].End > best.Start {
-				best.Start = i
+			if s := rs.extendDet(text, best.Start); len(out) == 0 || out[len(out)-1].End <= s {
+				best.Start = s
 			}
 		}
 		out = append(out, best)

@@ -24,9 +24,8 @@ type tpart struct {
 
 // builtins are template functions that are code, not tables.
 var builtins = map[string]func(string) (string, bool){
-	"pad2":  func(s string) (string, bool) { return padNum(s, 2) },
-	"pad4":  func(s string) (string, bool) { return padNum(s, 4) },
-	"digit": func(s string) (string, bool) { return digitsOnly(s) },
+	"pad2": func(s string) (string, bool) { return padNum(s, 2) },
+	"pad4": func(s string) (string, bool) { return padNum(s, 4) },
 	// year2 turns a two-digit year into four digits (99 → 1999, 05 → 2005).
 	"year2": func(s string) (string, bool) {
 		n, err := strconv.Atoi(s)
@@ -63,7 +62,6 @@ var builtins = map[string]func(string) (string, bool){
 		}
 		return fmt.Sprintf("%02d", n-1), true
 	},
-	"upper": func(s string) (string, bool) { return strings.ToUpper(s), true },
 	// minus1 turns an ordinal count into an offset (dritte Woche → +2 weeks).
 	"minus1": func(s string) (string, bool) {
 		n, err := strconv.Atoi(s)
