@@ -130,6 +130,17 @@ func (l *Lexicon) nonFiniteInClause(toks []document.Token, out []Analysis, i int
 	return false
 }
 
+// prepositional reports whether function-word tags include a preposition
+// or an article (ein).
+func prepositional(tags string) bool {
+	for t := range strings.SplitSeq(tags, ",") {
+		if t == "PRP" || strings.HasPrefix(t, "ART") {
+			return true
+		}
+	}
+	return false
+}
+
 // functionFirst reports whether function-word tags include a preposition,
 // conjunction, adverb, article or pronoun.
 func functionFirst(tags string) bool {
@@ -300,6 +311,9 @@ func (l *Lexicon) verb(toks []document.Token, i int, a *Analysis) {
 		}
 	}
 	best := vi.best
+	if vi.guessed && best.Tense == Infinitive && !isBoundary(toks, i+1) && !l.auxNext(toks, i) {
+		return // a guessed infinitive away from the verb's place: einfachen Menschen
+	}
 	if p, n := personFromPronoun(toks, i); p != 0 && best.Finite() && best.Person != p {
 		for _, r := range vi.readings {
 			if r.Lemma == best.Lemma && r.Person == p && r.Number == n && !r.Joined {
@@ -435,6 +449,7 @@ func chooseReading(rs []VerbReading, form string) (VerbReading, bool) {
 		finite bool
 		strong bool
 		indic  bool // has an indicative or non-finite reading
+		third  bool // has a 3rd person or non-finite reading
 		same   bool // the lemma is the form itself (führen: führen, not fahren)
 	}
 	var cs []cand
@@ -468,6 +483,7 @@ func chooseReading(rs []VerbReading, form string) (VerbReading, bool) {
 		}
 		c.strong = c.strong || r.Strong
 		c.indic = c.indic || r.Mood == Indicative || r.Mood == NoMood
+		c.third = c.third || r.Person == 3 || !r.Finite()
 		c.same = c.same || r.Tense == Infinitive && r.Lemma == lemmaOfForm
 	}
 	if len(cs) == 0 {
@@ -482,6 +498,9 @@ func chooseReading(rs []VerbReading, form string) (VerbReading, bool) {
 		}
 		if cs[i].same != cs[j].same {
 			return cs[i].same
+		}
+		if cs[i].third != cs[j].third {
+			return cs[i].third // schaltet: schalten (3rd), not schelten (2nd plural)
 		}
 		if cs[i].strong != cs[j].strong {
 			return cs[i].strong
@@ -534,7 +553,11 @@ func (l *Lexicon) guessVerb(form string) (VerbReading, bool) {
 			continue
 		}
 		p, rest := form[:n], form[n:]
-		if strings.HasPrefix(rest, "zu") {
+		// Rare particles only before a past participle (leergemacht):
+		// wach + senden, ernst + haften are adjectives (wachsenden,
+		// ernsthaften), not particle verbs.
+		productive := l.productive[p]
+		if productive && strings.HasPrefix(rest, "zu") {
 			for _, r := range l.verbs[rest[2:]] {
 				if r.Tense == Infinitive {
 					r.Lemma, r.Tense = p+r.Lemma, ZuInfinitive
@@ -543,7 +566,7 @@ func (l *Lexicon) guessVerb(form string) (VerbReading, bool) {
 			}
 		}
 		for _, r := range l.verbs[rest] {
-			if r.Tense == Participle || r.Tense == Infinitive || r.Joined {
+			if r.Tense == Participle || productive && (r.Tense == Infinitive || r.Joined) {
 				r.Lemma, r.Joined = p+r.Lemma, false
 				return r, true
 			}
@@ -580,10 +603,12 @@ func (l *Lexicon) joinParticles(toks []document.Token, out []Analysis) {
 			}
 			if l.particles[t.Text] && isBoundary(toks, j+1) {
 				lemma, guessed := l.SeparableLemma(t.Text, a.Base), false
-				if lemma == "" && a.POS == POSVerb && l.productive[t.Text] {
+				if lemma == "" && a.POS == POSVerb && l.productive[t.Text] && prepositional(l.function[t.Text]) {
 					// Morphy lacks common particle verbs (mitkommen,
-					// hinzukommen); a productive particle at the clause end
-					// of a full verb forms one all the same.
+					// beisteuern); a productive particle that is also a
+					// preposition (an, mit, bei, zu, ...) at the clause end of
+					// a full verb forms one all the same. Adverb particles
+					// (hieß es weiter, kam zurück) join only where listed.
 					lemma, guessed = t.Text+a.Base, true
 				}
 				if lemma != "" {
