@@ -1047,7 +1047,8 @@ func (x *run) finiteVerb(j int) bool {
 func (x *run) titles() {
 	m := x.r.m
 	for a := 0; a < len(x.t); a++ {
-		if !m.quoteOpen[x.t[a].s] {
+		// Quotes are ASCII " or start with a byte >= 0xC2 („ “ » «).
+		if w := x.t[a].s; w == "" || w[0] != '"' && w[0] < 0xC2 || !m.quoteOpen[w] {
 			continue
 		}
 		b := a + 1
