@@ -1,0 +1,92 @@
+package ner_test
+
+import (
+	"context"
+	"os"
+	"testing"
+
+	"github.com/ereignis/ereignis/corpus"
+	"github.com/ereignis/ereignis/ner"
+	"github.com/ereignis/ereignis/tokenize"
+)
+
+// TestSeedArticle checks the linking bar on the seed article: the
+// named people and places are found with the right type and Wikidata ID,
+// and later mentions link to the first one.
+func TestSeedArticle(t *testing.T) {
+	data, err := os.ReadFile("../testdata/putin-trump-2025-05.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := corpus.ParseText("seed", "seed", data)
+	if a.Err != nil {
+		t.Fatal(a.Err)
+	}
+	d := a.Document()
+	tk, err := tokenize.NewStage()
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := ner.DefaultStage()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	if err := tk.Process(ctx, d); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Process(ctx, d); err != nil {
+		t.Fatal(err)
+	}
+	want := []struct{ canonical, typ, qid string }{
+		{"Wladimir Putin", "PER", "Q7747"},
+		{"Donald Trump", "PER", "Q22686"},
+		{"Joe Biden", "PER", "Q6279"},
+		{"Dmitri Peskow", "PER", ""},
+		{"Russland", "LOC", "Q159"},
+		{"Vereinigte Staaten", "LOC", "Q30"},
+		{"Ukraine", "LOC", "Q212"},
+		{"Saudi-Arabien", "LOC", "Q851"},
+		{"Katar", "LOC", "Q846"},
+		{"Vereinigte Arabische Emirate", "LOC", "Q878"},
+		{"Moskau", "LOC", "Q649"},
+		{"Washington, D.C.", "LOC", "Q61"},
+		{"Naher Osten", "LOC", "Q7204"},
+		{"Axios", "ORG", ""},
+		{"US-Außenministerium", "ORG", "Q789915"},
+	}
+	for _, w := range want {
+		found := false
+		for _, e := range d.Entities {
+			if e.Canonical == w.canonical && e.Type == w.typ && e.QID == w.qid {
+				found = true
+				break
+			}
+		}
+		if !found {
+			t.Errorf("no %s %q (%s) in the seed article", w.typ, w.canonical, w.qid)
+		}
+	}
+	// Every mention of Putin after the first links to the first one.
+	first := ""
+	for _, e := range d.Entities {
+		if e.Canonical != "Wladimir Putin" {
+			continue
+		}
+		if first == "" {
+			first = e.ID
+			continue
+		}
+		if e.LinkedTo != first {
+			t.Errorf("%s %q links to %q, want %s", e.ID, e.Span.Text, e.LinkedTo, first)
+		}
+	}
+	for _, e := range d.Entities {
+		if d.Text[e.Span.Start:e.Span.End] != e.Span.Text {
+			t.Errorf("%s: span %d:%d is not %q", e.ID, e.Span.Start, e.Span.End, e.Span.Text)
+		}
+		if e.Type == "LOCderiv" && e.Span.Text == "russische" && e.QID != "Q159" {
+			t.Errorf("russische links to %q, want Russland Q159", e.QID)
+		}
+	}
+}
