@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/ereignis/ereignis/corpus"
+	"github.com/ereignis/ereignis/document"
 	"github.com/ereignis/ereignis/ner"
 	"github.com/ereignis/ereignis/tokenize"
 )
@@ -88,5 +89,48 @@ func TestSeedArticle(t *testing.T) {
 		if e.Type == "LOCderiv" && e.Span.Text == "russische" && e.QID != "Q159" {
 			t.Errorf("russische links to %q, want Russland Q159", e.QID)
 		}
+	}
+}
+
+// TestRoleLink: a role compound after a definite article links to the
+// person the article introduced with that role; an indefinite one does not.
+func TestRoleLink(t *testing.T) {
+	text := "Kremlsprecher Dmitri Peskow hält das für nötig. Der Kremlsprecher betonte, es gebe keine Pläne. " +
+		"Später traf er keinen Kremlsprecher mehr."
+	d := document.New("x", "x", text)
+	tk, err := tokenize.NewStage()
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := ner.DefaultStage()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := tk.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]string{}
+	var roles []string
+	for _, e := range d.Entities {
+		if _, ok := ids[e.Span.Text]; !ok {
+			ids[e.Span.Text] = e.ID
+		}
+		if e.Span.Text == "Kremlsprecher" || e.Span.Text == "US-Präsidenten" {
+			roles = append(roles, e.ID+"→"+e.LinkedTo)
+		}
+	}
+	var kreml []string
+	for _, e := range d.Entities {
+		if e.Span.Text == "Kremlsprecher" {
+			kreml = append(kreml, e.LinkedTo)
+		}
+	}
+	// The first is the apposition itself, the second "Der Kremlsprecher"
+	// names Peskow, the third "keinen Kremlsprecher" names nobody.
+	if len(kreml) != 3 || kreml[1] != ids["Dmitri Peskow"] || kreml[2] != "" {
+		t.Errorf("Kremlsprecher links %v, want [_ %s \"\"] (%v)", kreml, ids["Dmitri Peskow"], roles)
 	}
 }
