@@ -61,34 +61,30 @@ type analysis struct {
 func (a *analysis) lookup(tok *document.Token, w *wtok) {
 	m := a.m
 	text := tok.Text
-	if fs := m.forms[text]; len(fs) > 0 {
+	et := m.idx[text]
+	el := et
+	if w.low != text {
+		el = m.idx[w.low]
+	}
+	if et != nil && len(et.forms) > 0 {
+		fs := et.forms
 		w.lemma, w.feat = fs[0].lemma, fs[0].feat
 		for _, f := range fs[1:] {
 			w.feat += f.feat
 		}
-	} else if w.upper {
-		if fs := m.forms[w.low]; len(fs) > 0 && !strings.Contains(fs[0].feat, "n") {
-			w.lemma, w.feat = fs[0].lemma, fs[0].feat
-		}
+	} else if w.upper && el != nil && len(el.forms) > 0 && !strings.Contains(el.forms[0].feat, "n") {
+		w.lemma, w.feat = el.forms[0].lemma, el.forms[0].feat
 	}
 	if tok.Lemma != "" && w.lemma == "" {
 		w.lemma = tok.Lemma
-		if fs := m.forms[text]; len(fs) > 0 {
-			for _, f := range fs {
-				if f.lemma == tok.Lemma {
-					w.feat = f.feat
-				}
-			}
-		}
 	}
-	if w.lemma == "" && !w.upper && len(w.low) > 4 {
+	if w.lemma == "" && !w.upper && el != nil && el.adjLem != "" && m.lemmas[el.adjLem] {
 		// inflected adjectives: bevorstehenden → bevorstehend, insolventen → insolvent
-		for _, e := range []string{"en", "em", "er", "es", "e"} {
-			if b, ok := strings.CutSuffix(w.low, e); ok && m.lemmas[b] {
-				w.lemma = b
-				break
-			}
-		}
+		w.lemma = el.adjLem
+	}
+	if el != nil && el.kj1 && !w.upper {
+		w.feat += "1"
+		w.verb, w.fin = true, true
 	}
 	if w.upper && (w.lemma == "" || !a.m.known(w.lemma)) {
 		// the lemma stage knows Warnstreik, the triggers know Streik
@@ -115,10 +111,6 @@ func (a *analysis) lookup(tok *document.Token, w *wtok) {
 		if !w.fin && !w.nonfin {
 			w.fin = true
 		}
-	}
-	if m.kj1[w.low] && !w.upper {
-		w.feat += "1"
-		w.verb, w.fin = true, true
 	}
 }
 
@@ -232,7 +224,9 @@ func (a *analysis) build() {
 			w.role = a.m.roleNoun(w.low)
 		}
 		if !w.punct {
-			w.cls = a.m.words[w.low]
+			if e := a.m.idx[w.low]; e != nil {
+				w.cls = e.cls
+			}
 		}
 		w.det = !w.punct && (a.is(i, "art") || a.clsPrefix(i, "poss") != "" || isKein(w.low))
 	}

@@ -41,6 +41,15 @@ type modal struct {
 
 type headForm struct{ low, lemma string }
 
+// wordEntry gathers what the model knows about one surface form, so that a
+// token costs one map lookup.
+type wordEntry struct {
+	forms  []form
+	cls    []string
+	kj1    bool
+	adjLem string // lemma of an inflected adjective of the lists (bevorstehenden → bevorstehend)
+}
+
 type form struct {
 	lemma string
 	feat  string
@@ -60,10 +69,11 @@ type Model struct {
 	forms     map[string][]form
 	kj1       map[string]bool
 	roleNouns []string
-	roleIdx   map[string][]string // role nouns by their last 3 bytes
-	support   map[string]bool     // verbs whose subject is the agent of their event-noun object
-	nachNouns []string            // heads that make "nach" a cue (nach Angaben, Meinung nach)
-	lemmas    map[string]bool     // every lemma some list names (for separable-verb joins)
+	roleIdx   map[string][]string   // role nouns by their last 3 bytes
+	support   map[string]bool       // verbs whose subject is the agent of their event-noun object
+	nachNouns []string              // heads that make "nach" a cue (nach Angaben, Meinung nach)
+	lemmas    map[string]bool       // every lemma some list names (for separable-verb joins)
+	idx       map[string]*wordEntry // everything known about a surface form
 }
 
 // Load reads the embedded model files.
@@ -230,6 +240,7 @@ func LoadFS(fsys fs.FS, dir string) (*Model, error) {
 	if err = read("support.txt", 1, func(c []string) error { m.support[c[0]] = true; m.lemmas[c[0]] = true; return nil }); err != nil {
 		return nil, err
 	}
+	m.buildIndex()
 	m.roleIdx = map[string][]string{}
 	if err = read("rolenouns.txt", 1, func(c []string) error {
 		m.roleNouns = append(m.roleNouns, c[0])
@@ -242,6 +253,37 @@ func LoadFS(fsys fs.FS, dir string) (*Model, error) {
 		return nil, err
 	}
 	return m, nil
+}
+
+func (m *Model) entry(w string) *wordEntry {
+	e := m.idx[w]
+	if e == nil {
+		e = &wordEntry{}
+		m.idx[w] = e
+	}
+	return e
+}
+
+func (m *Model) buildIndex() {
+	m.idx = map[string]*wordEntry{}
+	for w, fs := range m.forms {
+		m.entry(w).forms = fs
+	}
+	for w, cls := range m.words {
+		m.entry(w).cls = cls
+	}
+	for w := range m.kj1 {
+		m.entry(w).kj1 = true
+	}
+	for l := range m.lemmas {
+		if l == strings.ToLower(l) && len(l) > 3 {
+			for _, e := range []string{"en", "em", "er", "es", "e"} {
+				if x := m.entry(l + e); x.adjLem == "" {
+					x.adjLem = l
+				}
+			}
+		}
+	}
 }
 
 // known reports whether some list of the model names the lemma.
