@@ -21,7 +21,24 @@ type Mention struct {
 	Weekday    int    // ISO weekday named with an explicit date (dctfix rules), else 0
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiWord[r]
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// asciiWord marks the ASCII letters and digits; most bytes of German news
+// are ASCII, and the scanner asks this for every one of them.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = true
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = true, true
+	}
+	return t
+}()
 
 // Find returns the mentions in text, left to right, without overlaps. At
 // every token start only the rules whose first characters fit are tried;

@@ -86,7 +86,7 @@ type Rules struct {
 
 // Load reads patterns/*.txt|*.re and rules/*.rules from dir in fsys.
 func Load(fsys fs.FS, dir string) (*Rules, error) {
-	rs := &Rules{patterns: map[string]*patternList{}, byPrefix: map[string][]int{}, maxLen: 72}
+	rs := &Rules{patterns: map[string]*patternList{}, byPrefix: map[string][]int{}, maxLen: 60}
 	pfiles, err := fs.Glob(fsys, path.Join(dir, "patterns", "*"))
 	if err != nil {
 		return nil, err
