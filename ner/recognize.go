@@ -750,17 +750,41 @@ func (x *run) placeAdjective(w string) *Entry {
 	if b == "" {
 		return nil
 	}
-	cands := []string{b, b + "en", b + "e", strings.TrimSuffix(b, "n") + "en", strings.TrimSuffix(b, "i") + "ien"}
-	if strings.HasSuffix(b, "städt") {
-		cands = append(cands, strings.TrimSuffix(b, "städt")+"stadt")
-	}
-	for _, c := range cands {
-		if es := x.r.m.names.root[c]; es != nil && len(es.entries) > 0 {
-			e := es.entries[0]
-			if e.Type == "LOC" && utf8.RuneCountInString(c) >= 4 {
-				return e
-			}
+	// The candidates are built in a stack buffer: a map index with
+	// string(bytes) does not allocate.
+	var buf [64]byte
+	root := x.r.m.names.root
+	try := func(stem, suffix string) *Entry {
+		if len(stem)+len(suffix) > len(buf) || utf8.RuneCountInString(stem)+len(suffix) < 4 {
+			return nil
 		}
+		c := append(append(buf[:0], stem...), suffix...)
+		if n := root[string(c)]; n != nil && len(n.entries) > 0 && n.entries[0].Type == "LOC" {
+			return n.entries[0]
+		}
+		return nil
+	}
+	if e := try(b, ""); e != nil { // Berlin|er
+		return e
+	}
+	if e := try(b, "en"); e != nil { // Brem|er → Bremen
+		return e
+	}
+	if e := try(b, "e"); e != nil { // Itzeho|er → Itzehoe
+		return e
+	}
+	if strings.HasSuffix(b, "n") {
+		if e := try(b[:len(b)-1], "en"); e != nil { // Münchn|er → München
+			return e
+		}
+	}
+	if strings.HasSuffix(b, "i") {
+		if e := try(b[:len(b)-1], "ien"); e != nil { // Australi|er → Australien
+			return e
+		}
+	}
+	if strings.HasSuffix(b, "städt") {
+		return try(b[:len(b)-len("städt")], "stadt") // Darmstädt|er
 	}
 	return nil
 }
@@ -806,8 +830,8 @@ func (x *run) part(i int) bool {
 	}
 	// Closed compound: a known name, then a common noun of at least partMin
 	// letters (Kreml|sprecher, Deutschland|reise).
-	if x.r.lex == nil || len(w) < 7 {
-		return false
+	if x.r.lex == nil || len(w) < 7 || x.t[i].noun {
+		return false // a lexicon noun is no name compound (measured: no loss on dev)
 	}
 	for _, k := range x.r.m.prefixLens[w[:3]] {
 		if k >= len(w) || !utf8.RuneStart(w[k]) {
@@ -820,9 +844,6 @@ func (x *run) part(i int) bool {
 		e := x.single(w[:k])
 		if e == nil || e.Amb || e.Kind == "city" || e.Kind == "state" && k < 5 || utf8.RuneCountInString(w[:k]) < 3 || e.Kind != "curated" && x.r.lex.IsCommonNoun(w[:k]) {
 			continue // a small place as a compound's first part is mostly chance (Wangen|knochen)
-		}
-		if x.t[i].noun && e.Kind != "country" && e.Kind != "curated" {
-			continue
 		}
 		r, size := utf8.DecodeRuneInString(rest)
 		head := string(unicode.ToUpper(r)) + rest[size:]
