@@ -181,6 +181,25 @@ func (a *analysis) statements() []document.Statement {
 			cont = len(out) - 1
 		}
 	}
+	// free indirect speech: a main clause in Konjunktiv I reports what
+	// someone said even without a cue; its speaker is the closest earlier
+	// speaker of the paragraph, if any
+	covered := make([]bool, len(d.Sentences))
+	for _, s := range out {
+		for si := s.sent; si < len(d.Sentences) && d.Sentences[si].TokStart < s.msg.end; si++ {
+			covered[si] = true
+		}
+	}
+	for si := range d.Sentences {
+		if covered[si] || !a.konjunktiv1Main(si) {
+			continue
+		}
+		st := stmt{kind: KindIndirect, msg: span2{d.Sentences[si].TokStart, d.Sentences[si].TokEnd}, sent: si, rule: "konjunktiv-free"}
+		if p := a.previousSource(out, si); p != nil {
+			st.source, st.ref, st.hasSrc = p.source, p.ref, true
+		}
+		out = append(out, st)
+	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].msg.start < out[j].msg.start })
 	res := make([]document.Statement, 0, len(out))
 	for k, s := range out {
@@ -396,6 +415,19 @@ func (a *analysis) previousSource(out []stmt, si int) *stmt {
 		}
 	}
 	return best
+}
+
+// konjunktiv1Main reports a main clause of sentence si whose finite verb
+// is in Konjunktiv I proper (not a Konjunktiv II standing in for it).
+func (a *analysis) konjunktiv1Main(si int) bool {
+	for _, ci := range a.sentenceClauses(si) {
+		c := &a.clauses[ci]
+		if c.quote || c.sub || c.fin < 0 {
+			continue
+		}
+		return strings.Contains(a.t[c.fin].feat, "1") && !a.t[c.fin].inQ
+	}
+	return false
 }
 
 // konjunktivSentence reports whether the main verb of sentence si is in
