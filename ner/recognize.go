@@ -1188,7 +1188,7 @@ func (x *run) street(i int) bool {
 	if t.noun || utf8.RuneCountInString(t.s) < 8 {
 		return false
 	}
-	lw := strings.ToLower(t.s)
+	lw := t.s // street endings are lower case in a capitalised word (Alexanderplatz)
 	for _, s := range x.r.m.streetSuf {
 		if strings.HasSuffix(lw, s) && len(lw) > len(s)+3 {
 			x.add(Mention{Start: i, End: i + 1, Type: "LOC", Rule: "place-street"})
