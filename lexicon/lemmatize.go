@@ -1,7 +1,6 @@
 package lexicon
 
 import (
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -345,6 +344,11 @@ func (l *Lexicon) habenInClause(toks []document.Token, i int) bool {
 				}
 				continue
 			}
+			// Forms of haben are lower case but at the start of a sentence;
+			// skipping the capitalised nouns saves look-ups.
+			if r, _ := utf8.DecodeRuneInString(toks[j].Text); unicode.IsUpper(r) && j > 0 {
+				continue
+			}
 			for _, r := range l.VerbReadings(toks[j].Text) {
 				if r.Aux && r.Lemma == "haben" {
 					return true
@@ -363,12 +367,12 @@ func personFromPronoun(toks []document.Token, i int) (int8, Number) {
 		if j < 0 || j >= len(toks) {
 			continue
 		}
-		switch strings.ToLower(toks[j].Text) {
-		case "ich":
+		switch w := toks[j].Text; {
+		case strings.EqualFold(w, "ich"):
 			return 1, Singular
-		case "wir":
+		case strings.EqualFold(w, "wir"):
 			return 1, Plural
-		case "du":
+		case strings.EqualFold(w, "du"):
 			return 2, Singular
 		}
 	}
@@ -442,17 +446,10 @@ func strongVerbEvidence(rs []VerbReading) bool {
 // only in Konjunktiv, and the lemma that is the form itself (führen:
 // führen, not the Konjunktiv II of fahren).
 func chooseReading(rs []VerbReading, form string) (VerbReading, bool) {
-	lemmaOfForm := lowerIfNeeded(form)
-	type cand struct {
-		r      VerbReading
-		nRead  int
-		finite bool
-		strong bool
-		indic  bool // has an indicative or non-finite reading
-		third  bool // has a 3rd person or non-finite reading
-		same   bool // the lemma is the form itself (führen: führen, not fahren)
-	}
-	var cs []cand
+	// A fixed array keeps the candidates on the stack: the choice runs for
+	// every verb token, and forms with more than eight lemmas do not exist.
+	var arr [8]candidate
+	cs := arr[:0]
 	for _, r := range rs {
 		if r.Tense == PresentParticiple {
 			continue
@@ -465,7 +462,10 @@ func chooseReading(rs []VerbReading, form string) (VerbReading, bool) {
 			}
 		}
 		if k < 0 {
-			cs = append(cs, cand{r: r})
+			if len(cs) == len(arr) {
+				continue
+			}
+			cs = append(cs, candidate{r: r})
 			k = len(cs) - 1
 		}
 		c := &cs[k]
@@ -484,33 +484,65 @@ func chooseReading(rs []VerbReading, form string) (VerbReading, bool) {
 		c.strong = c.strong || r.Strong
 		c.indic = c.indic || r.Mood == Indicative || r.Mood == NoMood
 		c.third = c.third || r.Person == 3 || !r.Finite()
-		c.same = c.same || r.Tense == Infinitive && r.Lemma == lemmaOfForm
+		c.same = c.same || r.Tense == Infinitive && equalLower(r.Lemma, form)
 	}
 	if len(cs) == 0 {
 		return VerbReading{}, false
 	}
-	sort.SliceStable(cs, func(i, j int) bool {
-		if cs[i].finite != cs[j].finite {
-			return cs[i].finite
+	best := 0
+	for i := 1; i < len(cs); i++ {
+		if cs[i].before(&cs[best]) {
+			best = i
 		}
-		if cs[i].indic != cs[j].indic {
-			return cs[i].indic
+	}
+	return cs[best].r, true
+}
+
+type candidate struct {
+	r      VerbReading
+	nRead  int
+	finite bool
+	strong bool
+	indic  bool // has an indicative or non-finite reading
+	third  bool // has a 3rd person or non-finite reading
+	same   bool // the lemma is the form itself (führen: führen, not fahren)
+}
+
+// before orders the lemma candidates of chooseReading.
+func (c *candidate) before(o *candidate) bool {
+	switch {
+	case c.finite != o.finite:
+		return c.finite
+	case c.indic != o.indic:
+		return c.indic
+	case c.same != o.same:
+		return c.same
+	case c.third != o.third:
+		return c.third // schaltet: schalten (3rd), not schelten (2nd plural)
+	case c.strong != o.strong:
+		return c.strong
+	case c.nRead != o.nRead:
+		return c.nRead > o.nRead
+	}
+	return c.r.Lemma < o.r.Lemma
+}
+
+// equalLower reports whether lemma equals form lower-cased, without
+// allocating.
+func equalLower(lemma, form string) bool {
+	if len(lemma) != len(form) {
+		return strings.EqualFold(lemma, form) && lemma == strings.ToLower(form)
+	}
+	for i := 0; i < len(form); i++ {
+		c := form[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
 		}
-		if cs[i].same != cs[j].same {
-			return cs[i].same
+		if c != lemma[i] {
+			return strings.EqualFold(lemma, form) && lemma == strings.ToLower(form)
 		}
-		if cs[i].third != cs[j].third {
-			return cs[i].third // schaltet: schalten (3rd), not schelten (2nd plural)
-		}
-		if cs[i].strong != cs[j].strong {
-			return cs[i].strong
-		}
-		if cs[i].nRead != cs[j].nRead {
-			return cs[i].nRead > cs[j].nRead
-		}
-		return cs[i].r.Lemma < cs[j].r.Lemma
-	})
-	return cs[0].r, true
+	}
+	return true
 }
 
 // better orders the readings of one lemma: 3rd person first (news report

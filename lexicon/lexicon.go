@@ -426,7 +426,12 @@ func (l *Lexicon) FunctionWord(form string) string { return l.function[form] }
 // IsDeterminer reports whether form can be an article or determiner
 // (der, eine, keine, seine, diese, alle), trying lower case too.
 func (l *Lexicon) IsDeterminer(form string) bool {
-	return hasTag(l.function[form], "DET") || hasTag(l.function[lowerIfNeeded(form)], "DET")
+	if hasTag(l.function[form], "DET") {
+		return true
+	}
+	var buf [64]byte
+	b, changed := appendLower(buf[:0], form)
+	return changed && hasTag(l.function[string(b)], "DET")
 }
 
 // IsPersonalPronoun reports whether form is a personal pronoun (er, sie,
@@ -457,8 +462,9 @@ func (l *Lexicon) VerbReadings(form string) []VerbReading {
 	if rs, ok := l.verbs[form]; ok {
 		return rs
 	}
-	if lower := lowerIfNeeded(form); lower != form {
-		return l.verbs[lower]
+	var buf [64]byte
+	if b, changed := appendLower(buf[:0], form); changed {
+		return l.verbs[string(b)] // the conversion in a map index does not allocate
 	}
 	return nil
 }
@@ -608,6 +614,18 @@ func (l *Lexicon) Stats() map[string]int {
 		"proper_name_forms": len(l.names),
 		"function_words":    len(l.function),
 	}
+}
+
+// appendLower appends s in lower case to b and reports whether anything
+// changed.
+func appendLower(b []byte, s string) ([]byte, bool) {
+	changed := false
+	for _, r := range s {
+		lr := unicode.ToLower(r)
+		changed = changed || lr != r
+		b = utf8.AppendRune(b, lr)
+	}
+	return b, changed
 }
 
 func lowerIfNeeded(s string) string {
