@@ -125,6 +125,10 @@ type Lexicon struct {
 	maxParticle int               // length in bytes of the longest particle
 	nouns       map[string]string // form → lemma
 	nounLemmas  map[string]bool
+	// nounEndings holds the last three bytes of every noun form: every
+	// head CompoundHead tries ends like the word itself, so one look-up
+	// here rules out most names (Peskow) before any head is tried.
+	nounEndings map[string]struct{}
 	names       map[string]nameEntry
 	homographs  map[string]string // verb form → other word classes
 	function    map[string]string // function word → classes
@@ -363,6 +367,7 @@ func (l *Lexicon) loadNouns(fsys fs.FS, path string) error {
 	n := strings.Count(s, "\n")
 	l.nouns = make(map[string]string, n)
 	l.nounLemmas = make(map[string]bool, n/4)
+	l.nounEndings = make(map[string]struct{}, 8192)
 	eachLine(s, 2, func(f []string) {
 		lemma := f[1]
 		if lemma == "=" {
@@ -370,6 +375,9 @@ func (l *Lexicon) loadNouns(fsys fs.FS, path string) error {
 		}
 		l.nouns[f[0]] = lemma
 		l.nounLemmas[lemma] = true
+		if len(f[0]) >= 3 {
+			l.nounEndings[f[0][len(f[0])-3:]] = struct{}{}
+		}
 	})
 	return nil
 }
@@ -552,6 +560,12 @@ func (l *Lexicon) noun(form string) (string, bool) {
 func (l *Lexicon) CompoundHead(form string) (lemma, head string, ok bool) {
 	const minHead = 4
 	if r, _ := utf8.DecodeRuneInString(form); !unicode.IsUpper(r) {
+		return "", "", false
+	}
+	if len(form) < 3 {
+		return "", "", false
+	}
+	if _, ok := l.nounEndings[form[len(form)-3:]]; !ok {
 		return "", "", false
 	}
 	var buf [64]byte
