@@ -58,7 +58,7 @@ type analysis struct {
 
 // lookup resolves a token to lemma and features: the lemma stage's lemma if
 // it ran, else forms.tsv, else an adjective ending or a compound head.
-func (a *analysis) lookup(tok *document.Token, w *wtok) {
+func (a *analysis) lookup(tok *document.Token, w *wtok, start bool) {
 	m := a.m
 	text := tok.Text
 	et := m.idx[text]
@@ -72,7 +72,8 @@ func (a *analysis) lookup(tok *document.Token, w *wtok) {
 		for _, f := range fs[1:] {
 			w.feat += f.feat
 		}
-	} else if w.upper && el != nil && len(el.forms) > 0 && !strings.Contains(el.forms[0].feat, "n") {
+	} else if w.upper && start && tok.POS != "NOUN" && tok.POS != "PROPN" && el != nil && len(el.forms) > 0 && !strings.Contains(el.forms[0].feat, "n") {
+		// a verb capitalised at the start of a sentence (Sagte er …)
 		w.lemma, w.feat = el.forms[0].lemma, el.forms[0].feat
 	}
 	if tok.Lemma != "" && w.lemma == "" {
@@ -215,7 +216,7 @@ func (a *analysis) build() {
 				}
 			}
 		}
-		a.lookup(tok, w)
+		a.lookup(tok, w, i == 0 || d.Tokens[i-1].Sentence != tok.Sentence || isPunct(&d.Tokens[i-1]))
 	}
 	a.markSpans()
 	for i := range a.t {

@@ -167,7 +167,20 @@ func run(lexDir, outDir string) error {
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
 	for sc.Scan() {
 		fs := strings.Split(sc.Text(), "\t")
-		if len(fs) < 3 || !nouns[fs[1]] || !strings.Contains(fs[2], "SUB") {
+		if len(fs) < 3 {
+			continue
+		}
+		// a Konjunktiv form that is also another word (eine, lange, erste)
+		// is no evidence of reported speech
+		if kj1[fs[0]] && fs[2] != "VER" {
+			for _, c := range strings.Split(fs[2], ",") {
+				if c != "VER" && c != "PA1" && c != "PA2" {
+					delete(kj1, fs[0])
+					break
+				}
+			}
+		}
+		if !nouns[fs[1]] || !strings.Contains(fs[2], "SUB") {
 			continue
 		}
 		entries = append(entries, entry{fs[0], fs[1], "n"})
