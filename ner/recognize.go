@@ -413,7 +413,11 @@ func (x *run) weak(i int) bool {
 // Herbst, Guido Westerwelle), words with a derivational noun ending do not.
 func (x *run) surnameLike(i int) bool {
 	t := x.t[i]
-	if !t.cap || t.fw || t.info&capLegal != 0 || t.acr && utf8.RuneCountInString(t.s) > 3 {
+	// Function words count only where a capital says nothing else: at the
+	// start of a sentence, or the articles and prepositions that open
+	// titles. Mid-sentence, Fest, Schwarz, Weiß after a first name are
+	// surnames.
+	if !t.cap || t.fw && (t.initial || titleWords[t.s]) || t.info&capLegal != 0 || t.acr && utf8.RuneCountInString(t.s) > 3 {
 		return false
 	}
 	if t.named {
@@ -1304,3 +1308,9 @@ func (x *run) prep(j int, set map[string]bool) bool {
 	}
 	return x.t[j].initial && x.t[j].cap && set[x.lower(j)]
 }
+
+var titleWords = map[string]bool{"Der": true, "Die": true, "Das": true, "Den": true, "Dem": true, "Des": true,
+	"Ein": true, "Eine": true, "Einer": true, "Und": true, "Oder": true, "Von": true, "Zu": true, "Zum": true,
+	"Zur": true, "Im": true, "Am": true, "In": true, "An": true, "Auf": true, "Aus": true, "Mit": true,
+	"Nach": true, "Bei": true, "Für": true, "Über": true, "Unter": true, "Vor": true, "Wie": true, "Was": true,
+	"Wer": true, "Wo": true, "Ich": true, "Du": true, "Er": true, "Sie": true, "Es": true, "Wir": true, "Ihr": true}
