@@ -51,6 +51,7 @@ type Model struct {
 	acronymStop   map[string]bool
 	placePreps    map[string]bool
 	strongPreps   map[string]bool // in, nach: an unknown name right after them is a place
+	apposHeads    []string        // apposition heads of 5+ bytes that also end compounds (Chemie|konzern)
 	orgAppos      map[string]bool // class nouns before an organisation name (Gewerkschaft, Verein)
 	lowerStarts   map[string]bool // trie roots that do not start with a capital (dpa, eBay)
 	acronymPart   bool            // an unknown acronym makes an ORGpart compound (TPP-Fraktion)
@@ -232,6 +233,9 @@ func Load(fsys fs.FS) (*Model, error) {
 	m.orgHeadSet = setOf(m.orgHeads, false)
 	m.orgAppos = map[string]bool{}
 	for _, h := range rules["org-head"].list("apposition") {
+		if len(h) >= 5 {
+			m.apposHeads = append(m.apposHeads, h)
+		}
 		m.orgAppos[upperFirst(h)] = true
 		m.capInfo[upperFirst(h)] |= capOrgAppos
 		m.capInfo[upperFirst(h)+"s"] |= capOrgAppos

@@ -557,7 +557,7 @@ func (x *run) extendLeft(i int) int {
 // orgHead handles organisation heads: Universität Hamburg, Deutsche Bank,
 // FC Augsburg, Bundesamt für Strahlenschutz.
 func (x *run) orgHead(i int) bool {
-	if x.t[i].info&capOrgAppos != 0 {
+	if x.t[i].info&capOrgAppos != 0 || i+1 < len(x.t) && x.t[i+1].cap && x.apposCompound(i) {
 		// die Gewerkschaft Ver.di: the name after the class noun.
 		if i+1 < len(x.t) && !x.cov[i+1] && (x.nameLike(i+1) || x.t[i+1].acr) {
 			end := x.nameRun(i+1, 3)
@@ -1314,3 +1314,18 @@ var titleWords = map[string]bool{"Der": true, "Die": true, "Das": true, "Den": t
 	"Zur": true, "Im": true, "Am": true, "In": true, "An": true, "Auf": true, "Aus": true, "Mit": true,
 	"Nach": true, "Bei": true, "Für": true, "Über": true, "Unter": true, "Vor": true, "Wie": true, "Was": true,
 	"Wer": true, "Wo": true, "Ich": true, "Du": true, "Er": true, "Sie": true, "Es": true, "Wir": true, "Ihr": true}
+
+// apposCompound reports a compound that ends in an apposition head
+// (Chemiekonzern BASF, Ölgesellschaft Petrobras, Fußballverein Ascoli).
+func (x *run) apposCompound(i int) bool {
+	if !x.t[i].cap || len(x.t[i].s) < 8 {
+		return false
+	}
+	lw := x.lower(i)
+	for _, h := range x.r.m.apposHeads {
+		if strings.HasSuffix(lw, h) && len(lw) > len(h)+2 {
+			return true
+		}
+	}
+	return false
+}
