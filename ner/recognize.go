@@ -1101,6 +1101,15 @@ func (x *run) titleLike(a, b int) bool {
 	if b-a == 1 && (x.t[a].noun || x.weak(a) || x.t[a].acr || !x.nameLike(a)) {
 		return false // scare quotes around a common noun: die „Gleichschaltung“
 	}
+	if x.t[a].noun {
+		// A phrase that opens with a common noun and goes on in lower case
+		// is quoted speech, not a title: „Nummer eins im Osten“.
+		for j := a + 1; j < b; j++ {
+			if x.t[j].low {
+				return false
+			}
+		}
+	}
 	for j := a; j < b; j++ {
 		t := x.t[j]
 		if x.cov[j] {
