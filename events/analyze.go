@@ -529,10 +529,9 @@ func (a *analysis) joinParticles() {
 		if last <= c.fin || !a.is(last, "particle") {
 			continue
 		}
-		joined := a.t[last].low + a.t[c.fin].lemma
-		if a.m.lemmas[joined] {
-			a.t[c.fin].lemma = joined
-			a.t[last].lemma = "" // the particle is part of the verb now
-		}
+		// the particle makes another verb even when no list names it
+		// (sprach sich … aus is aussprechen, not sprechen)
+		a.t[c.fin].lemma = a.t[last].low + a.t[c.fin].lemma
+		a.t[last].lemma = "" // the particle is part of the verb now
 	}
 }
