@@ -375,7 +375,11 @@ func (a *analysis) fits(need []string, m *mention) bool {
 // nearestEntity is the named entity of that type closest to token i in its
 // sentence.
 func (a *analysis) nearestEntity(i int, typ string) (mention, bool) {
-	s := a.d.Sentences[a.d.Tokens[i].Sentence]
+	si := a.d.Tokens[i].Sentence
+	if si < 0 || si >= len(a.d.Sentences) {
+		return mention{}, false
+	}
+	s := a.d.Sentences[si]
 	best, dist := -1, 1<<30
 	for j := s.TokStart; j < s.TokEnd; j++ {
 		e := a.t[j].ent
