@@ -568,6 +568,18 @@ func (a *analysis) sourceOf(c *clause, j int) (span2, string, bool) {
 func (a *analysis) verbCue(si int, cls []int, k, j int, quotes [][2]int) (stmt, bool) {
 	c := &a.clauses[cls[k]]
 	s := stmt{cue: span2{j, j + 1}, sent: si, fromCue: true}
+	// the particle belongs to the cue when only a reflexive or a pronominal
+	// adverb stands between (geht davon aus, äußerte sich dazu)
+	for e := j + 1; e < c.end; e++ {
+		w := a.t[e].low
+		if w == "sich" || w == "es" || strings.HasPrefix(w, "da") && len(w) <= 7 && !a.t[e].upper {
+			continue
+		}
+		if a.is(e, "particle") && a.t[e].lemma == "" {
+			s.cue.end = e + 1
+		}
+		break
+	}
 	src, ref, ok := a.sourceOf(c, j)
 	s.source, s.ref, s.hasSrc = src, ref, ok
 	sent := a.d.Sentences[si]
