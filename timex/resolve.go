@@ -150,8 +150,9 @@ func withSuffix(v, s string) string {
 	return v + "-" + s
 }
 
-// resolve anchors one underspecified value. It returns the value and how
-// it was anchored ("dct", "last" or "").
+// resolve anchors one underspecified value. It returns the value and what
+// it was anchored on: "dct", the id of the timex it was counted from, or ""
+// when it could not be anchored.
 func (r *resolver) resolve(v string, tense Tense, sentence int) (string, string) {
 	if m := relRE.FindStringSubmatch(v); m != nil {
 		ref, how := r.anchorFor(m[1])
@@ -159,7 +160,7 @@ func (r *resolver) resolve(v string, tense Tense, sentence int) (string, string)
 		if how == "last" && ref != nil && ref.prec == precMonth && (m[3] == "W" || m[3] == "WE") {
 			// "in der dritten Woche" after "im Juli 2013": weeks counted
 			// from the first day of the month named last.
-			day := *ref
+			day := *ref // keeps the id
 			day.prec = precDay
 			ref = &day
 		}
@@ -179,7 +180,7 @@ func (r *resolver) resolve(v string, tense Tense, sentence int) (string, string)
 		if ref == nil || ref.prec < precDay {
 			return v, ""
 		}
-		return ref.t.Format("2006-01-02") + v[10:], how
+		return ref.t.Format("2006-01-02") + v[10:], howIf(ref, how)
 	}
 	if strings.HasPrefix(v, "XXXX") {
 		ref, how := r.anchorFor("ANCHOR")
@@ -187,16 +188,21 @@ func (r *resolver) resolve(v string, tense Tense, sentence int) (string, string)
 		if out == v {
 			return v, ""
 		}
-		return easter(out), how
+		return easter(out), howIf(ref, how)
 	}
 	return easter(v), ""
 }
 
+// howIf names the anchor for the record: "dct", or the id of the timex
+// whose date was used.
 func howIf(ref *cal, how string) string {
-	if ref == nil {
+	switch {
+	case ref == nil:
 		return ""
+	case how == "dct":
+		return "dct"
 	}
-	return how
+	return ref.id
 }
 
 func relValue(ref *cal, n int, unit, suffix string) string {

@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -69,12 +70,20 @@ func (tg *Tagger) Tag(d *document.Document) {
 	}
 	sents := sentenceRanges(d)
 	sentOf := func(off int) int {
-		for i, s := range sents {
-			if off >= s[0] && off < s[1] {
-				return i
-			}
+		i := sort.Search(len(sents), func(i int) bool { return sents[i][1] > off })
+		if i == len(sents) {
+			return len(sents) - 1
 		}
-		return len(sents) - 1
+		return i
+	}
+	// The sentence of each mention, and the sentences with a clock time.
+	msSent := make([]int, len(ms))
+	clock := map[int]bool{}
+	for i, m := range ms {
+		msSent[i] = sentOf(m.Start)
+		if m.Type == "TIME" {
+			clock[msSent[i]] = true
+		}
 	}
 	cueCache := map[int][]cue{}
 	tenseAt := func(sn, off int) Tense {
@@ -105,7 +114,7 @@ func (tg *Tagger) Tag(d *document.Document) {
 	}
 	unresolved := false
 	for i, m := range ms {
-		sn := sentOf(m.Start)
+		sn := msSent[i]
 		sentIdx := sn
 		if len(d.Sentences) > 0 {
 			sentIdx = d.SentenceAt(m.Start)
@@ -126,18 +135,10 @@ func (tg *Tagger) Tag(d *document.Document) {
 			if strings.Contains(m.Value, "~") || strings.HasPrefix(m.Value, "XXXX-") || m.Generic != "" {
 				tense = tenseAt(sn, m.Start) // only weekdays, bare months and generic readings need it
 			}
-			if m.Generic != "" && (tense == TensePresent || tense == TenseUnknown) && !hasClockTime(ms, sents, sn, sentOf) {
+			if m.Generic != "" && (tense == TensePresent || tense == TenseUnknown) && !clock[sn] {
 				v = m.Generic
 			} else {
 				v, how = r.resolve(m.Value, tense, sn)
-			}
-		}
-		switch how {
-		case "dct":
-			tx.Anchor = "dct"
-		case "last":
-			if r.last != nil {
-				tx.Anchor = r.last.id
 			}
 		}
 		if m.Type == "DURATION" {
@@ -145,9 +146,9 @@ func (tg *Tagger) Tag(d *document.Document) {
 		}
 		if (m.Type == "DATE" || m.Type == "TIME") && isRelative(m.Value) && (how == "" || strings.HasPrefix(v, "X")) {
 			unresolved = true
-			v = underspecified(v)
+			v, how = underspecified(v), ""
 		}
-		tx.Value = v
+		tx.Value, tx.Anchor = v, how
 		d.Timexes = append(d.Timexes, tx)
 		if (m.Type == "DATE" || m.Type == "TIME") && !endPoint(text, m.Start) {
 			if c := parseCal(tx.Value); c != nil {
@@ -163,16 +164,6 @@ func (tg *Tagger) Tag(d *document.Document) {
 	if unresolved && !d.DCT.Known() {
 		d.Warn("timex: no article date (DCT): relative time expressions left underspecified")
 	}
-}
-
-// hasClockTime reports whether sentence sn has a TIME mention.
-func hasClockTime(ms []Mention, sents [][2]int, sn int, sentOf func(int) int) bool {
-	for _, m := range ms {
-		if m.Type == "TIME" && sentOf(m.Start) == sn {
-			return true
-		}
-	}
-	return false
 }
 
 // endPoint reports whether the mention at start is introduced by "bis"
