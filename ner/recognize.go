@@ -399,7 +399,7 @@ func (x *run) weak(i int) bool {
 	if !t.weakSet {
 		t.weakSet = true
 		if t.cap && !t.named && !t.noun && !t.acr && x.r.lex != nil {
-			t.weak = x.r.m.nounSuffix(t.s)
+			t.weak = x.r.m.nounSuffix(t.s) || x.nominalisedAdjective(i)
 			if !t.weak && x.r.comp != nil {
 				_, _, t.weak = x.r.comp.CompoundHead(t.s)
 			}
@@ -429,7 +429,30 @@ func (x *run) surnameLike(i int) bool {
 	return true
 }
 
-var particles = map[string]bool{"von": true, "van": true, "de": true, "der": true, "den": true, "di": true, "da": true, "du": true, "la": true, "le": true, "ten": true, "vom": true, "della": true, "bin": true, "al": true, "el": true, "dos": true, "del": true}
+var particles = map[string]bool{"von": true, "van": true, "de": true, "di": true, "da": true, "du": true, "ten": true, "vom": true, "della": true, "bin": true, "al": true, "el": true, "dos": true, "del": true}
+
+// articleParticles join a name only after another particle (van der Vaart,
+// de la Matrona); alone they are German articles (Füchtorf der WSU).
+var articleParticles = map[string]bool{"der": true, "den": true, "la": true, "le": true, "los": true, "las": true}
+
+func (x *run) particle(j int) bool {
+	w := x.t[j].s
+	return particles[w] || articleParticles[w] && j > 0 && particles[x.t[j-1].s]
+}
+
+// nominalisedAdjective reports a capitalised inflected adjective used as
+// a noun (Jugendlicher, Geistlicher, Ähnliches, Letzterer).
+func (x *run) nominalisedAdjective(i int) bool {
+	w := x.t[i].s
+	for _, end := range [...]string{"er", "es", "en", "em", "e"} {
+		if len(w) > len(end)+3 && strings.HasSuffix(w, end) && x.t[i].info&capAdjective == 0 {
+			if x.r.m.capInfo[w[:len(w)-len(end)]]&capAdjective != 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // nameRun returns the end of a run of name-like tokens from i (at most max
 // tokens), allowing name particles (von, van, de) inside.
@@ -450,7 +473,7 @@ func (x *run) nameRunCtx(i, max int, person bool) int {
 			j++
 			continue
 		}
-		if particles[x.t[j].s] && j+1 < len(x.t) && (j > i || person) && x.nameLike(j+1) {
+		if x.particle(j) && j+1 < len(x.t) && (j > i || person) && x.nameLike(j+1) {
 			j++
 			continue
 		}
