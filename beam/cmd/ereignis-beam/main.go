@@ -7,6 +7,9 @@
 //	OUTPUT/part-00000-of-0000N.jsonl              one record per article
 //	DEAD_LETTER/part-00000-of-0000M.jsonl         one error record per failed input
 //
+// Exit status: 0 all inputs gave records, 1 some gave error records (where
+// the runner reports metrics), 2 usage, 1 also when the job failed.
+//
 // Example (local, Prism):
 //
 //	ereignis-beam --input 'testdata/*.txt' --output out/beam
@@ -80,14 +83,16 @@ func main() {
 		fmt.Fprintln(os.Stderr, "ereignis-beam:", err)
 		os.Exit(1)
 	}
-	if res != nil {
-		report(res.Metrics())
+	// Like ereignis extract: 1 when the job finished but some inputs gave
+	// error records (known only where the runner returns metrics).
+	if res != nil && report(res.Metrics())["error_records"] > 0 {
+		os.Exit(1)
 	}
 }
 
 // report prints the ereignis counters summed over the steps that count
 // them; a runner that returns no metrics prints nothing.
-func report(m metrics.Results) {
+func report(m metrics.Results) map[string]int64 {
 	sums := map[string]int64{}
 	var names []string
 	for _, c := range m.AllMetrics().Counters() {
@@ -103,4 +108,5 @@ func report(m metrics.Results) {
 	for _, n := range names {
 		fmt.Fprintf(os.Stderr, "%s: %d\n", n, sums[n])
 	}
+	return sums
 }
