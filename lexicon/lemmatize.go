@@ -66,12 +66,14 @@ func (l *Lexicon) Lemmatize(toks []document.Token, out []Analysis) []Analysis {
 				continue
 			}
 			// Sentence-initial: a common noun or name wins over a verb
-			// reading (Treffen, Essen) unless the word is a finite verb only.
+			// reading (Treffen, Essen, Reise, Frage: bare nouns open
+			// headlines, while a finite full verb first is rare in news),
+			// but not over a finite auxiliary or modal (War, Kann).
 			if l.IsCommonNoun(t.Text) || l.IsName(t.Text) {
 				// A verb-first clause (Kaufen Sie …, Haben wir …) shows itself
 				// by the subject pronoun right after the verb.
 				v1 := i+1 < len(toks) && l.IsPersonalPronoun(toks[i+1].Text) && len(l.VerbReadings(t.Text)) > 0
-				if !v1 && !l.finiteOnly(t.Text) {
+				if !v1 && !l.auxOnly(t.Text) {
 					l.nominal(t.Text, &out[i])
 					continue
 				}
@@ -152,14 +154,15 @@ func functionFirst(tags string) bool {
 	return false
 }
 
-// finiteOnly reports whether every reading of form is finite.
-func (l *Lexicon) finiteOnly(form string) bool {
+// auxOnly reports whether every reading of form is a finite auxiliary or
+// modal reading.
+func (l *Lexicon) auxOnly(form string) bool {
 	rs := l.VerbReadings(form)
 	if len(rs) == 0 {
 		return false
 	}
 	for _, r := range rs {
-		if !r.Finite() {
+		if !r.Finite() || !(r.Aux || r.Modal) {
 			return false
 		}
 	}
@@ -620,6 +623,7 @@ func (l *Lexicon) joinParticles(toks []document.Token, out []Analysis) {
 		if a.Base == "" || (a.POS != POSVerb && a.POS != POSAux) || !a.Verb.Finite() || a.Verb.Joined {
 			continue
 		}
+		commas := 0
 	scan:
 		for j := i + 1; j < len(toks); j++ {
 			t := toks[j]
@@ -627,13 +631,19 @@ func (l *Lexicon) joinParticles(toks []document.Token, out []Analysis) {
 				switch t.Text {
 				case ".", "!", "?", ";", ":":
 					break scan
+				case ",":
+					commas++
 				}
 				continue
 			}
 			if t.Kind != document.KindWord {
 				continue
 			}
-			if l.particles[t.Text] && isBoundary(toks, j+1) {
+			// A particle right before a comma after an odd number of commas
+			// closes an inserted clause or apposition (Stifte, die … auf,),
+			// whose own verb it belongs to.
+			inserted := commas%2 == 1 && j+1 < len(toks) && toks[j+1].Text == ","
+			if l.particles[t.Text] && isBoundary(toks, j+1) && !inserted {
 				lemma, guessed := l.SeparableLemma(t.Text, a.Base), false
 				if lemma == "" && a.POS == POSVerb && l.productive[t.Text] && prepositional(l.function[t.Text]) {
 					// Morphy lacks common particle verbs (mitkommen,

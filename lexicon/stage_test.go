@@ -217,3 +217,22 @@ func TestStageConcurrent(t *testing.T) {
 		}
 	}
 }
+
+func TestSentenceInitial(t *testing.T) {
+	l := lex(t)
+	cases := []struct{ text, word, lemma, pos string }{
+		{"Reise nach Saudi-Arabien geplant", "Reise", "Reise", "NOUN"},
+		{"War das ein Fehler?", "War", "sein", "AUX"},
+		{"Kaufen Sie nicht dort ein.", "Kaufen", "einkaufen", "VERB"},
+		{"Laut Peskow ist nichts geplant.", "Laut", "", ""},
+	}
+	for _, c := range cases {
+		d := doc(c.text)
+		an := l.Lemmatize(d.Tokens, nil)
+		for i, tk := range d.Tokens {
+			if tk.Text == c.word && (an[i].Lemma != c.lemma || an[i].POS != c.pos) {
+				t.Errorf("%q: %s = %q/%q, want %q/%q", c.text, c.word, an[i].Lemma, an[i].POS, c.lemma, c.pos)
+			}
+		}
+	}
+}
