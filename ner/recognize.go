@@ -1178,13 +1178,14 @@ func (x *run) clubs() {
 		// An organisation right before the town.
 		for a := range x.ms {
 			o := x.ms[a]
-			if o.End == b.Start && o.Type == "ORG" && (o.Rule == "org-acronym" || o.Rule == "org-head") {
+			if o.End == b.Start && o.Type == "ORG" && (o.Rule == "org-acronym" || o.Rule == "org-head" || o.Rule == "list:entities") {
 				x.add(Mention{Start: o.Start, End: b.End, Type: "ORG", Rule: "org-club"})
 				return
 			}
 		}
-		// An unknown name right before the town.
-		if !x.cov[j] && x.nameLike(j) && !x.t[j].named && !(x.t[j].initial && x.t[j].fw) {
+		// An unknown name or a short acronym right before the town (AS Rom,
+		// SC Freiburg).
+		if !x.cov[j] && (x.nameLike(j) || x.t[j].acr && !x.r.m.acronymStop[x.t[j].s]) && !x.t[j].named && !(x.t[j].initial && x.t[j].fw) {
 			x.add(Mention{Start: j, End: b.End, Type: "ORG", Rule: "org-club"})
 			return
 		}

@@ -3,6 +3,7 @@ package ner_test
 import (
 	"context"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/ereignis/ereignis/corpus"
@@ -133,4 +134,66 @@ func TestRoleLink(t *testing.T) {
 	if len(kreml) != 3 || kreml[1] != ids["Dmitri Peskow"] || kreml[2] != "" {
 		t.Errorf("Kremlsprecher links %v, want [_ %s \"\"] (%v)", kreml, ids["Dmitri Peskow"], roles)
 	}
+}
+
+// TestOddInput runs the stage over inputs that break naive code: empty and
+// blank tokens, lone hyphens and quotes, soft hyphens, very long words.
+func TestOddInput(t *testing.T) {
+	st, err := ner.DefaultStage()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := st.Recognizer()
+	for _, words := range [][]string{
+		{},
+		{""},
+		{"", "", ""},
+		{"-", "-", "-"},
+		{"\"", "\"", "„", "“"},
+		{"Ber\u00adlin", "und", "Mos\u00adkau"},
+		{strings.Repeat("Ä", 500), "GmbH"},
+		{"A", "-", "B", "-"},
+		{"in", "", "nach"},
+		{"Herr", "\u00ad"},
+		{"e.V.", "AG", "€"},
+	} {
+		for _, m := range r.Sentence(words) {
+			if m.Start < 0 || m.End > len(words) || m.Start >= m.End {
+				t.Errorf("%q: mention %+v out of range", words, m)
+			}
+		}
+	}
+	// The stage itself on a document whose tokens include empty ones.
+	d := document.New("x", "x", "Berlin  - Moskau")
+	d.Tokens = []document.Token{{Start: 0, End: 6, Text: "Berlin"}, {Start: 6, End: 6, Text: ""}, {Start: 8, End: 9, Text: "-"}, {Start: 10, End: 16, Text: "Moskau"}}
+	d.Sentences = []document.Sentence{{Start: 0, End: 16, TokStart: 0, TokEnd: 4}}
+	if err := st.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range d.Entities {
+		if d.Text[e.Span.Start:e.Span.End] != e.Span.Text {
+			t.Errorf("%s: span %d:%d is not %q", e.ID, e.Span.Start, e.Span.End, e.Span.Text)
+		}
+	}
+}
+
+// FuzzSentence feeds arbitrary words to the recogniser: no panic, and every
+// mention stays inside the sentence. `go test -fuzz FuzzSentence ./ner`.
+func FuzzSentence(f *testing.F) {
+	f.Add("Der russische Präsident Wladimir Putin traf in Saudi-Arabien Donald Trump .")
+	f.Add("„ Das Parfum “ von Frau Dr. Kowalczyk , Berliner GmbH & Co. KG , 1. FC Nürnberg")
+	f.Add("in Ber\u00adlin - - \" Köln-Porz US- -Präsident")
+	st, err := ner.DefaultStage()
+	if err != nil {
+		f.Fatal(err)
+	}
+	r := st.Recognizer()
+	f.Fuzz(func(t *testing.T, s string) {
+		words := strings.Split(s, " ")
+		for _, m := range r.Sentence(words) {
+			if m.Start < 0 || m.End > len(words) || m.Start >= m.End {
+				t.Fatalf("%q: mention %+v out of range", words, m)
+			}
+		}
+	})
 }

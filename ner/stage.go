@@ -92,6 +92,9 @@ func Link(d *document.Document, m *Model) {
 			e.LinkedTo = ""
 		}
 		words := strings.Fields(e.Span.Text)
+		if len(words) == 0 {
+			continue // an empty or blank token cannot name anything
+		}
 		if e.Type == "PER" {
 			// A short mention (Putin, Putins) resolves to an earlier full
 			// name whose last word it is.
