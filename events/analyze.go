@@ -428,7 +428,9 @@ func (a *analysis) segment(si int) {
 		if len(merged) > 0 && g.comma {
 			prev := &merged[len(merged)-1]
 			first := a.t[g.start].low
-			intro := a.m.hasClass(first, "sub") || a.m.hasClass(first, "inf")
+			intro := a.m.hasClass(first, "sub") || a.m.hasClass(first, "inf") ||
+				first == "so" && g.start+1 < g.end && (a.t[g.start+1].upper || a.is(g.start+1, "art")) // "…, so das Ergebnis einer Studie"
+
 			var hasVerb, hasFin, prevFin, prevNon bool
 			for j := g.start; j < g.end; j++ {
 				if a.t[j].verb {

@@ -638,7 +638,10 @@ func (a *analysis) verbCue(si int, cls []int, k, j int, quotes [][2]int) (stmt, 
 	}
 	if k+1 < len(cls) {
 		nx := &a.clauses[cls[k+1]]
-		ok := nx.intro == "dass" || nx.intro == "ob" || nx.quote || a.konjunktivClause(nx) || c.intro == "wie" && k == 0
+		// "X sagte, er kommt morgen": a main clause right after a cue clause
+		// that has nothing but its speaker is the message, in any mood
+		bare := !nx.sub && nx.fin >= 0 && nx.afterComma && (!s.hasSrc || s.source.end >= c.end-1 || s.source.end <= j) && c.end-j <= 1+(s.source.end-s.source.start)
+		ok := nx.intro == "dass" || nx.intro == "ob" || nx.quote || a.konjunktivClause(nx) || c.intro == "wie" && k == 0 || bare
 		if ok {
 			start := nx.start
 			if nx.quote && start > sent.TokStart && a.t[start-1].punct && a.t[start-1].inQ {
@@ -736,12 +739,14 @@ func (a *analysis) closingQuote(j int) bool {
 	return c || tg || a.d.Tokens[j].Text == "“"
 }
 
-// konjunktivClause: a V2 clause in Konjunktiv I after a comma (er erwäge …).
+// konjunktivClause: a V2 clause in Konjunktiv I after a comma (er erwäge
+// …), or in a Konjunktiv II that stands in for it (sie müssten …).
 func (a *analysis) konjunktivClause(c *clause) bool {
 	if c.sub || c.fin < 0 {
 		return false
 	}
-	return strings.Contains(a.t[c.fin].feat, "1")
+	f := a.t[c.fin].feat
+	return strings.Contains(f, "1") || strings.Contains(f, "2") && !strings.Contains(f, "p")
 }
 
 // prepCue handles laut X / gemäß X (after = true: the source follows the
