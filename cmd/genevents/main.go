@@ -46,6 +46,9 @@ func readLemmas(path string, col int) ([]string, error) {
 			continue
 		}
 		fs := strings.Split(line, "\t")
+		if len(fs) > 1 && fs[1] == "nach" {
+			continue // nouns of "nach Angaben"-cues are matched as written
+		}
 		if len(fs) > col {
 			out = append(out, fs[col])
 		}
