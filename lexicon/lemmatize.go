@@ -304,8 +304,8 @@ func (l *Lexicon) verb(toks []document.Token, i int, a *Analysis) {
 				return
 			}
 		} else if !vi.strong && !(vi.participle && l.habenInClause(toks, i)) {
-			// Adjective or adverb homographs (lange, bekannt) are verbs only
-			// when a 3rd person indicative or infinitive reading exists: a
+			// Adjective homographs (lange, bekannt) are verbs only when a
+			// 3rd person indicative or infinitive reading exists: a
 			// participle that is also an adjective (bekannt, of bekennen)
 			// is the adjective far more often (ist bekannt), unless a form
 			// of haben makes it a perfect (hat … geschickt).
