@@ -1,7 +1,6 @@
 package ner
 
 import (
-	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -94,6 +93,13 @@ type scratch struct {
 // Sentence returns the mentions in one sentence of words, in text order.
 // Soft hyphens (U+00AD) in words are ignored.
 func (r *Recognizer) Sentence(words []string) []Mention {
+	return r.AppendSentence(nil, words)
+}
+
+// AppendSentence appends the mentions of one sentence to dst, in text
+// order, and returns the extended slice; a caller that reuses dst
+// allocates nothing per sentence.
+func (r *Recognizer) AppendSentence(dst []Mention, words []string) []Mention {
 	st := r.pool.Get().(*scratch)
 	defer r.pool.Put(st)
 	toks := r.prepare(st, words)
@@ -114,10 +120,16 @@ func (r *Recognizer) Sentence(words []string) []Mention {
 	x.clubs()
 	x.coordination()
 	st.ms = x.ms
-	out := make([]Mention, len(x.ms))
-	copy(out, x.ms)
-	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
-	return out
+	base := len(dst)
+	dst = append(dst, x.ms...)
+	// Insertion sort: a handful of mentions, mostly in order already.
+	out := dst[base:]
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && out[j].Start < out[j-1].Start; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return dst
 }
 
 func (r *Recognizer) prepare(st *scratch, words []string) []tok {

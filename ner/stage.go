@@ -32,6 +32,7 @@ func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 	d.Entities = d.Entities[:0]
 	var words []string
 	var first []int
+	var ms []Mention
 	for si, sent := range d.Sentences {
 		if si%64 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -43,7 +44,8 @@ func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 		}
 		toks := d.Tokens[sent.TokStart:sent.TokEnd]
 		words, first = joinHyphens(d.Text, toks, words[:0], first[:0])
-		for _, m := range s.r.Sentence(words) {
+		ms = s.r.AppendSentence(ms[:0], words)
+		for _, m := range ms {
 			a, b := sent.TokStart+first[m.Start], sent.TokStart+first[m.End]
 			start, end := d.Tokens[a].Start, d.Tokens[b-1].End
 			d.Entities = append(d.Entities, document.Entity{
