@@ -1,16 +1,18 @@
-// Package pipeline runs the ereignis library on Apache Beam: it lists article
-// files (.txt) and JSON Lines files on any Beam filesystem, runs the default
-// extraction pipeline on every article, and writes the records as sharded
-// JSON Lines files plus a dead-letter output of error records.
+// Package pipeline runs the ereignis library on Apache Beam: it reads article
+// files (.txt), JSON Lines and 10kGNAD CSV files from any Beam filesystem,
+// runs the default extraction pipeline on every article, and writes the
+// records as sharded JSON Lines files plus a dead-letter output of error
+// records.
 //
 // The stages, in order:
 //
-//	list      expand each input (glob, file or local folder) into files
+//	list      local inputs: read by corpus.Walk (as the CLI does);
+//	          other filesystems: expand the glob into files
 //	reshuffle spread the files over the workers
 //	read      parse with the corpus readers: a .txt file whole, JSON Lines and
 //	          CSV files as streams of lines
-//	reshuffle spread the articles of a big JSON Lines file over the workers
-//	extract   run extract.Pipeline, marshal the record or an error record
+//	reshuffle spread the articles (also those of one big file) over the workers
+//	extract   run extract.Pipeline through batch.Run: record or error record
 //	write     key by hash mod N, group, write part-i-of-N per output
 //
 // Every input yields exactly one output line, a record or an error record,

@@ -1,8 +1,9 @@
 // Command ereignis-beam runs the ereignis extraction pipeline on Apache
 // Beam: locally on the Prism runner (the default), or on Flink, Spark or
 // Dataflow through Beam's portable runners. It reads article files (.txt),
-// JSON Lines (.jsonl, .ndjson) and 10kGNAD CSV (.csv), optionally gzipped,
-// from any Beam filesystem (local paths, gs://, s3://) and writes
+// JSON Lines (.jsonl, .ndjson) and 10kGNAD CSV (.csv) from any Beam
+// filesystem (local paths and folders as the CLI reads them; gs://, s3://
+// globs, where a .gz suffix is decompressed) and writes
 //
 //	OUTPUT/part-00000-of-0000N.jsonl              one record per article
 //	DEAD_LETTER/part-00000-of-0000M.jsonl         one error record per failed input
