@@ -3,6 +3,7 @@ package timex_test
 import (
 	"bufio"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -59,5 +60,20 @@ func BenchmarkTag(b *testing.B) {
 	}
 	if c := (cpuTime() - c0).Seconds(); c > 0 {
 		b.ReportMetric(float64(size)*float64(b.N)/1e6/c, "MB/cpu-s")
+	}
+}
+
+// BenchmarkTagLongSentence guards against quadratic time in one long
+// "sentence" full of mentions (a list that lost its punctuation).
+func BenchmarkTagLongSentence(b *testing.B) {
+	tg, err := timex.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := strings.Repeat("heute am Montag um 20 Uhr, ", 4000)
+	b.SetBytes(int64(len(text)))
+	for i := 0; i < b.N; i++ {
+		d := document.New("bench", "bench", text)
+		tg.Tag(d)
 	}
 }

@@ -91,6 +91,19 @@ func (tg *Tagger) Tag(d *document.Document) {
 			return TenseUnknown
 		}
 		s := text[sents[sn][0]:sents[sn][1]]
+		if len(s) > 2000 {
+			// A "sentence" this long is a list or has lost its punctuation:
+			// look only at the words around the mention, so that many
+			// mentions in it do not cost quadratic time.
+			lo, hi := max(sents[sn][0], off-300), min(sents[sn][1], off+300)
+			for lo < off && !utf8.RuneStart(text[lo]) {
+				lo++
+			}
+			for hi > off && hi < len(text) && !utf8.RuneStart(text[hi]) {
+				hi--
+			}
+			return tg.clauseTense(text[lo:hi], off-lo)
+		}
 		c, ok := cueCache[sn]
 		if !ok {
 			c = tg.cues(s)
