@@ -66,13 +66,14 @@ func (a *analysis) lookup(tok *document.Token, w *wtok, start bool) {
 	if w.low != text {
 		el = m.idx[w.low]
 	}
-	if et != nil && len(et.forms) > 0 {
+	if et != nil && len(et.forms) > 0 && (w.upper || a.lex == nil || a.lex.FunctionWord(w.low) == "" || tok.POS == "VERB" || tok.POS == "AUX") {
 		fs := et.forms
 		w.lemma, w.feat = fs[0].lemma, fs[0].feat
 		for _, f := range fs[1:] {
 			w.feat += f.feat
 		}
-	} else if w.upper && start && tok.POS != "NOUN" && tok.POS != "PROPN" && el != nil && len(el.forms) > 0 && !strings.Contains(el.forms[0].feat, "n") {
+	} else if w.upper && start && tok.POS != "NOUN" && tok.POS != "PROPN" && el != nil && len(el.forms) > 0 && !strings.Contains(el.forms[0].feat, "n") &&
+		(a.lex == nil || a.lex.FunctionWord(w.low) == "") {
 		// a verb capitalised at the start of a sentence (Sagte er …)
 		w.lemma, w.feat = el.forms[0].lemma, el.forms[0].feat
 	}
@@ -83,7 +84,7 @@ func (a *analysis) lookup(tok *document.Token, w *wtok, start bool) {
 		// inflected adjectives: bevorstehenden → bevorstehend, insolventen → insolvent
 		w.lemma = el.adjLem
 	}
-	if el != nil && el.kj1 && !w.upper {
+	if el != nil && el.kj1 && !w.upper && (a.lex == nil || a.lex.FunctionWord(w.low) == "") {
 		w.feat += "1"
 		w.verb, w.fin = true, true
 	}

@@ -514,8 +514,12 @@ func (a *analysis) arguments(i int, c *clause, typ *Type) []document.Argument {
 		}
 	}
 	// a nominal first constituent that is no entity or role noun is still
-	// the subject (Die syrische Opposition und der Westen werfen … vor)
-	if !c.sub && c.fin > c.start && (len(core) == 0 || ms[core[0]].start > c.fin) {
+	// the subject (Die syrische Opposition und der Westen werfen … vor),
+	// unless a person or organisation follows the verb (Neue Smartphones
+	// verkündet Apple)
+	inverted := len(core) > 0 && ms[core[0]].start == c.fin+1 && a.t[c.fin+1].ent >= 0 &&
+		(a.d.Entities[a.t[c.fin+1].ent].Type == "PER" || a.d.Entities[a.t[c.fin+1].ent].Type == "ORG")
+	if !c.sub && c.fin > c.start && !inverted && (len(core) == 0 || ms[core[0]].start > c.fin) {
 		st := c.start
 		for st < c.fin && (a.is(st, "coord") || a.t[st].punct) {
 			st++

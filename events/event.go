@@ -31,6 +31,12 @@ func (a *analysis) event(i int, tr trigger) (document.Event, bool) {
 	if a.t[i].lemma != d.Tokens[i].Text && a.t[i].upper && !strings.EqualFold(a.t[i].lemma, d.Tokens[i].Text) && strings.HasSuffix(strings.ToLower(d.Tokens[i].Text), strings.ToLower(a.t[i].lemma)) {
 		ev.Rule = "trigger:compound-head:" + a.t[i].lemma
 	}
+	if tr.norefl && a.clauseHasWord(c, "sich") {
+		return ev, false // sich einen Streit liefern
+	}
+	if a.t[i].verb && !a.t[i].upper && a.d.Tokens[i].POS != "VERB" && a.closedClass(i) && !strings.Contains(a.t[i].feat, "a") {
+		return ev, false // einige (some) is no form of einigen
+	}
 	ev.Arguments = a.arguments(i, c, tr.typ)
 	if tr.ent {
 		ok := false
@@ -244,6 +250,15 @@ func (a *analysis) perfectInfinitive(c *clause) bool {
 			if (n.lemma == "haben" || n.lemma == "sein") && strings.Contains(n.feat, "i") {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+func (a *analysis) clauseHasWord(c *clause, w string) bool {
+	for j := c.start; j < c.end; j++ {
+		if a.t[j].low == w {
+			return true
 		}
 	}
 	return false

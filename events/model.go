@@ -32,6 +32,7 @@ type trigger struct {
 	org    bool // needs an organisation argument
 	per    bool // needs a person argument (a position noun: Vorstandschef Herbert Haas)
 	ent    bool // needs a named participant
+	norefl bool // not in reflexive use
 }
 
 type modal struct {
@@ -162,6 +163,8 @@ func LoadFS(fsys fs.FS, dir string) (*Model, error) {
 					tr.per = true
 				case "ent":
 					tr.ent = true
+				case "norefl":
+					tr.norefl = true
 				default:
 					return fmt.Errorf("unknown flag %q", f)
 				}

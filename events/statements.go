@@ -493,6 +493,17 @@ func (a *analysis) sourceOf(c *clause, j int) (span2, string, bool) {
 				break
 			}
 		}
+		if pick < 0 && fin+1 < c.end {
+			// a name right after the verb is the subject when the first
+			// constituent has none (Neue Smartphones verkündet Apple …)
+			for _, k := range cands {
+				if ms[k].start == fin+1 && ms[k].kind == 'e' && a.t[fin+1].ent >= 0 {
+					if t := a.d.Entities[a.t[fin+1].ent].Type; t == "PER" || t == "ORG" {
+						pick = k
+					}
+				}
+			}
+		}
 		if pick < 0 && fin > c.start {
 			// a nominal first constituent in the nominative is the subject
 			// (Die syrische Opposition und der Westen werfen … vor)
