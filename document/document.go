@@ -158,6 +158,7 @@ type Entity struct {
 	Rule             string // the rule or list that produced it
 	Canonical        string // canonical name ("Wladimir Putin", "Vereinigte Staaten")
 	QID              string // Wikidata ID when linked ("Q7747")
+	KBID             string // another stable id ("geonames:2867714") when no QID is known
 	LinkedTo         string // ID of the earlier entity this mention was resolved to
 }
 

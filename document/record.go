@@ -70,6 +70,7 @@ type EntityRecord struct {
 	Rule      string `json:"rule"`
 	Canonical string `json:"canonical,omitempty"`
 	QID       string `json:"qid,omitempty"`
+	KBID      string `json:"kb_id,omitempty"`
 	LinkedTo  string `json:"linked_to,omitempty"`
 }
 
@@ -238,7 +239,7 @@ func ToRecord(d *Document) *Record {
 		r.Tokens = append(r.Tokens, TokenRecord{Start: ri.at(t.Start), End: ri.at(t.End), Text: t.Text, Kind: t.Kind, Stem: t.Stem, Lemma: t.Lemma, POS: t.POS})
 	}
 	for _, e := range d.Entities {
-		r.Entities = append(r.Entities, EntityRecord{ID: e.ID, Type: e.Type, SpanRecord: ri.span(e.Span), Sentence: e.Sentence, Rule: e.Rule, Canonical: e.Canonical, QID: e.QID, LinkedTo: e.LinkedTo})
+		r.Entities = append(r.Entities, EntityRecord{ID: e.ID, Type: e.Type, SpanRecord: ri.span(e.Span), Sentence: e.Sentence, Rule: e.Rule, Canonical: e.Canonical, QID: e.QID, KBID: e.KBID, LinkedTo: e.LinkedTo})
 	}
 	for _, t := range d.Timexes {
 		r.Timexes = append(r.Timexes, TimexRecord{ID: t.ID, Type: t.Type, Value: t.Value, Mod: t.Mod, Quant: t.Quant, Freq: t.Freq, SpanRecord: ri.span(t.Span), Sentence: t.Sentence, Rule: t.Rule, Anchor: t.Anchor})

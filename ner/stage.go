@@ -67,7 +67,32 @@ func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 		d.Entities[i].ID = "e" + strconv.Itoa(i+1)
 	}
 	Link(d, s.r.m)
+	for i := range d.Entities {
+		splitKBID(&d.Entities[i])
+	}
 	return nil
+}
+
+// splitKBID keeps the qid field for Wikidata IDs only: the lists also carry
+// other stable ids (GeoNames keys, "geonames:2867714"), which go to KBID so
+// that a consumer can trust qid to be a Wikidata item.
+func splitKBID(e *document.Entity) {
+	if e.QID == "" || isWikidataID(e.QID) {
+		return
+	}
+	e.KBID, e.QID = e.QID, ""
+}
+
+func isWikidataID(id string) bool {
+	if len(id) < 2 || id[0] != 'Q' {
+		return false
+	}
+	for i := 1; i < len(id); i++ {
+		if id[i] < '0' || id[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // Link resolves the mentions of one article against each other: a later
