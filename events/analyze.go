@@ -166,6 +166,13 @@ func (a *analysis) compoundHead(text string) string {
 			if a.m.hasClass(mod, "prefix") {
 				continue // Auswahl, Vortrag: a prefixed word, not a compound
 			}
+			if a.lex != nil {
+				// the lexicon's head is longer: Kaufpreise ends in Preise,
+				// not Reise; Strukturbereinigung in Bereinigung
+				if cl, lh, ok := a.lex.CompoundHead(text); ok && len(cl)-len(lh) < len(text)-len(h.low) {
+					continue
+				}
+			}
 			return h.lemma
 		}
 	}

@@ -169,7 +169,7 @@ func (a *analysis) statements() []document.Statement {
 		// free indirect speech they are
 		cont := -1
 		for si := s.sent + 1; si < len(d.Sentences) && a.para[si] == a.para[s.sent]; si++ {
-			if a.sentenceHasStatement(out[:n], si) || !a.konjunktivSentence(si) {
+			if cont < 0 && a.sentenceHasStatement(out, si) || cont >= 0 && a.sentenceHasStatement(out[:n], si) || !a.konjunktivSentence(si) {
 				break
 			}
 			st := d.Sentences[si]
@@ -610,6 +610,14 @@ func (a *analysis) verbCue(si int, cls []int, k, j int, quotes [][2]int) (stmt, 
 	if (v1 && !elided && after || c.intro == "wie") && k > 0 {
 		start := sent.TokStart
 		end := a.clauses[cls[k-1]].end
+		// "Mittlerweile ist das bestätigt: Novomatic habe …, teilte X mit":
+		// the message starts after the colon
+		for q := end - 1; q > start; q-- {
+			if a.t[q].punct && !a.t[q].inQ && a.d.Tokens[q].Text == ":" {
+				start = q + 1
+				break
+			}
+		}
 		if end < len(a.t) && a.closingQuote(end) {
 			end++
 		}
