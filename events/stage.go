@@ -101,27 +101,29 @@ func (a *analysis) events() []document.Event {
 			break
 		}
 	}
-	// a statement event's agent is the speaker of its statement, also when
-	// the clause leaves the subject out ("und fügte hinzu")
+	// a statement event's agent is the speaker of its statement (also when
+	// the clause leaves the subject out: "und fügte hinzu"); participants
+	// inside the speaker phrase are not its topic
 	for k := range out {
 		e := &out[k]
 		if e.Type != "Statement" {
 			continue
 		}
-		has := false
-		for _, x := range e.Arguments {
-			if x.Role == "agent" {
-				has = true
-			}
-		}
-		if has {
-			continue
-		}
 		for _, st := range a.stmts {
-			if st.Cue != nil && st.Cue.Start == e.Trigger.Start && st.Source != nil {
-				e.Arguments = append([]document.Argument{{Role: "agent", Ref: st.SourceRef, Span: *st.Source}}, e.Arguments...)
-				break
+			if st.Cue == nil || st.Cue.Start != e.Trigger.Start || st.Source == nil {
+				continue
 			}
+			src := *st.Source
+			args := []document.Argument{{Role: "agent", Ref: st.SourceRef, Span: src}}
+			for _, x := range e.Arguments {
+				inside := x.Span.Start < src.End && src.Start < x.Span.End
+				if x.Role == "agent" || inside && x.Role != "time" {
+					continue
+				}
+				args = append(args, x)
+			}
+			e.Arguments = args
+			break
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Trigger.Start < out[j].Trigger.Start })

@@ -315,9 +315,13 @@ func (a *analysis) nounPhrase(j, limit int) int {
 // refIn is the first named entity inside the token range, skipping names
 // that only modify a compound (the US of US-Außenministerium).
 func (a *analysis) refIn(r span2) string {
-	for q := r.start; q < r.end; q++ {
-		if x := a.t[q].ent; x >= 0 && !a.t[q].cpart && entityOK(a.d.Entities[x].Type) {
-			return rootID(a.d, x)
+	// a person speaks for the organisation named beside it (der Direktor
+	// der IAEO, Mohammed el-Baradei)
+	for _, want := range []string{"PER", ""} {
+		for q := r.start; q < r.end; q++ {
+			if x := a.t[q].ent; x >= 0 && !a.t[q].cpart && entityOK(a.d.Entities[x].Type) && (want == "" || a.d.Entities[x].Type == want) {
+				return rootID(a.d, x)
+			}
 		}
 	}
 	return ""
@@ -571,7 +575,11 @@ func (a *analysis) sourceOf(c *clause, j int) (span2, string, bool) {
 		break
 	}
 	end = a.extendNP(end, c.end)
-	return span2{st, end}, m.ref, true
+	ref := m.ref
+	if ref == "" {
+		ref = a.refIn(span2{st, end}) // die Chefin der Staatsholding, Martha Oberndorfer
+	}
+	return span2{st, end}, ref, true
 }
 
 // verbCue builds a statement from a verb of saying at token j of clause
