@@ -1,7 +1,7 @@
 # The README's two commands are `make run` and `make test`.
 GO ?= go
 
-.PHONY: run test check fmt vet bench models
+.PHONY: run test check fmt vet bench models beam
 
 # Set up (modules are fetched by the go tool) and run the main job on the bundled articles.
 run:
@@ -25,3 +25,7 @@ bench:
 # Rebuild the embedded resources in models/ from ../shared/data.
 models:
 	$(GO) generate ./models/...
+
+# The Apache Beam runner (nested module beam/, docs/beam.md): vet and its Prism tests.
+beam:
+	cd beam && $(GO) vet -mod=mod ./... && $(GO) test -mod=mod ./...
