@@ -2,14 +2,15 @@ package extract
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/ereignis/ereignis/document"
 )
 
 // Options choose which stages the default pipeline runs.
 type Options struct {
-	// Upto stops the pipeline after the named stage ("tokenize", "ner",
-	// "timex", "events"); empty runs all stages.
+	// Upto stops the pipeline after the named stage ("tokenize", "stem",
+	// "lemma", "ner", "timex", "events"); empty runs all stages.
 	Upto string
 }
 
@@ -19,19 +20,18 @@ type Options struct {
 // returned Pipeline is safe for concurrent use.
 func New(opts Options) (*Pipeline, error) {
 	var stages []document.Stage
-	// Each stage package adds its constructor here, in pipeline order.
 	for _, mk := range defaultStages {
 		s, err := mk()
 		if err != nil {
 			return nil, err
 		}
-		if s == nil { // stage not built yet
-			continue
-		}
 		stages = append(stages, s)
 		if opts.Upto != "" && s.Name() == opts.Upto {
-			break
+			return NewPipeline(stages...)
 		}
+	}
+	if opts.Upto != "" {
+		return nil, fmt.Errorf("extract: unknown stage %q in Options.Upto (stages: tokenize, stem, lemma, ner, timex, events)", opts.Upto)
 	}
 	return NewPipeline(stages...)
 }

@@ -3,8 +3,10 @@ package extract_test
 import (
 	"context"
 	"errors"
-	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/ereignis/ereignis/document"
 	"github.com/ereignis/ereignis/extract"
@@ -31,44 +33,56 @@ func (f fakeStage) Process(ctx context.Context, d *document.Document) error {
 func TestNewPipelineRejectsMisorder(t *testing.T) {
 	tok := fakeStage{name: "tok", pro: []document.Layer{document.LayerTokens}}
 	ner := fakeStage{name: "ner", req: []document.Layer{document.LayerTokens}, pro: []document.Layer{document.LayerEntities}}
-	if _, err := extract.NewPipeline(ner, tok); err == nil || !strings.Contains(err.Error(), `"ner"`) {
-		t.Fatalf("misordered pipeline: err = %v, want one naming stage ner", err)
-	}
-	if _, err := extract.NewPipeline(tok, ner); err != nil {
-		t.Fatal(err)
-	}
+	_, err := extract.NewPipeline(ner, tok)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `"ner"`)
+	_, err = extract.NewPipeline(tok, ner)
+	require.NoError(t, err)
 }
 
 func TestProcessRecoversPanic(t *testing.T) {
 	boom := fakeStage{name: "boom", run: func(context.Context, *document.Document) error { panic("index out of range") }}
 	p, err := extract.NewPipeline(boom)
-	if err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, err)
 	err = p.Process(context.Background(), document.New("a1", "a1.txt", "Text."))
 	var se *extract.StageError
-	if !errors.As(err, &se) || !se.Panic || se.Stage != "boom" || se.Doc != "a1" {
-		t.Fatalf("err = %#v, want a recovered panic naming stage boom and document a1", err)
-	}
+	require.ErrorAs(t, err, &se)
+	assert.True(t, se.Panic)
+	assert.Equal(t, "boom", se.Stage)
+	assert.Equal(t, "a1", se.Doc)
 }
 
 func TestProcessStopsOnCancel(t *testing.T) {
 	ran := false
 	s := fakeStage{name: "s", run: func(context.Context, *document.Document) error { ran = true; return nil }}
-	p, _ := extract.NewPipeline(s)
+	p, err := extract.NewPipeline(s)
+	require.NoError(t, err)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	err := p.Process(ctx, document.New("a", "a", "x"))
-	if !errors.Is(err, context.Canceled) || ran {
-		t.Fatalf("err = %v, ran = %v; want context.Canceled before the stage runs", err, ran)
-	}
+	err = p.Process(ctx, document.New("a", "a", "x"))
+	assert.ErrorIs(t, err, context.Canceled)
+	assert.False(t, ran, "the stage ran although the context was already done")
 }
 
 func TestStageErrorNamesStage(t *testing.T) {
 	s := fakeStage{name: "timex", run: func(context.Context, *document.Document) error { return errors.New("bad rule") }}
-	p, _ := extract.NewPipeline(s)
-	err := p.Process(context.Background(), document.New("doc7", "doc7", "x"))
-	if err == nil || !strings.Contains(err.Error(), "timex") || !strings.Contains(err.Error(), "doc7") {
-		t.Fatalf("err = %v, want it to name stage and document", err)
-	}
+	p, err := extract.NewPipeline(s)
+	require.NoError(t, err)
+	err = p.Process(context.Background(), document.New("doc7", "doc7", "x"))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "timex")
+	assert.Contains(t, err.Error(), "doc7")
+}
+
+// Every stage of the default pipeline is built, in order, and an unknown
+// Upto name is an error rather than a silently full pipeline.
+func TestDefaultPipeline(t *testing.T) {
+	p, err := extract.New(extract.Options{})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"tokenize", "stem", "lemma", "ner", "timex", "events"}, p.Stages())
+	p, err = extract.New(extract.Options{Upto: "ner"})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"tokenize", "stem", "lemma", "ner"}, p.Stages())
+	_, err = extract.New(extract.Options{Upto: "nope"})
+	assert.Error(t, err)
 }
