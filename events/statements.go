@@ -138,9 +138,10 @@ func (a *analysis) statements() []document.Statement {
 			continue
 		}
 		si := a.d.Tokens[q[0]].Sentence
-		// a quote inside a statement's message is the speaker's own words
+		// a quote inside a statement's message is the speaker's own words,
+		// unless it is a name or title (every word capitalised: „Der Spiegel“)
 		if outer := a.enclosing(out, q); outer != nil {
-			if q[1]-q[0]-1 >= 2 {
+			if q[1]-q[0]-1 >= 2 && !a.allCapitalised(q[0]+1, q[1]) {
 				addStmt(stmt{kind: KindDirect, cue: outer.cue, source: outer.source, ref: outer.ref, hasSrc: outer.hasSrc,
 					msg: span2{q[0], q[1] + 1}, sent: si, rule: "quote:nested"})
 			}
@@ -302,8 +303,21 @@ func (a *analysis) nounPhrase(j, limit int) int {
 	for e < limit && (a.adjLike(e) && !a.t[e].upper || a.t[e].cpart) && !a.t[e].punct {
 		e++
 	}
+	// an attribute with its own phrase between article and noun: einer am
+	// Dienstag veröffentlichten Pressemitteilung
+	if e > j && a.t[j].det && e < limit && !a.t[e].upper {
+		for k := e + 1; k < limit && k <= e+6; k++ {
+			if a.t[k].punct {
+				break
+			}
+			if k+1 < limit && !a.t[k].upper && (a.adjLike(k) || a.t[k].verb && strings.HasSuffix(a.t[k].low, "en")) && a.t[k+1].upper {
+				e = k + 1
+				break
+			}
+		}
+	}
 	h := e
-	for e < limit && (a.t[e].upper || a.t[e].ent >= 0 || a.t[e].cpart) && !a.t[e].punct && !(a.t[e].verb && !a.t[e].upper) && a.t[e].tmx < 0 {
+	for e < limit && (a.t[e].upper || a.t[e].ent >= 0 || a.t[e].cpart || a.d.Tokens[e].Kind == document.KindURL || a.d.Tokens[e].Kind == document.KindHandle) && !a.t[e].punct && !(a.t[e].verb && !a.t[e].upper) && a.t[e].tmx < 0 {
 		e++
 	}
 	if e == h {
@@ -361,6 +375,15 @@ func (a *analysis) clauseHas(c *clause, lemma string) bool {
 		}
 	}
 	return false
+}
+
+func (a *analysis) allCapitalised(from, to int) bool {
+	for j := from; j < to; j++ {
+		if !a.t[j].punct && !a.t[j].upper && a.d.Tokens[j].Kind == document.KindWord && !a.is(j, "art") {
+			return false
+		}
+	}
+	return true
 }
 
 func (a *analysis) hasVerb(from, to int) bool {
