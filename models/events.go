@@ -2,6 +2,8 @@ package models
 
 import "embed"
 
+//go:generate go run ../cmd/genevents -lexicon ../../shared/data/lexicon/german-pos-dict -out events
+
 // Events holds the event stage's language data: the taxonomy (types.tsv),
 // trigger lemmas (triggers.tsv), attribution cues (cues.tsv), modality and
 // closed-class words (modality.tsv, words.tsv), role nouns, the example
