@@ -146,6 +146,8 @@ type runeIndex struct {
 	text        string
 	ascii       bool
 	checkpoints []int // code point count at every 256th byte
+	lastB       int   // the last request and its answer: offsets mostly
+	lastN       int   // arrive in increasing order, so scanning resumes there
 }
 
 func newRuneIndex(text string) *runeIndex {
@@ -190,12 +192,16 @@ func (ri *runeIndex) at(b int) int {
 		b = 0
 	}
 	c := b / 256
-	n := ri.checkpoints[c]
-	for i := c * 256; i < b; i++ {
+	from, n := c*256, ri.checkpoints[c]
+	if ri.lastB <= b && ri.lastB > from {
+		from, n = ri.lastB, ri.lastN
+	}
+	for i := from; i < b; i++ {
 		if ri.text[i]&0xC0 != 0x80 {
 			n++
 		}
 	}
+	ri.lastB, ri.lastN = b, n
 	return n
 }
 

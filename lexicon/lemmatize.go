@@ -593,14 +593,14 @@ func (l *Lexicon) guessVerb(form string) (VerbReading, bool) {
 		// ernsthaften), not particle verbs.
 		productive := l.productive[p]
 		if productive && strings.HasPrefix(rest, "zu") {
-			for _, r := range l.verbs[rest[2:]] {
+			for _, r := range l.verbForm(rest[2:]) {
 				if r.Tense == Infinitive {
 					r.Lemma, r.Tense = p+r.Lemma, ZuInfinitive
 					return r, true
 				}
 			}
 		}
-		for _, r := range l.verbs[rest] {
+		for _, r := range l.verbForm(rest) {
 			if r.Tense == Participle || productive && (r.Tense == Infinitive || r.Joined) {
 				r.Lemma, r.Joined = p+r.Lemma, false
 				return r, true

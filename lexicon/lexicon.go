@@ -132,6 +132,9 @@ type Lexicon struct {
 	names       map[string]nameEntry
 	homographs  map[string]string // verb form → other word classes
 	function    map[string]string // function word → classes
+	// verbFilter and nounFilter say "certainly not a key" of verbs and
+	// nouns from a few hundred kilobytes of bits (see keyFilter).
+	verbFilter, nounFilter *keyFilter
 }
 
 type nameEntry struct {
@@ -177,7 +180,32 @@ func LoadFS(fsys fs.FS, dir string) (*Lexicon, error) {
 			return nil, err
 		}
 	}
+	l.verbFilter = newKeyFilter(len(l.verbs))
+	for k := range l.verbs {
+		l.verbFilter.add(k)
+	}
+	l.nounFilter = newKeyFilter(len(l.nouns))
+	for k := range l.nouns {
+		l.nounFilter.add(k)
+	}
 	return l, nil
+}
+
+// verbForm is l.verbs[form] behind the filter.
+func (l *Lexicon) verbForm(form string) []VerbReading {
+	if !l.verbFilter.has(form) {
+		return nil
+	}
+	return l.verbs[form]
+}
+
+// nounForm is l.nouns[form] behind the filter.
+func (l *Lexicon) nounForm(form string) (string, bool) {
+	if !l.nounFilter.has(form) {
+		return "", false
+	}
+	lemma, ok := l.nouns[form]
+	return lemma, ok
 }
 
 func readFile(fsys fs.FS, path string) (string, error) {
@@ -467,11 +495,13 @@ func (l *Lexicon) VerbHomograph(form string) string { return l.homographs[form] 
 // case-insensitive (sentence-initial "Traf" finds "traf"). The returned
 // slice is shared: callers must not modify it.
 func (l *Lexicon) VerbReadings(form string) []VerbReading {
-	if rs, ok := l.verbs[form]; ok {
-		return rs
+	if l.verbFilter.has(form) {
+		if rs, ok := l.verbs[form]; ok {
+			return rs
+		}
 	}
 	var buf [64]byte
-	if b, changed := appendLower(buf[:0], form); changed {
+	if b, changed := appendLower(buf[:0], form); changed && l.verbFilter.hasBytes(b) {
 		return l.verbs[string(b)] // the conversion in a map index does not allocate
 	}
 	return nil
@@ -540,12 +570,11 @@ func (l *Lexicon) NounLemma(form string) string {
 func (l *Lexicon) IsNounLemma(s string) bool { return l.nounLemmas[s] }
 
 func (l *Lexicon) noun(form string) (string, bool) {
-	if lemma, ok := l.nouns[form]; ok {
+	if lemma, ok := l.nounForm(form); ok {
 		return lemma, true
 	}
 	if t := titleIfCaps(form); t != form {
-		lemma, ok := l.nouns[t]
-		return lemma, ok
+		return l.nounForm(t)
 	}
 	return "", false
 }
@@ -586,7 +615,7 @@ func (l *Lexicon) CompoundHead(form string) (lemma, head string, ok bool) {
 		r, size := utf8.DecodeRuneInString(rest)
 		if r == '-' {
 			// Bindestrich compounds: US-Präsidenten → Präsident.
-			if h, ok := l.nouns[rest[size:]]; ok {
+			if h, ok := l.nounForm(rest[size:]); ok {
 				return form[:i+size] + h, h, true
 			}
 			continue
@@ -595,6 +624,9 @@ func (l *Lexicon) CompoundHead(form string) (lemma, head string, ok bool) {
 		// with string(b) does not allocate.
 		b := utf8.AppendRune(buf[:0], unicode.ToUpper(r))
 		b = append(b, rest[size:]...)
+		if !l.nounFilter.hasBytes(b) {
+			continue
+		}
 		if h, ok := l.nouns[string(b)]; ok {
 			hr, hs := utf8.DecodeRuneInString(h)
 			return form[:i] + string(unicode.ToLower(hr)) + h[hs:], h, true
