@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/ereignis/ereignis/corpus"
@@ -38,6 +39,11 @@ type Options struct {
 	// Grace is how long a worker waits, after an article's deadline, for a
 	// stage that ignores its context before abandoning the article; 0: 2s.
 	Grace time.Duration
+	// ReuseLines recycles the buffer behind Result.Line once emit returns,
+	// which saves the allocation of every record line (tens of KB per
+	// article, a large part of the garbage a batch makes); emit must then
+	// not keep Line. The CLI, which writes the line at once, sets it.
+	ReuseLines bool
 }
 
 // Result is the outcome for one article, in input order.
@@ -50,7 +56,12 @@ type Result struct {
 	// Detail carries what does not fit in a record line, e.g. the stack of
 	// a stage panic, for the log.
 	Detail string
+
+	buf *bytes.Buffer // Line's buffer, returned to linePool after emit
 }
+
+// linePool holds record buffers for Options.ReuseLines.
+var linePool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // Source produces articles by calling yield for each, in order, until yield
 // returns false; corpus.Options.Walk fits it.
@@ -115,7 +126,7 @@ func Run(ctx context.Context, p Processor, opts Options, src Source, emit func(R
 		go func() {
 			defer func() { workersDone <- struct{}{} }()
 			for j := range jobs {
-				results <- done{j.i, processOne(workCtx, p, j.a, opts.Timeout, grace)}
+				results <- done{j.i, processOne(workCtx, p, j.a, opts.Timeout, grace, opts.ReuseLines)}
 			}
 		}()
 	}
@@ -143,6 +154,10 @@ func Run(ctx context.Context, p Processor, opts Options, src Source, emit func(R
 					stopReading()
 				}
 			}
+			if r.buf != nil {
+				r.buf.Reset()
+				linePool.Put(r.buf)
+			}
 			<-slots
 		}
 	}
@@ -157,8 +172,19 @@ func Run(ctx context.Context, p Processor, opts Options, src Source, emit func(R
 
 // processOne turns one article into its record line. It never panics: the
 // pipeline recovers stage panics, and encoding runs under its own recover.
-func processOne(ctx context.Context, p Processor, a corpus.Article, timeout, grace time.Duration) (res Result) {
+func processOne(ctx context.Context, p Processor, a corpus.Article, timeout, grace time.Duration, reuse bool) (res Result) {
 	res.Article = a
+	var buf *bytes.Buffer
+	if reuse {
+		buf = linePool.Get().(*bytes.Buffer)
+		res.buf = buf
+	}
+	encodeLine := func(v any) []byte {
+		if buf != nil {
+			buf.Reset()
+		}
+		return encodeTo(buf, v)
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			res.Err = errRecord(a, "encode", fmt.Sprintf("%s: building the record panicked: %v", a.Source, r))
@@ -252,11 +278,13 @@ func errRecord(a corpus.Article, stage, msg string) *document.ErrorRecord {
 		Error: document.ErrorInfo{Stage: stage, Message: msg}}
 }
 
-// encodeLine renders v as one JSON line the way the golden files do
+// encodeTo renders v as one JSON line the way the golden files do
 // (no HTML escaping), so CLI output and golden records agree byte for byte.
-func encodeLine(v any) []byte {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
+func encodeTo(buf *bytes.Buffer, v any) []byte {
+	if buf == nil {
+		buf = new(bytes.Buffer)
+	}
+	enc := json.NewEncoder(buf)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(v); err != nil {
 		// Records hold only strings and ints; this is unreachable short of

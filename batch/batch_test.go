@@ -78,6 +78,9 @@ func TestOrderIndependentOfWorkers(t *testing.T) {
 	if !bytes.Equal(one, many) {
 		t.Fatal("output differs between -j 1 and -j 8")
 	}
+	if _, reused := run(t, p, batch.Options{Workers: 4, ReuseLines: true}, articles(300)); !bytes.Equal(one, reused) {
+		t.Fatal("output differs with ReuseLines")
+	}
 	for i, r := range res {
 		if r.Article.Seq != i {
 			t.Fatalf("result %d has seq %d", i, r.Article.Seq)

@@ -201,7 +201,7 @@ func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		prog = startProgress(stderr, &st)
 	}
 	var writeErr error
-	runErr := batch.Run(ctx, p, batch.Options{Workers: fl.workers, Timeout: fl.timeout}, src, func(r batch.Result) error {
+	runErr := batch.Run(ctx, p, batch.Options{Workers: fl.workers, Timeout: fl.timeout, ReuseLines: true}, src, func(r batch.Result) error {
 		st.articles.Add(1)
 		st.bytes.Add(r.Article.Size)
 		if r.Err != nil {
