@@ -30,6 +30,11 @@ func (s *Stage) Provides() []document.Layer { return []document.Layer{document.L
 // Process fills d.Entities, replacing what was there.
 func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 	d.Entities = d.Entities[:0]
+	if d.Entities == nil {
+		// News has about one entity per 19 tokens (10kGNAD); one allocation
+		// of that size saves most of append's doublings of a big struct.
+		d.Entities = make([]document.Entity, 0, len(d.Tokens)/16+4)
+	}
 	var words []string
 	var first []int
 	var ms []Mention

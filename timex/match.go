@@ -114,18 +114,21 @@ func (rs *Rules) Find(text string) []Mention {
 			if !boundaryOK(text, e) {
 				continue
 			}
+			// The context checks cost a regexp run each; a match that would
+			// not beat the best one so far needs none.
+			if best.Rule != nil && e <= best.End && (e != best.End || rule.order >= best.Rule.order) {
+				continue
+			}
 			if rule.NotAfter != nil && rule.NotAfter.MatchString(text[e:min(len(text), e+40)]) {
 				continue
 			}
 			if rule.NotBefore != nil && rule.NotBefore.MatchString(text[max(0, i-40):i]) {
 				continue
 			}
-			if best.Rule == nil || e > best.End || (e == best.End && rule.order < best.Rule.order) {
-				// best.End is the end of the whole match here; it becomes
-				// the span's end below.
-				best = Mention{Start: i, End: e, Rule: rule}
-				bestM = append(bestM[:0], m...)
-			}
+			// best.End is the end of the whole match here; it becomes the
+			// span's end below.
+			best = Mention{Start: i, End: e, Rule: rule}
+			bestM = append(bestM[:0], m...)
 		}
 		if best.Rule == nil {
 			i += size
