@@ -2,6 +2,7 @@ package stem
 
 import (
 	"context"
+	"hash/maphash"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -14,8 +15,7 @@ import (
 // token. Abbreviations (Dr., z. B.), numbers, URLs and the like get no
 // stem: Snowball's suffix rules mean nothing for them.
 type Stage struct {
-	cacheSize int
-	workers   sync.Pool // *worker
+	workers sync.Pool // *worker
 }
 
 // worker is the per-goroutine scratch space: a SnowballWord whose rune
@@ -24,8 +24,24 @@ type Stage struct {
 type worker struct {
 	w     snowballword.SnowballWord
 	lower []byte
-	cache map[string]string
+	cache []slot // direct-mapped: a word's slot is its hash modulo len(cache)
+	mask  uint64
+	seed  maphash.Seed
 }
+
+// slot is one cache entry. The word is stored inline, so a look-up reads
+// one slot and follows no pointer: inside the whole pipeline, whose lexicons
+// crowd the CPU caches, a probe into a Go map of 16k strings cost more than
+// stemming the word again (docs/performance.md).
+type slot struct {
+	n    uint8 // length of the word; 0 for an empty slot
+	word [maxCached]byte
+	stem string
+}
+
+// maxCached is the longest lower-cased word (in bytes) the cache holds;
+// longer words, rare and seldom repeated, are stemmed every time.
+const maxCached = 31
 
 // DefaultCacheSize is the per-worker cache the pipeline uses (see
 // docs/stem.md for the measurement that chose it).
@@ -36,15 +52,20 @@ const DefaultCacheSize = 16384
 func NewStage() *Stage { return NewStageCache(DefaultCacheSize) }
 
 // NewStageCache returns a stem stage whose workers cache up to size stems
-// each; size 0 disables the cache. The cache is flushed when full, which
-// keeps its memory bounded without the bookkeeping of an LRU.
+// each (rounded up to a power of two); size 0 disables the cache. A new
+// word replaces the one in its slot, which keeps the memory bounded
+// without the bookkeeping of an LRU.
 func NewStageCache(size int) *Stage {
-	s := &Stage{cacheSize: size}
+	s := &Stage{}
 	s.workers.New = func() any {
 		wk := &worker{lower: make([]byte, 0, 64)}
 		wk.w.RS = make([]rune, 0, 32)
 		if size > 0 {
-			wk.cache = make(map[string]string, size)
+			n := 1
+			for n < size {
+				n *= 2
+			}
+			wk.cache, wk.mask, wk.seed = make([]slot, n), uint64(n-1), maphash.MakeSeed()
 		}
 		return wk
 	}
@@ -69,12 +90,12 @@ func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 		if t.Kind != document.KindWord {
 			continue
 		}
-		t.Stem = wk.stem(t.Text, s.cacheSize)
+		t.Stem = wk.stem(t.Text)
 	}
 	return nil
 }
 
-func (wk *worker) stem(text string, cacheSize int) string {
+func (wk *worker) stem(text string) string {
 	if wk.cache == nil {
 		return stemInto(&wk.w, text)
 	}
@@ -82,8 +103,12 @@ func (wk *worker) stem(text string, cacheSize int) string {
 	for _, r := range text {
 		wk.lower = utf8.AppendRune(wk.lower, unicode.ToLower(r))
 	}
-	if st, ok := wk.cache[string(wk.lower)]; ok {
-		return st
+	var sl *slot
+	if len(wk.lower) <= maxCached {
+		sl = &wk.cache[maphash.Bytes(wk.seed, wk.lower)&wk.mask]
+		if int(sl.n) == len(wk.lower) && string(sl.word[:sl.n]) == string(wk.lower) {
+			return sl.stem
+		}
 	}
 	// The cached value must not share the document's memory, or the cache
 	// would keep whole articles alive.
@@ -93,10 +118,10 @@ func (wk *worker) stem(text string, cacheSize int) string {
 	}
 	StemWord(&wk.w)
 	st := string(wk.w.RS)
-	if len(wk.cache) >= cacheSize {
-		clear(wk.cache)
+	if sl != nil {
+		sl.n = uint8(copy(sl.word[:], wk.lower))
+		sl.stem = st
 	}
-	wk.cache[string(wk.lower)] = st
 	return st
 }
 
