@@ -99,3 +99,15 @@ func BenchmarkPipelineUpto(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkNew measures building the default pipeline (loading every
+// stage's embedded models): the serial start-up of every CLI run, which
+// bounds how much -j can speed up a short batch.
+func BenchmarkNew(b *testing.B) {
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if _, err := extract.New(extract.Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
