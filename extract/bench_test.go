@@ -102,7 +102,8 @@ func BenchmarkPipelineUpto(b *testing.B) {
 
 // BenchmarkNew measures building the default pipeline (loading every
 // stage's embedded models): the serial start-up of every CLI run, which
-// bounds how much -j can speed up a short batch.
+// bounds how much -j can speed up a short batch. Shared models load once
+// per process (sync.Once), so only -benchtime 1x measures a cold build.
 func BenchmarkNew(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
