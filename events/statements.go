@@ -520,6 +520,17 @@ func (a *analysis) sourceOf(c *clause, j int) (span2, string, bool) {
 				break
 			}
 		}
+		if pick < 0 {
+			// a lone pronoun before the verb is the subject (Er sagte, Diese
+			// erklärte); das/dies/es there are objects (Das sagte er)
+			st := c.start
+			for st < fin && (a.is(st, "coord") || a.t[st].punct) {
+				st++
+			}
+			if st == fin-1 && (a.is(st, "pers") || a.t[st].det && demonstrativeSubject(a.t[st].low)) {
+				return span2{st, fin}, "", true
+			}
+		}
 		if pick < 0 && fin+1 < c.end {
 			// a name right after the verb is the subject when the first
 			// constituent has none (Neue Smartphones verkündet Apple …)
@@ -632,9 +643,16 @@ func (a *analysis) verbCue(si int, cls []int, k, j int, quotes [][2]int) (stmt, 
 	v1 := j == first || c.fin == first && c.fin >= 0
 	elided := v1 && c.intro != "wie" && !(ok && src.start > j)
 	if elided {
-		// "…, betont jedoch …", "und fügte hinzu, dass …": the subject of
-		// the coordinated clause before is the speaker
-		s.source, s.ref, s.hasSrc = a.inheritedSource(si, cls, k)
+		if src, ok := a.displacedSubject(cls, k); ok {
+			// "Der Direktor des Hilfswerks, Anthony Lake, sagte": the
+			// apposition's commas cut the first constituent off its verb
+			s.source, s.ref, s.hasSrc = src, a.refIn(src), true
+			elided, v1 = false, false
+		} else {
+			// "…, betont jedoch …", "und fügte hinzu, dass …": the subject of
+			// the coordinated clause before is the speaker
+			s.source, s.ref, s.hasSrc = a.inheritedSource(si, cls, k)
+		}
 	}
 	// message before the cue: "…", sagte X. / MSG, wie X mitteilte.
 	after := c.afterComma || c.start > 0 && a.closingQuote(c.start-1)
@@ -737,6 +755,62 @@ func (a *analysis) verbCue(si int, cls []int, k, j int, quotes [][2]int) (stmt, 
 	s.kind = KindReported
 	s.rule = "cue:verb-object"
 	return s, true
+}
+
+// demonstrativeSubject: demonstratives that stand alone for a speaker in
+// the nominative (dieser, diese, jener); das and dies are rather objects.
+func demonstrativeSubject(w string) bool {
+	switch w {
+	case "dieser", "diese", "jener", "jene", "letzterer", "letztere", "ersterer", "erstere":
+		return true
+	}
+	return false
+}
+
+// displacedSubject finds the first constituent of a sentence that commas
+// cut off its verb-first clause cls[k]: the sentence opens with a verbless
+// noun phrase (or "wie" + noun phrase) whose apposition or relative clause
+// ends right before the verb (Günther Platter, der Verteidigungsminister
+// Österreichs, der …, sagte; Wie der Bevollmächtigte, Gerald Braun, in
+// Luxemburg mitteilte).
+func (a *analysis) displacedSubject(cls []int, k int) (span2, bool) {
+	if k == 0 {
+		return span2{}, false
+	}
+	first := &a.clauses[cls[0]]
+	if first.quote || first.fin >= 0 || first.sub && first.intro != "wie" {
+		return span2{}, false
+	}
+	for m := 1; m < k; m++ {
+		c := &a.clauses[cls[m]]
+		if c.quote || !c.sub && c.fin >= 0 {
+			return span2{}, false
+		}
+	}
+	st := first.start
+	for st < first.end && (a.is(st, "coord") || a.t[st].punct || a.t[st].low == "wie" || a.t[st].low == "auch") {
+		st++
+	}
+	end := first.end
+	for end > st && a.t[end-1].punct && !a.closingQuote(end-1) {
+		end--
+	}
+	// the apposition after the name (a verbless clause) belongs to it
+	for m := 1; m < k; m++ {
+		c := &a.clauses[cls[m]]
+		if c.sub || c.fin >= 0 {
+			break
+		}
+		e := c.end
+		for e > c.start && a.t[e-1].punct && !a.closingQuote(e-1) {
+			e--
+		}
+		end = e
+	}
+	if end <= st || end-st > 25 || a.clsPrefix(st, "prep:") != "" || a.t[st].tmx >= 0 || !a.t[st].upper && !a.t[st].det && a.t[st].ent < 0 {
+		return span2{}, false
+	}
+	return span2{st, end}, true
 }
 
 // inheritedSource is the subject of the closest clause before cls[k] in the
