@@ -141,7 +141,7 @@ func (a *analysis) statements() []document.Statement {
 		// a quote inside a statement's message is the speaker's own words,
 		// unless it is a name or title (every word capitalised: „Der Spiegel“)
 		if outer := a.enclosing(out, q); outer != nil {
-			if q[1]-q[0]-1 >= 2 && !a.allCapitalised(q[0]+1, q[1]) {
+			if q[1]-q[0]-1 >= 1 && !a.allCapitalised(q[0]+1, q[1]) {
 				addStmt(stmt{kind: KindDirect, cue: outer.cue, source: outer.source, ref: outer.ref, hasSrc: outer.hasSrc,
 					msg: span2{q[0], q[1] + 1}, sent: si, rule: "quote:nested"})
 			}
@@ -419,7 +419,43 @@ func (a *analysis) advCue(si int, cls []int, k, j int) (stmt, bool) {
 		return stmt{}, false
 	}
 	s := stmt{kind: KindIndirect, cue: span2{j, j + 1}, msg: span2{j + 1, end}, sent: si, rule: "cue:" + a.t[j].low, fromCue: true}
+	switch a.t[j].low {
+	case "demnach":
+		// the adverb stands for the report it refers back to (SpkAtt
+		// annotates it as cue and source at once)
+		s.source, s.hasSrc = span2{j, j + 1}, true
+	case "wonach":
+		// "die Befunde des Amts, wonach …": the noun phrase the relative
+		// adverb hangs on is what reports it
+		if st := a.npBefore(j - 1); st >= 0 {
+			s.source, s.hasSrc = span2{st, j - 1}, true
+			s.ref = a.refIn(s.source)
+		}
+	}
 	return s, true
+}
+
+// npBefore returns the start of the noun phrase that ends at the comma at
+// token c (a noun, with its article, adjectives and genitives), or -1.
+func (a *analysis) npBefore(c int) int {
+	if c < 1 || a.d.Tokens[c].Text != "," || !a.t[c-1].upper && a.t[c-1].ent < 0 {
+		return -1
+	}
+	st := c
+	for k := c - 1; k >= 0 && c-k <= 10; k-- {
+		w := &a.t[k]
+		if w.punct || w.verb && !w.upper || w.tmx >= 0 || a.is(k, "sub") || a.clsPrefix(k, "prep:") != "" {
+			break
+		}
+		if !(w.upper || w.ent >= 0 || w.det || a.adjLike(k)) {
+			break
+		}
+		st = k
+	}
+	if st == c || a.d.Tokens[st].Sentence != a.d.Tokens[c].Sentence {
+		return -1
+	}
+	return st
 }
 
 func (a *analysis) sentenceHasStatement(out []stmt, si int) bool {
@@ -709,7 +745,10 @@ func (a *analysis) verbCue(si int, cls []int, k, j int, quotes [][2]int) (stmt, 
 		// "X sagte, er kommt morgen": a main clause right after a cue clause
 		// that has nothing but its speaker is the message, in any mood
 		bare := !nx.sub && nx.fin >= 0 && nx.afterComma && (!s.hasSrc || s.source.end >= c.end-1 || s.source.end <= j) && c.end-j <= 1+(s.source.end-s.source.start)
-		ok := nx.intro == "dass" || nx.intro == "ob" || nx.quote || a.konjunktivClause(nx) || c.intro == "wie" && k == 0 || bare
+		// "kündigte an, … zurückzutreten": a zu-infinitive is the content
+		// of announcements and claims (not um/ohne/statt … zu)
+		zuInf := nx.intro == "zu" || nx.sub && nx.fin < 0 && nx.intro == "" && strings.Contains(a.segFeat(nx.start, nx.end), "z")
+		ok := nx.intro == "dass" || nx.intro == "ob" || nx.quote || a.konjunktivClause(nx) || c.intro == "wie" && k == 0 || bare || zuInf
 		if ok {
 			start := nx.start
 			if nx.quote && start > sent.TokStart && a.t[start-1].punct && a.t[start-1].inQ {
