@@ -362,12 +362,20 @@ func (a *analysis) paragraphs() {
 	for i := range d.Sentences {
 		if i > 0 {
 			gap := d.Text[d.Sentences[i-1].End:d.Sentences[i].Start]
-			if strings.Count(gap, "\n") >= 2 || strings.Contains(gap, "\n") && !strings.HasSuffix(strings.TrimRight(d.Text[d.Sentences[i-1].Start:d.Sentences[i-1].End], " "), ".") {
+			if strings.Count(gap, "\n") >= 2 || strings.Contains(gap, "\n") && !sentenceFinal(d.Text[d.Sentences[i-1].Start:d.Sentences[i-1].End]) {
 				p++
 			}
 		}
 		a.para[i] = p
 	}
+}
+
+// sentenceFinal reports whether a sentence ends like running text (a
+// period, question or exclamation mark, also before a closing quote or
+// bracket), not like a heading.
+func sentenceFinal(s string) bool {
+	s = strings.TrimRight(s, " “”\"«»')")
+	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "!")
 }
 
 func hardBoundary(s string) bool {

@@ -669,6 +669,23 @@ func (a *analysis) verbCue(si int, cls []int, k, j int, quotes [][2]int) (stmt, 
 		}
 		break
 	}
+	// the auxiliary next to the verb is part of the cue (hat angekündigt,
+	// wurde bekannt gegeben, mitgeteilt hatte); a cue span cannot skip
+	// words, so only an adjacent one
+	if j > c.start && a.aux(j-1) && a.t[j-1].fin {
+		s.cue.start = j - 1
+	} else if j > c.start+1 && a.aux(j-2) && a.t[j-2].fin && a.t[j-1].low == "bekannt" {
+		s.cue.start = j - 2
+	}
+	if c.sub && s.cue.end == j+1 {
+		e := j + 1
+		for e < c.end && a.aux(e) && e-j <= 2 {
+			e++
+		}
+		if e > j+1 && a.t[e-1].fin {
+			s.cue.end = e
+		}
+	}
 	src, ref, ok := a.sourceOf(c, j)
 	s.source, s.ref, s.hasSrc = src, ref, ok
 	sent := a.d.Sentences[si]
@@ -765,6 +782,16 @@ func (a *analysis) verbCue(si int, cls []int, k, j int, quotes [][2]int) (stmt, 
 				// does not
 				for m := k + 2; m < len(cls); m++ {
 					cm := &a.clauses[cls[m]]
+					// a quote inside the complement goes on with it (er sei
+					// „äußerst erschüttert“); one after a colon is a new message
+					inline := cm.quote && !cm.afterComma && cm.start > 0 && !a.afterColon(cm.start)
+					if inline {
+						end = cm.end
+						if q := a.quoteStartingAt(quotes, cm.start-1); q >= 0 && q+1 > end {
+							end = q + 1
+						}
+						continue
+					}
 					if cm.quote || !cm.sub && (cm.fin == cm.start || cm.fin < 0 && !a.konjunktivClause(cm)) || a.hasCue(cm) {
 						break
 					}
@@ -794,6 +821,30 @@ func (a *analysis) verbCue(si int, cls []int, k, j int, quotes [][2]int) (stmt, 
 	s.kind = KindReported
 	s.rule = "cue:verb-object"
 	return s, true
+}
+
+// afterColon reports whether a colon (maybe with an opening quote mark)
+// stands right before token j.
+func (a *analysis) afterColon(j int) bool {
+	for k := j - 1; k >= 0 && j-k <= 2; k-- {
+		switch a.d.Tokens[k].Text {
+		case ":":
+			return true
+		case "„", "\"", "»", "«", "“":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// aux reports a form of haben, sein or werden.
+func (a *analysis) aux(j int) bool {
+	switch a.t[j].lemma {
+	case "haben", "sein", "werden":
+		return a.t[j].verb && !a.t[j].upper
+	}
+	return false
 }
 
 // demonstrativeSubject: demonstratives that stand alone for a speaker in
