@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	_ "github.com/ereignis/ereignis/internal/golden"
+	"github.com/ereignis/ereignis/schema"
 )
 
 const gnad = "../../../shared/data/news-10kgnad/test.csv"
@@ -53,6 +54,9 @@ func parseLines(t *testing.T, out []byte) []line {
 		var l line
 		if err := json.Unmarshal(sc.Bytes(), &l); err != nil {
 			t.Fatalf("output line is not JSON: %v: %.200s", err, sc.Bytes())
+		}
+		if err := schema.Validate(sc.Bytes()); err != nil {
+			t.Errorf("%s: line does not match schema/record.schema.json: %v", l.ID, err)
 		}
 		ls = append(ls, l)
 	}
