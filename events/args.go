@@ -383,7 +383,7 @@ func (a *analysis) nearestEntity(i int, typ string) (mention, bool) {
 	best, dist := -1, 1<<30
 	for j := s.TokStart; j < s.TokEnd; j++ {
 		e := a.t[j].ent
-		if e < 0 || a.t[j].cpart || a.d.Entities[e].Type != typ || j > 0 && a.t[j-1].ent == e {
+		if e < 0 || a.t[j].cpart || a.d.Entities[e].Type != typ || j > 0 && a.t[j-1].ent == e || j > 0 && a.direction(j-1) {
 			continue
 		}
 		dd := j - i
@@ -665,13 +665,23 @@ func (a *analysis) arguments(i int, c *clause, typ *Type) []document.Argument {
 			}
 		}
 	}
-	if cs := a.t[i].cstart; cs < i && typ.Roles["modifier"] != "" && a.t[cs].ent >= 0 {
+	if cs := a.t[i].cstart; cs < i && typ.Roles["modifier"] != "" && a.t[cs].ent >= 0 && !a.compoundEntity(cs, i) {
 		// Intel-Chef, Ufo-Chef: the compound names the organisation
 		e := cs
 		for e+1 < i && a.t[e+1].ent == a.t[cs].ent {
 			e++
 		}
 		add("modifier", &mention{start: cs, end: e + 1, ref: rootID(d, a.t[cs].ent), kind: 'e'})
+	} else if cs < i && typ.Roles["modifier"] != "" {
+		// a name the entity stage did not type (Ufo-Chef) or only as part of
+		// the whole compound (Intel-Chef as ORGpart): the first part names
+		// the organisation unless it is a place or a person (US-Präsident)
+		if h := a.hyphenBefore(cs, i); h > cs && a.t[cs].upper && !a.placeOrPerson(cs, h) {
+			args = append(args, document.Argument{Role: typ.Roles["modifier"], Span: d.SpanOf(d.Tokens[cs].Start, d.Tokens[h-1].End)})
+		}
+	}
+	if typ.Roles["road"] != "" || typ.Roles["fromplace"] != "" || typ.Roles["direction"] != "" {
+		args = a.routeArgs(i, typ, args)
 	}
 	for _, near := range []struct{ pos, typ string }{{"nearplace", "LOC"}, {"nearorg", "ORG"}} {
 		role := typ.Roles[near.pos]
@@ -816,4 +826,145 @@ func (a *analysis) hasParticiple(c *clause) bool {
 		}
 	}
 	return false
+}
+
+// compoundEntity reports whether token cs starts an entity that covers the
+// whole compound up to token i (Intel-Chef tagged ORGpart as one name).
+func (a *analysis) compoundEntity(cs, i int) bool {
+	e := a.t[cs].ent
+	return e >= 0 && a.d.Entities[e].Span.End >= a.d.Tokens[i].End
+}
+
+// hyphenBefore returns the last hyphen token in (cs, i), or -1.
+func (a *analysis) hyphenBefore(cs, i int) int {
+	for h := i - 1; h > cs; h-- {
+		if a.d.Tokens[h].Text == "-" {
+			return h
+		}
+	}
+	return -1
+}
+
+// placeOrPerson reports whether a token in [st, end) belongs to a place or
+// person entity (also as part of a compound: LOCpart, PERderiv).
+func (a *analysis) placeOrPerson(st, end int) bool {
+	for j := st; j < end; j++ {
+		if e := a.t[j].ent; e >= 0 {
+			t := a.d.Entities[e].Type
+			if strings.HasPrefix(t, "LOC") || strings.HasPrefix(t, "PER") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// routeArgs adds the road, the section (zwischen X und Y) and the
+// direction (Richtung X) of the trigger's sentence, as traffic reports give
+// them: "Unfall auf der A7 Richtung Kassel zwischen dem Dreieck
+// Hannover-Süd und Hildesheim".
+func (a *analysis) routeArgs(i int, typ *Type, args []document.Argument) []document.Argument {
+	d := a.d
+	si := d.Tokens[i].Sentence
+	if si < 0 || si >= len(d.Sentences) {
+		return args
+	}
+	s := d.Sentences[si]
+	span := func(st, end int) document.Span { return d.SpanOf(d.Tokens[st].Start, d.Tokens[end-1].End) }
+	road, from, dir := -1, -1, -1
+	for j := s.TokStart; j < s.TokEnd; j++ {
+		if e := a.roadAt(j, s.TokEnd); e > j && road < 0 && typ.Roles["road"] != "" {
+			args = append(args, document.Argument{Role: typ.Roles["road"], Span: span(j, e)})
+			road = j
+			continue
+		}
+		if a.t[j].low == "zwischen" && from < 0 && typ.Roles["fromplace"] != "" {
+			st := j + 1
+			if st < s.TokEnd && a.t[st].det {
+				st++
+			}
+			e := a.nameRun(st, s.TokEnd)
+			if e > st && e < s.TokEnd && a.t[e].low == "und" {
+				st2 := e + 1
+				if st2 < s.TokEnd && a.t[st2].det {
+					st2++
+				}
+				if e2 := a.nameRun(st2, s.TokEnd); e2 > st2 {
+					args = append(args, document.Argument{Role: typ.Roles["fromplace"], Span: span(st, e)},
+						document.Argument{Role: typ.Roles["toplace"], Span: span(st2, e2)})
+					from = j
+				}
+			}
+			continue
+		}
+		if a.direction(j) && dir < 0 && typ.Roles["direction"] != "" {
+			if e := a.nameRun(j+1, s.TokEnd); e > j+1 {
+				args = append(args, document.Argument{Role: typ.Roles["direction"], Span: span(j+1, e)})
+				dir = j
+			}
+		}
+	}
+	return args
+}
+
+// roadAt returns the end of a road designation starting at token j (A 7,
+// A81, B 312, Autobahn 33), or j.
+func (a *analysis) roadAt(j, limit int) int {
+	t := a.d.Tokens[j].Text
+	if t == "" || t[0] < 'A' || t[0] > 'Z' {
+		return j
+	}
+	k := 0
+	for k < len(t) && (t[k] >= 'A' && t[k] <= 'Z' || t[k] >= 'a' && t[k] <= 'z' || t[k] >= 0x80) {
+		k++
+	}
+	prefix := strings.ToLower(t[:k])
+	if !a.m.hasClass(prefix, "road") {
+		return j
+	}
+	if k < len(t) {
+		if digits(t[k:]) && len(t)-k <= 3 {
+			return j + 1
+		}
+		return j
+	}
+	if j+1 < limit && digits(a.d.Tokens[j+1].Text) && len(a.d.Tokens[j+1].Text) <= 3 {
+		return j + 2
+	}
+	return j
+}
+
+func digits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// direction reports "Richtung" or a compound ending in it (Fahrtrichtung).
+func (a *analysis) direction(j int) bool {
+	return strings.HasSuffix(a.t[j].low, "richtung") && a.t[j].upper
+}
+
+// nameRun returns the end of the capitalised words (names joined by
+// hyphens: Wunstorf-Luthe, Dreieck Hannover-Süd) from st, or st.
+func (a *analysis) nameRun(st, limit int) int {
+	e := st
+	for e < limit && e-st < 5 {
+		tx := a.d.Tokens[e].Text
+		switch {
+		case a.t[e].upper && !a.t[e].punct && a.t[e].tmx < 0 && !a.direction(e) && len(a.t[e].cls) == 0 && len(a.m.triggers[a.t[e].lemma]) == 0 && a.compoundHead(a.d.Tokens[e].Text) == "":
+			e++
+		case tx == "-" && e > st && e+1 < limit && a.d.Tokens[e-1].End == a.d.Tokens[e].Start && a.d.Tokens[e].End == a.d.Tokens[e+1].Start:
+			e++
+		default:
+			return e
+		}
+	}
+	return e
 }
