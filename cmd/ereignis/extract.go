@@ -66,7 +66,7 @@ func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fs.PrintDefaults()
 	}
 	fs.StringVar(&fl.out, "o", "", "write the records to `FILE` (atomically, via FILE.part) instead of stdout")
-	fs.IntVar(&fl.workers, "j", runtime.NumCPU(), "number of articles processed at once")
+	fs.IntVar(&fl.workers, "j", runtime.NumCPU(), "number of articles processed at once, and of cores used (GOMAXPROCS)")
 	fs.StringVar(&fl.date, "date", "", "article `DATE` (YYYY, YYYY-MM or YYYY-MM-DD) for articles that carry none")
 	fs.BoolVar(&fl.forceDate, "force-date", false, "let --date replace the articles' own dates too")
 	fs.StringVar(&fl.maxSize, "max-size", "10MB", "largest article (file, JSON line, CSV row); larger ones get an error record")
@@ -118,6 +118,13 @@ func runExtract(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 	} else if fl.forceDate {
 		return usageErr("--force-date needs --date")
+	}
+	// -j N means N cores, not only N workers: the garbage collector and the
+	// reader/writer goroutines stay within them too, so N one-core processes
+	// side by side (xargs -P, Spark pipe()) do not overbook the machine. An
+	// explicit GOMAXPROCS in the environment wins.
+	if os.Getenv("GOMAXPROCS") == "" && fl.workers < runtime.NumCPU() {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(fl.workers))
 	}
 	showProgress := fl.progress == "on" || fl.progress == "auto" && isTerminal(stderr)
 	if fl.progress != "on" && fl.progress != "off" && fl.progress != "auto" {
