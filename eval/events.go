@@ -24,6 +24,10 @@ var SmartDataNewsTypes = []string{"Acquisition", "Merger", "SpinOff", "Insolvenc
 // which ereignis does not extract.
 var SmartDataTrafficTypes = []string{"TrafficJam", "Delay", "Obstruction", "CanceledRoute", "CanceledStop", "RailReplacementService"}
 
+// smartDataTimeRole is the SmartData role our time argument fills, for the
+// news types whose schema has one.
+var smartDataTimeRole = map[string]string{"Strike": "date", "Acquisition": "date", "Disaster": "date", "Accident": "start_date"}
+
 // SmartDataDoc is the part of a SmartData v3 document the scorer needs.
 type SmartDataDoc struct {
 	ID   string
@@ -193,10 +197,19 @@ func Events(ctx context.Context, p Processor, docs []SmartDataDoc, dataset strin
 			}
 			predTr = append(predTr, sdArg{e.Type, "trigger", cp(e.Trigger.Start), cp(e.Trigger.End)})
 			for _, a := range e.Arguments {
-				if a.Role == "time" || a.Span.End <= a.Span.Start {
+				role := a.Role
+				if role == "time" {
+					// SmartData names the time of some types (date, start_date);
+					// a DCT fallback has no span of its own in the text
+					role = smartDataTimeRole[e.Type]
+					if role == "" || a.Ref == "dct" {
+						continue
+					}
+				}
+				if a.Span.End <= a.Span.Start {
 					continue
 				}
-				predA = append(predA, sdArg{e.Type, a.Role, cp(a.Span.Start), cp(a.Span.End)})
+				predA = append(predA, sdArg{e.Type, role, cp(a.Span.Start), cp(a.Span.End)})
 			}
 		}
 		for _, t := range SmartDataNewsTypes {
