@@ -192,7 +192,7 @@ func (a *analysis) statements() []document.Statement {
 		}
 	}
 	for si := range d.Sentences {
-		if covered[si] || !a.konjunktiv1Main(si) {
+		if covered[si] || !a.konjunktiv1Main(si) && !a.reportiveSollen(si) {
 			continue
 		}
 		st := stmt{kind: KindIndirect, msg: span2{d.Sentences[si].TokStart, d.Sentences[si].TokEnd}, sent: si, rule: "konjunktiv-free"}
@@ -489,6 +489,20 @@ func (a *analysis) konjunktiv1Main(si int) bool {
 			continue
 		}
 		return strings.Contains(a.t[c.fin].feat, "1") && !a.t[c.fin].inQ
+	}
+	return false
+}
+
+// reportiveSollen reports a main clause of sentence si whose finite verb
+// is sollen with a perfect infinitive: "Er soll Reichtümer angesammelt
+// haben" passes on what others say, like a Konjunktiv I.
+func (a *analysis) reportiveSollen(si int) bool {
+	for _, ci := range a.sentenceClauses(si) {
+		c := &a.clauses[ci]
+		if c.quote || c.sub || c.fin < 0 {
+			continue
+		}
+		return a.t[c.fin].lemma == "sollen" && !a.t[c.fin].inQ && a.perfectInfinitive(c)
 	}
 	return false
 }
