@@ -87,6 +87,15 @@ func (a *analysis) statements() []document.Statement {
 						addStmt(s)
 						j = c.end
 					}
+				case kind == "noun" && w.upper && c.fin >= 0 && c.fin < j && j-c.fin <= 4 && !a.hasCue(c):
+					// "ist der Meinung, dass …", "kamen zu dem Ergebnis, dass …":
+					// a speech noun as the object of the finite verb
+					if s, ok := a.verbCue(si, cls, k, c.fin, quotes); ok && s.rule != "cue:verb-object" && s.kind != KindReported {
+						s.cue = span2{c.fin, j + 1}
+						s.rule = "cue:noun"
+						addStmt(s)
+						j = c.end
+					}
 				case kind == "prep" && (w.low == "laut" || w.low == "gemäß"):
 					if s, ok := a.prepCue(si, cls, k, j, true); ok {
 						addStmt(s)
