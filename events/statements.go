@@ -156,8 +156,14 @@ func (a *analysis) statements() []document.Statement {
 			}
 			continue
 		}
-		// a quote with no verb is a title or a name (die „Berliner Zeitung“)
+		// a quote with no verb is a title or a name (die „Berliner Zeitung“),
+		// unless a verb of saying governs it: bezeichnete es als „Wortbruch“
 		if q[1]-q[0]-1 < 4 || !a.hasVerb(q[0], q[1]) {
+			if q[1]-q[0]-1 >= 1 && !a.allCapitalised(q[0]+1, q[1]) {
+				if s, ok := a.quotedObject(q, si); ok {
+					addStmt(s)
+				}
+			}
 			continue
 		}
 		s := stmt{kind: KindDirect, msg: span2{q[0], q[1] + 1}, sent: si, rule: "quote"}
@@ -500,6 +506,29 @@ func (a *analysis) konjunktiv1Main(si int) bool {
 		return strings.Contains(a.t[c.fin].feat, "1") && !a.t[c.fin].inQ
 	}
 	return false
+}
+
+// quotedObject makes a direct statement of a short quote inside a clause
+// whose verb of saying quotes it (nannte das „sehr respektabel“).
+func (a *analysis) quotedObject(q [2]int, si int) (stmt, bool) {
+	ci := a.t[q[0]].cl
+	if q[0] > 0 && (ci < 0 || a.clauses[ci].quote) {
+		ci = a.t[q[0]-1].cl
+	}
+	if ci < 0 || ci >= len(a.clauses) {
+		return stmt{}, false
+	}
+	c := &a.clauses[ci]
+	for j := c.start; j < c.end; j++ {
+		w := &a.t[j]
+		if w.inQ || !(a.m.cues[w.lemma] == "verb" && w.verb && !w.upper) {
+			continue
+		}
+		s := stmt{kind: KindDirect, cue: span2{j, j + 1}, msg: span2{q[0], q[1] + 1}, sent: si, rule: "quote:object"}
+		s.source, s.ref, s.hasSrc = a.sourceOf(c, j)
+		return s, true
+	}
+	return stmt{}, false
 }
 
 // reportiveSollen reports a main clause of sentence si whose finite verb
