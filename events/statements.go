@@ -243,7 +243,7 @@ func (a *analysis) extendNP(end, limit int) int {
 	for end < limit {
 		w := &a.t[end]
 		switch {
-		case w.low == "des" || w.low == "der" || w.low == "von" || w.low == "vom":
+		case w.low == "des" || w.low == "der" || w.low == "von" || w.low == "vom" || w.low == "aus" || w.low == "für":
 			e := a.nounPhrase(end+1, limit)
 			if e == end+1 {
 				return end
@@ -258,6 +258,33 @@ func (a *analysis) extendNP(end, limit int) int {
 				return end
 			}
 			end = e + 1
+		case isOpenQuote(a.d.Tokens[end].Text):
+			// a name in quotes: des Magazins „Der Spiegel“
+			e := end + 1
+			for e < limit && e <= end+6 && !a.closingQuote(e) {
+				e++
+			}
+			if e >= limit || e == end+1 || !a.closingQuote(e) || !a.allCapitalised(end+1, e) {
+				return end
+			}
+			end = e + 1
+		case (w.low == "und" || w.low == "sowie") && end+1 < limit && (a.t[end+1].ent >= 0 || a.t[end+1].det):
+			// coordinated speakers: der Presseagenturen dpa und AFP
+			e := a.nounPhrase(end+1, limit)
+			if e == end+1 || e < limit && a.t[e].verb && !a.t[e].upper {
+				return end
+			}
+			end = e
+		case w.ent >= 0 && end > 0 && a.t[end-1].ent != w.ent && a.t[end-1].upper && a.t[end-1].ent < 0:
+			// a name in apposition to its noun: die japanische Zeitung Sankei Shimbun
+			if t := a.d.Entities[w.ent].Type; t != "PER" && t != "ORG" {
+				return end
+			}
+			e := end
+			for e < limit && a.t[e].ent == w.ent {
+				e++
+			}
+			end = e
 		case w.low == "," && end+1 < limit && a.t[end+1].ent >= 0 && a.d.Entities[a.t[end+1].ent].Type == "PER":
 			e := end + 1
 			for e < limit && a.t[e].ent == a.t[end+1].ent {
@@ -1165,4 +1192,12 @@ func (a *analysis) statementAt(off, i int) *document.Statement {
 		}
 	}
 	return best
+}
+
+func isOpenQuote(s string) bool {
+	switch s {
+	case "„", "»", "\"":
+		return true
+	}
+	return false
 }
