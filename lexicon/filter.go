@@ -15,7 +15,8 @@ type keyFilter struct {
 	seed  maphash.Seed
 }
 
-// newKeyFilter sizes the filter at about eight bits per key.
+// newKeyFilter sizes the filter at eight bits per key or more (the word
+// count is a power of two): 256 KB each for the verbs and the nouns.
 func newKeyFilter(keys int) *keyFilter {
 	n := 1
 	for n*64 < keys*8 {
