@@ -49,6 +49,11 @@ func (a *analysis) event(i int, tr trigger) (document.Event, bool) {
 			return ev, false
 		}
 	}
+	// company names are often typed PER by the entity stage (Dupont), so
+	// any organisation or person name counts
+	if tr.orgctx && !a.sentenceHasType(i, "ORG") && !a.sentenceHasType(i, "PER") {
+		return ev, false
+	}
 	for _, need := range []struct {
 		on  bool
 		typ string
@@ -258,6 +263,18 @@ func (a *analysis) perfectInfinitive(c *clause) bool {
 func (a *analysis) clauseHasWord(c *clause, w string) bool {
 	for j := c.start; j < c.end; j++ {
 		if a.t[j].low == w {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceHasType reports a named entity of that type (also as part of a
+// compound: ORGpart) in the sentence of token i.
+func (a *analysis) sentenceHasType(i int, typ string) bool {
+	si := a.d.Tokens[i].Sentence
+	for k := range a.d.Entities {
+		if e := &a.d.Entities[k]; e.Sentence == si && strings.HasPrefix(e.Type, typ) {
 			return true
 		}
 	}

@@ -33,6 +33,7 @@ type trigger struct {
 	per    bool // needs a person argument (a position noun: Vorstandschef Herbert Haas)
 	ent    bool // needs a named participant
 	norefl bool // not in reflexive use
+	orgctx bool // needs an organisation in its sentence (Fusion, not the Fusion-Festival)
 }
 
 type modal struct {
@@ -165,6 +166,8 @@ func LoadFS(fsys fs.FS, dir string) (*Model, error) {
 					tr.ent = true
 				case "norefl":
 					tr.norefl = true
+				case "orgctx":
+					tr.orgctx = true
 				default:
 					return fmt.Errorf("unknown flag %q", f)
 				}
