@@ -582,6 +582,14 @@ func (a *analysis) arguments(i int, c *clause, typ *Type) []document.Argument {
 				add("agent", m) // apposition: Vorstandschef Herbert Haas
 				continue
 			}
+			if noun && m.kind == 'e' && a.personRole(typ) && a.appositionOf(m.end, i) {
+				add("agent", m) // Klaus Nieding, Vorstand der Nieding+Barth
+				continue
+			}
+			if noun && isSubj(k) && a.personRole(typ) && c.fin >= 0 && c.fin < i && a.copula(c.fin) {
+				add("agent", m) // Frank Roselieb ist Direktor des Instituts
+				continue
+			}
 			if noun {
 				inPP, _ := a.inPP(i, c)
 				if isSubj(k) && !inPP && !a.isSubjectNoun(i, c, ms, subj) && a.supportVerb(c) {
@@ -967,4 +975,28 @@ func (a *analysis) nameRun(st, limit int) int {
 		}
 	}
 	return e
+}
+
+// personRole reports a type whose agent must be a person (positions).
+func (a *analysis) personRole(typ *Type) bool {
+	for _, n := range typ.Needs["agent"] {
+		if n == "PER" {
+			return true
+		}
+	}
+	return false
+}
+
+// appositionOf reports a comma (and maybe an article) between the end of a
+// name and the noun at i: "Klaus Nieding, (der) Vorstand der …".
+func (a *analysis) appositionOf(end, i int) bool {
+	if end >= i || a.d.Tokens[end].Text != "," {
+		return false
+	}
+	return end+1 == i || end+2 == i && a.t[end+1].det
+}
+
+// copula reports a form of sein or bleiben.
+func (a *analysis) copula(j int) bool {
+	return a.t[j].lemma == "sein" || a.t[j].lemma == "bleiben"
 }
