@@ -632,7 +632,9 @@ func (a *analysis) arguments(i int, c *clause, typ *Type) []document.Argument {
 			}
 		case "gen":
 			if noun && m.host == i || noun && belongs(k) && m.coordOf >= 0 {
-				if typ.Roles["patient"] != "" {
+				if typ.Roles["gen"] != "" {
+					add("gen", m) // ein Spin-off der Universität Kiel: the parent
+				} else if typ.Roles["patient"] != "" {
 					add("patient", m)
 				} else {
 					add("agent", m)
@@ -684,7 +686,7 @@ func (a *analysis) arguments(i int, c *clause, typ *Type) []document.Argument {
 		// a name the entity stage did not type (Ufo-Chef) or only as part of
 		// the whole compound (Intel-Chef as ORGpart): the first part names
 		// the organisation unless it is a place or a person (US-Präsident)
-		if h := a.hyphenBefore(cs, i); h > cs && a.t[cs].upper && !a.placeOrPerson(cs, h) {
+		if h := a.hyphenBefore(cs, i); h > cs && a.t[cs].upper && !a.placeOrPerson(cs, h) && a.headIsTrigger(h, i) {
 			args = append(args, document.Argument{Role: typ.Roles["modifier"], Span: d.SpanOf(d.Tokens[cs].Start, d.Tokens[h-1].End)})
 		}
 	}
@@ -999,4 +1001,17 @@ func (a *analysis) appositionOf(end, i int) bool {
 // copula reports a form of sein or bleiben.
 func (a *analysis) copula(j int) bool {
 	return a.t[j].lemma == "sein" || a.t[j].lemma == "bleiben"
+}
+
+// headIsTrigger reports whether the part of a hyphenated compound after
+// the hyphen at h is a trigger on its own (Ufo-Chef: Chef; not Spin-Off).
+func (a *analysis) headIsTrigger(h, i int) bool {
+	if h+1 > i {
+		return false
+	}
+	head := a.d.Text[a.d.Tokens[h+1].Start:a.d.Tokens[i].End]
+	if len(a.m.triggers[head]) > 0 {
+		return true
+	}
+	return a.compoundHead(head) != ""
 }
