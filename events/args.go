@@ -53,8 +53,8 @@ func (a *analysis) computeAdjLike(j int) bool {
 	if w.upper {
 		return a.isRoleNoun(j)
 	}
-	if w.verb && !strings.Contains(w.feat, "a") || len(w.cls) > 0 {
-		return false
+	if w.verb && !strings.Contains(w.feat, "a") || len(w.cls) > 0 && !a.is(j, "num") {
+		return false // a closed-class word; numerals still inflect like adjectives (mehrere, zahlreiche)
 	}
 	for _, e := range []string{"e", "en", "em", "er", "es"} {
 		if strings.HasSuffix(w.low, e) {
@@ -690,6 +690,9 @@ func (a *analysis) arguments(i int, c *clause, typ *Type) []document.Argument {
 			args = append(args, document.Argument{Role: typ.Roles["modifier"], Span: d.SpanOf(d.Tokens[cs].Start, d.Tokens[h-1].End)})
 		}
 	}
+	if typ.Roles["victims"] != "" {
+		args = a.victimArgs(i, typ, args)
+	}
 	if typ.Roles["road"] != "" || typ.Roles["fromplace"] != "" || typ.Roles["direction"] != "" {
 		args = a.routeArgs(i, typ, args)
 	}
@@ -1014,4 +1017,42 @@ func (a *analysis) headIsTrigger(h, i int) bool {
 		return true
 	}
 	return a.compoundHead(head) != ""
+}
+
+// victimArgs adds the numbers of dead and injured the trigger's sentence
+// gives (mit elf Toten, hunderte Verletzte, 30 Menschen starben).
+func (a *analysis) victimArgs(i int, typ *Type, args []document.Argument) []document.Argument {
+	d := a.d
+	si := d.Tokens[i].Sentence
+	if si < 0 || si >= len(d.Sentences) {
+		return args
+	}
+	s := d.Sentences[si]
+	for j := s.TokStart; j+1 < s.TokEnd; j++ {
+		if !a.number(j) {
+			continue
+		}
+		k := j + 1
+		if k+1 < s.TokEnd && a.adjLike(k) && !a.t[k].upper {
+			k++ // elf schwer Verletzte
+		}
+		if a.is(k, "casualty") {
+			args = append(args, document.Argument{Role: typ.Roles["victims"], Span: d.SpanOf(d.Tokens[j].Start, d.Tokens[j].End)})
+		}
+	}
+	return args
+}
+
+// number reports a cardinal in digits (30, 1.200) or words (elf, hunderte).
+func (a *analysis) number(j int) bool {
+	t := a.d.Tokens[j].Text
+	if t != "" && t[0] >= '0' && t[0] <= '9' {
+		for k := 0; k < len(t); k++ {
+			if (t[k] < '0' || t[k] > '9') && t[k] != '.' {
+				return false
+			}
+		}
+		return true
+	}
+	return a.is(j, "num")
 }
