@@ -2,10 +2,10 @@ package lexicon_test
 
 import (
 	"runtime"
-	"syscall"
 	"testing"
 	"time"
 
+	"github.com/ereignis/ereignis/internal/benchdata"
 	_ "github.com/ereignis/ereignis/internal/golden"
 	"github.com/ereignis/ereignis/lexicon"
 )
@@ -171,13 +171,13 @@ func TestLoadTime(t *testing.T) {
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
-	cpu0 := cpuTime()
+	cpu0 := benchdata.CPUTime()
 	start := time.Now()
 	l, err := lexicon.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
-	wall, cpu := time.Since(start), cpuTime()-cpu0
+	wall, cpu := time.Since(start), benchdata.CPUTime()-cpu0
 	runtime.GC()
 	runtime.ReadMemStats(&after)
 	t.Logf("load: wall %v, cpu %v, live heap %.1f MB, %v", wall, cpu, float64(after.HeapAlloc-before.HeapAlloc)/1e6, l.Stats())
@@ -187,24 +187,16 @@ func TestLoadTime(t *testing.T) {
 	runtime.KeepAlive(l)
 }
 
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
 func BenchmarkLoad(b *testing.B) {
 	b.ReportAllocs()
-	cpu0, iters := cpuTime(), 0
+	cpu0, iters := benchdata.CPUTime(), 0
 	for b.Loop() {
 		iters++
 		if _, err := lexicon.Load(); err != nil {
 			b.Fatal(err)
 		}
 	}
-	if cpu := cpuTime() - cpu0; cpu > 0 {
+	if cpu := benchdata.CPUTime() - cpu0; cpu > 0 {
 		b.ReportMetric(float64(cpu.Milliseconds())/float64(iters), "cpu-ms/op")
 	}
 }

@@ -3,55 +3,19 @@ package ner_test
 import (
 	"context"
 	"io/fs"
-	"os"
 	"runtime"
 	"testing"
 	"time"
 
-	"github.com/ereignis/ereignis/corpus"
-	"github.com/ereignis/ereignis/document"
+	"github.com/ereignis/ereignis/internal/benchdata"
 	"github.com/ereignis/ereignis/models"
 	"github.com/ereignis/ereignis/ner"
-	"github.com/ereignis/ereignis/tokenize"
 )
-
-const gnad = "../../shared/data/news-10kgnad/test.csv"
-
-// tokenized reads the 10kGNAD test split and tokenises it once, so that
-// the benchmark measures the NER stage alone.
-func tokenized(b *testing.B) ([]*document.Document, int64) {
-	f, err := os.Open(gnad)
-	if err != nil {
-		b.Skipf("10kGNAD not found (%s): ../shared is absent", gnad)
-	}
-	defer f.Close()
-	tk, err := tokenize.NewStage()
-	if err != nil {
-		b.Fatal(err)
-	}
-	var docs []*document.Document
-	var n int64
-	err = corpus.Options{}.ReadCSV(context.Background(), f, "test.csv", func(a corpus.Article) bool {
-		if a.Err == nil {
-			d := a.Document()
-			if err := tk.Process(context.Background(), d); err != nil {
-				b.Fatal(err)
-			}
-			docs = append(docs, d)
-			n += int64(len(d.Text))
-		}
-		return true
-	})
-	if err != nil || len(docs) == 0 {
-		b.Fatalf("reading %s: %v", gnad, err)
-	}
-	return docs, n
-}
 
 // BenchmarkStage measures the NER stage (recognition and linking) over
 // real news text on one goroutine; MB/s counts article bytes.
 func BenchmarkStage(b *testing.B) {
-	docs, n := tokenized(b)
+	docs, n := benchdata.Tokenized(b)
 	st, err := ner.DefaultStage()
 	if err != nil {
 		b.Fatal(err)
@@ -60,7 +24,7 @@ func BenchmarkStage(b *testing.B) {
 	b.SetBytes(n)
 	b.ReportAllocs()
 	b.ResetTimer()
-	cpu0 := cpuTime()
+	cpu0 := benchdata.CPUTime()
 	for b.Loop() {
 		for _, d := range docs {
 			if err := st.Process(ctx, d); err != nil {
@@ -70,7 +34,7 @@ func BenchmarkStage(b *testing.B) {
 	}
 	// On a shared machine the wall-clock MB/s drops with the load; the
 	// process CPU time per byte does not (it includes the GC's time).
-	if cpu := cpuTime() - cpu0; cpu > 0 {
+	if cpu := benchdata.CPUTime() - cpu0; cpu > 0 {
 		b.ReportMetric(float64(n)*float64(b.N)/cpu.Seconds()/1e6, "cpuMB/s")
 	}
 }
@@ -83,13 +47,13 @@ func BenchmarkLoad(b *testing.B) {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
-	cpu0 := cpuTime()
+	cpu0 := benchdata.CPUTime()
 	for b.Loop() {
 		if _, err := ner.Load(sub); err != nil {
 			b.Fatal(err)
 		}
 	}
-	if cpu := cpuTime() - cpu0; cpu > 0 {
+	if cpu := benchdata.CPUTime() - cpu0; cpu > 0 {
 		b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "cpu-ms/op")
 	}
 }

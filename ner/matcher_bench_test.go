@@ -19,6 +19,7 @@ import (
 	"github.com/go-ego/gse"
 
 	"github.com/ereignis/ereignis/document"
+	"github.com/ereignis/ereignis/internal/benchdata"
 	"github.com/ereignis/ereignis/models"
 )
 
@@ -118,7 +119,7 @@ func (t tokTrie) count(d *document.Document) int {
 }
 
 func BenchmarkMatcherTokenTrie(b *testing.B) {
-	docs, size := tokenized(b)
+	docs, size := benchdata.Tokenized(b)
 	ns := names(b)
 	var tr tokTrie
 	el, mb := heapAfter(func() { tr = buildTokTrie(ns) })
@@ -137,7 +138,7 @@ func BenchmarkMatcherTokenTrie(b *testing.B) {
 }
 
 func BenchmarkMatcherAhoCorasick(b *testing.B) {
-	docs, size := tokenized(b)
+	docs, size := benchdata.Tokenized(b)
 	ns := names(b)
 	var ac *ahocorasick.Automaton
 	el, mb := heapAfter(func() {
@@ -174,7 +175,7 @@ func BenchmarkMatcherAhoCorasick(b *testing.B) {
 }
 
 func BenchmarkMatcherGse(b *testing.B) {
-	docs, size := tokenized(b)
+	docs, size := benchdata.Tokenized(b)
 	ns := names(b)
 	var seg gse.Segmenter
 	el, mb := heapAfter(func() {

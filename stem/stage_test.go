@@ -4,13 +4,12 @@ import (
 	"context"
 	"os"
 	"strings"
-	"syscall"
 	"testing"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/ereignis/ereignis/document"
+	"github.com/ereignis/ereignis/internal/benchdata"
 	"github.com/ereignis/ereignis/stem"
 )
 
@@ -142,7 +141,7 @@ func benchStage(b *testing.B, cache int) {
 	b.SetBytes(c.bytes)
 	b.ReportAllocs()
 	b.ResetTimer()
-	cpu0, iters := cpuTime(), 0
+	cpu0, iters := benchdata.CPUTime(), 0
 	for b.Loop() {
 		iters++
 		s := stem.NewStageCache(cache)
@@ -152,19 +151,9 @@ func benchStage(b *testing.B, cache int) {
 			}
 		}
 	}
-	if cpu := cpuTime() - cpu0; cpu > 0 {
+	if cpu := benchdata.CPUTime() - cpu0; cpu > 0 {
 		b.ReportMetric(float64(c.bytes)*float64(iters)/cpu.Seconds()/1e6, "cpuMB/s")
 	}
-}
-
-// cpuTime is the process's CPU time: on a machine shared with other jobs
-// it disturbs the figures far less than wall time.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 func BenchmarkStage(b *testing.B)         { benchStage(b, stem.DefaultCacheSize) }
@@ -183,14 +172,14 @@ func benchWords(b *testing.B, f func(string) string) {
 	b.SetBytes(n)
 	b.ReportAllocs()
 	b.ResetTimer()
-	cpu0, iters := cpuTime(), 0
+	cpu0, iters := benchdata.CPUTime(), 0
 	for b.Loop() {
 		iters++
 		for _, w := range c.words {
 			f(w)
 		}
 	}
-	if cpu := cpuTime() - cpu0; cpu > 0 {
+	if cpu := benchdata.CPUTime() - cpu0; cpu > 0 {
 		b.ReportMetric(float64(n)*float64(iters)/cpu.Seconds()/1e6, "cpuMB/s")
 		b.ReportMetric(float64(cpu.Nanoseconds())/float64(iters)/float64(len(c.words)), "cpu-ns/word")
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/ereignis/ereignis/corpus"
 	"github.com/ereignis/ereignis/document"
+	"github.com/ereignis/ereignis/internal/benchdata"
 	"github.com/ereignis/ereignis/timex"
 )
 
@@ -50,7 +51,7 @@ func BenchmarkTag(b *testing.B) {
 	dct := document.DCT{Time: time.Date(2016, 3, 1, 0, 0, 0, 0, time.UTC), Precision: document.PrecisionDay, Origin: "flag"}
 	b.SetBytes(size)
 	b.ResetTimer()
-	c0 := cpuTime()
+	c0 := benchdata.CPUTime()
 	for i := 0; i < b.N; i++ {
 		for _, a := range arts {
 			d := document.New("bench", "bench", a)
@@ -58,7 +59,7 @@ func BenchmarkTag(b *testing.B) {
 			tg.Tag(d)
 		}
 	}
-	if c := (cpuTime() - c0).Seconds(); c > 0 {
+	if c := (benchdata.CPUTime() - c0).Seconds(); c > 0 {
 		b.ReportMetric(float64(size)*float64(b.N)/1e6/c, "MB/cpu-s")
 	}
 }

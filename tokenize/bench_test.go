@@ -8,6 +8,7 @@ import (
 
 	"github.com/ereignis/ereignis/corpus"
 	"github.com/ereignis/ereignis/document"
+	"github.com/ereignis/ereignis/internal/benchdata"
 	"github.com/ereignis/ereignis/stem"
 	"github.com/ereignis/ereignis/tokenize"
 	"github.com/jdkato/prose/v2"
@@ -41,7 +42,7 @@ func articles(b *testing.B) ([]string, int64) {
 // reportCPU adds MB per CPU-second of the process (all threads, so the
 // garbage collector counts), next to the wall-clock MB/s of SetBytes.
 func reportCPU(b *testing.B, n int64, start time.Duration) {
-	if cpu := cpuTime() - start; cpu > 0 && start > 0 {
+	if cpu := benchdata.CPUTime() - start; cpu > 0 && start > 0 {
 		b.ReportMetric(float64(n)*float64(b.N)/cpu.Seconds()/1e6, "MB/cpu-s")
 	}
 }
@@ -55,7 +56,7 @@ func benchStages(b *testing.B, stages ...document.Stage) {
 	b.SetBytes(n)
 	b.ReportAllocs()
 	b.ResetTimer()
-	start := cpuTime()
+	start := benchdata.CPUTime()
 	for b.Loop() {
 		for _, t := range texts {
 			d.Text = t
@@ -80,7 +81,7 @@ func BenchmarkTokenize(b *testing.B) {
 	b.SetBytes(n)
 	b.ReportAllocs()
 	b.ResetTimer()
-	start := cpuTime()
+	start := benchdata.CPUTime()
 	for b.Loop() {
 		for _, t := range texts {
 			toks = tk.AppendTokens(toks[:0], t)
@@ -115,7 +116,7 @@ func BenchmarkProse(b *testing.B) {
 	b.SetBytes(n)
 	b.ReportAllocs()
 	b.ResetTimer()
-	start := cpuTime()
+	start := benchdata.CPUTime()
 	for b.Loop() {
 		for _, t := range texts {
 			if _, err := prose.NewDocument(t, prose.WithTagging(false), prose.WithExtraction(false)); err != nil {

@@ -1,15 +1,15 @@
 //go:build unix
 
-package extract_test
+package benchdata
 
 import (
 	"syscall"
 	"time"
 )
 
-// cpuTime is the CPU time the process has used so far. On a machine shared
-// with other jobs, MB per CPU-second is steadier than MB per wall-second.
-func cpuTime() time.Duration {
+// CPUTime is the CPU time the process has used so far (user + system, all
+// threads).
+func CPUTime() time.Duration {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0
