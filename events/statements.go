@@ -558,6 +558,25 @@ func (a *analysis) quotedObject(q [2]int, si int) (stmt, bool) {
 	return stmt{}, false
 }
 
+// cutCoordinatedMain ends a message before "und" + an indicative finite
+// verb, a main clause coordinated with the speaker's (…, dass es regnet,
+// und warnte vor …); the segmenter does not cut there.
+func (a *analysis) cutCoordinatedMain(start, end int) int {
+	for k := start + 1; k+1 < end; k++ {
+		if a.t[k].inQ {
+			continue
+		}
+		if (a.t[k].low == "und" || a.t[k].low == "sowie") && a.t[k+1].fin && !a.t[k+1].upper && !strings.Contains(a.t[k+1].feat, "1") && !strings.Contains(a.t[k+1].feat, "2") && a.t[k+1].lemma != "sein" && a.t[k+1].lemma != "haben" && a.t[k+1].lemma != "werden" {
+			e := k
+			for e > start && a.t[e-1].punct && !a.closingQuote(e-1) {
+				e--
+			}
+			return e
+		}
+	}
+	return end
+}
+
 // reportiveSollen reports a main clause of sentence si whose finite verb
 // is sollen with a perfect infinitive: "Er soll Reichtümer angesammelt
 // haben" passes on what others say, like a Konjunktiv I.
@@ -876,6 +895,7 @@ func (a *analysis) verbCue(si int, cls []int, k, j int, quotes [][2]int) (stmt, 
 					}
 					end = cm.end
 				}
+				end = a.cutCoordinatedMain(start, end)
 				for end > start && a.t[end-1].punct && !a.closingQuote(end-1) {
 					end--
 				}
