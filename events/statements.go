@@ -1075,6 +1075,13 @@ func (a *analysis) prepCue(si int, cls []int, k, j int, after bool) (stmt, bool)
 		}
 		// a name after the phrase head: laut dem Nachrichtenportal Axios
 		e = a.extendNP(e, c.end)
+		// an apposition between commas: nach Angaben des Sponsors, dem
+		// Getränkehersteller Pepsi, werde …
+		if e+1 < c.end && a.d.Tokens[e].Text == "," && (a.t[e+1].det || a.t[e+1].upper) {
+			if e2 := a.extendNP(a.nounPhrase(e+1, c.end), c.end); e2 > e+1 && e2 < c.end && a.d.Tokens[e2].Text == "," {
+				e = e2
+			}
+		}
 		src = span2{j + 1, e}
 	} else {
 		b := j
@@ -1096,10 +1103,19 @@ func (a *analysis) prepCue(si int, cls []int, k, j int, after bool) (stmt, bool)
 		end--
 	}
 	lo, hi := min(j, src.start), max(j+1, src.end)
-	if lo == start || lo-1 >= start && a.t[lo-1].punct && a.clauseStartsAt(lo) {
+	initial := lo == start || lo-1 >= start && a.t[lo-1].punct && a.clauseStartsAt(lo)
+	switch {
+	case initial:
 		start = hi
 		for start < end && a.t[start].punct {
 			start++
+		}
+	case c.sub && c.fin >= 0:
+		// a cue inside a dependent clause reports that clause (die nach
+		// Angaben X für die Morde verantwortlich sein dürften)
+		start, end = c.start, c.end
+		for end > start && a.t[end-1].punct && !a.closingQuote(end-1) {
+			end--
 		}
 	}
 	if end-start < 2 {
