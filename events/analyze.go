@@ -101,6 +101,12 @@ func (a *analysis) lookup(tok *document.Token, w *wtok, start bool) {
 			w.lemma = w.low
 		}
 	}
+	if !w.upper && !strings.Contains(w.feat, "z") && tok.POS == "VERB" && tok.Lemma != "" && len(w.low) > len(tok.Lemma) &&
+		strings.Replace(w.low, "zu", "", 1) == tok.Lemma && !strings.HasPrefix(w.low, "zu") {
+		// a zu-infinitive of a separable verb the word lists do not know
+		// (einzuleiten → einleiten)
+		w.feat += "z"
+	}
 	f := w.feat
 	if strings.ContainsAny(f, "12pr") {
 		w.verb, w.fin = true, true
