@@ -776,6 +776,9 @@ func (a *analysis) firstConstituent(c *clause, j int) bool {
 		if w.low == "und" || w.low == "aber" || w.low == "doch" || w.low == "denn" || w.low == "oder" || w.low == "weder" || w.low == "sowohl" || w.low == "entweder" {
 			continue
 		}
+		if focusParticle(w.low) {
+			continue // Auch der Schiedsrichter Urs Meier kritisierte
+		}
 		if a.adjLike(k) {
 			continue
 		}

@@ -331,6 +331,9 @@ func (a *analysis) nominal(st, end int) bool {
 				noun = true
 			}
 		case a.adjLike(j) || w.cpart || w.low == "(" || w.low == ")" || w.low == "," || w.low == "von" || w.low == "der" || w.low == "des" || w.low == "und" || w.low == "sowie" || w.low == "oder":
+		case w.inline || a.touchingHyphen(j):
+			// a quoted name (Das „National Hurricane Centre“) or a
+			// hyphenated one the tokeniser split (Papua-Neuguineas)
 		default:
 			return false
 		}
@@ -658,10 +661,10 @@ func (a *analysis) sourceOf(c *clause, j int) (span2, string, bool) {
 			// a lone pronoun before the verb is the subject (Er sagte, Diese
 			// erklärte); das/dies/es there are objects (Das sagte er)
 			st := c.start
-			for st < fin && (a.is(st, "coord") || a.t[st].punct) {
+			for st < fin && (a.is(st, "coord") || a.t[st].punct || focusParticle(a.t[st].low)) {
 				st++
 			}
-			if st == fin-1 && (a.is(st, "pers") || a.t[st].det && demonstrativeSubject(a.t[st].low)) {
+			if st == fin-1 && (a.is(st, "pers") || demonstrativeSubject(a.t[st].low)) {
 				return span2{st, fin}, "", true
 			}
 		}
@@ -680,7 +683,7 @@ func (a *analysis) sourceOf(c *clause, j int) (span2, string, bool) {
 			// a nominal first constituent in the nominative is the subject
 			// (Die syrische Opposition und der Westen werfen … vor)
 			st := c.start
-			for st < fin && (a.is(st, "coord") || a.t[st].punct) {
+			for st < fin && (a.is(st, "coord") || a.t[st].punct || focusParticle(a.t[st].low)) {
 				st++
 			}
 			if a.nominal(st, fin) && !obliqueDet(a.t[st].low) {
@@ -701,7 +704,7 @@ func (a *analysis) sourceOf(c *clause, j int) (span2, string, bool) {
 		// (Das Gericht, Der NDR; sagte sie)
 		if !c.sub && fin > c.start {
 			st := c.start
-			for st < fin && (a.is(st, "coord") || a.t[st].punct) {
+			for st < fin && (a.is(st, "coord") || a.t[st].punct || focusParticle(a.t[st].low)) {
 				st++
 			}
 			if a.nominal(st, fin) {
@@ -725,7 +728,7 @@ func (a *analysis) sourceOf(c *clause, j int) (span2, string, bool) {
 	if !c.sub && c.fin >= 0 && m.end <= c.fin && a.firstConstituent(c, m.start) {
 		// the whole first constituent is the speaker (Die US-Botschaft in Riad)
 		st = c.start
-		for st < m.start && (a.is(st, "coord") || a.t[st].punct) {
+		for st < m.start && (a.is(st, "coord") || a.t[st].punct || focusParticle(a.t[st].low)) {
 			st++
 		}
 		return span2{st, c.fin}, m.ref, true
@@ -1233,6 +1236,21 @@ func (a *analysis) statementAt(off, i int) *document.Statement {
 func isOpenQuote(s string) bool {
 	switch s {
 	case "„", "»", "\"":
+		return true
+	}
+	return false
+}
+
+// touchingHyphen reports a hyphen token written without spaces between
+// two words (Papua-Neuguineas).
+func (a *analysis) touchingHyphen(j int) bool {
+	t := a.d.Tokens
+	return t[j].Text == "-" && j > 0 && j+1 < len(t) && t[j-1].End == t[j].Start && t[j].End == t[j+1].Start
+}
+
+func focusParticle(w string) bool {
+	switch w {
+	case "auch", "sogar", "selbst", "nur", "insbesondere", "ebenfalls", "gerade":
 		return true
 	}
 	return false
