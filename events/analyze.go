@@ -101,8 +101,7 @@ func (a *analysis) lookup(tok *document.Token, w *wtok, start bool) {
 			w.lemma = w.low
 		}
 	}
-	if !w.upper && !strings.Contains(w.feat, "z") && tok.POS == "VERB" && tok.Lemma != "" && len(w.low) > len(tok.Lemma) &&
-		strings.Replace(w.low, "zu", "", 1) == tok.Lemma && !strings.HasPrefix(w.low, "zu") {
+	if !w.upper && tok.POS == "VERB" && len(w.low) == len(tok.Lemma)+2 && zuInfix(w.low, tok.Lemma) && !strings.Contains(w.feat, "z") {
 		// a zu-infinitive of a separable verb the word lists do not know
 		// (einzuleiten → einleiten)
 		w.feat += "z"
@@ -558,4 +557,11 @@ func (a *analysis) joinParticles() {
 		a.t[c.fin].lemma = a.t[last].low + a.t[c.fin].lemma
 		a.t[last].lemma = "" // the particle is part of the verb now
 	}
+}
+
+// zuInfix reports whether word is lemma with "zu" after its separable
+// prefix (einzuleiten, einleiten), without allocating.
+func zuInfix(word, lemma string) bool {
+	i := strings.Index(word, "zu")
+	return i > 0 && word[:i] == lemma[:i] && word[i+2:] == lemma[i:]
 }
