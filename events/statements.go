@@ -788,6 +788,12 @@ func (a *analysis) verbCue(si int, cls []int, k, j int, quotes [][2]int) (stmt, 
 		}
 	}
 	src, ref, ok := a.sourceOf(c, j)
+	if !ok && strings.Contains(a.t[j].feat, "a") && a.clauseHas(c, "werden") {
+		// "In einem Bericht der Zeitung wurde vermutet, dass …": a passive
+		// cue without agent reports the document it appears in
+		src, ok = a.documentPP(c)
+		ref = a.refIn(src)
+	}
 	s.source, s.ref, s.hasSrc = src, ref, ok
 	sent := a.d.Sentences[si]
 	first := c.start
@@ -1193,6 +1199,25 @@ func (a *analysis) heisstCue(si int, cls []int, k, j int) (stmt, bool) {
 			break
 		}
 	}
+	if !s.hasSrc {
+		// "Im Bericht heißt es", "In dieser Resolution, die …, heißt es": the
+		// fronted prepositional phrase names the source
+		from, to := c.start, cs
+		if c.start == cs && k > 0 {
+			from, to = a.clauses[cls[0]].start, a.clauses[cls[0]].end
+		}
+		if from < to {
+			switch a.t[from].low {
+			case "in", "im", "aus", "bei", "beim", "von", "vom":
+				e := a.nounPhrase(from+1, to)
+				if e > from+1 {
+					e = a.extendNP(e, to)
+					s.source, s.hasSrc = span2{from + 1, e}, true
+					s.ref = a.refIn(s.source)
+				}
+			}
+		}
+	}
 	sent := a.d.Sentences[si]
 	if k+1 < len(cls) {
 		start := a.clauses[cls[k+1]].start
@@ -1254,4 +1279,19 @@ func focusParticle(w string) bool {
 		return true
 	}
 	return false
+}
+
+// documentPP finds "in/im" + a noun phrase headed by a report noun (Bericht,
+// Pressemitteilung, Studie) in clause c and returns the noun phrase.
+func (a *analysis) documentPP(c *clause) (span2, bool) {
+	for p := c.start; p+1 < c.end; p++ {
+		if w := a.t[p].low; w != "in" && w != "im" {
+			continue
+		}
+		e := a.nounPhrase(p+1, c.end)
+		if e > p+1 && a.isNachNoun(e-1) {
+			return span2{p + 1, a.extendNP(e, c.end)}, true
+		}
+	}
+	return span2{}, false
 }
