@@ -118,7 +118,7 @@ func (a *analysis) statements() []document.Statement {
 					if s, ok := a.advCue(si, cls, k, j); ok {
 						addStmt(s)
 					}
-				case kind == "so" && j == c.start && c.afterComma && k == len(cls)-1:
+				case kind == "so" && (j == c.start && c.afterComma && k == len(cls)-1 || j > c.start && a.d.Tokens[j-1].Text == "," && !a.t[j-1].inQ):
 					if s, ok := a.soCue(si, cls, k, j, quotes); ok {
 						addStmt(s)
 					}
@@ -1142,18 +1142,50 @@ func (a *analysis) clauseStartsAt(j int) bool {
 // soCue: "…, so Peskow." — the source follows "so" at the end of the sentence.
 func (a *analysis) soCue(si int, cls []int, k, j int, quotes [][2]int) (stmt, bool) {
 	c := &a.clauses[cls[k]]
-	e := c.end
-	for e > j+1 && a.t[e-1].punct {
-		e--
+	sent := a.d.Sentences[si]
+	// the speaker runs to the next comma or the end of the sentence and has
+	// no verb: "…, so der britische Fernsehsender." / "…, so das Ergebnis
+	// einer Studie, in der …" (not "so dass", "so spät wie nie")
+	if j == c.start {
+		e := c.end
+		for e > j+1 && a.t[e-1].punct {
+			e--
+		}
+		if e == j+1 || !a.t[j+1].upper && !a.detLike(j+1) && !(j+2 < len(a.t) && a.touchingHyphen(j+2)) {
+			return stmt{}, false
+		}
+		return a.soStatement(si, j, span2{j + 1, e}, a.clauses[cls[k-1]].end, quotes)
 	}
-	if e == j+1 || !a.t[j+1].upper && !a.detLike(j+1) {
+	e := j + 1
+	upper := false
+	for e < sent.TokEnd && !soStop(a.d.Tokens[e].Text) && !(a.t[e].punct && a.t[e].inQ != a.t[j].inQ) {
+		if a.t[e].verb && !a.t[e].upper || a.is(e, "sub") {
+			return stmt{}, false
+		}
+		upper = upper || a.t[e].upper || a.t[e].ent >= 0
+		e++
+	}
+	if e < sent.TokEnd && !soStop(a.d.Tokens[e].Text) {
 		return stmt{}, false
 	}
-	src := span2{j + 1, e}
-	ref := a.refIn(src)
+	for e > j+1 && a.t[e-1].punct && !a.closingQuote(e-1) && a.t[e-1].low != ")" {
+		e--
+	}
+	for e > j+1 && a.t[e-1].low == "weiter" {
+		e-- // so Elshorst weiter
+	}
+	if e == j+1 || !upper || !a.t[j+1].upper && !a.detLike(j+1) && !(j+2 < len(a.t) && a.touchingHyphen(j+2)) {
+		return stmt{}, false
+	}
+	return a.soStatement(si, j, span2{j + 1, a.extendNP(e, sent.TokEnd)}, j-1, quotes)
+}
+
+// soStatement builds the statement of "…, so X": the message is the
+// sentence up to end (exclusive), or the quote that ends there.
+func (a *analysis) soStatement(si, j int, src span2, end int, quotes [][2]int) (stmt, bool) {
 	sent := a.d.Sentences[si]
+	ref := a.refIn(src)
 	start := sent.TokStart
-	end := a.clauses[cls[k-1]].end
 	if end < len(a.t) && a.closingQuote(end) {
 		end++
 	}
@@ -1294,4 +1326,12 @@ func (a *analysis) documentPP(c *clause) (span2, bool) {
 		}
 	}
 	return span2{}, false
+}
+
+func soStop(t string) bool {
+	switch t {
+	case ",", ".", ":", ";", "!", "?", "–", "—":
+		return true
+	}
+	return false
 }
