@@ -81,6 +81,11 @@ func (a *analysis) statements() []document.Statement {
 				if kind == "" && w.lemma != w.low {
 					kind = a.m.cues[w.low]
 				}
+				if kind == "" && strings.HasPrefix(w.lemma, "weiter") && !w.upper {
+					// "sagte weiter": weiter is an adverb here, not the
+					// particle of a verb weitersagen
+					kind = a.m.cues[strings.TrimPrefix(w.lemma, "weiter")]
+				}
 				switch {
 				case kind == "verb" && w.verb && !w.upper:
 					if s, ok := a.verbCue(si, cls, k, j, quotes); ok {
@@ -765,7 +770,7 @@ func (a *analysis) verbCue(si int, cls []int, k, j int, quotes [][2]int) (stmt, 
 		if w == "sich" || w == "es" || strings.HasPrefix(w, "da") && len(w) <= 7 && !a.t[e].upper {
 			continue
 		}
-		if a.is(e, "particle") && a.t[e].lemma == "" {
+		if a.is(e, "particle") && a.t[e].lemma == "" && a.t[e].low != "weiter" {
 			s.cue.end = e + 1
 		}
 		break
