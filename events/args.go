@@ -224,6 +224,12 @@ func (a *analysis) findMentions(c *clause) []mention {
 				m.prep, m.prepWord, m.prepAt, m.host = ms[i-1].prep, ms[i-1].prepWord, ms[i-1].prepAt, ms[i-1].host
 			} else if art >= 0 && (a.t[art].low == "des" || a.t[art].low == "der") && w.upper && w.ent < 0 && !w.punct {
 				m.prep, m.host = "gen", p // die Invasion der Ukraine
+			} else if q := a.classifierPrep(p, c.start); w.upper && w.ent < 0 && p+1 == m.start && m.kind == 'e' && q >= 0 {
+				// "bei Online-Versandhändler Amazon": a name after a common
+				// noun that is no event is its apposition and shares its
+				// preposition
+				cls := a.clsPrefix(q, "prep:")
+				m.prep, m.prepWord, m.prepAt = strings.TrimPrefix(cls, "prep:"), a.t[q].low, q
 			} else if w.upper && w.ent < 0 && p+1 == m.start && m.kind == 'e' && !a.isSentenceStart(p) && !a.person(m) {
 				m.prep, m.host = "gen", p // Übernahme Monsantos (a person after a noun is an apposition)
 			}
@@ -1058,4 +1064,29 @@ func (a *analysis) number(j int) bool {
 		return true
 	}
 	return a.is(j, "num")
+}
+
+// classifierPrep returns the preposition before the common noun at p when
+// that noun is no event (Versandhändler, not Übernahme), walking left over
+// its article, adjectives and a hyphenated first part; else -1.
+func (a *analysis) classifierPrep(p, start int) int {
+	if len(a.m.triggers[a.t[p].lemma]) > 0 || a.compoundHead(a.d.Tokens[p].Text) != "" {
+		return -1
+	}
+	q := p - 1
+	for q >= start && p-q <= 5 {
+		switch {
+		case a.touchingHyphen(q):
+			q -= 2
+			continue
+		case a.detLike(q) || a.adjLike(q) && !a.t[q].upper:
+			q--
+			continue
+		}
+		break
+	}
+	if q < start || a.t[q].upper || a.clsPrefix(q, "prep:") == "" {
+		return -1
+	}
+	return q
 }
