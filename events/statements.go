@@ -762,6 +762,11 @@ func (a *analysis) sourceOf(c *clause, j int) (span2, string, bool) {
 // cls[k] of sentence si.
 func (a *analysis) verbCue(si int, cls []int, k, j int, quotes [][2]int) (stmt, bool) {
 	c := &a.clauses[cls[k]]
+	if c.fin < 0 && strings.Contains(a.t[j].feat, "a") && !strings.ContainsAny(a.t[j].feat, "12pr") {
+		// a participle in a clause without finite verb is an attribute
+		// ("…, auch der Eiserne genannt, galt er …"), not a report
+		return stmt{}, false
+	}
 	s := stmt{cue: span2{j, j + 1}, sent: si, fromCue: true}
 	// the particle belongs to the cue when only a reflexive or a pronominal
 	// adverb stands between (geht davon aus, äußerte sich dazu)
