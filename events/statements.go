@@ -909,7 +909,10 @@ func (a *analysis) verbCue(si int, cls []int, k, j int, quotes [][2]int) (stmt, 
 						}
 						continue
 					}
-					if cm.quote || !cm.sub && (cm.fin == cm.start || cm.fin < 0 && !a.konjunktivClause(cm)) || a.hasCue(cm) {
+					// a cue in a dependent or Konjunktiv clause is part of the
+					// message (er verstehe nicht, wie X behaupten konnte); a
+					// verbless piece after a dash or bracket continues it
+					if cm.quote || !cm.sub && (cm.fin == cm.start || cm.fin < 0 && !a.konjunktivClause(cm) && cm.afterComma) || a.hasCue(cm) && !cm.sub && !a.konjunktivClause(cm) {
 						break
 					}
 					end = cm.end
