@@ -211,8 +211,15 @@ func (a *analysis) statements() []document.Statement {
 			covered[si] = true
 		}
 	}
+	last := -1 // index in out of the free statement of the sentence before
 	for si := range d.Sentences {
 		if covered[si] || !a.konjunktiv1Main(si) && !a.reportiveSollen(si) {
+			last = -1
+			continue
+		}
+		if last >= 0 && a.para[si] == a.para[si-1] {
+			// consecutive sentences of free indirect speech are one report
+			out[last].msg.end = d.Sentences[si].TokEnd
 			continue
 		}
 		st := stmt{kind: KindIndirect, msg: span2{d.Sentences[si].TokStart, d.Sentences[si].TokEnd}, sent: si, rule: "konjunktiv-free"}
@@ -220,6 +227,7 @@ func (a *analysis) statements() []document.Statement {
 			st.source, st.ref, st.hasSrc = p.source, p.ref, true
 		}
 		out = append(out, st)
+		last = len(out) - 1
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].msg.start < out[j].msg.start })
 	res := make([]document.Statement, 0, len(out))
