@@ -213,7 +213,7 @@ func (a *analysis) statements() []document.Statement {
 	}
 	last := -1 // index in out of the free statement of the sentence before
 	for si := range d.Sentences {
-		if covered[si] || !a.konjunktiv1Main(si) && !a.reportiveSollen(si) {
+		if covered[si] || !a.konjunktiv1Main(si) && !a.reportiveSollen(si) && !(a.mainSollen(si) && a.previousSource(out, si) != nil) {
 			last = -1
 			continue
 		}
@@ -603,6 +603,20 @@ func (a *analysis) reportiveSollen(si int) bool {
 			continue
 		}
 		return a.t[c.fin].lemma == "sollen" && !a.t[c.fin].inQ && a.perfectInfinitive(c)
+	}
+	return false
+}
+
+// mainSollen reports a main clause of sentence si whose finite verb is
+// sollen: after a speaker it mostly passes on what was said or planned
+// (Jeder Schüler soll um 16 Uhr entlassen werden).
+func (a *analysis) mainSollen(si int) bool {
+	for _, ci := range a.sentenceClauses(si) {
+		c := &a.clauses[ci]
+		if c.quote || c.sub || c.fin < 0 {
+			continue
+		}
+		return a.t[c.fin].lemma == "sollen" && !a.t[c.fin].inQ && !strings.Contains(a.t[c.fin].feat, "2")
 	}
 	return false
 }
