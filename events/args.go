@@ -696,8 +696,11 @@ func (a *analysis) arguments(i int, c *clause, typ *Type) []document.Argument {
 			args = append(args, document.Argument{Role: typ.Roles["modifier"], Span: d.SpanOf(d.Tokens[cs].Start, d.Tokens[h-1].End)})
 		}
 	}
-	if typ.Roles["victims"] != "" {
-		args = a.victimArgs(i, typ, args)
+	if r := typ.Roles["victims"]; r != "" {
+		args = a.countArgs(i, r, "casualty", args)
+	}
+	if r := typ.Roles["jobs"]; r != "" {
+		args = a.countArgs(i, r, "job", args)
 	}
 	if typ.Roles["road"] != "" || typ.Roles["fromplace"] != "" || typ.Roles["direction"] != "" {
 		args = a.routeArgs(i, typ, args)
@@ -1028,9 +1031,10 @@ func (a *analysis) headIsTrigger(h, i int) bool {
 	return a.compoundHead(head) != ""
 }
 
-// victimArgs adds the numbers of dead and injured the trigger's sentence
-// gives (mit elf Toten, hunderte Verletzte, 30 Menschen starben).
-func (a *analysis) victimArgs(i int, typ *Type, args []document.Argument) []document.Argument {
+// countArgs adds the numbers the trigger's sentence gives before a noun of
+// the class: dead and injured (mit elf Toten, hunderte Verletzte), jobs
+// (streicht 12.000 Stellen).
+func (a *analysis) countArgs(i int, role, class string, args []document.Argument) []document.Argument {
 	d := a.d
 	si := d.Tokens[i].Sentence
 	if si < 0 || si >= len(d.Sentences) {
@@ -1045,8 +1049,8 @@ func (a *analysis) victimArgs(i int, typ *Type, args []document.Argument) []docu
 		if k+1 < s.TokEnd && a.adjLike(k) && !a.t[k].upper {
 			k++ // elf schwer Verletzte
 		}
-		if a.is(k, "casualty") {
-			args = append(args, document.Argument{Role: typ.Roles["victims"], Span: d.SpanOf(d.Tokens[j].Start, d.Tokens[j].End)})
+		if a.t[k].upper && a.is(k, class) {
+			args = append(args, document.Argument{Role: role, Span: d.SpanOf(d.Tokens[j].Start, d.Tokens[j].End)})
 		}
 	}
 	return args
