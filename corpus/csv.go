@@ -98,7 +98,7 @@ func (o Options) parseCSVRecord(source string, fields []string) Article {
 		return a
 	}
 	if max := o.maxSize(); int64(len(fields[1])) > max {
-		a.fail("size", sizeError(int64(len(fields[1])), max))
+		a.fail("size", SizeError(int64(len(fields[1])), max))
 		return a
 	}
 	text, warns, err := o.decodeText([]byte(fields[1]))
@@ -119,7 +119,7 @@ func ParseCSVLine(source string, line []byte) Article {
 func (o Options) ParseCSVLine(source string, line []byte) Article {
 	if max := o.maxSize(); int64(len(line)) > max {
 		a := Article{ID: source, Source: source, Size: int64(len(line))}
-		a.fail("size", sizeError(int64(len(line)), max))
+		a.fail("size", SizeError(int64(len(line)), max))
 		return a
 	}
 	line = bytes.TrimPrefix(line, []byte("\xef\xbb\xbf"))

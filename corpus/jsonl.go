@@ -32,7 +32,7 @@ func (o Options) ParseJSONLine(source string, line []byte) Article {
 func (o Options) parseJSONLine(source string, line []byte) Article {
 	a := Article{ID: source, Source: source, Size: int64(len(line))}
 	if max := o.maxSize(); int64(len(line)) > max {
-		a.fail("size", sizeError(int64(len(line)), max))
+		a.fail("size", SizeError(int64(len(line)), max))
 		return a
 	}
 	line = bytes.TrimPrefix(line, []byte("\xef\xbb\xbf"))
@@ -195,7 +195,7 @@ func (o Options) readLines(ctx context.Context, r io.Reader, name string, parse 
 			continue // blank lines separate nothing; they are not articles
 		case n > max:
 			a = Article{ID: src, Source: src, Size: n}
-			a.fail("size", fmt.Errorf("line of %s", sizeError(n, max)))
+			a.fail("size", fmt.Errorf("line of %s", SizeError(n, max)))
 		default:
 			a = parse(src, line)
 		}

@@ -57,7 +57,9 @@ func ParseDateFlag(s string) (document.DCT, error) {
 	return document.DCT{Time: t, Precision: p, Origin: "flag"}, nil
 }
 
-func sizeError(n, max int64) error {
+// SizeError words the refusal of an input of n bytes over the limit max;
+// other runners (the Beam pipeline) use it so their error records read alike.
+func SizeError(n, max int64) error {
 	return fmt.Errorf("%s is over the size limit of %s (--max-size)", humanBytes(n), humanBytes(max))
 }
 

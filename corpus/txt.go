@@ -50,7 +50,7 @@ func (o Options) ParseText(id, source string, data []byte) Article {
 func (o Options) parseText(id, source string, data []byte) Article {
 	a := Article{ID: id, Source: source, Size: int64(len(data))}
 	if max := o.maxSize(); int64(len(data)) > max {
-		a.fail("size", sizeError(int64(len(data)), max))
+		a.fail("size", SizeError(int64(len(data)), max))
 		return a
 	}
 	text, warns, err := o.decodeText(data)

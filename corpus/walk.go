@@ -221,7 +221,7 @@ func (o Options) readTextFile(p, id string, fi os.FileInfo) Article {
 	max := o.maxSize()
 	if fi.Size() > max {
 		a := Article{ID: id, Source: p, Size: fi.Size()}
-		a.fail("size", sizeError(fi.Size(), max))
+		a.fail("size", SizeError(fi.Size(), max))
 		return a
 	}
 	f, err := os.Open(p)

@@ -2,12 +2,9 @@ package eval
 
 import (
 	"bufio"
-	"compress/gzip"
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
-	"os"
 	"regexp"
 	"sort"
 	"strconv"
@@ -42,20 +39,11 @@ type SpkAttAnnotation struct {
 
 // ReadSpkAttFile reads the JSON Lines file (optionally gzip-compressed).
 func ReadSpkAttFile(path string) ([]SpkAttDoc, error) {
-	f, err := os.Open(path)
+	r, err := openData(path)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	var r io.Reader = f
-	if strings.HasSuffix(path, ".gz") {
-		gz, err := gzip.NewReader(f)
-		if err != nil {
-			return nil, err
-		}
-		defer gz.Close()
-		r = gz
-	}
+	defer r.Close()
 	var docs []SpkAttDoc
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 16<<20), 16<<20)

@@ -1,13 +1,11 @@
 package eval
 
 import (
-	"compress/gzip"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"sort"
 	"strings"
 	"time"
@@ -82,20 +80,11 @@ type sdRaw struct {
 // ReadSmartDataFile reads the SmartData JSON export (JSON objects one after
 // another, optionally gzip-compressed).
 func ReadSmartDataFile(path string) ([]SmartDataDoc, error) {
-	f, err := os.Open(path)
+	r, err := openData(path)
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
-	var r io.Reader = f
-	if strings.HasSuffix(path, ".gz") {
-		gz, err := gzip.NewReader(f)
-		if err != nil {
-			return nil, err
-		}
-		defer gz.Close()
-		r = gz
-	}
+	defer r.Close()
 	dec := json.NewDecoder(r)
 	var out []SmartDataDoc
 	for {

@@ -324,25 +324,9 @@ func (fn *readFn) ProcessElement(ctx context.Context, f File, emit func(Article)
 		if s, err := fsys.Size(ctx, f.Path); err == nil && s > size {
 			size = s
 		}
-		fail("size", sizeError(size, max))
+		fail("size", corpus.SizeError(size, max))
 		return nil
 	}
 	yield(fn.opts.ParseText(f.ID, f.Path, data))
 	return nil
-}
-
-// sizeError words an oversize file as corpus does for local files, so the
-// error records of both routes read alike.
-func sizeError(n, max int64) error {
-	return fmt.Errorf("%s is over the size limit of %s (--max-size)", humanBytes(n), humanBytes(max))
-}
-
-func humanBytes(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%d bytes", n)
 }
