@@ -17,20 +17,37 @@ type wtok struct {
 	upper  bool
 	punct  bool
 	verb   bool
-	fin    bool     // can be a finite verb
-	nonfin bool     // can be an infinitive or participle
-	ent    int      // index of the entity covering the token, -1
-	tmx    int      // index of the timex covering the token, -1
-	inQ    bool     // inside a direct quote
-	inline bool     // a quote mark of a short quote without a verb („Einmannpackungen“)
-	paren  bool     // inside a parenthesis without a verb
-	cpart  bool     // left part or hyphen of a hyphenated compound (US - Präsidenten)
-	role   bool     // a role noun (Präsident, Kremlsprecher, Regierung)
-	det    bool     // article, possessive or kein-
-	cls    []string // closed classes of the word (words.tsv)
-	adj    bool     // can stand inside a noun phrase before its noun
-	cstart int      // first token of the hyphenated compound this token heads
-	cl     int      // index of the clause (document-wide), -1
+	fin    bool       // can be a finite verb
+	nonfin bool       // can be an infinitive or participle
+	ent    int        // index of the entity covering the token, -1
+	tmx    int        // index of the timex covering the token, -1
+	inQ    bool       // inside a direct quote
+	inline bool       // a quote mark of a short quote without a verb („Einmannpackungen“)
+	paren  bool       // inside a parenthesis without a verb
+	cpart  bool       // left part or hyphen of a hyphenated compound (US - Präsidenten)
+	role   bool       // a role noun (Präsident, Kremlsprecher, Regierung)
+	det    bool       // article, possessive or kein-
+	cls    []string   // closed classes of the word (words.tsv)
+	adj    bool       // can stand inside a noun phrase before its noun
+	cstart int        // first token of the hyphenated compound this token heads
+	cl     int        // index of the clause (document-wide), -1
+	e      *wordEntry // the model's entry for low (nil if it knows none)
+}
+
+// hasClass reports whether the word (its lower-case form) is of the class.
+func (w *wtok) hasClass(class string) bool {
+	if w.e == nil {
+		return false
+	}
+	return hasCls(w.e.cls, class)
+}
+
+// classPrefix returns the first class of the word that starts with prefix.
+func (w *wtok) classPrefix(prefix string) string {
+	if w.e == nil {
+		return ""
+	}
+	return clsWithPrefix(w.e.cls, prefix)
 }
 
 // clause is a stretch of a sentence with (at most) one finite verb: the
@@ -61,10 +78,10 @@ type analysis struct {
 func (a *analysis) lookup(tok *document.Token, w *wtok, start bool) {
 	m := a.m
 	text := tok.Text
-	et := m.idx[text]
-	el := et
+	el := w.e
+	et := el
 	if w.low != text {
-		el = m.idx[w.low]
+		et = m.idx[text]
 	}
 	if et != nil && len(et.forms) > 0 && (w.upper || a.lex == nil || a.lex.FunctionWord(w.low) == "" || tok.POS == "VERB" || tok.POS == "AUX") {
 		fs := et.forms
@@ -201,14 +218,16 @@ func (a *analysis) build() {
 		if w.punct && (tok.Text == "-" || tok.Text == "‐") && i > 0 && i+1 < len(d.Tokens) &&
 			d.Tokens[i-1].End == tok.Start && tok.End == d.Tokens[i+1].Start && !isPunct(&d.Tokens[i-1]) && !isPunct(&d.Tokens[i+1]) {
 			w.punct, w.cpart, w.low = false, true, "-"
+			w.e = a.m.idx[w.low]
 			a.t[i-1].cpart = true
 			continue
 		}
 		if w.punct {
 			w.low = tok.Text
+			w.e = a.m.idx[w.low]
 			continue
 		}
-		w.low = strings.ToLower(tok.Text)
+		w.low, w.e = a.m.lower(tok.Text)
 		r, _ := utf8.DecodeRuneInString(tok.Text)
 		w.upper = unicode.IsUpper(r)
 		if i >= 2 && a.t[i-1].cpart {
@@ -237,10 +256,8 @@ func (a *analysis) build() {
 		if w.upper && !w.punct {
 			w.role = a.m.roleNoun(w.low)
 		}
-		if !w.punct {
-			if e := a.m.idx[w.low]; e != nil {
-				w.cls = e.cls
-			}
+		if !w.punct && w.e != nil {
+			w.cls = w.e.cls
 		}
 		w.det = !w.punct && (a.is(i, "art") || a.clsPrefix(i, "poss") != "" || isKein(w.low))
 	}
@@ -448,8 +465,9 @@ func (a *analysis) segment(si int) {
 	for _, g := range segs {
 		if len(merged) > 0 && g.comma {
 			prev := &merged[len(merged)-1]
-			first := a.t[g.start].low
-			intro := a.m.hasClass(first, "sub") || a.m.hasClass(first, "inf") ||
+			fw := &a.t[g.start]
+			first := fw.low
+			intro := fw.hasClass("sub") || fw.hasClass("inf") ||
 				first == "so" && g.start+1 < g.end && (a.t[g.start+1].upper || a.is(g.start+1, "art")) // "…, so das Ergebnis einer Studie"
 
 			var hasVerb, hasFin, prevFin, prevNon bool
@@ -475,7 +493,7 @@ func (a *analysis) segment(si int) {
 				merged = append(merged, g)
 				continue
 			}
-			if !intro && (!hasVerb || !hasFin && prevFin && !prevNon && !strings.Contains(a.segFeat(g.start, g.end), "z") && !a.hasZu(g.start, g.end)) {
+			if !intro && (!hasVerb || !hasFin && prevFin && !prevNon && !a.segHasFeat(g.start, g.end, 'z') && !a.hasZu(g.start, g.end)) {
 				prev.end = g.end
 				continue
 			}
@@ -484,10 +502,11 @@ func (a *analysis) segment(si int) {
 	}
 	for _, g := range merged {
 		c := clause{start: g.start, end: g.end, sent: si, fin: -1, afterComma: g.comma, quote: a.t[g.start].inQ && !a.t[g.start].inline}
-		first := a.t[g.start].low
+		fw := &a.t[g.start]
+		first := fw.low
 		// während, seit, bis are prepositions too: "Während des Wahlkampfs"
-		prepUse := a.m.classPrefix(first, "prep:") != "" && g.start+1 < g.end && (a.detLike(g.start+1) || a.t[g.start+1].upper)
-		if (a.m.hasClass(first, "sub") || a.m.hasClass(first, "inf")) && !prepUse || g.comma && a.m.hasClass(first, "rel") && a.relative(g.start, g.end) {
+		prepUse := fw.classPrefix("prep:") != "" && g.start+1 < g.end && (a.detLike(g.start+1) || a.t[g.start+1].upper)
+		if (fw.hasClass("sub") || fw.hasClass("inf")) && !prepUse || g.comma && fw.hasClass("rel") && a.relative(g.start, g.end) {
 			c.sub, c.intro = true, first
 		} else if a.hasZu(g.start, g.end) {
 			c.sub, c.intro = true, "zu"
@@ -519,12 +538,15 @@ func (a *analysis) relative(j, end int) bool {
 	return !(k < end && a.t[k].upper)
 }
 
-func (a *analysis) segFeat(start, end int) string {
-	var b strings.Builder
+// segHasFeat reports whether some token of the range has the feature
+// (without concatenating the features).
+func (a *analysis) segHasFeat(start, end int, f byte) bool {
 	for j := start; j < end; j++ {
-		b.WriteString(a.t[j].feat)
+		if strings.IndexByte(a.t[j].feat, f) >= 0 {
+			return true
+		}
 	}
-	return b.String()
+	return false
 }
 
 // hasZu reports an infinitive with zu ("zu sprechen") in the range.

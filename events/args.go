@@ -164,8 +164,8 @@ func (a *analysis) findMentions(c *clause) []mention {
 			j = k
 		case w.upper && !a.isSentenceStart(j) && a.surnameRef(j) != "":
 			ms = append(ms, mention{start: j, end: j + 1, ref: a.surnameRef(j), kind: 'e'})
-		case a.m.classPrefix(w.low, "pron:m") != "" && !w.upper || w.low == "er" || a.m.classPrefix(w.low, "poss:") != "" && j+1 < c.end:
-			poss := a.m.classPrefix(w.low, "poss:") != ""
+		case w.classPrefix("pron:m") != "" && !w.upper || w.low == "er" || w.classPrefix("poss:") != "" && j+1 < c.end:
+			poss := w.classPrefix("poss:") != ""
 			if poss && (w.low == "deren" || w.low == "ihre" || w.low == "ihrem" || w.low == "ihren" || w.low == "ihrer" || w.low == "ihres") {
 				continue // feminine or plural owners are too often ambiguous
 			}
@@ -214,7 +214,7 @@ func (a *analysis) findMentions(c *clause) []mention {
 		}
 		if p >= c.start {
 			w := &a.t[p]
-			if cls := a.m.classPrefix(w.low, "prep:"); cls != "" && !w.upper || cls != "" && a.isSentenceStart(p) {
+			if cls := w.classPrefix("prep:"); cls != "" && !w.upper || cls != "" && a.isSentenceStart(p) {
 				m.prep, m.prepWord, m.prepAt = strings.TrimPrefix(cls, "prep:"), w.low, p
 				if h := p - 1; h >= c.start && a.t[h].upper && a.t[h].ent < 0 && a.t[h].tmx < 0 && !a.isSentenceStart(h) {
 					m.host = h
@@ -303,7 +303,7 @@ func (a *analysis) clauseSubjectRef(c *clause, j int) string {
 		if w.low == "er" {
 			return a.antecedent(k)
 		}
-		if a.m.classPrefix(w.low, "prep:") != "" {
+		if w.classPrefix("prep:") != "" {
 			return ""
 		}
 	}
@@ -445,7 +445,7 @@ func (a *analysis) extent(i int, c *clause) int {
 		if w.punct || w.verb && !w.upper || isKein(w.low) {
 			break
 		}
-		if w.upper || w.ent >= 0 || w.tmx >= 0 || a.adjLike(j) || a.m.classPrefix(w.low, "prep:") != "" || w.low == "und" || w.low == "sowie" {
+		if w.upper || w.ent >= 0 || w.tmx >= 0 || a.adjLike(j) || w.classPrefix("prep:") != "" || w.low == "und" || w.low == "sowie" {
 			continue
 		}
 		break

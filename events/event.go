@@ -116,7 +116,7 @@ func (a *analysis) polarity(i int, c *clause) string {
 	}
 	for j := c.start; j < c.end; j++ {
 		w := &a.t[j]
-		if a.m.hasClass(w.low, "neg") || isKein(w.low) && j != i {
+		if w.hasClass("neg") || isKein(w.low) && j != i {
 			if noun && isKein(w.low) && j > i {
 				continue // "kein-" after a noun trigger determines another noun
 			}

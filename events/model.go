@@ -7,6 +7,8 @@ import (
 	"io/fs"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/ereignis/ereignis/models"
 )
@@ -46,6 +48,7 @@ type headForm struct{ low, lemma string }
 // wordEntry gathers what the model knows about one surface form, so that a
 // token costs one map lookup.
 type wordEntry struct {
+	word   string // the surface form itself: lower-casing through the index allocates nothing
 	forms  []form
 	cls    []string
 	kj1    bool
@@ -264,7 +267,7 @@ func LoadFS(fsys fs.FS, dir string) (*Model, error) {
 func (m *Model) entry(w string) *wordEntry {
 	e := m.idx[w]
 	if e == nil {
-		e = &wordEntry{}
+		e = &wordEntry{word: w}
 		m.idx[w] = e
 	}
 	return e
@@ -298,13 +301,24 @@ func (m *Model) known(lemma string) bool { return m.lemmas[lemma] }
 // TypeByName returns the type of that name, or nil.
 func (m *Model) TypeByName(name string) *Type { return m.typeByNam[name] }
 
-func (m *Model) hasClass(word, class string) bool {
-	for _, c := range m.words[word] {
+func (m *Model) hasClass(word, class string) bool { return hasCls(m.words[word], class) }
+
+func hasCls(cls []string, class string) bool {
+	for _, c := range cls {
 		if c == class {
 			return true
 		}
 	}
 	return false
+}
+
+func clsWithPrefix(cls []string, prefix string) string {
+	for _, c := range cls {
+		if strings.HasPrefix(c, prefix) {
+			return c
+		}
+	}
+	return ""
 }
 
 // classPrefix returns the first class of word that starts with prefix.
@@ -322,4 +336,49 @@ func isUpperWord(s string) bool {
 		return r >= 'A' && r <= 'Z' || r == 'Ä' || r == 'Ö' || r == 'Ü'
 	}
 	return false
+}
+
+// lower returns strings.ToLower(s) and the model's entry for it. Most
+// words are lower case already or known to the model, so the lower-case
+// form is built in a stack buffer and, for a known word, taken from the
+// index: no allocation either way.
+func (m *Model) lower(s string) (string, *wordEntry) {
+	var buf [64]byte
+	if len(s) > len(buf) {
+		low := strings.ToLower(s)
+		return low, m.idx[low]
+	}
+	b := buf[:0]
+	changed := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			// the rest rune by rune, as strings.Map(unicode.ToLower) does
+			// (an invalid byte becomes U+FFFD)
+			for _, r := range s[i:] {
+				l := unicode.ToLower(r)
+				if l != r || r == utf8.RuneError {
+					changed = true
+				}
+				b = utf8.AppendRune(b, l)
+			}
+			break
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+			changed = true
+		}
+		b = append(b, c)
+	}
+	if !changed {
+		return s, m.idx[s]
+	}
+	if len(b) > len(buf) {
+		low := string(b)
+		return low, m.idx[low]
+	}
+	if e := m.idx[string(b)]; e != nil {
+		return e.word, e
+	}
+	return string(b), nil
 }

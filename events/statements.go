@@ -903,7 +903,7 @@ func (a *analysis) verbCue(si int, cls []int, k, j int, quotes [][2]int) (stmt, 
 		bare := !nx.sub && nx.fin >= 0 && nx.afterComma && (!s.hasSrc || s.source.end >= c.end-1 || s.source.end <= j) && c.end-j <= 1+(s.source.end-s.source.start)
 		// "kündigte an, … zurückzutreten": a zu-infinitive is the content
 		// of announcements and claims (not um/ohne/statt … zu)
-		zuInf := nx.intro == "zu" || nx.fin < 0 && (nx.intro == "" || !nx.sub) && strings.Contains(a.segFeat(nx.start, nx.end), "z")
+		zuInf := nx.intro == "zu" || nx.fin < 0 && (nx.intro == "" || !nx.sub) && a.segHasFeat(nx.start, nx.end, 'z')
 		ok := nx.intro == "dass" || nx.intro == "ob" || nx.quote || a.konjunktivClause(nx) || c.intro == "wie" && k == 0 || bare || zuInf
 		if ok {
 			start := nx.start
