@@ -81,9 +81,11 @@ type tok struct {
 	weakSet bool   // weak is computed (lazily: the compound split is the costliest test)
 	weak    bool   // looks like a common noun (compound head, noun suffix) but is in no lexicon
 	named   bool   // in a name list (first names, surnames, lexicon names)
+	mi      int32  // index of the word's memo entry
 }
 
 type scratch struct {
+	memo wordMemo
 	toks []tok
 	cov  []bool
 	role []*string
@@ -113,7 +115,7 @@ func (r *Recognizer) AppendSentence(dst []Mention, words []string) []Mention {
 		st.role = append(st.role, nil)
 	}
 	st.ms = st.ms[:0]
-	x := &run{r: r, t: toks, cov: st.cov, role: st.role, ms: st.ms}
+	x := &run{r: r, t: toks, cov: st.cov, role: st.role, ms: st.ms, memo: &st.memo}
 	x.lists()
 	x.titles()
 	x.patterns()
@@ -134,33 +136,21 @@ func (r *Recognizer) AppendSentence(dst []Mention, words []string) []Mention {
 
 func (r *Recognizer) prepare(st *scratch, words []string) []tok {
 	st.toks = st.toks[:0]
+	st.memo.reserve()
 	initial := true
 	for _, w := range words {
 		if strings.Contains(w, "\u00ad") {
 			w = strings.ReplaceAll(w, "\u00ad", "")
 		}
-		t := tok{s: w, initial: initial}
-		c, _ := utf8.DecodeRuneInString(w)
-		switch {
-		case unicode.IsUpper(c):
-			t.cap = true
-			t.acr = isAcronym(w)
-		case unicode.IsLower(c):
-			t.low = true
+		var t tok
+		if mi, ok := st.memo.idx[w]; ok {
+			t = st.memo.entries[mi].tok
+			t.s, t.mi = w, mi
+		} else {
+			t = r.wordTok(w)
+			t.mi = st.memo.add(w, t)
 		}
-		if t.cap {
-			f := r.m.capInfo[w]
-			t.info = f
-			t.fw, t.first, t.surname, t.adj = f&capFunction != 0, f&capFirst != 0, f&capSurname != 0, f&capAdjective != 0
-			t.named = t.first || t.surname
-			if !t.named && !t.fw && r.lex != nil { // Die, Nach: no lexicon lookup needed
-				// The lexicon's nouns have no name reading, so a noun
-				// needs no IsName lookup.
-				if t.noun = r.lex.IsCommonNoun(w); !t.noun {
-					t.named = r.lex.IsName(w)
-				}
-			}
-		}
+		t.initial = initial
 		st.toks = append(st.toks, t)
 		// A quotation or a colon starts a new capitalised run.
 		initial = w == "\"" || w == "„" || w == "“" || w == ":" || w == "(" || w == "'" || w == "‚" || w == "»" || w == "«" || w == "–" || w == "-"
@@ -175,6 +165,7 @@ type run struct {
 	cov  []bool
 	role []*string // roleWord cache
 	ms   []Mention
+	memo *wordMemo
 }
 
 func (x *run) add(m Mention) {
@@ -409,6 +400,13 @@ func (x *run) lower(i int) string {
 func (x *run) weak(i int) bool {
 	t := &x.t[i]
 	if !t.weakSet {
+		// weak depends on the word alone: the memo keeps it for the
+		// word's later occurrences.
+		e := &x.memo.entries[t.mi].tok
+		if e.weakSet {
+			t.weakSet, t.weak = true, e.weak
+			return t.weak
+		}
 		t.weakSet = true
 		if t.cap && !t.named && !t.noun && !t.acr && x.r.lex != nil {
 			t.weak = x.r.m.nounSuffix(t.s) || x.nominalisedAdjective(i)
@@ -416,6 +414,7 @@ func (x *run) weak(i int) bool {
 				_, _, t.weak = x.r.comp.CompoundHead(t.s)
 			}
 		}
+		e.weakSet, e.weak = true, t.weak
 	}
 	return t.weak
 }
@@ -872,6 +871,20 @@ func (x *run) part(i int) bool {
 	if x.r.lex == nil || len(w) < 7 || x.t[i].noun {
 		return false // a lexicon noun is no name compound (measured: no loss on dev)
 	}
+	me := &x.memo.entries[x.t[i].mi]
+	if !me.partSet {
+		me.partEnt, me.partSet = x.closedPart(w), true
+	}
+	if e := me.partEnt; e != nil {
+		x.add(Mention{Start: i, End: i + 1, Type: e.Type + "part", Rule: "part", Canonical: e.Canonical, QID: e.QID})
+		return true
+	}
+	return false
+}
+
+// closedPart returns the name entry that a closed compound w starts with,
+// or nil (it depends on w alone, so part memoises it).
+func (x *run) closedPart(w string) *Entry {
 	for _, k := range x.r.m.prefixLens[w[:3]] {
 		if k >= len(w) || !utf8.RuneStart(w[k]) {
 			continue
@@ -887,11 +900,10 @@ func (x *run) part(i int) bool {
 		r, size := utf8.DecodeRuneInString(rest)
 		head := string(unicode.ToUpper(r)) + rest[size:]
 		if x.r.lex.IsCommonNoun(head) || x.linkedNoun(rest) {
-			x.add(Mention{Start: i, End: i + 1, Type: e.Type + "part", Rule: "part", Canonical: e.Canonical, QID: e.QID})
-			return true
+			return e
 		}
 	}
-	return false
+	return nil
 }
 
 // linkedNoun reports a compound remainder that is a noun after a linking
@@ -1095,12 +1107,17 @@ func (x *run) finiteVerb(j int) bool {
 	if !t.low || x.r.verb == nil {
 		return false
 	}
-	for _, r := range x.r.verb.VerbReadings(t.s) {
-		if r.Finite() && r.Person == 3 && r.Number == lexicon.Singular {
-			return true
+	e := &x.memo.entries[t.mi]
+	if !e.fvSet {
+		e.fvSet = true
+		for _, r := range x.r.verb.VerbReadings(t.s) {
+			if r.Finite() && r.Person == 3 && r.Number == lexicon.Singular {
+				e.fv = true
+				break
+			}
 		}
 	}
-	return false
+	return e.fv
 }
 
 // titles marks short quotations that look like titles of works (OTH).
