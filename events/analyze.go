@@ -75,17 +75,17 @@ type analysis struct {
 
 // lookup resolves a token to lemma and features: the lemma stage's lemma if
 // it ran, else forms.tsv, else an adjective ending or a compound head.
-func (a *analysis) lookup(tok *document.Token, w *wtok, start bool) {
+// et and w.e are the model's entries for the token text and its lower-case
+// form.
+func (a *analysis) lookup(tok *document.Token, w *wtok, et *wordEntry, start bool) {
 	m := a.m
 	text := tok.Text
 	el := w.e
-	et := el
-	if w.low != text {
-		et = m.idx[text]
-	}
+	known := -1 // whether the lemma is known, -1 when not looked up
 	if et != nil && len(et.forms) > 0 && (w.upper || a.lex == nil || a.lex.FunctionWord(w.low) == "" || tok.POS == "VERB" || tok.POS == "AUX") {
 		fs := et.forms
 		w.lemma, w.feat = fs[0].lemma, fs[0].feat
+		known = b2i(fs[0].known)
 		for _, f := range fs[1:] {
 			w.feat += f.feat
 		}
@@ -93,19 +93,22 @@ func (a *analysis) lookup(tok *document.Token, w *wtok, start bool) {
 		(a.lex == nil || a.lex.FunctionWord(w.low) == "") {
 		// a verb capitalised at the start of a sentence (Sagte er …)
 		w.lemma, w.feat = el.forms[0].lemma, el.forms[0].feat
+		known = b2i(el.forms[0].known)
 	}
 	if tok.Lemma != "" && w.lemma == "" {
 		w.lemma = tok.Lemma
+		known = -1
 	}
 	if w.lemma == "" && !w.upper && el != nil && el.adjLem != "" && m.lemmas[el.adjLem] {
 		// inflected adjectives: bevorstehenden → bevorstehend, insolventen → insolvent
 		w.lemma = el.adjLem
+		known = -1
 	}
 	if el != nil && el.kj1 && !w.upper && (a.lex == nil || a.lex.FunctionWord(w.low) == "") {
 		w.feat += "1"
 		w.verb, w.fin = true, true
 	}
-	if w.upper && (w.lemma == "" || !a.m.known(w.lemma)) {
+	if w.upper && (w.lemma == "" || known == 0 || known < 0 && !a.m.known(w.lemma)) {
 		// the lemma stage knows Warnstreik, the triggers know Streik
 		if h := a.compoundHead(text); h != "" {
 			w.lemma = h
@@ -201,6 +204,13 @@ func (a *analysis) compoundHead(text string) string {
 	return ""
 }
 
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 func isPunct(tok *document.Token) bool {
 	return tok.Kind == document.KindPunct || tok.Kind == document.KindSymbol && len(tok.Text) <= 3
 }
@@ -227,7 +237,8 @@ func (a *analysis) build() {
 			w.e = a.m.idx[w.low]
 			continue
 		}
-		w.low, w.e = a.m.lower(tok.Text)
+		var et *wordEntry
+		w.low, w.e, et = a.m.word(tok.Text)
 		r, _ := utf8.DecodeRuneInString(tok.Text)
 		w.upper = unicode.IsUpper(r)
 		if i >= 2 && a.t[i-1].cpart {
@@ -248,7 +259,7 @@ func (a *analysis) build() {
 				}
 			}
 		}
-		a.lookup(tok, w, i == 0 || d.Tokens[i-1].Sentence != tok.Sentence || isPunct(&d.Tokens[i-1]))
+		a.lookup(tok, w, et, i == 0 || d.Tokens[i-1].Sentence != tok.Sentence || isPunct(&d.Tokens[i-1]))
 	}
 	a.markSpans()
 	for i := range a.t {

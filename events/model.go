@@ -53,11 +53,17 @@ type wordEntry struct {
 	cls    []string
 	kj1    bool
 	adjLem string // lemma of an inflected adjective of the lists (bevorstehenden → bevorstehend)
+	// the lower-case form of word and its entry (nil if the model has none),
+	// so that a known token needs one lookup for both
+	isLow bool
+	lowW  string
+	lowE  *wordEntry
 }
 
 type form struct {
 	lemma string
 	feat  string
+	known bool // some list names the lemma (Model.known)
 }
 
 // Model is the loaded language data of the event stage. It is read-only
@@ -217,7 +223,7 @@ func LoadFS(fsys fs.FS, dir string) (*Model, error) {
 		return nil, err
 	}
 	if err = read("forms.tsv", 3, func(c []string) error {
-		m.forms[c[0]] = append(m.forms[c[0]], form{c[1], c[2]})
+		m.forms[c[0]] = append(m.forms[c[0]], form{lemma: c[1], feat: c[2]})
 		return nil
 	}); err != nil {
 		return nil, err
@@ -293,6 +299,18 @@ func (m *Model) buildIndex() {
 			}
 		}
 	}
+	for w, e := range m.idx {
+		if low := strings.ToLower(w); low == w {
+			e.isLow = true
+		} else {
+			e.lowW, e.lowE = low, m.idx[low]
+		}
+	}
+	for _, fs := range m.forms {
+		for i := range fs {
+			fs[i].known = m.lemmas[fs[i].lemma]
+		}
+	}
 }
 
 // known reports whether some list of the model names the lemma.
@@ -338,15 +356,24 @@ func isUpperWord(s string) bool {
 	return false
 }
 
-// lower returns strings.ToLower(s) and the model's entry for it. Most
-// words are lower case already or known to the model, so the lower-case
-// form is built in a stack buffer and, for a known word, taken from the
-// index: no allocation either way.
-func (m *Model) lower(s string) (string, *wordEntry) {
+// word returns strings.ToLower(s), the model's entry for it (el) and the
+// entry for s itself (et). A known surface form knows its lower-case form;
+// otherwise the lower-case form is built in a stack buffer and, for a
+// known word, taken from the index: no allocation either way.
+func (m *Model) word(s string) (low string, el, et *wordEntry) {
+	if et = m.idx[s]; et != nil {
+		if et.isLow {
+			return s, et, et
+		}
+		return et.lowW, et.lowE, et
+	}
 	var buf [64]byte
 	if len(s) > len(buf) {
 		low := strings.ToLower(s)
-		return low, m.idx[low]
+		if low == s {
+			return s, nil, nil
+		}
+		return low, m.idx[low], nil
 	}
 	b := buf[:0]
 	changed := false
@@ -371,14 +398,14 @@ func (m *Model) lower(s string) (string, *wordEntry) {
 		b = append(b, c)
 	}
 	if !changed {
-		return s, m.idx[s]
+		return s, nil, nil // idx[s] is nil
 	}
 	if len(b) > len(buf) {
 		low := string(b)
-		return low, m.idx[low]
+		return low, m.idx[low], nil
 	}
 	if e := m.idx[string(b)]; e != nil {
-		return e.word, e
+		return e.word, e, nil
 	}
-	return string(b), nil
+	return string(b), nil, nil
 }
