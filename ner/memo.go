@@ -14,16 +14,15 @@ import (
 // are copies, so that the memo keeps no document text alive, and the memo is
 // cleared when it grows past wordMemoLimit.
 type wordMemo struct {
-	idx     map[string]int32
+	idx     map[string]int32 // capitalised words only
 	entries []memoEntry
 }
 
 type memoEntry struct {
 	tok tok // s is the key; initial, lw and mi are not used
-	// finiteVerb and the closed-compound test of part, once computed.
-	fvSet, fv bool
-	partSet   bool
-	partEnt   *Entry // nil: no closed name compound
+	// the closed-compound test of part, once computed
+	partSet bool
+	partEnt *Entry // nil: no closed name compound
 }
 
 const wordMemoLimit = 1 << 14

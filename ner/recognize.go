@@ -143,7 +143,12 @@ func (r *Recognizer) prepare(st *scratch, words []string) []tok {
 			w = strings.ReplaceAll(w, "\u00ad", "")
 		}
 		var t tok
-		if mi, ok := st.memo.idx[w]; ok {
+		if w == "" || w[0] < 'A' || w[0] > 'Z' && w[0] < 0xC3 {
+			// Lower case, digits and punctuation: the few facts prepare
+			// needs cost less than a memo look-up.
+			t = r.wordTok(w)
+			t.mi = -1
+		} else if mi, ok := st.memo.idx[w]; ok {
 			t = st.memo.entries[mi].tok
 			t.s, t.mi = w, mi
 		} else {
@@ -400,8 +405,12 @@ func (x *run) lower(i int) string {
 func (x *run) weak(i int) bool {
 	t := &x.t[i]
 	if !t.weakSet {
+		if !t.cap {
+			t.weakSet = true
+			return false
+		}
 		// weak depends on the word alone: the memo keeps it for the
-		// word's later occurrences.
+		// word's later occurrences (capitalised words have an entry).
 		e := &x.memo.entries[t.mi].tok
 		if e.weakSet {
 			t.weakSet, t.weak = true, e.weak
@@ -871,15 +880,22 @@ func (x *run) part(i int) bool {
 	if x.r.lex == nil || len(w) < 7 || x.t[i].noun {
 		return false // a lexicon noun is no name compound (measured: no loss on dev)
 	}
+	if x.t[i].mi < 0 {
+		return x.closedPartAdd(i, x.closedPart(w))
+	}
 	me := &x.memo.entries[x.t[i].mi]
 	if !me.partSet {
 		me.partEnt, me.partSet = x.closedPart(w), true
 	}
-	if e := me.partEnt; e != nil {
-		x.add(Mention{Start: i, End: i + 1, Type: e.Type + "part", Rule: "part", Canonical: e.Canonical, QID: e.QID})
-		return true
+	return x.closedPartAdd(i, me.partEnt)
+}
+
+func (x *run) closedPartAdd(i int, e *Entry) bool {
+	if e == nil {
+		return false
 	}
-	return false
+	x.add(Mention{Start: i, End: i + 1, Type: e.Type + "part", Rule: "part", Canonical: e.Canonical, QID: e.QID})
+	return true
 }
 
 // closedPart returns the name entry that a closed compound w starts with,
@@ -1107,17 +1123,12 @@ func (x *run) finiteVerb(j int) bool {
 	if !t.low || x.r.verb == nil {
 		return false
 	}
-	e := &x.memo.entries[t.mi]
-	if !e.fvSet {
-		e.fvSet = true
-		for _, r := range x.r.verb.VerbReadings(t.s) {
-			if r.Finite() && r.Person == 3 && r.Number == lexicon.Singular {
-				e.fv = true
-				break
-			}
+	for _, r := range x.r.verb.VerbReadings(t.s) {
+		if r.Finite() && r.Person == 3 && r.Number == lexicon.Singular {
+			return true
 		}
 	}
-	return e.fv
+	return false
 }
 
 // titles marks short quotations that look like titles of works (OTH).
