@@ -81,7 +81,11 @@ func (m *Model) roleNoun(low string) bool {
 		if !ok || len(b) < 3 {
 			continue
 		}
-		for _, r := range m.roleIdx[b[len(b)-3:]] {
+		k := b[len(b)-3:]
+		if !m.roleF.may(k) {
+			continue
+		}
+		for _, r := range m.roleIdx[k] {
 			if strings.HasSuffix(b, r) {
 				return true
 			}

@@ -85,7 +85,34 @@ type Model struct {
 	nachNouns []string              // heads that make "nach" a cue (nach Angaben, Meinung nach)
 	lemmas    map[string]bool       // every lemma some list names (for separable-verb joins)
 	idx       map[string]*wordEntry // everything known about a surface form
+	// quick negative answers before the maps: most tokens are neither a
+	// known lemma nor end in a role noun
+	lemmaF, roleF filter
 }
+
+// filter is a one-hash Bloom filter over a few bytes of a string: a clear
+// bit means the set does not hold the string.
+type filter [1024]uint64
+
+func filterHash(s string) uint32 {
+	h := uint32(len(s))
+	if len(s) > 0 {
+		h = h*131 + uint32(s[0])
+		h = h*131 + uint32(s[len(s)-1])
+		h = h*131 + uint32(s[len(s)/2])
+		if len(s) > 1 {
+			h = h*131 + uint32(s[len(s)-2])
+		}
+	}
+	h ^= h >> 15
+	h *= 0x2c1b3c6d
+	h ^= h >> 12
+	return h & (1024*64 - 1)
+}
+
+func (f *filter) add(s string) { h := filterHash(s); f[h>>6] |= 1 << (h & 63) }
+
+func (f *filter) may(s string) bool { h := filterHash(s); return f[h>>6]&(1<<(h&63)) != 0 }
 
 // Load reads the embedded model files.
 func Load() (*Model, error) { return LoadFS(models.Events, "events") }
@@ -262,6 +289,7 @@ func LoadFS(fsys fs.FS, dir string) (*Model, error) {
 		if len(c[0]) >= 3 {
 			k := c[0][len(c[0])-3:]
 			m.roleIdx[k] = append(m.roleIdx[k], c[0])
+			m.roleF.add(k)
 		}
 		return nil
 	}); err != nil {
@@ -311,10 +339,13 @@ func (m *Model) buildIndex() {
 			fs[i].known = m.lemmas[fs[i].lemma]
 		}
 	}
+	for l := range m.lemmas {
+		m.lemmaF.add(l)
+	}
 }
 
 // known reports whether some list of the model names the lemma.
-func (m *Model) known(lemma string) bool { return m.lemmas[lemma] }
+func (m *Model) known(lemma string) bool { return m.lemmaF.may(lemma) && m.lemmas[lemma] }
 
 // TypeByName returns the type of that name, or nil.
 func (m *Model) TypeByName(name string) *Type { return m.typeByNam[name] }
