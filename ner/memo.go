@@ -23,6 +23,9 @@ type memoEntry struct {
 	// the closed-compound test of part, once computed
 	partSet bool
 	partEnt *Entry // nil: no closed name compound
+	// deriv's demonym or inhabitant entry, and its place adjective entry
+	derivSet, placeSet bool
+	derivEnt, placeEnt *Entry
 }
 
 const wordMemoLimit = 1 << 14

@@ -148,6 +148,9 @@ func (r *Recognizer) prepare(st *scratch, words []string) []tok {
 			// needs cost less than a memo look-up.
 			t = r.wordTok(w)
 			t.mi = -1
+			if t.cap { // cannot happen for valid UTF-8; the rules need an entry
+				t.mi = st.memo.add(w, t)
+			}
 		} else if mi, ok := st.memo.idx[w]; ok {
 			t = st.memo.entries[mi].tok
 			t.s, t.mi = w, mi
@@ -702,14 +705,23 @@ func (x *run) deriv(i int) bool {
 	case t.low:
 		e = x.demonym(t.s)
 	case t.cap:
-		if strings.Contains(t.s, "sch") {
-			e = x.demonym(strings.ToLower(t.s))
+		// Both look-ups depend on the word alone: the memo keeps them.
+		me := &x.memo.entries[t.mi]
+		if !me.derivSet {
+			me.derivSet = true
+			if strings.Contains(t.s, "sch") {
+				me.derivEnt = x.demonym(strings.ToLower(t.s))
+			}
+			if me.derivEnt == nil {
+				me.derivEnt = x.inhabitant(t.s)
+			}
 		}
-		if e == nil {
-			e = x.inhabitant(t.s)
-		}
+		e = me.derivEnt
 		if e == nil && hasInhabitantEnding(t.s) && (i+1 < len(x.t) && x.t[i+1].cap || !t.noun) {
-			e = x.placeAdjective(t.s) // not Sommer, Sieger: nouns in -er
+			if !me.placeSet {
+				me.placeEnt, me.placeSet = x.placeAdjective(t.s), true // not Sommer, Sieger: nouns in -er
+			}
+			e = me.placeEnt
 		}
 	}
 	if e == nil {
