@@ -2,6 +2,7 @@ package events
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -71,6 +72,56 @@ type analysis struct {
 	stmts   []document.Statement
 	lex     *lexicon.Lexicon
 	ments   []*[]mention // mentions per clause, filled lazily
+	segs    []seg        // segment's scratch, reused sentence by sentence
+	merged  []seg
+}
+
+// seg is a stretch of a sentence between clause boundaries.
+type seg struct {
+	start, end int
+	comma      bool
+}
+
+// scratch is the per-document memory of an analysis, reused through a
+// sync.Pool because the stage runs on many goroutines at once.
+type scratch struct {
+	t       []wtok
+	clauses []clause
+	para    []int
+	segs    []seg
+	merged  []seg
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// maxPooledTokens keeps a freak document from pinning its memory in the
+// pool.
+const maxPooledTokens = 1 << 16
+
+// useScratch takes the analysis' slices from the pool; they come zeroed.
+func (a *analysis) useScratch() *scratch {
+	sc := scratchPool.Get().(*scratch)
+	n := len(a.d.Tokens)
+	if cap(sc.t) >= n {
+		a.t = sc.t[:n]
+	} else {
+		a.t = make([]wtok, n)
+	}
+	a.clauses, a.para, a.segs, a.merged = sc.clauses[:0], sc.para[:0], sc.segs[:0], sc.merged[:0]
+	return sc
+}
+
+// releaseScratch zeroes the slices (no document stays reachable from the
+// pool) and returns them to the pool. a must not be used afterwards.
+func (a *analysis) releaseScratch(sc *scratch) {
+	if cap(a.t) > maxPooledTokens {
+		return
+	}
+	clear(a.t)
+	clear(a.clauses)
+	sc.t, sc.clauses, sc.para, sc.segs, sc.merged = a.t[:0], a.clauses[:0], a.para[:0], a.segs[:0], a.merged[:0]
+	a.t, a.clauses, a.para, a.segs, a.merged = nil, nil, nil, nil, nil
+	scratchPool.Put(sc)
 }
 
 // lookup resolves a token to lemma and features: the lemma stage's lemma if
@@ -217,7 +268,9 @@ func isPunct(tok *document.Token) bool {
 
 func (a *analysis) build() {
 	d := a.d
-	a.t = make([]wtok, len(d.Tokens))
+	if a.t == nil {
+		a.t = make([]wtok, len(d.Tokens))
+	}
 	for i := range d.Tokens {
 		tok := &d.Tokens[i]
 		w := &a.t[i]
@@ -390,7 +443,11 @@ func (a *analysis) markQuotes() {
 // break before a short heading) separates them.
 func (a *analysis) paragraphs() {
 	d := a.d
-	a.para = make([]int, len(d.Sentences))
+	if cap(a.para) >= len(d.Sentences) {
+		a.para = a.para[:len(d.Sentences)]
+	} else {
+		a.para = make([]int, len(d.Sentences))
+	}
 	p := 0
 	for i := range d.Sentences {
 		if i > 0 {
@@ -426,11 +483,7 @@ func hardBoundary(s string) bool {
 func (a *analysis) segment(si int) {
 	d := a.d
 	s := d.Sentences[si]
-	type seg struct {
-		start, end int
-		comma      bool
-	}
-	var segs []seg
+	segs := a.segs[:0]
 	st := s.TokStart
 	comma := false
 	// a parenthesis without a verb (Bericht Nr. 14 (Az. III 2 – 2024)) is
@@ -472,7 +525,7 @@ func (a *analysis) segment(si int) {
 		segs = append(segs, seg{st, s.TokEnd, comma})
 	}
 	// merge
-	var merged []seg
+	merged := a.merged[:0]
 	for _, g := range segs {
 		if len(merged) > 0 && g.comma {
 			prev := &merged[len(merged)-1]
@@ -537,6 +590,7 @@ func (a *analysis) segment(si int) {
 		}
 		a.clauses = append(a.clauses, c)
 	}
+	a.segs, a.merged = segs[:0], merged[:0]
 }
 
 // relative tells a relative pronoun (", die gestern kam") from an article

@@ -64,6 +64,8 @@ func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 		return nil
 	}
 	a := &analysis{d: d, m: s.m, lex: s.lex}
+	sc := a.useScratch()
+	defer a.releaseScratch(sc)
 	a.build()
 	if err := ctx.Err(); err != nil {
 		return err
