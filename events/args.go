@@ -256,7 +256,7 @@ func (a *analysis) findMentions(c *clause) []mention {
 // whose name ends with it (Dmitri Peskow) when no stage linked it.
 func (a *analysis) surnameRef(j int) string {
 	w := &a.t[j]
-	if len(w.low) < 3 || a.t[j].cpart || w.lemma != a.d.Tokens[j].Text && w.lemma != "" && a.m.triggers[w.lemma] != nil {
+	if len(w.low) < 3 || a.t[j].cpart || w.lemma != a.d.Tokens[j].Text && w.lemma != "" && a.m.trigs(w.lemma) != nil {
 		return ""
 	}
 	text := a.d.Tokens[j].Text
@@ -664,7 +664,7 @@ func (a *analysis) arguments(i int, c *clause, typ *Type) []document.Argument {
 				} else if inPP, _ := a.inPP(i, c); !inPP && m.host < 0 {
 					add("place", m)
 				}
-			} else if belongs(k) || m.host >= 0 && len(a.m.triggers[a.t[m.host].lemma]) == 0 {
+			} else if belongs(k) || m.host >= 0 && len(a.m.trigs(a.t[m.host].lemma)) == 0 {
 				add("place", m) // nahm den Verdächtigen in München fest
 			}
 		}
@@ -987,7 +987,7 @@ func (a *analysis) nameRun(st, limit int) int {
 	for e < limit && e-st < 5 {
 		tx := a.d.Tokens[e].Text
 		switch {
-		case a.t[e].upper && !a.t[e].punct && a.t[e].tmx < 0 && !a.direction(e) && len(a.t[e].cls) == 0 && len(a.m.triggers[a.t[e].lemma]) == 0 && a.compoundHead(a.d.Tokens[e].Text) == "":
+		case a.t[e].upper && !a.t[e].punct && a.t[e].tmx < 0 && !a.direction(e) && len(a.t[e].cls) == 0 && len(a.m.trigs(a.t[e].lemma)) == 0 && a.compoundHead(a.d.Tokens[e].Text) == "":
 			e++
 		case tx == "-" && e > st && e+1 < limit && a.d.Tokens[e-1].End == a.d.Tokens[e].Start && a.d.Tokens[e].End == a.d.Tokens[e+1].Start:
 			e++
@@ -1029,7 +1029,7 @@ func (a *analysis) headIsTrigger(h, i int) bool {
 		return false
 	}
 	head := a.d.Text[a.d.Tokens[h+1].Start:a.d.Tokens[i].End]
-	if len(a.m.triggers[head]) > 0 {
+	if len(a.m.trigs(head)) > 0 {
 		return true
 	}
 	return a.compoundHead(head) != ""
@@ -1078,7 +1078,7 @@ func (a *analysis) number(j int) bool {
 // that noun is no event (Versandhändler, not Übernahme), walking left over
 // its article, adjectives and a hyphenated first part; else -1.
 func (a *analysis) classifierPrep(p, start int) int {
-	if len(a.m.triggers[a.t[p].lemma]) > 0 || a.compoundHead(a.d.Tokens[p].Text) != "" {
+	if len(a.m.trigs(a.t[p].lemma)) > 0 || a.compoundHead(a.d.Tokens[p].Text) != "" {
 		return -1
 	}
 	q := p - 1

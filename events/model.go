@@ -87,7 +87,7 @@ type Model struct {
 	idx       map[string]*wordEntry // everything known about a surface form
 	// quick negative answers before the maps: most tokens are neither a
 	// known lemma nor end in a role noun
-	lemmaF, roleF filter
+	lemmaF, roleF, cueF, trigF filter
 }
 
 // filter is a one-hash Bloom filter over a few bytes of a string: a clear
@@ -342,6 +342,28 @@ func (m *Model) buildIndex() {
 	for l := range m.lemmas {
 		m.lemmaF.add(l)
 	}
+	for c := range m.cues {
+		m.cueF.add(c)
+	}
+	for t := range m.triggers {
+		m.trigF.add(t)
+	}
+}
+
+// cue returns the cue kind of the lemma ("" for none).
+func (m *Model) cue(lemma string) string {
+	if !m.cueF.may(lemma) {
+		return ""
+	}
+	return m.cues[lemma]
+}
+
+// trigs returns the triggers of the lemma.
+func (m *Model) trigs(lemma string) []trigger {
+	if !m.trigF.may(lemma) {
+		return nil
+	}
+	return m.triggers[lemma]
 }
 
 // known reports whether some list of the model names the lemma.

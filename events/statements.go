@@ -77,14 +77,14 @@ func (a *analysis) statements() []document.Statement {
 				if w.punct || w.inQ {
 					continue
 				}
-				kind := a.m.cues[w.lemma]
+				kind := a.m.cue(w.lemma)
 				if kind == "" && w.lemma != w.low {
-					kind = a.m.cues[w.low]
+					kind = a.m.cue(w.low)
 				}
 				if kind == "" && strings.HasPrefix(w.lemma, "weiter") && !w.upper {
 					// "sagte weiter": weiter is an adverb here, not the
 					// particle of a verb weitersagen
-					kind = a.m.cues[strings.TrimPrefix(w.lemma, "weiter")]
+					kind = a.m.cue(strings.TrimPrefix(w.lemma, "weiter"))
 				}
 				switch {
 				case kind == "verb" && w.verb && !w.upper:
@@ -564,7 +564,7 @@ func (a *analysis) quotedObject(q [2]int, si int) (stmt, bool) {
 	c := &a.clauses[ci]
 	for j := c.start; j < c.end; j++ {
 		w := &a.t[j]
-		if w.inQ || !(a.m.cues[w.lemma] == "verb" && w.verb && !w.upper) {
+		if w.inQ || !(a.m.cue(w.lemma) == "verb" && w.verb && !w.upper) {
 			continue
 		}
 		s := stmt{kind: KindDirect, cue: span2{j, j + 1}, msg: span2{q[0], q[1] + 1}, sent: si, rule: "quote:object"}
@@ -1063,7 +1063,7 @@ func (a *analysis) inheritedSource(si int, cls []int, k int) (span2, string, boo
 
 func (a *analysis) hasCue(c *clause) bool {
 	for j := c.start; j < c.end; j++ {
-		if a.m.cues[a.t[j].lemma] == "verb" && a.t[j].verb && !a.t[j].upper {
+		if a.m.cue(a.t[j].lemma) == "verb" && a.t[j].verb && !a.t[j].upper {
 			return true
 		}
 	}
