@@ -33,6 +33,8 @@ type wtok struct {
 	cstart int        // first token of the hyphenated compound this token heads
 	cl     int        // index of the clause (document-wide), -1
 	e      *wordEntry // the model's entry for low (nil if it knows none)
+	cue    string     // cue kind of the final lemma (Model.cue)
+	trs    []trigger  // triggers of the final lemma
 }
 
 // hasClass reports whether the word (its lower-case form) is of the class.
@@ -340,6 +342,11 @@ func (a *analysis) build() {
 		a.segment(si)
 	}
 	a.joinParticles()
+	// the lemmas are final now; statements and events ask for every token
+	for i := range a.t {
+		w := &a.t[i]
+		w.cue, w.trs = a.m.cue(w.lemma), a.m.trigs(w.lemma)
+	}
 }
 
 // markSpans records which entity and which timex covers each token.

@@ -84,7 +84,7 @@ func (a *analysis) events() []document.Event {
 		if w.punct || w.cl < 0 {
 			continue
 		}
-		trs := a.m.trigs(w.lemma)
+		trs := w.trs
 		if len(trs) == 0 {
 			continue
 		}
