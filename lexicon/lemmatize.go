@@ -42,11 +42,6 @@ type Analysis struct {
 // out is reused when it has room. Token indices in the result are relative
 // to toks.
 func (l *Lexicon) Lemmatize(toks []document.Token, out []Analysis) []Analysis {
-	return l.lemmatize(toks, out, nil)
-}
-
-// lemmatize is Lemmatize with an optional per-worker memo of word analyses.
-func (l *Lexicon) lemmatize(toks []document.Token, out []Analysis, memo *wordMemo) []Analysis {
 	if cap(out) < len(toks) {
 		out = make([]Analysis, len(toks))
 	}
@@ -61,7 +56,7 @@ func (l *Lexicon) lemmatize(toks []document.Token, out []Analysis, memo *wordMem
 		}
 		r, _ := utf8.DecodeRuneInString(t.Text)
 		if unicode.IsUpper(r) && !l.sentenceInitial(toks, i) {
-			l.memoNominal(memo, t.Text, &out[i])
+			l.nominal(t.Text, &out[i])
 			continue
 		}
 		if unicode.IsUpper(r) {
@@ -79,12 +74,12 @@ func (l *Lexicon) lemmatize(toks []document.Token, out []Analysis, memo *wordMem
 				// by the subject pronoun right after the verb.
 				v1 := i+1 < len(toks) && l.IsPersonalPronoun(toks[i+1].Text) && len(l.VerbReadings(t.Text)) > 0
 				if !v1 && !l.auxOnly(t.Text) {
-					l.memoNominal(memo, t.Text, &out[i])
+					l.nominal(t.Text, &out[i])
 					continue
 				}
 			}
 		}
-		l.verb(toks, i, &out[i], memo)
+		l.verb(toks, i, &out[i])
 	}
 	l.joinParticles(toks, out)
 	l.mainVerbAux(toks, out)
@@ -278,8 +273,8 @@ func (l *Lexicon) verbInfo(form string) verbInfo {
 	return vi
 }
 
-func (l *Lexicon) verb(toks []document.Token, i int, a *Analysis, memo *wordMemo) {
-	vi := l.memoVerbInfo(memo, toks[i].Text)
+func (l *Lexicon) verb(toks []document.Token, i int, a *Analysis) {
+	vi := l.verbInfo(toks[i].Text)
 	if !vi.ok {
 		return
 	}

@@ -14,8 +14,8 @@ import (
 )
 
 // TestStageConcurrent runs one stage from several goroutines on the seed
-// article: every run, with the word memo cold or warm, must give the
-// entities of a run on a fresh stage.
+// article: every run, whatever scratch state the pool hands it, must give
+// the entities of the first run.
 func TestStageConcurrent(t *testing.T) {
 	data, err := os.ReadFile("../testdata/putin-trump-2025-05.txt")
 	if err != nil {
