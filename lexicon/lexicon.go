@@ -168,8 +168,26 @@ func LoadFS(fsys fs.FS, dir string) (*Lexicon, error) {
 	// The two big files decompress and parse independently; loading them in
 	// parallel roughly halves the start-up time on two cores.
 	wg.Add(2)
-	go func() { defer wg.Done(); errs[0] = l.loadVerbs(fsys, dir+"/verbs.tsv.gz") }()
-	go func() { defer wg.Done(); errs[1] = l.loadNouns(fsys, dir+"/nouns.tsv.gz") }()
+	// Each goroutine also builds its map's key filter, so that work runs in
+	// parallel too (start-up is the serial part of a batch run).
+	go func() {
+		defer wg.Done()
+		if errs[0] = l.loadVerbs(fsys, dir+"/verbs.tsv.gz"); errs[0] == nil {
+			l.verbFilter = newKeyFilter(len(l.verbs))
+			for k := range l.verbs {
+				l.verbFilter.add(k)
+			}
+		}
+	}()
+	go func() {
+		defer wg.Done()
+		if errs[1] = l.loadNouns(fsys, dir+"/nouns.tsv.gz"); errs[1] == nil {
+			l.nounFilter = newKeyFilter(len(l.nouns))
+			for k := range l.nouns {
+				l.nounFilter.add(k)
+			}
+		}
+	}()
 	errs[2] = l.loadSeparable(fsys, dir+"/separable.tsv")
 	errs[3] = l.loadNames(fsys, dir+"/names.tsv")
 	errs[4] = l.loadHomographs(fsys, dir+"/verb-homographs.tsv")
@@ -179,14 +197,6 @@ func LoadFS(fsys fs.FS, dir string) (*Lexicon, error) {
 		if err != nil {
 			return nil, err
 		}
-	}
-	l.verbFilter = newKeyFilter(len(l.verbs))
-	for k := range l.verbs {
-		l.verbFilter.add(k)
-	}
-	l.nounFilter = newKeyFilter(len(l.nouns))
-	for k := range l.nouns {
-		l.nounFilter.add(k)
 	}
 	return l, nil
 }
