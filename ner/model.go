@@ -71,6 +71,11 @@ type Model struct {
 	quoteOpen     map[string]bool
 	quoteClose    map[string]bool
 	partMin       int
+
+	// closed-class.tsv
+	determiners      map[string]bool // make the next capitalised word a common noun
+	nameParticles    map[string]bool // von, van, de: join the parts of a name
+	articleParticles map[string]bool // der, la: join a name only after a name particle
 }
 
 var (
@@ -170,6 +175,22 @@ func Load(fsys fs.FS) (*Model, error) {
 		}); err != nil {
 			return nil, err
 		}
+	}
+	m.determiners, m.nameParticles, m.articleParticles = map[string]bool{}, map[string]bool{}, map[string]bool{}
+	if err := eachRow(fsys, "closed-class.tsv", 2, func(f []string) error {
+		switch f[0] {
+		case "determiner":
+			m.determiners[f[1]] = true
+		case "name-particle":
+			m.nameParticles[f[1]] = true
+		case "article-particle":
+			m.articleParticles[f[1]] = true
+		default:
+			return fmt.Errorf("unknown class %q", f[0])
+		}
+		return nil
+	}); err != nil {
+		return nil, err
 	}
 	m.capInfo = make(map[string]uint16, len(m.function)+len(m.first)+len(m.surnames))
 	for w := range m.function {

@@ -445,15 +445,10 @@ func (x *run) surnameLike(i int) bool {
 	return true
 }
 
-var particles = map[string]bool{"von": true, "van": true, "de": true, "di": true, "da": true, "du": true, "ten": true, "vom": true, "della": true, "bin": true, "al": true, "el": true, "dos": true, "del": true}
-
-// articleParticles join a name only after another particle (van der Vaart,
-// de la Matrona); alone they are German articles (Füchtorf der WSU).
-var articleParticles = map[string]bool{"der": true, "den": true, "la": true, "le": true, "los": true, "las": true}
-
 func (x *run) particle(j int) bool {
 	w := x.t[j].s
-	return particles[w] || articleParticles[w] && j > 0 && particles[x.t[j-1].s]
+	m := x.r.m
+	return m.nameParticles[w] || m.articleParticles[w] && j > 0 && m.nameParticles[x.t[j-1].s]
 }
 
 // nominalisedAdjective reports a capitalised inflected adjective used as
@@ -1068,21 +1063,12 @@ func (m *Model) nounSuffix(w string) bool {
 	return false
 }
 
-var determiners = map[string]bool{"der": true, "die": true, "das": true, "den": true, "dem": true, "des": true,
-	"ein": true, "eine": true, "einen": true, "einem": true, "einer": true, "eines": true,
-	"im": true, "am": true, "zum": true, "zur": true, "vom": true, "beim": true, "ins": true, "ans": true,
-	"kein": true, "keine": true, "keinen": true, "keinem": true, "keiner": true, "dieser": true, "diese": true,
-	"diesen": true, "diesem": true, "dieses": true, "jeder": true, "jede": true, "jedes": true, "jeden": true,
-	"sein": true, "seine": true, "seinen": true, "seinem": true, "seiner": true, "ihr": true, "ihre": true,
-	"ihren": true, "ihrem": true, "ihrer": true, "unser": true, "unsere": true, "alle": true, "viele": true,
-	"mehrere": true, "einige": true, "beiden": true, "zwei": true, "drei": true}
-
 // determined reports whether token j makes the next word a common noun:
 // an article or a lower-case attributive adjective (der, einem, großen).
 func (x *run) determined(j int) bool {
 	t := x.t[j]
 	lw := strings.ToLower(t.s)
-	if determiners[lw] {
+	if x.r.m.determiners[lw] {
 		return true
 	}
 	if t.low && len(lw) > 3 && (strings.HasSuffix(lw, "en") || strings.HasSuffix(lw, "er") || strings.HasSuffix(lw, "es") || strings.HasSuffix(lw, "em") || strings.HasSuffix(lw, "e")) && !x.r.m.function[lw] && !x.finiteVerbAny(j) {
