@@ -557,21 +557,7 @@ func buildHomographs(path string, verbs []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	forms := make([]string, 0, len(other))
-	for f := range other {
-		forms = append(forms, f)
-	}
-	sort.Strings(forms)
-	var b bytes.Buffer
-	for _, f := range forms {
-		cs := make([]string, 0, len(other[f]))
-		for c := range other[f] {
-			cs = append(cs, c)
-		}
-		sort.Strings(cs)
-		fmt.Fprintf(&b, "%s\t%s\n", f, strings.Join(cs, ","))
-	}
-	return b.Bytes(), nil
+	return formatClasses(other), nil
 }
 
 // bestLemma picks one lemma for a noun form with several (Reise: Reise,
@@ -650,21 +636,7 @@ func buildFunctionWords(path string) ([]byte, error) {
 			return nil, err
 		}
 	}
-	forms := make([]string, 0, len(m))
-	for f := range m {
-		forms = append(forms, f)
-	}
-	sort.Strings(forms)
-	var b bytes.Buffer
-	for _, f := range forms {
-		cs := make([]string, 0, len(m[f]))
-		for c := range m[f] {
-			cs = append(cs, c)
-		}
-		sort.Strings(cs)
-		fmt.Fprintf(&b, "%s\t%s\n", f, strings.Join(cs, ","))
-	}
-	return b.Bytes(), nil
+	return formatClasses(m), nil
 }
 
 // nominalisedInfinitives returns the "form<TAB>lemma" pairs whose noun
@@ -705,4 +677,24 @@ func nominalisedInfinitives(path string) (map[string]bool, error) {
 		delete(inf, k)
 	}
 	return inf, nil
+}
+
+// formatClasses writes "form<TAB>class,class" lines, forms and classes
+// sorted, so the generated files are byte-for-byte reproducible.
+func formatClasses(m map[string]map[string]bool) []byte {
+	forms := make([]string, 0, len(m))
+	for f := range m {
+		forms = append(forms, f)
+	}
+	sort.Strings(forms)
+	var b bytes.Buffer
+	for _, f := range forms {
+		cs := make([]string, 0, len(m[f]))
+		for c := range m[f] {
+			cs = append(cs, c)
+		}
+		sort.Strings(cs)
+		fmt.Fprintf(&b, "%s\t%s\n", f, strings.Join(cs, ","))
+	}
+	return b.Bytes()
 }
