@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"context"
 	"fmt"
 	"html"
 	"io"
@@ -289,6 +290,20 @@ func (s *TimexScore) report(name, dataset string) *Report {
 
 // TimexTagger tags one text with a DCT (zero when unknown).
 type TimexTagger func(text string, dct document.DCT) ([]document.Timex, error)
+
+// PipelineTagger runs p over each text (with its DCT) and returns the time
+// expressions it found; `eval timex` and its tests build p from the
+// tokenize and timex stages.
+func PipelineTagger(p Processor) TimexTagger {
+	return func(text string, dct document.DCT) ([]document.Timex, error) {
+		d := document.New("eval", "eval", text)
+		d.DCT = dct
+		if err := p.Process(context.Background(), d); err != nil {
+			return nil, err
+		}
+		return d.Timexes, nil
+	}
+}
 
 // TimexEval is the result over a set of files: the total and one score per
 // subset (folder).

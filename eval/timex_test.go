@@ -1,12 +1,11 @@
 package eval_test
 
 import (
-	"context"
+	"github.com/ereignis/ereignis/tokenize"
 	"os"
 	"path/filepath"
 	"testing"
 
-	"github.com/ereignis/ereignis/document"
 	"github.com/ereignis/ereignis/eval"
 	"github.com/ereignis/ereignis/extract"
 	_ "github.com/ereignis/ereignis/internal/golden"
@@ -60,7 +59,7 @@ func TestScoreTimexes(t *testing.T) {
 
 // newTagger runs the tokenizer and the timex stage, as `eval timex` does.
 func newTagger(t *testing.T) eval.TimexTagger {
-	tok, err := extract.New(extract.Options{Upto: "tokenize"})
+	tok, err := tokenize.NewStage()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,18 +67,11 @@ func newTagger(t *testing.T) eval.TimexTagger {
 	if err != nil {
 		t.Fatal(err)
 	}
-	st := timex.NewStage(tg)
-	return func(text string, dct document.DCT) ([]document.Timex, error) {
-		d := document.New("eval", "eval", text)
-		d.DCT = dct
-		if err := tok.Process(context.Background(), d); err != nil {
-			return nil, err
-		}
-		if err := st.Process(context.Background(), d); err != nil {
-			return nil, err
-		}
-		return d.Timexes, nil
+	p, err := extract.NewPipeline(tok, timex.NewStage(tg))
+	if err != nil {
+		t.Fatal(err)
 	}
+	return eval.PipelineTagger(p)
 }
 
 // TestTimexBars runs `eval timex` over the KRAUTS and WikiWarsDE dev

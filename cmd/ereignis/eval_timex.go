@@ -1,15 +1,14 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
+	"github.com/ereignis/ereignis/tokenize"
 	"io"
 	"path/filepath"
 	"strings"
 
-	"github.com/ereignis/ereignis/document"
 	"github.com/ereignis/ereignis/eval"
 	"github.com/ereignis/ereignis/extract"
 	"github.com/ereignis/ereignis/timex"
@@ -95,7 +94,7 @@ func addRecallNotes(r *eval.Report) {
 
 // newTimexTagger runs the tokenizer and the timex stage over one text.
 func newTimexTagger() (eval.TimexTagger, error) {
-	tok, err := extract.New(extract.Options{Upto: "tokenize"})
+	tok, err := tokenize.NewStage()
 	if err != nil {
 		return nil, err
 	}
@@ -103,16 +102,9 @@ func newTimexTagger() (eval.TimexTagger, error) {
 	if err != nil {
 		return nil, err
 	}
-	st := timex.NewStage(tg)
-	return func(text string, dct document.DCT) ([]document.Timex, error) {
-		d := document.New("eval", "eval", text)
-		d.DCT = dct
-		if err := tok.Process(context.Background(), d); err != nil {
-			return nil, err
-		}
-		if err := st.Process(context.Background(), d); err != nil {
-			return nil, err
-		}
-		return d.Timexes, nil
-	}, nil
+	p, err := extract.NewPipeline(tok, timex.NewStage(tg))
+	if err != nil {
+		return nil, err
+	}
+	return eval.PipelineTagger(p), nil
 }
