@@ -541,14 +541,8 @@ func (a *analysis) previousSource(out []stmt, si int) *stmt {
 // konjunktiv1Main reports a main clause of sentence si whose finite verb
 // is in Konjunktiv I proper (not a Konjunktiv II standing in for it).
 func (a *analysis) konjunktiv1Main(si int) bool {
-	for _, ci := range a.sentenceClauses(si) {
-		c := &a.clauses[ci]
-		if c.quote || c.sub || c.fin < 0 {
-			continue
-		}
-		return strings.Contains(a.t[c.fin].feat, "1") && !a.t[c.fin].inQ
-	}
-	return false
+	c := a.firstMainClause(si)
+	return c != nil && strings.Contains(a.t[c.fin].feat, "1") && !a.t[c.fin].inQ
 }
 
 // quotedObject makes a direct statement of a short quote inside a clause
@@ -597,28 +591,16 @@ func (a *analysis) cutCoordinatedMain(start, end int) int {
 // is sollen with a perfect infinitive: "Er soll Reichtümer angesammelt
 // haben" passes on what others say, like a Konjunktiv I.
 func (a *analysis) reportiveSollen(si int) bool {
-	for _, ci := range a.sentenceClauses(si) {
-		c := &a.clauses[ci]
-		if c.quote || c.sub || c.fin < 0 {
-			continue
-		}
-		return a.t[c.fin].lemma == "sollen" && !a.t[c.fin].inQ && a.perfectInfinitive(c)
-	}
-	return false
+	c := a.firstMainClause(si)
+	return c != nil && a.t[c.fin].lemma == "sollen" && !a.t[c.fin].inQ && a.perfectInfinitive(c)
 }
 
 // mainSollen reports a main clause of sentence si whose finite verb is
 // sollen: after a speaker it mostly passes on what was said or planned
 // (Jeder Schüler soll um 16 Uhr entlassen werden).
 func (a *analysis) mainSollen(si int) bool {
-	for _, ci := range a.sentenceClauses(si) {
-		c := &a.clauses[ci]
-		if c.quote || c.sub || c.fin < 0 {
-			continue
-		}
-		return a.t[c.fin].lemma == "sollen" && !a.t[c.fin].inQ && !strings.Contains(a.t[c.fin].feat, "2")
-	}
-	return false
+	c := a.firstMainClause(si)
+	return c != nil && a.t[c.fin].lemma == "sollen" && !a.t[c.fin].inQ && !strings.Contains(a.t[c.fin].feat, "2")
 }
 
 // konjunktivSentence reports whether the main verb of sentence si is in
@@ -1369,4 +1351,15 @@ func soStop(t string) bool {
 		return true
 	}
 	return false
+}
+
+// firstMainClause returns the first clause of sentence si that is a main
+// clause with a finite verb outside a direct quote, or nil.
+func (a *analysis) firstMainClause(si int) *clause {
+	for _, ci := range a.sentenceClauses(si) {
+		if c := &a.clauses[ci]; !c.quote && !c.sub && c.fin >= 0 {
+			return c
+		}
+	}
+	return nil
 }
