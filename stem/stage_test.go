@@ -133,10 +133,10 @@ func loadCorpus(b *testing.B) corpus {
 	return c
 }
 
-// benchStage runs a stem stage over the 1,028 articles of 10kGNAD on one
-// goroutine. Every iteration builds a new stage, so a cache starts cold and
-// sees the articles once, as a worker would over a fresh batch.
-func benchStage(b *testing.B, cache int) {
+// BenchmarkStage runs a stem stage over the 1,028 articles of 10kGNAD on
+// one goroutine. Every iteration builds a new stage, as a worker would over
+// a fresh batch.
+func BenchmarkStage(b *testing.B) {
 	c := loadCorpus(b)
 	b.SetBytes(c.bytes)
 	b.ReportAllocs()
@@ -144,7 +144,7 @@ func benchStage(b *testing.B, cache int) {
 	cpu0, iters := benchdata.CPUTime(), 0
 	for b.Loop() {
 		iters++
-		s := stem.NewStageCache(cache)
+		s := stem.NewStage()
 		for _, d := range c.docs {
 			if err := s.Process(context.Background(), d); err != nil {
 				b.Fatal(err)
@@ -156,10 +156,6 @@ func benchStage(b *testing.B, cache int) {
 	}
 }
 
-func BenchmarkStage(b *testing.B)         { benchStage(b, stem.DefaultCacheSize) }
-func BenchmarkStageNoCache(b *testing.B)  { benchStage(b, 0) }
-func BenchmarkStageCache1k(b *testing.B)  { benchStage(b, 1024) }
-func BenchmarkStageCache64k(b *testing.B) { benchStage(b, 65536) }
 
 // The word benchmarks stem the same lower-cased word tokens with each
 // implementation; bytes are the words' bytes, ns/op is per corpus.
