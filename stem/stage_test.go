@@ -156,7 +156,6 @@ func BenchmarkStage(b *testing.B) {
 	}
 }
 
-
 // The word benchmarks stem the same lower-cased word tokens with each
 // implementation; bytes are the words' bytes, ns/op is per corpus.
 func benchWords(b *testing.B, f func(string) string) {
