@@ -209,7 +209,11 @@ func processOne(ctx context.Context, p Processor, a corpus.Article, timeout, gra
 		res.Line = encodeLine(res.Err)
 		return res
 	}
-	res.Line = encodeLine(document.ToRecord(d))
+	rec := document.ToRecord(d)
+	res.Line = encodeLine(rec)
+	// The line holds all the record says; the pipeline has finished with
+	// d (err is nil, so no abandoned stage still runs on it).
+	document.Recycle(d, rec)
 	return res
 }
 

@@ -1,9 +1,9 @@
 package document
 
 import (
+	"math/bits"
 	"sort"
 	"strconv"
-	"unicode/utf8"
 )
 
 // SchemaVersion is the version of the JSON record layout; it changes when a
@@ -150,34 +150,47 @@ type runeIndex struct {
 	lastN       int   // arrive in increasing order, so scanning resumes there
 }
 
-func newRuneIndex(text string) *runeIndex {
-	ri := &runeIndex{text: text, ascii: true}
-	for i := 0; i < len(text); i++ {
-		if text[i] >= utf8.RuneSelf {
-			ri.ascii = false
-			break
-		}
-	}
-	if ri.ascii {
-		return ri
-	}
-	ri.checkpoints = make([]int, len(text)/256+1)
+// init indexes text, reusing the checkpoint slice.
+func (ri *runeIndex) init(text string) {
+	*ri = runeIndex{text: text, checkpoints: ri.checkpoints[:0]}
+	// Checkpoints are counted 256 bytes at a time; the loop sets one only at
+	// offsets inside the text, so when its length is a multiple of 256 the
+	// end offset gets one after it (the fuzzer found the last token of a
+	// 256-byte text mapped to code point 0).
 	n := 0
-	for i := 0; i < len(text); i++ {
-		if i%256 == 0 {
-			ri.checkpoints[i/256] = n
-		}
-		if text[i]&0xC0 != 0x80 { // not a continuation byte: a new code point starts
-			n++
-		}
+	for c := 0; c < len(text); c += 256 {
+		ri.checkpoints = append(ri.checkpoints, n)
+		n += runeCount(text[c:min(c+256, len(text))])
 	}
-	// The loop sets a checkpoint only at offsets inside the text; when its
-	// length is a multiple of 256 the end offset needs one too (the fuzzer
-	// found the last token of a 256-byte text mapped to code point 0).
 	if len(text)%256 == 0 {
-		ri.checkpoints[len(text)/256] = n
+		ri.checkpoints = append(ri.checkpoints, n)
 	}
+	ri.ascii = n == len(text)
+}
+
+func newRuneIndex(text string) *runeIndex {
+	ri := &runeIndex{}
+	ri.init(text)
 	return ri
+}
+
+// runeCount counts the bytes of s that start a code point (that are not
+// UTF-8 continuation bytes), eight at a time.
+func runeCount(s string) int {
+	n := len(s)
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// A continuation byte is 10xxxxxx: bit 7 set and bit 6 clear.
+		n -= bits.OnesCount64(w & ^(w << 1) & 0x8080808080808080)
+	}
+	for ; i < len(s); i++ {
+		if s[i]&0xC0 == 0x80 {
+			n--
+		}
+	}
+	return n
 }
 
 // at returns the number of code points in text[:b].
@@ -196,11 +209,7 @@ func (ri *runeIndex) at(b int) int {
 	if ri.lastB <= b && ri.lastB > from {
 		from, n = ri.lastB, ri.lastN
 	}
-	for i := from; i < b; i++ {
-		if ri.text[i]&0xC0 != 0x80 {
-			n++
-		}
-	}
+	n += runeCount(ri.text[from:b])
 	ri.lastB, ri.lastN = b, n
 	return n
 }
@@ -217,22 +226,57 @@ func (ri *runeIndex) spanPtr(s *Span) *SpanRecord {
 	return &r
 }
 
-// ToRecord converts d into its JSON form with code point offsets.
+// tokens converts the tokens' offsets. Tokens are in text order and do not
+// overlap, so each offset is the previous one plus the code points between
+// them; the token text itself is counted only when it is not ASCII.
+func (ri *runeIndex) tokens(toks []Token, out []TokenRecord) {
+	text := ri.text
+	b, n := 0, 0 // a byte offset and its code point offset
+	for i := range toks {
+		t := &toks[i]
+		o := &out[i]
+		*o = TokenRecord{Text: t.Text, Kind: t.Kind, Stem: t.Stem, Lemma: t.Lemma, POS: t.POS}
+		if ri.ascii {
+			o.Start, o.End = t.Start, t.End
+			continue
+		}
+		if t.Start < b || t.End < t.Start || t.End > len(text) {
+			// Not in order (a stage rearranged them): the general path.
+			o.Start, o.End = ri.at(t.Start), ri.at(t.End)
+			b, n = t.End, o.End
+			continue
+		}
+		n += runeCount(text[b:t.Start])
+		o.Start = n
+		n += runeCount(text[t.Start:t.End])
+		o.End = n
+		b = t.End
+	}
+	if !ri.ascii && b > 0 {
+		ri.lastB, ri.lastN = b, n
+	}
+}
+
+// ToRecord converts d into its JSON form with code point offsets. The
+// record reuses the memory of one handed to Recycle when there is one.
 func ToRecord(d *Document) *Record {
-	ri := newRuneIndex(d.Text)
-	r := &Record{
+	r := newRecord()
+	var cps [64]int // checkpoints of texts up to 16 KB, without an allocation
+	ri := runeIndex{checkpoints: cps[:0]}
+	ri.init(d.Text)
+	*r = Record{
 		Schema:     SchemaVersion,
 		ID:         d.ID,
 		Source:     d.Source,
 		Title:      d.Title,
 		Label:      d.Label,
 		Text:       d.Text,
-		Sentences:  make([]SentenceRecord, 0, len(d.Sentences)),
-		Tokens:     make([]TokenRecord, 0, len(d.Tokens)),
-		Entities:   make([]EntityRecord, 0, len(d.Entities)),
-		Timexes:    make([]TimexRecord, 0, len(d.Timexes)),
-		Events:     make([]EventRecord, 0, len(d.Events)),
-		Statements: make([]StatementRecord, 0, len(d.Statements)),
+		Sentences:  reuse(r.Sentences, len(d.Sentences)),
+		Tokens:     reuse(r.Tokens, len(d.Tokens))[:len(d.Tokens)],
+		Entities:   reuse(r.Entities, len(d.Entities)),
+		Timexes:    reuse(r.Timexes, len(d.Timexes)),
+		Events:     reuse(r.Events, len(d.Events)),
+		Statements: reuse(r.Statements, len(d.Statements)),
 		Warnings:   d.Warnings,
 	}
 	if d.DCT.Known() {
@@ -241,9 +285,7 @@ func ToRecord(d *Document) *Record {
 	for _, s := range d.Sentences {
 		r.Sentences = append(r.Sentences, SentenceRecord{Start: ri.at(s.Start), End: ri.at(s.End), TokStart: s.TokStart, TokEnd: s.TokEnd})
 	}
-	for _, t := range d.Tokens {
-		r.Tokens = append(r.Tokens, TokenRecord{Start: ri.at(t.Start), End: ri.at(t.End), Text: t.Text, Kind: t.Kind, Stem: t.Stem, Lemma: t.Lemma, POS: t.POS})
-	}
+	ri.tokens(d.Tokens, r.Tokens)
 	for _, e := range d.Entities {
 		r.Entities = append(r.Entities, EntityRecord{ID: e.ID, Type: e.Type, SpanRecord: ri.span(e.Span), Sentence: e.Sentence, Rule: e.Rule, Canonical: e.Canonical, QID: e.QID, KBID: e.KBID, LinkedTo: e.LinkedTo})
 	}

@@ -1,6 +1,7 @@
 package document
 
 import (
+	"encoding/json"
 	"math/rand"
 	"strings"
 	"testing"
@@ -58,4 +59,65 @@ func TestToRecordSpans(t *testing.T) {
 func TestDCTValue(t *testing.T) {
 	assert.Equal(t, "", DCT{}.Value())
 	assert.False(t, DCT{}.Known())
+}
+
+// runeCount counts non-continuation bytes, as the scan it replaced did,
+// also in invalid UTF-8.
+func TestRuneCount(t *testing.T) {
+	rng := rand.New(rand.NewSource(2))
+	for n := 0; n < 200; n++ {
+		b := make([]byte, rng.Intn(40))
+		for i := range b {
+			b[i] = byte(rng.Intn(256))
+		}
+		want := 0
+		for _, c := range b {
+			if c&0xC0 != 0x80 {
+				want++
+			}
+		}
+		require.Equal(t, want, runeCount(string(b)), "%q", b)
+	}
+}
+
+// The token fast path of ToRecord must give the offsets at gives, and a
+// recycled record must encode like a fresh one.
+func TestToRecordTokensAndRecycle(t *testing.T) {
+	rng := rand.New(rand.NewSource(3))
+	pieces := []string{"a", " ", "ä", "ß", "„", "€", "𝄞", "\n", "Wort", "\xff"}
+	for _, n := range []int{0, 10, 256, 700, 5000, 20000} {
+		var b strings.Builder
+		for b.Len() < n {
+			b.WriteString(pieces[rng.Intn(len(pieces))])
+		}
+		text := b.String()
+		d := New("x", "x", text)
+		for i := 0; i < len(text); {
+			j := min(len(text), i+1+rng.Intn(6))
+			for j < len(text) && !utf8.RuneStart(text[j]) {
+				j++
+			}
+			if rng.Intn(3) > 0 {
+				d.Tokens = append(d.Tokens, Token{Start: i, End: j, Text: text[i:j], Kind: KindWord})
+			}
+			i = j
+		}
+		if len(d.Tokens) > 3 { // one out of order
+			d.Tokens[2], d.Tokens[3] = d.Tokens[3], d.Tokens[2]
+		}
+		rec := ToRecord(d)
+		ri := newRuneIndex(text)
+		for i, tok := range d.Tokens {
+			require.Equal(t, ri.at(tok.Start), rec.Tokens[i].Start, "len %d token %d", n, i)
+			require.Equal(t, ri.at(tok.End), rec.Tokens[i].End, "len %d token %d", n, i)
+		}
+		want, err := json.Marshal(rec)
+		require.NoError(t, err)
+		d2 := New("x", "x", text)
+		d2.Tokens = append([]Token(nil), d.Tokens...)
+		Recycle(d, rec)
+		got, err := json.Marshal(ToRecord(d2))
+		require.NoError(t, err)
+		require.Equal(t, string(want), string(got))
+	}
 }

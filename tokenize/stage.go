@@ -30,12 +30,22 @@ func (s *Stage) Provides() []document.Layer {
 	return []document.Layer{document.LayerTokens, document.LayerSentences}
 }
 
-// Process replaces d's tokens and sentences with those of d.Text.
+// Process replaces d's tokens and sentences with those of d.Text. A new
+// document gets the slices of one handed to document.Recycle when there is
+// one large enough.
 func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	d.Tokens = s.t.AppendTokens(d.Tokens[:0], d.Text)
-	d.Sentences = s.t.Sentences(d.Text, d.Tokens, d.Sentences[:0])
+	toks, sents := d.Tokens[:0], d.Sentences[:0]
+	if toks == nil {
+		toks, sents = document.RecycledSlices(tokenEstimate(len(d.Text)))
+	}
+	d.Tokens = s.t.AppendTokens(toks, d.Text)
+	if sents == nil {
+		// News runs at 15-20 tokens a sentence; a tenth rarely has to grow.
+		sents = make([]document.Sentence, 0, len(d.Tokens)/10+4)
+	}
+	d.Sentences = s.t.Sentences(d.Text, d.Tokens, sents)
 	return nil
 }
