@@ -51,7 +51,7 @@ func (t *Tokenizer) AppendTokens(dst []document.Token, text string) []document.T
 	if dst == nil {
 		dst = make([]document.Token, 0, tokenEstimate(len(text)))
 	}
-	s := scanner{l: t.l, text: text, toks: dst, base: len(dst)}
+	s := scanner{l: t.l, text: text, toks: dst, base: len(dst), nextAt: -1}
 	n := len(text)
 	for i := 0; i < n; {
 		c := text[i]
@@ -157,6 +157,9 @@ type scanner struct {
 	// word) until its closer, so that "s'" inside ‚…' is read as a closing
 	// quote rather than a genitive apostrophe.
 	openSingle bool
+	// nextAt is the offset of the first '@' at or after the last email
+	// call's start (len(text) when there is none).
+	nextAt int
 }
 
 func (s *scanner) emit(start, end int, k document.Kind) {
@@ -404,6 +407,19 @@ func hasPrefixFold(s, prefix string) bool {
 // email reads local@domain.tld when it starts at i.
 func (s *scanner) email(i int) int {
 	text := s.text
+	// The local part ends at most maxEmailLocal+1 bytes on, at an '@';
+	// most words have none that close. The next '@' is looked up once per
+	// stretch of text, not once per word.
+	if s.nextAt < i {
+		if k := strings.IndexByte(text[i:], '@'); k >= 0 {
+			s.nextAt = i + k
+		} else {
+			s.nextAt = len(text)
+		}
+	}
+	if s.nextAt-i > maxEmailLocal+1 {
+		return i
+	}
 	j := i
 	for j < len(text) && j-i <= maxEmailLocal && isEmailLocal(text[j]) {
 		j++
@@ -448,6 +464,15 @@ func (s *scanner) word(i int) int {
 	last := rune(0) // last rune of the word
 scan:
 	for j < len(text) {
+		// Runs of ASCII letters and digits, the bulk of a word, in a tight loop.
+		if c := text[j]; c < utf8.RuneSelf && asciiClass[c]&(clLetter|clDigit) != 0 {
+			k := j + 1
+			for k < len(text) && text[k] < utf8.RuneSelf && asciiClass[text[k]]&(clLetter|clDigit) != 0 {
+				k++
+			}
+			last, j = rune(text[k-1]), k
+			continue
+		}
 		r, size := s.runeAt(j)
 		if isWordRune(r) {
 			last = r
