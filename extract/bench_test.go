@@ -84,3 +84,31 @@ func BenchmarkNew(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkToRecord measures document.ToRecord alone over the 10kGNAD
+// articles, processed once by the whole pipeline beforehand; the record is
+// recycled as in BenchmarkPipeline (the documents are kept).
+func BenchmarkToRecord(b *testing.B) {
+	arts, size := benchdata.Articles(b)
+	p, err := extract.New(extract.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	docs := make([]*document.Document, len(arts))
+	for j := range arts {
+		docs[j] = arts[j].Document()
+		if err := p.Process(context.Background(), docs[j]); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	b.ResetTimer()
+	start := benchdata.CPUTime()
+	for i := 0; i < b.N; i++ {
+		for _, d := range docs {
+			document.Recycle(nil, document.ToRecord(d))
+		}
+	}
+	benchdata.ReportCPU(b, start, size)
+}

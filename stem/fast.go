@@ -1,5 +1,10 @@
 package stem
 
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
 // stemRunes is StemWord on a plain rune buffer: the same algorithm, step by
 // step, with the suffix tests written out instead of going through
 // snowballword's generic suffix lists. Inside the pipeline the stage stems
@@ -11,7 +16,18 @@ package stem
 // the prelude's rewrite (ß → ss can make the word longer), returned for
 // reuse after it may have grown. The stem is rs or alt, shortened.
 func stemRunes(rs, alt []rune) (stem, scratch []rune) {
-	if fastPreludeMarks(rs) {
+	stem, scratch = stemMarked(rs, alt, fastPreludeMarks(rs))
+	for i, r := range stem {
+		stem[i] = postlude1(r)
+	}
+	return stem, scratch
+}
+
+// stemMarked runs the algorithm from the prelude's rewrite up to, not
+// including, the postlude, on a word whose u and y between vowels are
+// marked; need says whether the rewrite has anything to do.
+func stemMarked(rs, alt []rune, need bool) (stem, scratch []rune) {
+	if need {
 		alt = fastRewrite(rs, alt[:0])
 		rs = alt
 	}
@@ -20,19 +36,60 @@ func stemRunes(rs, alt []rune) (stem, scratch []rune) {
 	rs = fastStep2(rs, r1)
 	rs = fastStep3(rs, r1, r2)
 	rs = fastStep4(rs)
-	for i, r := range rs {
-		switch r {
-		case 'Y':
-			rs[i] = 'y'
-		case 'U', 'ü':
-			rs[i] = 'u'
-		case 'ä':
-			rs[i] = 'a'
-		case 'ö':
-			rs[i] = 'o'
+	return rs, alt
+}
+
+// postlude1 is the postlude for one rune: marked consonants back to lower
+// case, umlauts to their vowels.
+func postlude1(r rune) rune {
+	switch r {
+	case 'Y':
+		return 'y'
+	case 'U', 'ü':
+		return 'u'
+	case 'ä':
+		return 'a'
+	case 'ö':
+		return 'o'
+	}
+	return r
+}
+
+// appendLowerMarked appends text, lower-cased, to rs and does the first
+// half of the prelude on the way (see fastPreludeMarks), in one pass.
+func appendLowerMarked(rs []rune, text string) ([]rune, bool) {
+	need := false
+	for i := 0; i < len(text); {
+		var r rune
+		if c := text[i]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			r = rune(c)
+			i++
+		} else {
+			var size int
+			r, size = utf8.DecodeRuneInString(text[i:])
+			r = unicode.ToLower(r)
+			i += size
+		}
+		rs = append(rs, r)
+		// fastPreludeMarks' step for the rune before last, whose
+		// neighbours are now known; that makes rs[n-2] final.
+		n := len(rs)
+		if n >= 3 && vowel(rs[n-3]) && vowel(r) {
+			switch rs[n-2] {
+			case 'u':
+				rs[n-2] = 'U'
+			case 'y':
+				rs[n-2] = 'Y'
+			}
+		}
+		if r == 'ß' || (r == 'e' && n >= 2 && (rs[n-2] == 'a' || rs[n-2] == 'o' || rs[n-2] == 'u')) {
+			need = true
 		}
 	}
-	return rs, alt
+	return rs, need
 }
 
 // vowels marks the code points below 256 that isVowel accepts.

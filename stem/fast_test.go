@@ -1,11 +1,13 @@
 package stem
 
 import (
+	"context"
 	"os"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
+	"github.com/ereignis/ereignis/document"
 	"github.com/kljensen/snowball/snowballword"
 )
 
@@ -42,6 +44,48 @@ func TestFastAgrees(t *testing.T) {
 		}
 	}
 	t.Logf("%d words", len(words))
+}
+
+// TestStageAgrees runs the stage over every white-space word of the
+// 10kGNAD test split, as it is and capitalised, with invalid UTF-8 mixed
+// in, and compares each stem with StemWord of the lower-cased word.
+func TestStageAgrees(t *testing.T) {
+	b, err := os.ReadFile("../../shared/data/news-10kgnad/test.csv")
+	if err != nil {
+		t.Skipf("%v (it lives in ../shared/data)", err)
+	}
+	words := strings.Fields(string(b))
+	for i, w := range words {
+		switch i % 7 {
+		case 1:
+			words[i] = strings.ToUpper(w)
+		case 2:
+			words[i] = w + "\xff"
+		case 3:
+			words[i] = "\xc3" + w
+		}
+	}
+	text := strings.Join(words, " ")
+	d := document.New("t", "t", text)
+	off := 0
+	for _, w := range words {
+		d.Tokens = append(d.Tokens, document.Token{Start: off, End: off + len(w), Text: w, Kind: document.KindWord})
+		off += len(w) + 1
+	}
+	if err := NewStage().Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	bad := 0
+	for _, tok := range d.Tokens {
+		sw := snowballword.New(strings.ToLower(tok.Text))
+		StemWord(sw)
+		if tok.Stem != sw.String() {
+			t.Errorf("stage stem of %q = %q, StemWord gives %q", tok.Text, tok.Stem, sw.String())
+			if bad++; bad > 20 {
+				t.Fatal("too many differences")
+			}
+		}
+	}
 }
 
 // FuzzFast checks stemRunes against StemWord on any input (run longer with

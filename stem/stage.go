@@ -3,7 +3,6 @@ package stem
 import (
 	"context"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/ereignis/ereignis/document"
@@ -71,11 +70,31 @@ func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 		if t.Kind != document.KindWord {
 			continue
 		}
-		rs := appendLower(wk.rs[:0], t.Text)
-		st, alt := stemRunes(rs, wk.alt)
+		rs, need := appendLowerMarked(wk.rs[:0], t.Text)
+		st, alt := stemMarked(rs, wk.alt, need)
 		wk.rs, wk.alt = rs[:0], alt[:0]
-		if prefix, ok := runePrefix(t.Text, st); ok {
-			t.Stem = prefix
+		// The postlude, comparing the stem with the start of the token
+		// text on the way.
+		text, off, prefix := t.Text, 0, true
+		for k, r := range st {
+			r = postlude1(r)
+			st[k] = r
+			if prefix {
+				if off < len(text) && text[off] < utf8.RuneSelf {
+					prefix = rune(text[off]) == r
+					off++
+					continue
+				}
+				c, size := utf8.DecodeRuneInString(text[off:])
+				if size == 0 || c != r || c == utf8.RuneError && size == 1 {
+					prefix = false
+					continue
+				}
+				off += size
+			}
+		}
+		if prefix {
+			t.Stem = text[:off]
 			continue
 		}
 		start := len(wk.arena)
@@ -91,38 +110,4 @@ func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 		}
 	}
 	return nil
-}
-
-// appendLower appends the code points of text, lower-cased, to rs.
-func appendLower(rs []rune, text string) []rune {
-	for i := 0; i < len(text); {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			rs = append(rs, rune(c))
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(text[i:])
-		rs = append(rs, unicode.ToLower(r))
-		i += size
-	}
-	return rs
-}
-
-// runePrefix reports whether text starts with exactly the runes rs and
-// returns that prefix of text. An invalid byte in text matches nothing: its
-// stem holds U+FFFD, as string(rs) encodes it.
-func runePrefix(text string, rs []rune) (string, bool) {
-	off := 0
-	for _, r := range rs {
-		c, size := utf8.DecodeRuneInString(text[off:])
-		if size == 0 || c != r || c == utf8.RuneError && size == 1 {
-			return "", false
-		}
-		off += size
-	}
-	return text[:off], true
 }
