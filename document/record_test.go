@@ -121,3 +121,34 @@ func TestToRecordTokensAndRecycle(t *testing.T) {
 		require.Equal(t, string(want), string(got))
 	}
 }
+
+// TakeRecycled sets only the layers a document does not have, and only
+// from a document with room for the tokens asked for.
+func TestTakeRecycled(t *testing.T) {
+	old := New("a", "a", "x")
+	old.Tokens = make([]Token, 3, 100)
+	old.Entities = make([]Entity, 2, 10)
+	Recycle(old, nil)
+	require.Nil(t, old.Tokens)
+	d := New("b", "b", "y")
+	d.Timexes = []Timex{{ID: "t1"}}
+	for range 100 { // sync.Pool may drop what it holds; try again
+		TakeRecycled(d, 50)
+		if d.Tokens != nil {
+			break
+		}
+		old.Tokens, old.Entities = make([]Token, 3, 100), make([]Entity, 2, 10)
+		Recycle(old, nil)
+	}
+	require.NotNil(t, d.Tokens)
+	assert.Len(t, d.Tokens, 0)
+	assert.GreaterOrEqual(t, cap(d.Tokens), 50)
+	assert.Len(t, d.Entities, 0)
+	assert.Equal(t, []Timex{{ID: "t1"}}, d.Timexes, "a layer it has is kept")
+	small := New("c", "c", "z")
+	small.Tokens = make([]Token, 1, 4)
+	Recycle(small, nil)
+	e := New("e", "e", "w")
+	TakeRecycled(e, 50)
+	assert.Nil(t, e.Tokens, "too small")
+}

@@ -15,35 +15,59 @@ var (
 
 // docSlices is what Recycle keeps of a Document.
 type docSlices struct {
-	tokens    []Token
-	sentences []Sentence
+	tokens     []Token
+	sentences  []Sentence
+	entities   []Entity
+	timexes    []Timex
+	events     []Event
+	statements []Statement
 }
 
-// Recycle hands the token and sentence slices of d, and the slices of r
-// (the record built from d, or nil), to later documents: the tokenize
-// stage and ToRecord reuse them. Neither d nor r, nor any slice taken from
-// their Tokens, Sentences or the record's lists, may be used afterwards;
-// the strings in them stay valid (they are never reused).
+// Recycle hands the layer slices of d (tokens, sentences, entities,
+// timexes, events, statements), and the slices of r (the record built from
+// d, or nil), to later documents: TakeRecycled and ToRecord reuse them.
+// Neither d nor r, nor any slice taken from their lists, may be used
+// afterwards; the strings in them stay valid (they are never reused).
 func Recycle(d *Document, r *Record) {
 	if d != nil && cap(d.Tokens) > 0 {
-		slicesPool.Put(&docSlices{tokens: d.Tokens[:0], sentences: d.Sentences[:0]})
-		d.Tokens, d.Sentences = nil, nil
+		slicesPool.Put(&docSlices{tokens: d.Tokens[:0], sentences: d.Sentences[:0], entities: d.Entities[:0],
+			timexes: d.Timexes[:0], events: d.Events[:0], statements: d.Statements[:0]})
+		d.Tokens, d.Sentences, d.Entities, d.Timexes, d.Events, d.Statements = nil, nil, nil, nil, nil, nil
 	}
 	if r != nil {
 		recordPool.Put(r)
 	}
 }
 
-// RecycledSlices returns empty token and sentence slices left by Recycle,
-// with room for at least minTokens tokens, or nil slices when there are none
-// that big.
-func RecycledSlices(minTokens int) ([]Token, []Sentence) {
+// TakeRecycled gives d the empty layer slices of a document handed to
+// Recycle, when one with room for at least minTokens tokens is available.
+// Only layers d does not have yet (nil slices) are set, so the stages that
+// fill them with d.X = append(d.X[:0], ...) reuse the memory. The first
+// stage of a pipeline (tokenize) calls it for a new document.
+func TakeRecycled(d *Document, minTokens int) {
 	s, _ := slicesPool.Get().(*docSlices)
 	if s == nil || cap(s.tokens) < minTokens {
 		// A too small one is dropped, so the pool keeps the larger ones.
-		return nil, nil
+		return
 	}
-	return s.tokens[:0], s.sentences[:0]
+	if d.Tokens == nil {
+		d.Tokens = s.tokens
+	}
+	if d.Sentences == nil {
+		d.Sentences = s.sentences
+	}
+	if d.Entities == nil {
+		d.Entities = s.entities
+	}
+	if d.Timexes == nil {
+		d.Timexes = s.timexes
+	}
+	if d.Events == nil {
+		d.Events = s.events
+	}
+	if d.Statements == nil {
+		d.Statements = s.statements
+	}
 }
 
 // newRecord returns a Record, recycled when one is available; its slices

@@ -37,11 +37,11 @@ func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	toks, sents := d.Tokens[:0], d.Sentences[:0]
-	if toks == nil {
-		toks, sents = document.RecycledSlices(tokenEstimate(len(d.Text)))
+	if d.Tokens == nil {
+		document.TakeRecycled(d, tokenEstimate(len(d.Text)))
 	}
-	d.Tokens = s.t.AppendTokens(toks, d.Text)
+	d.Tokens = s.t.AppendTokens(d.Tokens[:0], d.Text)
+	sents := d.Sentences[:0]
 	if sents == nil {
 		// News runs at 15-20 tokens a sentence; a tenth rarely has to grow.
 		sents = make([]document.Sentence, 0, len(d.Tokens)/10+4)
