@@ -1,6 +1,7 @@
 package stem
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -56,9 +57,18 @@ func postlude1(r rune) rune {
 }
 
 // appendLowerMarked appends text, lower-cased, to rs and does the first
-// half of the prelude on the way (see fastPreludeMarks), in one pass.
+// half of the prelude on the way (see fastPreludeMarks), in one pass. The
+// two runes before the current one are kept in p2 and p1 (-1 before the
+// start), p1 already final but for the marking the current rune decides.
 func appendLowerMarked(rs []rune, text string) ([]rune, bool) {
 	need := false
+	p2, p1 := rune(-1), rune(-1)
+	// A word has at most as many runes as bytes: room made once, runes
+	// stored by index (append's bookkeeping per rune cost as much as the
+	// rest of the loop).
+	base := len(rs)
+	rs = slices.Grow(rs, len(text))[:base+len(text)]
+	n := base
 	for i := 0; i < len(text); {
 		var r rune
 		if c := text[i]; c < utf8.RuneSelf {
@@ -73,23 +83,18 @@ func appendLowerMarked(rs []rune, text string) ([]rune, bool) {
 			r = unicode.ToLower(r)
 			i += size
 		}
-		rs = append(rs, r)
-		// fastPreludeMarks' step for the rune before last, whose
-		// neighbours are now known; that makes rs[n-2] final.
-		n := len(rs)
-		if n >= 3 && vowel(rs[n-3]) && vowel(r) {
-			switch rs[n-2] {
-			case 'u':
-				rs[n-2] = 'U'
-			case 'y':
-				rs[n-2] = 'Y'
-			}
+		if (p1 == 'u' || p1 == 'y') && vowel(p2) && vowel(r) {
+			p1 -= 'a' - 'A' // U, Y: consonants
+			rs[n-1] = p1
 		}
-		if r == 'ß' || (r == 'e' && n >= 2 && (rs[n-2] == 'a' || rs[n-2] == 'o' || rs[n-2] == 'u')) {
+		if r == 'ß' || (r == 'e' && (p1 == 'a' || p1 == 'o' || p1 == 'u')) {
 			need = true
 		}
+		rs[n] = r
+		n++
+		p2, p1 = p1, r
 	}
-	return rs, need
+	return rs[:n], need
 }
 
 // vowels marks the code points below 256 that isVowel accepts.
@@ -101,7 +106,7 @@ var vowels = func() (t [256]bool) {
 }()
 
 // vowel is isVowel by table.
-func vowel(r rune) bool { return r < 256 && vowels[r] }
+func vowel(r rune) bool { return uint32(r) < 256 && vowels[r] }
 
 // ends reports whether rs ends with the ASCII string s.
 func ends(rs []rune, s string) bool {
