@@ -353,8 +353,14 @@ func (s *scanner) emoticon(i int) int {
 // url reads a web address that starts at i with a scheme or "www.".
 func (s *scanner) url(i int) int {
 	rest := s.text[i:]
-	c := rest[0] | 0x20
-	if c != 'h' && c != 'w' && c != 'f' {
+	if len(rest) < 5 {
+		return i // shorter than "www.x"
+	}
+	// http, https, ftp, www: no other rune case-folds to these letters, so
+	// the first two bytes decide whether the prefixes below can match.
+	switch c, c1 := rest[0]|0x20, rest[1]|0x20; {
+	case c == 'h' && c1 == 't', c == 'f' && c1 == 't', c == 'w' && c1 == 'w':
+	default:
 		return i
 	}
 	switch {
