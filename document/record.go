@@ -234,23 +234,21 @@ func (ri *runeIndex) tokens(toks []Token, out []TokenRecord) {
 	b, n := 0, 0 // a byte offset and its code point offset
 	for i := range toks {
 		t := &toks[i]
-		o := &out[i]
-		*o = TokenRecord{Text: t.Text, Kind: t.Kind, Stem: t.Stem, Lemma: t.Lemma, POS: t.POS}
-		if ri.ascii {
-			o.Start, o.End = t.Start, t.End
-			continue
-		}
-		if t.Start < b || t.End < t.Start || t.End > len(text) {
+		start, end := t.Start, t.End
+		switch {
+		case ri.ascii:
+		case start < b || end < start || end > len(text):
 			// Not in order (a stage rearranged them): the general path.
-			o.Start, o.End = ri.at(t.Start), ri.at(t.End)
-			b, n = t.End, o.End
-			continue
+			start, end = ri.at(t.Start), ri.at(t.End)
+			b, n = t.End, end
+		default:
+			n += runeCount(text[b:start])
+			start = n
+			n += runeCount(text[t.Start:end])
+			end = n
+			b = t.End
 		}
-		n += runeCount(text[b:t.Start])
-		o.Start = n
-		n += runeCount(text[t.Start:t.End])
-		o.End = n
-		b = t.End
+		out[i] = TokenRecord{Start: start, End: end, Text: t.Text, Kind: t.Kind, Stem: t.Stem, Lemma: t.Lemma, POS: t.POS}
 	}
 	if !ri.ascii && b > 0 {
 		ri.lastB, ri.lastN = b, n
@@ -282,10 +280,18 @@ func ToRecord(d *Document) *Record {
 	if d.DCT.Known() {
 		r.DCT = &DCTRecord{Value: d.DCT.Value(), Precision: string(d.DCT.Precision), Origin: d.DCT.Origin, InputValue: d.DCT.InputValue}
 	}
-	for _, s := range d.Sentences {
-		r.Sentences = append(r.Sentences, SentenceRecord{Start: ri.at(s.Start), End: ri.at(s.End), TokStart: s.TokStart, TokEnd: s.TokEnd})
-	}
 	ri.tokens(d.Tokens, r.Tokens)
+	for _, s := range d.Sentences {
+		sr := SentenceRecord{TokStart: s.TokStart, TokEnd: s.TokEnd}
+		// A sentence spans its tokens, whose offsets are converted already.
+		if 0 <= s.TokStart && s.TokStart < s.TokEnd && s.TokEnd <= len(d.Tokens) &&
+			d.Tokens[s.TokStart].Start == s.Start && d.Tokens[s.TokEnd-1].End == s.End {
+			sr.Start, sr.End = r.Tokens[s.TokStart].Start, r.Tokens[s.TokEnd-1].End
+		} else {
+			sr.Start, sr.End = ri.at(s.Start), ri.at(s.End)
+		}
+		r.Sentences = append(r.Sentences, sr)
+	}
 	for _, e := range d.Entities {
 		r.Entities = append(r.Entities, EntityRecord{ID: e.ID, Type: e.Type, SpanRecord: ri.span(e.Span), Sentence: e.Sentence, Rule: e.Rule, Canonical: e.Canonical, QID: e.QID, KBID: e.KBID, LinkedTo: e.LinkedTo})
 	}

@@ -105,16 +105,27 @@ func TestToRecordTokensAndRecycle(t *testing.T) {
 		if len(d.Tokens) > 3 { // one out of order
 			d.Tokens[2], d.Tokens[3] = d.Tokens[3], d.Tokens[2]
 		}
+		for k := 0; k+3 <= len(d.Tokens); k += 3 { // sentences of three tokens, some not matching them
+			s := Sentence{Start: d.Tokens[k].Start, End: d.Tokens[k+2].End, TokStart: k, TokEnd: k + 3}
+			if k%2 == 1 {
+				s.Start = max(0, s.Start-1)
+			}
+			d.Sentences = append(d.Sentences, s)
+		}
 		rec := ToRecord(d)
 		ri := newRuneIndex(text)
 		for i, tok := range d.Tokens {
 			require.Equal(t, ri.at(tok.Start), rec.Tokens[i].Start, "len %d token %d", n, i)
 			require.Equal(t, ri.at(tok.End), rec.Tokens[i].End, "len %d token %d", n, i)
 		}
+		for i, s := range d.Sentences {
+			require.Equal(t, SentenceRecord{Start: ri.at(s.Start), End: ri.at(s.End), TokStart: s.TokStart, TokEnd: s.TokEnd}, rec.Sentences[i], "len %d sentence %d", n, i)
+		}
 		want, err := json.Marshal(rec)
 		require.NoError(t, err)
 		d2 := New("x", "x", text)
 		d2.Tokens = append([]Token(nil), d.Tokens...)
+		d2.Sentences = append([]Sentence(nil), d.Sentences...)
 		Recycle(d, rec)
 		got, err := json.Marshal(ToRecord(d2))
 		require.NoError(t, err)
