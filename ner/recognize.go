@@ -66,32 +66,131 @@ func New(m *Model, lex Lexicon) *Recognizer {
 func (r *Recognizer) Model() *Model { return r.m }
 
 type tok struct {
+	*form
+	initial bool // first word of the sentence or of a quotation
+}
+
+// form is what the recogniser knows about one word form, independent of
+// where it stands: the facts that prepare fills for every form and the
+// ones that the rules compute on first use (known/facts). The forms of one
+// article are kept in a small memo, so a form that repeats (news repeats a
+// third of its word forms) costs one probe of a cache-resident map instead
+// of a dozen probes of big tables that the other stages evict.
+type form struct {
 	s       string
 	cap     bool   // starts with an upper-case letter
 	low     bool   // starts with a lower-case letter
 	acr     bool   // two or more letters, all upper case (SPD, UEFA)
-	initial bool   // first word of the sentence or of a quotation
+	opener  bool   // a quotation mark or a colon: the next word is initial
 	fw      bool   // a function word or adverb when lower-cased (Nach, Auch)
 	noun    bool   // a common noun in the lexicon
 	info    uint16 // cap* flags of the word (capitalised words and symbols)
 	first   bool   // a first name
 	adj     bool   // lower-cased, an uninflected adjective
 	surname bool   // a surname
-	lw      string // lower case, computed on first use (see lower)
-	weakSet bool   // weak is computed (lazily: the compound split is the costliest test)
-	weak    bool   // looks like a common noun (compound head, noun suffix) but is in no lexicon
 	named   bool   // in a name list (first names, surnames, lexicon names)
+	lw      string // lower case, computed on first use (see lower)
+	role    string // roleWord, when known&kRole
+
+	known, facts uint32 // k* facts computed so far, and their values
+
+	roots    [3]*tnode // trie roots of the variants, when known&kRoots
+	dem      *Entry    // demonym of the form (lower-cased when capitalised), when known&kDem
+	inhab    *Entry    // inhabitant, when known&kInhab
+	placeAdj *Entry    // placeAdjective, when known&kPlaceAdj
+	partE    *Entry    // the name inside a compound, when known&kPart
+	partTyp  string    // its mention type ("" when the form is no such compound)
 }
 
-// scratch is the per-sentence working memory, reused through the pool. (A
-// memo of per-word facts kept in it across sentences was measured and
-// dropped: BenchmarkStage median 14.5 cpuMB/s with it, 14.6 without, in 5
-// alternating runs; the words that repeat are in the CPU cache anyway.)
+// Facts of a form computed on first use: bit k of known says the fact is
+// computed, bit k of facts holds it.
+const (
+	kWeak uint32 = 1 << iota
+	kRole
+	kRoots
+	kDem
+	kInhab
+	kPlaceAdj
+	kPart
+	kPartWhole // partTyp names the whole word (part-name), not a -part compound
+	kVerb
+	kAnyVerb
+	kFiniteAny
+	kFinite3
+	kDetermined
+	kNameLike
+	kFirstName
+	kAppos
+	kOrgSuffix
+	kNounSuffix
+	kSurnameNo
+	kPlaceSuf
+	kStreetSuf
+	kAcronymStop
+	kLegal
+	kCurrency
+	kPlacePrep
+	kPlacePrepLow
+	kStrongPrep
+	kStrongPrepLow
+	kParticle
+	kArticleParticle
+	kFunction
+	kLowerStart
+)
+
+func (f *form) get(k uint32) (v, ok bool) { return f.facts&k != 0, f.known&k != 0 }
+
+func (f *form) set(k uint32, v bool) bool {
+	f.known |= k
+	if v {
+		f.facts |= k
+	}
+	return v
+}
+
+// memo holds the forms of one article (or of one sentence, for callers of
+// Sentence). Forms live in chunks, so a pointer to one stays valid while
+// the memo grows.
+type memo struct {
+	idx    map[string]*form
+	chunks [][]form
+	chunk  int // the chunk being filled
+	used   int // forms used in it
+}
+
+const memoChunk = 256
+
+func (m *memo) reset() {
+	if m.idx == nil {
+		m.idx = make(map[string]*form, memoChunk)
+	} else {
+		clear(m.idx)
+	}
+	m.chunk, m.used = 0, 0
+}
+
+func (m *memo) alloc() *form {
+	if m.chunk == len(m.chunks) {
+		m.chunks = append(m.chunks, make([]form, memoChunk))
+	}
+	f := &m.chunks[m.chunk][m.used]
+	*f = form{}
+	if m.used++; m.used == memoChunk {
+		m.chunk, m.used = m.chunk+1, 0
+	}
+	return f
+}
+
+// scratch is the working memory of one article, reused through the pool.
 type scratch struct {
-	toks []tok
-	cov  []bool
-	role []*string
-	ms   []Mention
+	toks  []tok
+	cov   []bool
+	ms    []Mention
+	forms memo
+	words []string
+	first []int
+	found []Mention
 }
 
 // Sentence returns the mentions in one sentence of words, in text order.
@@ -106,18 +205,21 @@ func (r *Recognizer) Sentence(words []string) []Mention {
 func (r *Recognizer) AppendSentence(dst []Mention, words []string) []Mention {
 	st := r.pool.Get().(*scratch)
 	defer r.pool.Put(st)
+	st.forms.reset()
+	return r.appendSentence(st, dst, words)
+}
+
+// appendSentence is AppendSentence with the forms memo of st, which the
+// caller resets once per article.
+func (r *Recognizer) appendSentence(st *scratch, dst []Mention, words []string) []Mention {
 	toks := r.prepare(st, words)
 	n := len(toks)
 	st.cov = st.cov[:0]
 	for range n {
 		st.cov = append(st.cov, false)
 	}
-	st.role = st.role[:0]
-	for range n {
-		st.role = append(st.role, nil)
-	}
 	st.ms = st.ms[:0]
-	x := &run{r: r, t: toks, cov: st.cov, role: st.role, ms: st.ms}
+	x := &run{r: r, t: toks, cov: st.cov, ms: st.ms}
 	x.lists()
 	x.titles()
 	x.patterns()
@@ -140,45 +242,55 @@ func (r *Recognizer) prepare(st *scratch, words []string) []tok {
 	st.toks = st.toks[:0]
 	initial := true
 	for _, w := range words {
-		if strings.Contains(w, "\u00ad") {
-			w = strings.ReplaceAll(w, "\u00ad", "")
+		f := st.forms.idx[w]
+		if f == nil {
+			f = st.forms.alloc()
+			r.fill(f, w)
+			st.forms.idx[w] = f
 		}
-		t := tok{s: w, initial: initial}
-		c, _ := utf8.DecodeRuneInString(w)
-		switch {
-		case unicode.IsUpper(c):
-			t.cap = true
-			t.acr = isAcronym(w)
-		case unicode.IsLower(c):
-			t.low = true
-		}
-		if t.cap {
-			f := r.m.capInfo[w]
-			t.info = f
-			t.fw, t.first, t.surname, t.adj = f&capFunction != 0, f&capFirst != 0, f&capSurname != 0, f&capAdjective != 0
-			t.named = t.first || t.surname
-			if !t.named && !t.fw && r.lex != nil { // Die, Nach: no lexicon lookup needed
-				// The lexicon's nouns have no name reading, so a noun
-				// needs no IsName lookup.
-				if t.noun = r.lex.IsCommonNoun(w); !t.noun {
-					t.named = r.lex.IsName(w)
-				}
-			}
-		}
-		st.toks = append(st.toks, t)
+		st.toks = append(st.toks, tok{form: f, initial: initial})
 		// A quotation or a colon starts a new capitalised run.
-		initial = w == "\"" || w == "„" || w == "“" || w == ":" || w == "(" || w == "'" || w == "‚" || w == "»" || w == "«" || w == "–" || w == "-"
+		initial = f.opener
 	}
 	return st.toks
 }
 
+// fill computes the facts every form needs.
+func (r *Recognizer) fill(t *form, w string) {
+	if strings.Contains(w, "\u00ad") {
+		w = strings.ReplaceAll(w, "\u00ad", "")
+	}
+	t.s = w
+	c, _ := utf8.DecodeRuneInString(w)
+	switch {
+	case unicode.IsUpper(c):
+		t.cap = true
+		t.acr = isAcronym(w)
+	case unicode.IsLower(c):
+		t.low = true
+	}
+	if t.cap {
+		f := r.m.capInfo[w]
+		t.info = f
+		t.fw, t.first, t.surname, t.adj = f&capFunction != 0, f&capFirst != 0, f&capSurname != 0, f&capAdjective != 0
+		t.named = t.first || t.surname
+		if !t.named && !t.fw && r.lex != nil { // Die, Nach: no lexicon lookup needed
+			// The lexicon's nouns have no name reading, so a noun
+			// needs no IsName lookup.
+			if t.noun = r.lex.IsCommonNoun(w); !t.noun {
+				t.named = r.lex.IsName(w)
+			}
+		}
+	}
+	t.opener = w == "\"" || w == "„" || w == "“" || w == ":" || w == "(" || w == "'" || w == "‚" || w == "»" || w == "«" || w == "–" || w == "-"
+}
+
 // run is the state of one Sentence call.
 type run struct {
-	r    *Recognizer
-	t    []tok
-	cov  []bool
-	role []*string // roleWord cache
-	ms   []Mention
+	r   *Recognizer
+	t   []tok
+	cov []bool
+	ms  []Mention
 }
 
 func (x *run) add(m Mention) {
@@ -219,7 +331,6 @@ func (x *run) longest(i int) (int, *Entry) {
 	var best *Entry
 	bestExact := false
 	var walk func(level map[string]*tnode, j int, exact bool)
-	root := x.r.m.names
 	walk = func(level map[string]*tnode, j int, exact bool) {
 		if j >= len(x.t) || level == nil {
 			return
@@ -229,7 +340,7 @@ func (x *run) longest(i int) (int, *Entry) {
 		for k, v := range variants(w, buf[:0]) {
 			var n *tnode
 			if j == i {
-				n = root.rootNode(v)
+				n = x.root(i, k, v)
 			} else {
 				n = level[v]
 			}
@@ -246,12 +357,30 @@ func (x *run) longest(i int) (int, *Entry) {
 	if !x.t[i].cap && !x.t[i].acr {
 		// Names start with a capital; the few that do not (dpa, eBay) are
 		// kept in a small set of their own.
-		if !x.r.m.lowerStarts[x.t[i].s] {
+		f := x.t[i].form
+		v, ok := f.get(kLowerStart)
+		if !ok {
+			v = f.set(kLowerStart, x.r.m.lowerStarts[f.s])
+		}
+		if !v {
 			return 0, nil
 		}
 	}
 	walk(x.r.m.names.root, i, true)
 	return bestEnd, best
+}
+
+// root returns the trie root of variant k (v) of token i's form.
+func (x *run) root(i, k int, v string) *tnode {
+	f := x.t[i].form
+	if f.known&kRoots == 0 {
+		f.known |= kRoots
+		var buf [4]string
+		for k, v := range variants(f.s, buf[:0]) {
+			f.roots[k] = x.r.m.names.rootNode(v)
+		}
+	}
+	return f.roots[k]
 }
 
 // variants lists the forms under which a token may be stored: as written,
@@ -283,7 +412,7 @@ func (x *run) acceptList(i, end int, e *Entry) bool {
 	if e.Amb && end-i == 1 {
 		// Essen, Halle: a place only right after in/nach/aus (not "im Zug",
 		// "in Führung" fails on its noun ending).
-		return i > 0 && x.prep(i-1, x.r.m.strongPreps) && !x.r.m.nounSuffix(t.s)
+		return i > 0 && x.prep(i-1, true) && !x.nounSuffix(i)
 
 	}
 	if end-i == 1 && t.initial && t.noun && e.Source == "places" {
@@ -297,7 +426,6 @@ func (x *run) acceptList(i, end int, e *Entry) bool {
 
 // patterns runs the rules over the tokens no list claimed.
 func (x *run) patterns() {
-	m := x.r.m
 	t := x.t
 	n := len(t)
 	for i := 0; i < n; i++ {
@@ -307,12 +435,12 @@ func (x *run) patterns() {
 		w := t[i].s
 		switch {
 		case t[i].low && len(w) > 4: // no legal form or currency is a long lower-case word
-		case !x.cov[i] && x.is(i, capLegal, m.legal) && i > 0:
+		case !x.cov[i] && x.is(i, capLegal) && i > 0:
 			if k := x.extendLeft(i); k < i {
 				x.add(Mention{Start: k, End: i + 1, Type: "ORG", Rule: "org-legal"})
 				continue
 			}
-		case !x.cov[i] && x.is(i, capCurrency, m.currency):
+		case !x.cov[i] && x.is(i, capCurrency):
 			x.add(Mention{Start: i, End: i + 1, Type: "OTH", Rule: "oth-currency"})
 			continue
 		}
@@ -388,19 +516,22 @@ func (x *run) patterns() {
 // nameLike reports whether token i can be part of a name: capitalised, not
 // a common noun, not a function word.
 func (x *run) nameLike(i int) bool {
-	t := x.t[i]
+	t := x.t[i].form
 	if !t.cap || t.fw || t.info&capLegal != 0 {
 		return false
 	}
 	if t.named {
 		return true
 	}
-	return !t.noun && !x.weak(i)
+	if t.noun {
+		return false
+	}
+	return !x.weak(i)
 }
 
 // lower returns token i in lower case, computed once.
 func (x *run) lower(i int) string {
-	t := &x.t[i]
+	t := x.t[i].form
 	if t.lw == "" {
 		t.lw = strings.ToLower(t.s)
 	}
@@ -411,17 +542,18 @@ func (x *run) lower(i int) string {
 // lacks: a compound with a known noun as head, or a derivational noun
 // ending. It is computed on first use.
 func (x *run) weak(i int) bool {
-	t := &x.t[i]
-	if !t.weakSet {
-		t.weakSet = true
-		if t.cap && !t.named && !t.noun && !t.acr && x.r.lex != nil {
-			t.weak = x.r.m.nounSuffix(t.s) || x.nominalisedAdjective(i)
-			if !t.weak && x.r.comp != nil {
-				_, _, t.weak = x.r.comp.CompoundHead(t.s)
-			}
+	t := x.t[i].form
+	if v, ok := t.get(kWeak); ok {
+		return v
+	}
+	weak := false
+	if t.cap && !t.named && !t.noun && !t.acr && x.r.lex != nil {
+		weak = x.nounSuffix(i) || x.nominalisedAdjective(i)
+		if !weak && x.r.comp != nil {
+			_, _, weak = x.r.comp.CompoundHead(t.s)
 		}
 	}
-	return t.weak
+	return t.set(kWeak, weak)
 }
 
 // surnameLike reports whether token i can follow a first name or a role
@@ -439,16 +571,31 @@ func (x *run) surnameLike(i int) bool {
 	if t.named {
 		return true
 	}
-	if x.r.m.nounSuffix(t.s) || x.r.m.orgHeadSet[x.lower(i)] || x.roleWord(i) != "" {
-		return false
+	v, ok := t.get(kSurnameNo)
+	if !ok {
+		v = t.set(kSurnameNo, x.nounSuffix(i) || x.r.m.orgHeadSet[x.lower(i)] || x.roleWord(i) != "")
 	}
-	return true
+	return !v
 }
 
 func (x *run) particle(j int) bool {
-	w := x.t[j].s
-	m := x.r.m
-	return m.nameParticles[w] || m.articleParticles[w] && j > 0 && m.nameParticles[x.t[j-1].s]
+	return x.nameParticle(j) || x.articleParticle(j) && j > 0 && x.nameParticle(j-1)
+}
+
+func (x *run) nameParticle(j int) bool {
+	f := x.t[j].form
+	if v, ok := f.get(kParticle); ok {
+		return v
+	}
+	return f.set(kParticle, x.r.m.nameParticles[f.s])
+}
+
+func (x *run) articleParticle(j int) bool {
+	f := x.t[j].form
+	if v, ok := f.get(kArticleParticle); ok {
+		return v
+	}
+	return f.set(kArticleParticle, x.r.m.articleParticles[f.s])
 }
 
 // nominalisedAdjective reports a capitalised inflected adjective used as
@@ -520,12 +667,16 @@ func (x *run) isFirstName(i int) bool {
 		return true
 	}
 	if strings.IndexByte(w, '-') > 0 {
-		for _, p := range strings.Split(w, "-") {
+		f := x.t[i].form
+		if v, ok := f.get(kFirstName); ok {
+			return v
+		}
+		for p := range strings.SplitSeq(w, "-") {
 			if !x.r.m.first[p] {
-				return false
+				return f.set(kFirstName, false)
 			}
 		}
-		return true // Hans-Dietrich, Jean-François-Marie
+		return f.set(kFirstName, true) // Hans-Dietrich, Jean-François-Marie
 	}
 	return false
 }
@@ -535,11 +686,12 @@ func (x *run) isRole(i int) bool { return x.t[i].cap && x.roleWord(i) != "" }
 // roleWord returns the role head a token ends in (Kremlsprecher → sprecher),
 // computed once per token.
 func (x *run) roleWord(i int) string {
-	if x.role[i] == nil {
-		r := x.findRole(i)
-		x.role[i] = &r
+	f := x.t[i].form
+	if f.known&kRole == 0 {
+		f.role = x.findRole(i)
+		f.known |= kRole
 	}
-	return *x.role[i]
+	return f.role
 }
 
 func (x *run) findRole(i int) string {
@@ -636,7 +788,7 @@ func (x *run) orgHead(i int) bool {
 		if !p.cap || p.initial && p.fw || x.cov[start-1] && !x.coveredPlaceAny(start-1) {
 			break
 		}
-		if !(p.named || !p.noun || adjectival(p.s) || x.placeAdjective(p.s) != nil) || p.fw {
+		if !(p.named || !p.noun || adjectival(p.s) || x.placeAdjectiveAt(start-1) != nil) || p.fw {
 			break
 		}
 		start--
@@ -674,7 +826,12 @@ func adjectival(w string) bool {
 func (x *run) acronym(i int) bool {
 	w := x.t[i].s
 	n := utf8.RuneCountInString(w)
-	if x.r.m.acronymStop[strings.ToUpper(w)] || x.t[i].noun || n > 6 || n < x.r.m.acronymMin {
+	f := x.t[i].form
+	stop, ok := f.get(kAcronymStop)
+	if !ok {
+		stop = f.set(kAcronymStop, x.r.m.acronymStop[strings.ToUpper(w)])
+	}
+	if stop || x.t[i].noun || n > 6 || n < x.r.m.acronymMin {
 		return false
 	}
 	// A unit or an identifier: 32 KB, ISBN 3-7776-0477-1.
@@ -691,16 +848,16 @@ func (x *run) deriv(i int) bool {
 	var e *Entry
 	switch {
 	case t.low:
-		e = x.demonym(t.s)
+		e = x.demonymAt(i)
 	case t.cap:
 		if strings.Contains(t.s, "sch") {
-			e = x.demonym(strings.ToLower(t.s))
+			e = x.demonymAt(i)
 		}
 		if e == nil {
-			e = x.inhabitant(t.s)
+			e = x.inhabitantAt(i)
 		}
 		if e == nil && hasInhabitantEnding(t.s) && (i+1 < len(x.t) && x.t[i+1].cap || !t.noun) {
-			e = x.placeAdjective(t.s) // not Sommer, Sieger: nouns in -er
+			e = x.placeAdjectiveAt(i) // not Sommer, Sieger: nouns in -er
 		}
 	}
 	if e == nil {
@@ -708,6 +865,39 @@ func (x *run) deriv(i int) bool {
 	}
 	x.add(Mention{Start: i, End: i + 1, Type: "LOCderiv", Rule: "loc-deriv", Canonical: e.Canonical, QID: e.QID})
 	return true
+}
+
+// demonymAt is demonym of token i, lower-cased unless it starts in lower
+// case.
+func (x *run) demonymAt(i int) *Entry {
+	f := x.t[i].form
+	if f.known&kDem == 0 {
+		f.known |= kDem
+		if f.low {
+			f.dem = x.demonym(f.s)
+		} else {
+			f.dem = x.demonym(x.lower(i))
+		}
+	}
+	return f.dem
+}
+
+func (x *run) inhabitantAt(i int) *Entry {
+	f := x.t[i].form
+	if f.known&kInhab == 0 {
+		f.known |= kInhab
+		f.inhab = x.inhabitant(f.s)
+	}
+	return f.inhab
+}
+
+func (x *run) placeAdjectiveAt(i int) *Entry {
+	f := x.t[i].form
+	if f.known&kPlaceAdj == 0 {
+		f.known |= kPlaceAdj
+		f.placeAdj = x.placeAdjective(f.s)
+	}
+	return f.placeAdj
 }
 
 func (x *run) demonym(w string) *Entry {
@@ -830,21 +1020,48 @@ func (x *run) placeAdjective(w string) *Entry {
 // part finds compounds that contain a name: US-Präsident (LOCpart),
 // Trump-Regierung (PERpart), Kremlsprecher (ORGpart).
 func (x *run) part(i int) bool {
-	w := x.t[i].s
+	f := x.t[i].form
+	if f.known&kPart == 0 {
+		f.known |= kPart
+		x.partOf(f)
+	}
+	if f.partTyp == "" {
+		return false
+	}
+	if f.facts&kPartWhole != 0 {
+		end := i + 1
+		if f.partTyp == "PER" {
+			end = x.personRun(i+1, 2) // Erkki-Sven Tüür
+		}
+		x.add(Mention{Start: i, End: end, Type: f.partTyp, Rule: "part-name"})
+		return true
+	}
+	canon, qid := "", ""
+	if f.partE != nil {
+		canon, qid = f.partE.Canonical, f.partE.QID
+	}
+	x.add(Mention{Start: i, End: i + 1, Type: f.partTyp, Rule: "part", Canonical: canon, QID: qid})
+	return true
+}
+
+// partOf finds the name inside the compound f and the type of the mention
+// it makes (f.partTyp, "" for none), whatever the context.
+func (x *run) partOf(f *form) {
+	w := f.s
 	if strings.Contains(w, "-") {
 		if strings.HasSuffix(w, "-") || strings.HasPrefix(w, "-") {
-			return false // Bildungs- und Forschungsreise: a truncated word
+			return // Bildungs- und Forschungsreise: a truncated word
 		}
-		parts := strings.Split(w, "-")
 		// When the last part is a name too (Berlin-Mitte, Köln-Wahn,
 		// Müller-Sönksen), the whole is a name of the first part's type,
 		// not a -part compound.
-		last := parts[len(parts)-1]
+		last := w[strings.LastIndexByte(w, '-')+1:]
 		lastName := x.nameWord(last)
-		for _, p := range parts {
-			typ, canon, qid := "", "", ""
-			if e := x.single(p); e != nil {
-				typ, canon, qid = e.Type, e.Canonical, e.QID
+		for p := range strings.SplitSeq(w, "-") {
+			typ := ""
+			var e *Entry
+			if e = x.single(p); e != nil {
+				typ = e.Type
 			} else if x.r.m.first[p] || x.r.m.surnames[p] {
 				typ = "PER"
 			} else if x.r.m.acronymPart && isAcronym(p) && !x.r.m.acronymStop[p] && utf8.RuneCountInString(p) <= 5 {
@@ -853,23 +1070,20 @@ func (x *run) part(i int) bool {
 			if typ == "" {
 				continue
 			}
-			if lastName && p != last || len(parts) > 1 && lastName && typ == "PER" {
-				end := i + 1
-				if typ == "PER" {
-					end = x.personRun(i+1, 2) // Erkki-Sven Tüür
-				}
-				x.add(Mention{Start: i, End: end, Type: typ, Rule: "part-name"})
-				return true
+			if lastName && p != last || lastName && typ == "PER" {
+				f.partTyp = typ
+				f.set(kPartWhole, true)
+				return
 			}
-			x.add(Mention{Start: i, End: i + 1, Type: typ + "part", Rule: "part", Canonical: canon, QID: qid})
-			return true
+			f.partTyp, f.partE = partType(typ), e
+			return
 		}
-		return false
+		return
 	}
 	// Closed compound: a known name, then a common noun of at least partMin
 	// letters (Kreml|sprecher, Deutschland|reise).
-	if x.r.lex == nil || len(w) < 7 || x.t[i].noun {
-		return false // a lexicon noun is no name compound (measured: no loss on dev)
+	if x.r.lex == nil || len(w) < 7 || f.noun {
+		return // a lexicon noun is no name compound (measured: no loss on dev)
 	}
 	for _, k := range x.r.m.prefixLens[w[:3]] {
 		if k >= len(w) || !utf8.RuneStart(w[k]) {
@@ -886,11 +1100,25 @@ func (x *run) part(i int) bool {
 		r, size := utf8.DecodeRuneInString(rest)
 		head := string(unicode.ToUpper(r)) + rest[size:]
 		if x.r.lex.IsCommonNoun(head) || x.linkedNoun(rest) {
-			x.add(Mention{Start: i, End: i + 1, Type: e.Type + "part", Rule: "part", Canonical: e.Canonical, QID: e.QID})
-			return true
+			f.partTyp, f.partE = partType(e.Type), e
+			return
 		}
 	}
-	return false
+}
+
+// partType is typ + "part" without building the string.
+func partType(typ string) string {
+	switch typ {
+	case "PER":
+		return "PERpart"
+	case "LOC":
+		return "LOCpart"
+	case "ORG":
+		return "ORGpart"
+	case "OTH":
+		return "OTHpart"
+	}
+	return typ + "part"
 }
 
 // linkedNoun reports a compound remainder that is a noun after a linking
@@ -943,17 +1171,24 @@ func (x *run) single(w string) *Entry {
 // ending (Oberwolfsdorf) is a place.
 func (x *run) placeSuffix(i int) bool {
 	t := x.t[i]
-	if i == 0 || !x.prep(i-1, x.r.m.placePreps) || t.noun || t.fw || t.named || x.r.m.nounSuffix(t.s) {
+	if i == 0 || !x.prep(i-1, false) || t.noun || t.fw || t.named || x.nounSuffix(i) {
 		return false // compounds are fine here: Oberwolfs|dorf
 	}
-	lw := x.lower(i)
-	for _, s := range x.r.m.placeSuf {
-		if strings.HasSuffix(lw, s) && len(lw) > len(s)+2 {
-			x.add(Mention{Start: i, End: i + 1, Type: "LOC", Rule: "place-suffix"})
-			return true
+	v, ok := t.get(kPlaceSuf)
+	if !ok {
+		lw := x.lower(i)
+		for _, s := range x.r.m.placeSuf {
+			if strings.HasSuffix(lw, s) && len(lw) > len(s)+2 {
+				v = true
+				break
+			}
 		}
+		t.set(kPlaceSuf, v)
 	}
-	return false
+	if v {
+		x.add(Mention{Start: i, End: i + 1, Type: "LOC", Rule: "place-suffix"})
+	}
+	return v
 }
 
 // unknown types a run of capitalised words that no list or rule knows.
@@ -965,7 +1200,7 @@ func (x *run) unknown(i int) int {
 	// Only a known name, a place preposition before, or a following capital
 	// or finite verb can type an unknown word; check these cheap contexts
 	// before the costly compound test in nameLike.
-	if !t.named && !(i > 0 && x.prep(i-1, x.r.m.placePreps)) && !(i+1 < len(x.t) && (x.t[i+1].cap || x.finiteVerb(i+1))) &&
+	if !t.named && !(i > 0 && x.prep(i-1, false)) && !(i+1 < len(x.t) && (x.t[i+1].cap || x.finiteVerb(i+1))) &&
 		!(i > 0 && (x.finiteVerb(i-1) || i > 1 && x.t[i-1].s == "sich" && x.finiteVerb(i-2))) &&
 		!(strings.HasSuffix(t.s, "s") && x.nounFollows(i+1)) {
 		return 0
@@ -995,7 +1230,7 @@ func (x *run) unknown(i int) int {
 			typ, rule = "PER", "person-surname"
 		}
 	}
-	if typ == "" && i > 0 && (x.prep(i-1, x.r.m.placePreps) && x.r.lex != nil && x.r.lex.IsName(x.t[i].s) || x.prep(i-1, x.r.m.strongPreps)) {
+	if typ == "" && i > 0 && (x.prep(i-1, false) && x.r.lex != nil && x.r.lex.IsName(x.t[i].s) || x.prep(i-1, true)) {
 		typ, rule = "LOC", "place-prep"
 	}
 	if typ == "" && end < len(x.t) && x.finiteVerb(end) {
@@ -1063,18 +1298,30 @@ func (m *Model) nounSuffix(w string) bool {
 	return false
 }
 
+// nounSuffix is Model.nounSuffix of token i.
+func (x *run) nounSuffix(i int) bool {
+	f := x.t[i].form
+	if v, ok := f.get(kNounSuffix); ok {
+		return v
+	}
+	return f.set(kNounSuffix, x.r.m.nounSuffix(f.s))
+}
+
 // determined reports whether token j makes the next word a common noun:
 // an article or a lower-case attributive adjective (der, einem, großen).
 func (x *run) determined(j int) bool {
-	t := x.t[j]
-	lw := strings.ToLower(t.s)
+	t := x.t[j].form
+	if v, ok := t.get(kDetermined); ok {
+		return v
+	}
+	lw := x.lower(j)
 	if x.r.m.determiners[lw] {
-		return true
+		return t.set(kDetermined, true)
 	}
 	if t.low && len(lw) > 3 && (strings.HasSuffix(lw, "en") || strings.HasSuffix(lw, "er") || strings.HasSuffix(lw, "es") || strings.HasSuffix(lw, "em") || strings.HasSuffix(lw, "e")) && !x.r.m.function[lw] && !x.finiteVerbAny(j) {
-		return true // not sagte, erklärten: finite verbs end in -e and -en too
+		return t.set(kDetermined, true) // not sagte, erklärten: finite verbs end in -e and -en too
 	}
-	return false
+	return t.set(kDetermined, false)
 }
 
 // finiteVerb reports a lower-case finite verb form in the third person
@@ -1085,12 +1332,30 @@ func (x *run) finiteVerb(j int) bool {
 	if !t.low || x.r.verb == nil {
 		return false
 	}
-	for _, r := range x.r.verb.VerbReadings(t.s) {
-		if r.Finite() && r.Person == 3 && r.Number == lexicon.Singular {
-			return true
+	return x.verbFacts(j)&kFinite3 != 0
+}
+
+// verbFacts returns the facts of token j's verb readings (kAnyVerb,
+// kFiniteAny, kFinite3), from one look-up per form. The recogniser must
+// have a verb lexicon.
+func (x *run) verbFacts(j int) uint32 {
+	f := x.t[j].form
+	if f.known&kVerb == 0 {
+		f.known |= kVerb | kAnyVerb | kFiniteAny | kFinite3
+		rs := x.r.verb.VerbReadings(f.s)
+		if len(rs) > 0 {
+			f.facts |= kAnyVerb
+		}
+		for _, r := range rs {
+			if r.Finite() {
+				f.facts |= kFiniteAny
+				if r.Person == 3 && r.Number == lexicon.Singular {
+					f.facts |= kFinite3
+				}
+			}
 		}
 	}
-	return false
+	return f.facts
 }
 
 // titles marks short quotations that look like titles of works (OTH).
@@ -1157,12 +1422,7 @@ func (x *run) finiteVerbAny(j int) bool {
 	if !t.low || x.r.verb == nil {
 		return false
 	}
-	for _, r := range x.r.verb.VerbReadings(t.s) {
-		if r.Finite() {
-			return true
-		}
-	}
-	return false
+	return x.verbFacts(j)&kFiniteAny != 0
 }
 
 func startsDigit(w string) bool { return w != "" && w[0] >= '0' && w[0] <= '9' }
@@ -1202,39 +1462,58 @@ func (x *run) orgCompound(i int, lw string) bool {
 		return false
 	}
 	p := x.t[i-1]
-	if !p.cap || x.placeAdjective(p.s) == nil && x.demonym(strings.ToLower(p.s)) == nil {
+	if !p.cap || x.placeAdjectiveAt(i-1) == nil && x.demonymAt(i-1) == nil {
 		return false
 	}
-	lw = strings.TrimSuffix(lw, "s")
-	for _, h := range x.r.m.orgHeads {
-		if len(h) >= 4 && strings.HasSuffix(lw, h) || strings.HasSuffix(lw, h+"e") || strings.HasSuffix(lw, h+"en") {
-			x.add(Mention{Start: i - 1, End: i + 1, Type: "ORG", Rule: "org-head"})
-			return true
+	f := x.t[i].form
+	v, ok := f.get(kOrgSuffix)
+	if !ok {
+		lw = strings.TrimSuffix(lw, "s")
+		for _, h := range x.r.m.orgHeads {
+			if len(h) >= 4 && strings.HasSuffix(lw, h) || hasSuffix2(lw, h, "e") || hasSuffix2(lw, h, "en") {
+				v = true
+				break
+			}
 		}
+		f.set(kOrgSuffix, v)
 	}
-	return false
+	if v {
+		x.add(Mention{Start: i - 1, End: i + 1, Type: "ORG", Rule: "org-head"})
+	}
+	return v
+}
+
+// hasSuffix2 is strings.HasSuffix(s, a+b) without building a+b.
+func hasSuffix2(s, a, b string) bool {
+	return len(s) >= len(a)+len(b) && strings.HasSuffix(s, b) && s[len(s)-len(b)-len(a):len(s)-len(b)] == a
 }
 
 // street finds street and station names (LOC).
 func (x *run) street(i int) bool {
 	t := x.t[i]
 	if i+1 < len(x.t) && x.t[i+1].info&capStreet != 0 && !x.cov[i+1] && !t.initial {
-		if x.placeAdjective(t.s) != nil || t.named || x.nameLike(i) {
+		if x.placeAdjectiveAt(i) != nil || t.named || x.nameLike(i) {
 			x.add(Mention{Start: i, End: i + 2, Type: "LOC", Rule: "place-street"})
 			return true
 		}
 	}
-	if t.noun || utf8.RuneCountInString(t.s) < 8 {
-		return false
-	}
-	lw := t.s // street endings are lower case in a capitalised word (Alexanderplatz)
-	for _, s := range x.r.m.streetSuf {
-		if strings.HasSuffix(lw, s) && len(lw) > len(s)+3 {
-			x.add(Mention{Start: i, End: i + 1, Type: "LOC", Rule: "place-street"})
-			return true
+	v, ok := t.get(kStreetSuf)
+	if !ok {
+		if !t.noun && utf8.RuneCountInString(t.s) >= 8 {
+			lw := t.s // street endings are lower case in a capitalised word (Alexanderplatz)
+			for _, s := range x.r.m.streetSuf {
+				if strings.HasSuffix(lw, s) && len(lw) > len(s)+3 {
+					v = true
+					break
+				}
+			}
 		}
+		t.set(kStreetSuf, v)
 	}
-	return false
+	if v {
+		x.add(Mention{Start: i, End: i + 1, Type: "LOC", Rule: "place-street"})
+	}
+	return v
 }
 
 func hasInhabitantEnding(w string) bool {
@@ -1286,13 +1565,13 @@ func (x *run) coordinable(j int) bool {
 // anyVerb reports whether token i, lower-cased, is a verb form (Verletzt,
 // Gegründet at the start of a sentence).
 func (x *run) anyVerb(i int) bool {
-	return x.r.verb != nil && len(x.r.verb.VerbReadings(x.t[i].s)) > 0
+	return x.r.verb != nil && x.verbFacts(i)&kAnyVerb != 0
 }
 
 // orgish reports a quoted name that reads as an organisation: it opens with
 // a place adjective (Berliner Zeitung) or holds an organisation head.
 func (x *run) orgish(a, b int) bool {
-	if x.placeAdjective(x.t[a].s) != nil {
+	if x.placeAdjectiveAt(a) != nil {
 		return true
 	}
 	for j := a; j < b; j++ {
@@ -1316,7 +1595,7 @@ func isOrdinal(w string) bool {
 // nounFollows reports a common noun at j, possibly after one lower-case
 // adjective.
 func (x *run) nounFollows(j int) bool {
-	if j < len(x.t) && x.t[j].low && j+1 < len(x.t) && !x.r.m.function[x.t[j].s] {
+	if j < len(x.t) && x.t[j].low && j+1 < len(x.t) && !x.function(j) {
 		j++
 	}
 	return j < len(x.t) && x.t[j].cap && x.t[j].noun
@@ -1325,23 +1604,55 @@ func (x *run) nounFollows(j int) bool {
 // is reports a flag of token i: from the token's flags when it is
 // capitalised, else by a lookup in set (lower-case legal forms like e.V.,
 // symbols like €).
-func (x *run) is(i int, flag uint16, set map[string]bool) bool {
-	if x.t[i].cap {
-		return x.t[i].info&flag != 0
+func (x *run) is(i int, flag uint16) bool {
+	f := x.t[i].form
+	if f.cap {
+		return f.info&flag != 0
 	}
-	if x.t[i].low && len(x.t[i].s) > 4 {
+	if f.low && len(f.s) > 4 {
 		return false
 	}
-	return set[x.t[i].s]
+	k, set := kLegal, x.r.m.legal
+	if flag == capCurrency {
+		k, set = kCurrency, x.r.m.currency
+	}
+	if v, ok := f.get(k); ok {
+		return v
+	}
+	return f.set(k, set[f.s])
+}
+
+// function reports a lower-case function word or adverb.
+func (x *run) function(j int) bool {
+	f := x.t[j].form
+	if v, ok := f.get(kFunction); ok {
+		return v
+	}
+	return f.set(kFunction, x.r.m.function[f.s])
 }
 
 // prep reports whether token j is in the preposition set, also when it
 // opens the sentence with a capital (In Marienthal).
-func (x *run) prep(j int, set map[string]bool) bool {
-	if set[x.t[j].s] {
+func (x *run) prep(j int, strong bool) bool {
+	f := x.t[j].form
+	k, kl, set := kPlacePrep, kPlacePrepLow, x.r.m.placePreps
+	if strong {
+		k, kl, set = kStrongPrep, kStrongPrepLow, x.r.m.strongPreps
+	}
+	v, ok := f.get(k)
+	if !ok {
+		v = f.set(k, set[f.s])
+	}
+	if v {
 		return true
 	}
-	return x.t[j].initial && x.t[j].cap && set[x.lower(j)]
+	if !x.t[j].initial || !f.cap {
+		return false
+	}
+	if v, ok := f.get(kl); ok {
+		return v
+	}
+	return f.set(kl, set[x.lower(j)])
 }
 
 var titleWords = map[string]bool{"Der": true, "Die": true, "Das": true, "Den": true, "Dem": true, "Des": true,
@@ -1353,14 +1664,18 @@ var titleWords = map[string]bool{"Der": true, "Die": true, "Das": true, "Den": t
 // apposCompound reports a compound that ends in an apposition head
 // (Chemiekonzern BASF, Ölgesellschaft Petrobras, Fußballverein Ascoli).
 func (x *run) apposCompound(i int) bool {
-	if !x.t[i].cap || len(x.t[i].s) < 8 {
+	f := x.t[i].form
+	if !f.cap || len(f.s) < 8 {
 		return false
+	}
+	if v, ok := f.get(kAppos); ok {
+		return v
 	}
 	lw := x.lower(i)
 	for _, h := range x.r.m.apposHeads {
 		if strings.HasSuffix(lw, h) && len(lw) > len(h)+2 {
-			return true
+			return f.set(kAppos, true)
 		}
 	}
-	return false
+	return f.set(kAppos, false)
 }

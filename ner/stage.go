@@ -35,9 +35,13 @@ func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 		// of that size saves most of append's doublings of a big struct.
 		d.Entities = make([]document.Entity, 0, len(d.Tokens)/16+4)
 	}
-	var words []string
-	var first []int
-	var ms []Mention
+	// One scratch for the whole article: its forms memo answers the
+	// repeated word forms of all sentences.
+	st := s.r.pool.Get().(*scratch)
+	defer s.r.pool.Put(st)
+	st.forms.reset()
+	words, first, ms := st.words[:0], st.first[:0], st.found[:0]
+	defer func() { st.words, st.first, st.found = words[:0], first[:0], ms[:0] }()
 	for si, sent := range d.Sentences {
 		if si%64 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -49,7 +53,7 @@ func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 		}
 		toks := d.Tokens[sent.TokStart:sent.TokEnd]
 		words, first = joinHyphens(d.Text, toks, words[:0], first[:0])
-		ms = s.r.AppendSentence(ms[:0], words)
+		ms = s.r.appendSentence(st, ms[:0], words)
 		for _, m := range ms {
 			a, b := sent.TokStart+first[m.Start], sent.TokStart+first[m.End]
 			start, end := d.Tokens[a].Start, d.Tokens[b-1].End
