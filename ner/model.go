@@ -35,6 +35,7 @@ type Model struct {
 	function      map[string]bool   // lowercase function words and adverbs
 	orgHeadCap    map[string]bool   // org heads as they appear in text (Universität, FC)
 	capInfo       map[string]uint16 // capitalised word → cap* flags: one lookup per token
+	capFilter     *keyFilter        // over capInfo's keys
 	first         map[string]bool   // first names
 	surnames      map[string]bool   // surnames
 	demonyms      map[string]*Entry // adjective stem ("russisch") → place entry
@@ -316,7 +317,19 @@ func Load(fsys fs.FS) (*Model, error) {
 	for w := range m.streetHeads {
 		m.capInfo[w] |= capStreet
 	}
+	m.capFilter = newKeyFilter(len(m.capInfo))
+	for w := range m.capInfo {
+		m.capFilter.add(w)
+	}
 	return m, nil
+}
+
+// capFlags returns the cap* flags of w.
+func (m *Model) capFlags(w string) uint16 {
+	if !m.capFilter.has(w) {
+		return 0
+	}
+	return m.capInfo[w]
 }
 
 // placeEntry returns the entry of a place by canonical name, preferring

@@ -162,7 +162,9 @@ type memo struct {
 const memoChunk = 256
 
 func (m *memo) reset() {
-	if m.idx == nil {
+	// Clearing a map costs as much as its largest size: after a long
+	// article a fresh one is cheaper.
+	if m.idx == nil || len(m.idx) > 4*memoChunk {
 		m.idx = make(map[string]*form, memoChunk)
 	} else {
 		clear(m.idx)
@@ -270,7 +272,7 @@ func (r *Recognizer) fill(t *form, w string) {
 		t.low = true
 	}
 	if t.cap {
-		f := r.m.capInfo[w]
+		f := r.m.capFlags(w)
 		t.info = f
 		t.fw, t.first, t.surname, t.adj = f&capFunction != 0, f&capFirst != 0, f&capSurname != 0, f&capAdjective != 0
 		t.named = t.first || t.surname
@@ -314,7 +316,7 @@ func (x *run) lists() {
 	for i := 0; i < len(x.t); {
 		end, e := x.longest(i)
 		if e != nil && x.acceptList(i, end, e) {
-			x.add(Mention{Start: i, End: end, Type: e.Type, Rule: "list:" + e.Source, Canonical: e.Canonical, QID: e.QID})
+			x.add(Mention{Start: i, End: end, Type: e.Type, Rule: listRule(e.Source), Canonical: e.Canonical, QID: e.QID})
 			i = end
 			continue
 		}
@@ -322,38 +324,24 @@ func (x *run) lists() {
 	}
 }
 
+// listRule is "list:" + source without building the string.
+func listRule(source string) string {
+	switch source {
+	case "places":
+		return "list:places"
+	case "entities":
+		return "list:entities"
+	case "demonyms":
+		return "list:demonyms"
+	}
+	return "list:" + source
+}
+
 // longest returns the longest name that starts at token i. Every token may
 // match as written; the last one may also match without an inflection
 // ending (Russlands, Putins) and inner ones with the adjective ending -n
 // (Vereinigten Arabischen Emiraten).
 func (x *run) longest(i int) (int, *Entry) {
-	var bestEnd int
-	var best *Entry
-	bestExact := false
-	var walk func(level map[string]*tnode, j int, exact bool)
-	walk = func(level map[string]*tnode, j int, exact bool) {
-		if j >= len(x.t) || level == nil {
-			return
-		}
-		w := x.t[j].s
-		var buf [4]string
-		for k, v := range variants(w, buf[:0]) {
-			var n *tnode
-			if j == i {
-				n = x.root(i, k, v)
-			} else {
-				n = level[v]
-			}
-			if n == nil {
-				continue
-			}
-			ex := exact && k == 0
-			if len(n.entries) > 0 && (j+1 > bestEnd || j+1 == bestEnd && ex && !bestExact) {
-				bestEnd, best, bestExact = j+1, n.entries[0], ex
-			}
-			walk(n.next, j+1, ex)
-		}
-	}
 	if !x.t[i].cap && !x.t[i].acr {
 		// Names start with a capital; the few that do not (dpa, eBay) are
 		// kept in a small set of their own.
@@ -366,8 +354,41 @@ func (x *run) longest(i int) (int, *Entry) {
 			return 0, nil
 		}
 	}
-	walk(x.r.m.names.root, i, true)
-	return bestEnd, best
+	b := best{}
+	x.walk(&b, i, nil, i, true)
+	return b.end, b.e
+}
+
+// best is the longest match found so far by walk.
+type best struct {
+	end   int
+	e     *Entry
+	exact bool
+}
+
+// walk follows the trie from level (the root when j == i) with token j.
+func (x *run) walk(b *best, i int, level map[string]*tnode, j int, exact bool) {
+	if j >= len(x.t) || j > i && level == nil {
+		return
+	}
+	w := x.t[j].s
+	var buf [4]string
+	for k, v := range variants(w, buf[:0]) {
+		var n *tnode
+		if j == i {
+			n = x.root(i, k, v)
+		} else {
+			n = level[v]
+		}
+		if n == nil {
+			continue
+		}
+		ex := exact && k == 0
+		if len(n.entries) > 0 && (j+1 > b.end || j+1 == b.end && ex && !b.exact) {
+			b.end, b.e, b.exact = j+1, n.entries[0], ex
+		}
+		x.walk(b, i, n.next, j+1, ex)
+	}
 }
 
 // root returns the trie root of variant k (v) of token i's form.
@@ -604,7 +625,7 @@ func (x *run) nominalisedAdjective(i int) bool {
 	w := x.t[i].s
 	for _, end := range [...]string{"er", "es", "en", "em", "e"} {
 		if len(w) > len(end)+3 && strings.HasSuffix(w, end) && x.t[i].info&capAdjective == 0 {
-			if x.r.m.capInfo[w[:len(w)-len(end)]]&capAdjective != 0 {
+			if x.r.m.capFlags(w[:len(w)-len(end)])&capAdjective != 0 {
 				return true
 			}
 		}
@@ -936,9 +957,14 @@ func (x *run) demonymStem(w string) *Entry {
 	}
 	base := stem[:len(stem)-4]
 	r, size := utf8.DecodeRuneInString(base)
-	base = string(unicode.ToUpper(r)) + base[size:]
-	for _, c := range []string{base, base + "en", base + "ien", base + "a", base + "ern"} {
-		if n := x.r.m.names.root[c]; n != nil && len(n.entries) > 0 && n.entries[0].Type == "LOC" {
+	// The candidates are built in a stack buffer, as in placeAdjective.
+	var buf [64]byte
+	b := utf8.AppendRune(buf[:0], unicode.ToUpper(r))
+	b = append(b, base[size:]...)
+	nb := len(b)
+	for _, suf := range [...]string{"", "en", "ien", "a", "ern"} {
+		c := append(b[:nb], suf...)
+		if n := x.r.m.names.rootNodeBytes(c); n != nil && len(n.entries) > 0 && n.entries[0].Type == "LOC" {
 			return n.entries[0]
 		}
 	}
@@ -981,13 +1007,13 @@ func (x *run) placeAdjective(w string) *Entry {
 	// The candidates are built in a stack buffer: a map index with
 	// string(bytes) does not allocate.
 	var buf [64]byte
-	root := x.r.m.names.root
+	root := x.r.m.names
 	try := func(stem, suffix string) *Entry {
 		if len(stem)+len(suffix) > len(buf) || utf8.RuneCountInString(stem)+len(suffix) < 4 {
 			return nil
 		}
 		c := append(append(buf[:0], stem...), suffix...)
-		if n := root[string(c)]; n != nil && len(n.entries) > 0 && n.entries[0].Type == "LOC" {
+		if n := root.rootNodeBytes(c); n != nil && len(n.entries) > 0 && n.entries[0].Type == "LOC" {
 			return n.entries[0]
 		}
 		return nil
@@ -1161,7 +1187,7 @@ func (x *run) nameWord(w string) bool {
 
 // single returns the entry of a one-token name.
 func (x *run) single(w string) *Entry {
-	if n := x.r.m.names.root[w]; n != nil && len(n.entries) > 0 {
+	if n := x.r.m.names.rootNode(w); n != nil && len(n.entries) > 0 {
 		return n.entries[0]
 	}
 	return nil

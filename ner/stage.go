@@ -73,13 +73,30 @@ func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 		}
 	}
 	for i := range d.Entities {
-		d.Entities[i].ID = "e" + strconv.Itoa(i+1)
+		d.Entities[i].ID = entityID(i + 1)
 	}
 	Link(d, s.r.m)
 	for i := range d.Entities {
 		splitKBID(&d.Entities[i])
 	}
 	return nil
+}
+
+// entityIDs are the IDs of the first entities of an article, built once:
+// most articles have fewer than 256 entities.
+var entityIDs = func() []string {
+	ids := make([]string, 256)
+	for i := range ids {
+		ids[i] = "e" + strconv.Itoa(i)
+	}
+	return ids
+}()
+
+func entityID(n int) string {
+	if n < len(entityIDs) {
+		return entityIDs[n]
+	}
+	return "e" + strconv.Itoa(n)
 }
 
 // splitKBID keeps the qid field for Wikidata IDs only: the lists also carry
@@ -115,11 +132,13 @@ func Link(d *document.Document, m *Model) {
 	es := d.Entities
 	type person struct {
 		idx   int
-		parts []string
+		parts int    // words of the canonical name
+		last  string // its last word
 	}
 	var persons []person
-	firstByCanon := map[string]int{}
+	firstByCanon := map[canonKey]int{}
 	roles := map[string]int{} // role noun (lower case) → person index in es
+	var words []string
 	for i := range es {
 		e := &es[i]
 		role := ""
@@ -127,7 +146,7 @@ func Link(d *document.Document, m *Model) {
 			role = e.LinkedTo[len("role:"):]
 			e.LinkedTo = ""
 		}
-		words := strings.Fields(e.Span.Text)
+		words = appendFields(words[:0], e.Span.Text)
 		if len(words) == 0 {
 			continue // an empty or blank token cannot name anything
 		}
@@ -138,7 +157,7 @@ func Link(d *document.Document, m *Model) {
 				last := stripGenitive(words[len(words)-1], m)
 				for k := len(persons) - 1; k >= 0; k-- {
 					p := persons[k]
-					if len(p.parts) > len(words) && p.parts[len(p.parts)-1] == last || len(words) == 1 && p.parts[len(p.parts)-1] == words[0] && len(p.parts) > 1 {
+					if p.parts > len(words) && p.last == last || len(words) == 1 && p.last == words[0] && p.parts > 1 {
 						src := es[p.idx]
 						e.Canonical, e.QID = src.Canonical, src.QID
 						e.LinkedTo = firstID(es, firstByCanon, src)
@@ -156,7 +175,8 @@ func Link(d *document.Document, m *Model) {
 			if e.Canonical == "" {
 				e.Canonical = normaliseName(words, m)
 			}
-			persons = append(persons, person{i, strings.Fields(e.Canonical)})
+			n, last := lastField(e.Canonical)
+			persons = append(persons, person{i, n, last})
 			if role != "" {
 				roles[role] = i
 			}
@@ -174,10 +194,7 @@ func Link(d *document.Document, m *Model) {
 			}
 		}
 		if e.LinkedTo == "" {
-			key := e.Canonical + "\x00" + baseType(e.Type)
-			if strings.HasSuffix(e.Type, "part") || strings.HasSuffix(e.Type, "deriv") {
-				key = e.Canonical + "\x00" + baseType(e.Type)
-			}
+			key := canonKey{e.Canonical, baseType(e.Type)}
 			if k, ok := firstByCanon[key]; ok {
 				e.LinkedTo = es[k].ID
 				if e.QID == "" {
@@ -190,8 +207,30 @@ func Link(d *document.Document, m *Model) {
 	}
 }
 
-func firstID(es []document.Entity, first map[string]int, src document.Entity) string {
-	if k, ok := first[src.Canonical+"\x00"+baseType(src.Type)]; ok {
+// canonKey identifies a linked entity: its canonical name and base type.
+type canonKey struct{ canon, typ string }
+
+// appendFields appends the words of s (as strings.Fields splits them) to
+// dst.
+func appendFields(dst []string, s string) []string {
+	for w := range strings.FieldsSeq(s) {
+		dst = append(dst, w)
+	}
+	return dst
+}
+
+// lastField returns the number of words of s (as strings.Fields counts
+// them) and the last one.
+func lastField(s string) (int, string) {
+	n, last := 0, ""
+	for w := range strings.FieldsSeq(s) {
+		n, last = n+1, w
+	}
+	return n, last
+}
+
+func firstID(es []document.Entity, first map[canonKey]int, src document.Entity) string {
+	if k, ok := first[canonKey{src.Canonical, baseType(src.Type)}]; ok {
 		return es[k].ID
 	}
 	return src.ID
@@ -209,9 +248,22 @@ func normaliseName(words []string, m *Model) string {
 	if len(words) == 0 {
 		return ""
 	}
-	out := append([]string(nil), words...)
-	out[len(out)-1] = stripGenitive(out[len(out)-1], m)
-	return strings.Join(out, " ")
+	last := stripGenitive(words[len(words)-1], m)
+	if len(words) == 1 {
+		return last
+	}
+	n := len(last)
+	for _, w := range words[:len(words)-1] {
+		n += len(w) + 1
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, w := range words[:len(words)-1] {
+		b.WriteString(w)
+		b.WriteByte(' ')
+	}
+	b.WriteString(last)
+	return b.String()
 }
 
 // stripGenitive removes a genitive -s when that is safe: the base is a
@@ -222,7 +274,7 @@ func stripGenitive(w string, m *Model) string {
 		return w
 	}
 	base := w[:len(w)-1]
-	if m != nil && (m.surnames[base] || m.first[base] || m.names.root[base] != nil) {
+	if m != nil && (m.surnames[base] || m.first[base] || m.names.rootNode(base) != nil) {
 		return base
 	}
 	return w
