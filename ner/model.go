@@ -60,11 +60,9 @@ type Model struct {
 	derivEnd      []string
 	currency      map[string]bool
 	nounSuf       []string
-	nounSufByLast map[byte][]string   // noun endings by their last byte
-	locPrefix     map[string]bool     // first three bytes of one-word place names
-	inhabitPrefix map[string]bool     // first three bytes of inhabitant nouns
-	prefixLens    map[string][]int    // first three bytes of a one-word name → byte lengths of such names, longest first
-	roleByEnd     map[string][]string // role heads (5+ bytes) by their last four bytes
+	nounSufByLast map[byte][]string     // noun endings by their last byte
+	prefixes      map[uint32]prefixInfo // first three bytes of a word (see prefix3) → what starts so
+	roleByEnd     map[string][]string   // role heads (5+ bytes) by their last four bytes
 	titleMax      int
 	streetHeads   map[string]bool
 	streetSuf     []string
@@ -209,29 +207,29 @@ func Load(fsys fs.FS) (*Model, error) {
 			m.lowerStarts[w] = true
 		}
 	}
-	m.prefixLens = map[string][]int{}
-	m.locPrefix = map[string]bool{}
-	m.inhabitPrefix = map[string]bool{}
+	m.prefixes = map[uint32]prefixInfo{}
 	for w := range m.inhabit {
 		if len(w) >= 3 {
-			m.inhabitPrefix[w[:3]] = true
+			p := m.prefixes[prefix3(w)]
+			p.inhabit = true
+			m.prefixes[prefix3(w)] = p
 		}
 	}
 	for w, n := range m.names.root {
 		if len(w) < 3 || len(n.entries) == 0 {
 			continue
 		}
+		p := m.prefixes[prefix3(w)]
 		if n.entries[0].Type == "LOC" {
-			m.locPrefix[w[:3]] = true
+			p.loc = true
 		}
-		e := n.entries[0]
-		if e.Amb || e.Kind == "city" {
-			continue // never a compound's first part (see part)
+		if e := n.entries[0]; !e.Amb && e.Kind != "city" { // never a compound's first part (see part)
+			p.lens = append(p.lens, len(w))
 		}
-		m.prefixLens[w[:3]] = append(m.prefixLens[w[:3]], len(w))
+		m.prefixes[prefix3(w)] = p
 	}
-	for _, ls := range m.prefixLens {
-		sort.Sort(sort.Reverse(sort.IntSlice(ls)))
+	for _, p := range m.prefixes {
+		sort.Sort(sort.Reverse(sort.IntSlice(p.lens)))
 	}
 	rules, err := parseRules(fsys, "rules")
 	if err != nil {
@@ -322,6 +320,25 @@ func Load(fsys fs.FS) (*Model, error) {
 		m.capFilter.add(w)
 	}
 	return m, nil
+}
+
+// prefixInfo is what the model knows about words that start with one
+// three-byte prefix: one probe of a map with integer keys answers all.
+type prefixInfo struct {
+	loc     bool  // a one-word place name starts so
+	inhabit bool  // an inhabitant noun starts so
+	lens    []int // byte lengths of one-word names that start so and may open a compound, longest first
+}
+
+// prefix3 packs the first three bytes of w (len(w) >= 3) into a key.
+func prefix3(w string) uint32 { return uint32(w[0])<<16 | uint32(w[1])<<8 | uint32(w[2]) }
+
+// prefix returns the prefixInfo of w's first three bytes (zero when none).
+func (m *Model) prefix(w string) prefixInfo {
+	if len(w) < 3 {
+		return prefixInfo{}
+	}
+	return m.prefixes[prefix3(w)]
 }
 
 // capFlags returns the cap* flags of w.

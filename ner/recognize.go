@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"math/bits"
 	"strings"
 	"sync"
 	"unicode"
@@ -92,7 +93,7 @@ type form struct {
 	lw      string // lower case, computed on first use (see lower)
 	role    string // roleWord, when known&kRole
 
-	known, facts uint32 // k* facts computed so far, and their values
+	known, facts uint64 // k* facts computed so far, and their values
 
 	roots    [3]*tnode // trie roots of the variants, when known&kRoots
 	dem      *Entry    // demonym of the form (lower-cased when capitalised), when known&kDem
@@ -105,7 +106,7 @@ type form struct {
 // Facts of a form computed on first use: bit k of known says the fact is
 // computed, bit k of facts holds it.
 const (
-	kWeak uint32 = 1 << iota
+	kWeak uint64 = 1 << iota
 	kRole
 	kRoots
 	kDem
@@ -137,11 +138,14 @@ const (
 	kArticleParticle
 	kFunction
 	kLowerStart
+	kAnyRoot // some variant has a trie root (set with kRoots)
+	kInert   // not capitalised, and no rule of patterns can fire on it
+	kSch     // contains "sch" (case-sensitive)
 )
 
-func (f *form) get(k uint32) (v, ok bool) { return f.facts&k != 0, f.known&k != 0 }
+func (f *form) get(k uint64) (v, ok bool) { return f.facts&k != 0, f.known&k != 0 }
 
-func (f *form) set(k uint32, v bool) bool {
+func (f *form) set(k uint64, v bool) bool {
 	f.known |= k
 	if v {
 		f.facts |= k
@@ -152,24 +156,87 @@ func (f *form) set(k uint32, v bool) bool {
 // memo holds the forms of one article (or of one sentence, for callers of
 // Sentence). Forms live in chunks, so a pointer to one stays valid while
 // the memo grows.
+//
+// The index is a small open-addressing table of its own rather than a Go
+// map: a probe is one cheap hash of the word and a compare, and a new
+// article needs no clearing (slots of older generations count as empty).
 type memo struct {
-	idx    map[string]*form
+	slots  []memoSlot // len is a power of two
+	shift  uint       // 64 - log2(len(slots)): memoHash's top bits index slots
+	gen    uint32     // the generation of the current article
+	n      int        // forms of this generation
 	chunks [][]form
 	chunk  int // the chunk being filled
 	used   int // forms used in it
 }
 
+type memoSlot struct {
+	gen uint32
+	key string // the word as the caller gave it
+	f   *form
+}
+
 const memoChunk = 256
 
 func (m *memo) reset() {
-	// Clearing a map costs as much as its largest size: after a long
-	// article a fresh one is cheaper.
-	if m.idx == nil || len(m.idx) > 4*memoChunk {
-		m.idx = make(map[string]*form, memoChunk)
-	} else {
-		clear(m.idx)
+	if m.slots == nil || len(m.slots) > 16*memoChunk {
+		m.slots = make([]memoSlot, 4*memoChunk) // a long article grew it: start small again
+		m.shift = uint(64 - bits.Len(uint(len(m.slots)-1)))
+		m.gen = 0
 	}
+	if m.gen++; m.gen == 0 { // wrapped: old generations would look current
+		clear(m.slots)
+		m.gen = 1
+	}
+	m.n = 0
 	m.chunk, m.used = 0, 0
+}
+
+// memoHash is FNV-1a, spread by a multiplication so that the top bits
+// index the table.
+func memoHash(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * 1099511628211
+	}
+	return h * 0x9E3779B97F4A7C15
+}
+
+// lookup returns the form of word w; a new one (fresh is true) is zero
+// and the caller fills it.
+func (m *memo) lookup(w string) (f *form, fresh bool) {
+	mask := uint64(len(m.slots) - 1)
+	for i := memoHash(w) >> m.shift; ; i = (i + 1) & mask {
+		sl := &m.slots[i]
+		if sl.gen != m.gen {
+			f := m.alloc()
+			*sl = memoSlot{gen: m.gen, key: w, f: f}
+			if m.n++; 2*m.n > len(m.slots) {
+				m.grow()
+			}
+			return f, true
+		}
+		if sl.key == w {
+			return sl.f, false
+		}
+	}
+}
+
+func (m *memo) grow() {
+	old := m.slots
+	m.slots = make([]memoSlot, 2*len(old))
+	m.shift--
+	mask := uint64(len(m.slots) - 1)
+	for _, sl := range old {
+		if sl.gen != m.gen {
+			continue
+		}
+		i := memoHash(sl.key) >> m.shift
+		for m.slots[i].gen == m.gen {
+			i = (i + 1) & mask
+		}
+		m.slots[i] = sl
+	}
 }
 
 func (m *memo) alloc() *form {
@@ -244,11 +311,9 @@ func (r *Recognizer) prepare(st *scratch, words []string) []tok {
 	st.toks = st.toks[:0]
 	initial := true
 	for _, w := range words {
-		f := st.forms.idx[w]
-		if f == nil {
-			f = st.forms.alloc()
+		f, fresh := st.forms.lookup(w)
+		if fresh {
 			r.fill(f, w)
-			st.forms.idx[w] = f
 		}
 		st.toks = append(st.toks, tok{form: f, initial: initial})
 		// A quotation or a colon starts a new capitalised run.
@@ -354,6 +419,9 @@ func (x *run) longest(i int) (int, *Entry) {
 			return 0, nil
 		}
 	}
+	if x.root(i, 0, ""); x.t[i].facts&kAnyRoot == 0 {
+		return 0, nil // no variant of the first word starts a name
+	}
 	b := best{}
 	x.walk(&b, i, nil, i, true)
 	return b.end, b.e
@@ -398,7 +466,9 @@ func (x *run) root(i, k int, v string) *tnode {
 		f.known |= kRoots
 		var buf [4]string
 		for k, v := range variants(f.s, buf[:0]) {
-			f.roots[k] = x.r.m.names.rootNode(v)
+			if f.roots[k] = x.r.m.names.rootNode(v); f.roots[k] != nil {
+				f.facts |= kAnyRoot
+			}
 		}
 	}
 	return f.roots[k]
@@ -451,6 +521,9 @@ func (x *run) patterns() {
 	n := len(t)
 	for i := 0; i < n; i++ {
 		if x.cov[i] && (i+1 >= n || !t[i+1].cap || !x.isRole(i)) {
+			continue
+		}
+		if !t[i].cap && x.inert(i) {
 			continue
 		}
 		w := t[i].s
@@ -532,6 +605,17 @@ func (x *run) patterns() {
 			}
 		}
 	}
+}
+
+// inert reports whether no rule of patterns can fire on token i, which is
+// not capitalised: every rule but the legal form, the currency and the
+// nationality adjective wants a capital.
+func (x *run) inert(i int) bool {
+	f := x.t[i].form
+	if v, ok := f.get(kInert); ok {
+		return v
+	}
+	return f.set(kInert, !x.is(i, capLegal) && !x.is(i, capCurrency) && !(f.low && x.demonymAt(i) != nil))
 }
 
 // nameLike reports whether token i can be part of a name: capitalised, not
@@ -871,7 +955,11 @@ func (x *run) deriv(i int) bool {
 	case t.low:
 		e = x.demonymAt(i)
 	case t.cap:
-		if strings.Contains(t.s, "sch") {
+		sch, ok := t.get(kSch)
+		if !ok {
+			sch = t.set(kSch, strings.Contains(t.s, "sch"))
+		}
+		if sch {
 			e = x.demonymAt(i)
 		}
 		if e == nil {
@@ -972,7 +1060,7 @@ func (x *run) demonymStem(w string) *Entry {
 }
 
 func (x *run) inhabitant(w string) *Entry {
-	if len(w) < 3 || !x.r.m.inhabitPrefix[w[:3]] {
+	if !x.r.m.prefix(w).inhabit {
 		return nil
 	}
 	m := x.r.m.inhabit
@@ -991,7 +1079,10 @@ func (x *run) inhabitant(w string) *Entry {
 
 // placeAdjective maps Berliner, Schweizer, Münchner, Bremer to their place.
 func (x *run) placeAdjective(w string) *Entry {
-	if len(w) < 6 || !x.r.m.locPrefix[w[:3]] {
+	if len(w) < 6 {
+		return nil
+	}
+	if !x.r.m.prefix(w).loc {
 		return nil
 	}
 	var b string
@@ -1111,7 +1202,7 @@ func (x *run) partOf(f *form) {
 	if x.r.lex == nil || len(w) < 7 || f.noun {
 		return // a lexicon noun is no name compound (measured: no loss on dev)
 	}
-	for _, k := range x.r.m.prefixLens[w[:3]] {
+	for _, k := range x.r.m.prefix(w).lens {
 		if k >= len(w) || !utf8.RuneStart(w[k]) {
 			continue
 		}
@@ -1364,7 +1455,7 @@ func (x *run) finiteVerb(j int) bool {
 // verbFacts returns the facts of token j's verb readings (kAnyVerb,
 // kFiniteAny, kFinite3), from one look-up per form. The recogniser must
 // have a verb lexicon.
-func (x *run) verbFacts(j int) uint32 {
+func (x *run) verbFacts(j int) uint64 {
 	f := x.t[j].form
 	if f.known&kVerb == 0 {
 		f.known |= kVerb | kAnyVerb | kFiniteAny | kFinite3
