@@ -95,12 +95,22 @@ type form struct {
 
 	known, facts uint64 // k* facts computed so far, and their values
 
-	roots    [3]*tnode // trie roots of the variants, when known&kRoots
-	dem      *Entry    // demonym of the form (lower-cased when capitalised), when known&kDem
-	inhab    *Entry    // inhabitant, when known&kInhab
-	placeAdj *Entry    // placeAdjective, when known&kPlaceAdj
-	partE    *Entry    // the name inside a compound, when known&kPart
-	partTyp  string    // its mention type ("" when the form is no such compound)
+	roots    [3]*tnode  // trie roots of the variants, when known&kRoots
+	dem      *Entry     // demonym of the form (lower-cased when capitalised), when known&kDem
+	inhab    *Entry     // inhabitant, when known&kInhab
+	placeAdj *Entry     // placeAdjective, when known&kPlaceAdj
+	partE    *Entry     // the name inside a compound, when known&kPart
+	partTyp  string     // its mention type ("" when the form is no such compound)
+	pre      prefixInfo // Model.prefix of the form, when known&kPrefix
+}
+
+// prefix is Model.prefix of form f, looked up once.
+func (x *run) prefix(f *form) prefixInfo {
+	if f.known&kPrefix == 0 {
+		f.known |= kPrefix
+		f.pre = x.r.m.prefix(f.s)
+	}
+	return f.pre
 }
 
 // Facts of a form computed on first use: bit k of known says the fact is
@@ -141,6 +151,9 @@ const (
 	kAnyRoot // some variant has a trie root (set with kRoots)
 	kInert   // not capitalised, and no rule of patterns can fire on it
 	kSch     // contains "sch" (case-sensitive)
+	kPrefix  // pre is set
+	kQuoteOpen
+	kQuoteClose
 )
 
 func (f *form) get(k uint64) (v, ok bool) { return f.facts&k != 0, f.known&k != 0 }
@@ -324,7 +337,8 @@ func (r *Recognizer) prepare(st *scratch, words []string) []tok {
 
 // fill computes the facts every form needs.
 func (r *Recognizer) fill(t *form, w string) {
-	if strings.Contains(w, "\u00ad") {
+	// U+00AD is C2 AD in UTF-8; most words have no C2 byte at all.
+	if strings.IndexByte(w, 0xC2) >= 0 && strings.Contains(w, "\u00ad") {
 		w = strings.ReplaceAll(w, "\u00ad", "")
 	}
 	t.s = w
@@ -360,6 +374,10 @@ type run struct {
 	ms  []Mention
 }
 
+// add is not inlined: a Mention is ten words, and a copy of it in every
+// rule that may add one makes their frames big.
+//
+//go:noinline
 func (x *run) add(m Mention) {
 	// A new mention replaces the mentions it covers (an organisation name
 	// swallows the place inside it: Universität Hamburg).
@@ -995,7 +1013,7 @@ func (x *run) inhabitantAt(i int) *Entry {
 	f := x.t[i].form
 	if f.known&kInhab == 0 {
 		f.known |= kInhab
-		f.inhab = x.inhabitant(f.s)
+		f.inhab = x.inhabitant(f)
 	}
 	return f.inhab
 }
@@ -1004,7 +1022,7 @@ func (x *run) placeAdjectiveAt(i int) *Entry {
 	f := x.t[i].form
 	if f.known&kPlaceAdj == 0 {
 		f.known |= kPlaceAdj
-		f.placeAdj = x.placeAdjective(f.s)
+		f.placeAdj = x.placeAdjective(f)
 	}
 	return f.placeAdj
 }
@@ -1059,8 +1077,9 @@ func (x *run) demonymStem(w string) *Entry {
 	return nil
 }
 
-func (x *run) inhabitant(w string) *Entry {
-	if !x.r.m.prefix(w).inhabit {
+func (x *run) inhabitant(f *form) *Entry {
+	w := f.s
+	if !x.prefix(f).inhabit {
 		return nil
 	}
 	m := x.r.m.inhabit
@@ -1078,11 +1097,12 @@ func (x *run) inhabitant(w string) *Entry {
 }
 
 // placeAdjective maps Berliner, Schweizer, Münchner, Bremer to their place.
-func (x *run) placeAdjective(w string) *Entry {
+func (x *run) placeAdjective(f *form) *Entry {
+	w := f.s
 	if len(w) < 6 {
 		return nil
 	}
-	if !x.r.m.prefix(w).loc {
+	if !x.prefix(f).loc {
 		return nil
 	}
 	var b string
@@ -1202,7 +1222,7 @@ func (x *run) partOf(f *form) {
 	if x.r.lex == nil || len(w) < 7 || f.noun {
 		return // a lexicon noun is no name compound (measured: no loss on dev)
 	}
-	for _, k := range x.r.m.prefix(w).lens {
+	for _, k := range x.prefix(f).lens {
 		if k >= len(w) || !utf8.RuneStart(w[k]) {
 			continue
 		}
@@ -1480,14 +1500,14 @@ func (x *run) titles() {
 	m := x.r.m
 	for a := 0; a < len(x.t); a++ {
 		// Quotes are ASCII " or start with a byte >= 0xC2 („ “ » «).
-		if w := x.t[a].s; w == "" || w[0] != '"' && w[0] < 0xC2 || !m.quoteOpen[w] {
+		if w := x.t[a].s; w == "" || w[0] != '"' && w[0] < 0xC2 || !x.quote(a, kQuoteOpen, m.quoteOpen) {
 			continue
 		}
 		b := a + 1
-		for b < len(x.t) && !m.quoteClose[x.t[b].s] && b-a <= m.titleMax+1 {
+		for b < len(x.t) && !x.quote(b, kQuoteClose, m.quoteClose) && b-a <= m.titleMax+1 {
 			b++
 		}
-		if b >= len(x.t) || !m.quoteClose[x.t[b].s] {
+		if b >= len(x.t) || !x.quote(b, kQuoteClose, m.quoteClose) {
 			continue
 		}
 		if x.titleLike(a+1, b) {
@@ -1499,6 +1519,16 @@ func (x *run) titles() {
 		}
 		a = b
 	}
+}
+
+// quote reports whether token i is in set (quoteOpen or quoteClose, fact
+// k).
+func (x *run) quote(i int, k uint64, set map[string]bool) bool {
+	f := x.t[i].form
+	if v, ok := f.get(k); ok {
+		return v
+	}
+	return f.set(k, set[f.s])
 }
 
 func (x *run) titleLike(a, b int) bool {

@@ -320,7 +320,15 @@ func joinHyphens(text string, toks []document.Token, words []string, first []int
 	return words, first
 }
 
-func isHyphen(s string) bool { return s == "-" || s == "‐" || s == "‑" }
+func isHyphen(s string) bool {
+	switch len(s) {
+	case 1:
+		return s[0] == '-'
+	case len("‐"):
+		return s == "‐" || s == "‑"
+	}
+	return false
+}
 
 // definiteBefore reports whether a definite article (possibly followed by
 // adjectives) comes before token k in its sentence.
