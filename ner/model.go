@@ -62,7 +62,7 @@ type Model struct {
 	nounSuf       []string
 	nounSufByLast map[byte][]string     // noun endings by their last byte
 	prefixes      map[uint32]prefixInfo // first three bytes of a word (see prefix3) → what starts so
-	roleByEnd     map[string][]string   // role heads (5+ bytes) by their last four bytes
+	roleByEnd     map[uint32][]string   // role heads (5+ bytes) by their last four bytes (see suffix4)
 	titleMax      int
 	streetHeads   map[string]bool
 	streetSuf     []string
@@ -279,10 +279,10 @@ func Load(fsys fs.FS) (*Model, error) {
 	for _, s := range m.nounSuf {
 		m.nounSufByLast[s[len(s)-1]] = append(m.nounSufByLast[s[len(s)-1]], s)
 	}
-	m.roleByEnd = map[string][]string{}
+	m.roleByEnd = map[uint32][]string{}
 	for _, r := range m.roleWords {
 		if len(r) >= 5 {
-			m.roleByEnd[r[len(r)-4:]] = append(m.roleByEnd[r[len(r)-4:]], r)
+			m.roleByEnd[suffix4(r)] = append(m.roleByEnd[suffix4(r)], r)
 		}
 	}
 	m.streetHeads = setOf(rules["place-street"].list("words"), false)
@@ -328,6 +328,12 @@ type prefixInfo struct {
 	loc     bool  // a one-word place name starts so
 	inhabit bool  // an inhabitant noun starts so
 	lens    []int // byte lengths of one-word names that start so and may open a compound, longest first
+}
+
+// suffix4 packs the last four bytes of w (len(w) >= 4) into a key.
+func suffix4(w string) uint32 {
+	n := len(w)
+	return uint32(w[n-4])<<24 | uint32(w[n-3])<<16 | uint32(w[n-2])<<8 | uint32(w[n-1])
 }
 
 // prefix3 packs the first three bytes of w (len(w) >= 3) into a key.

@@ -154,6 +154,7 @@ const (
 	kPrefix  // pre is set
 	kQuoteOpen
 	kQuoteClose
+	kStarts // the form may start a name of the trie (longest can match)
 )
 
 func (f *form) get(k uint64) (v, ok bool) { return f.facts&k != 0, f.known&k != 0 }
@@ -397,6 +398,13 @@ func (x *run) add(m Mention) {
 // lists runs the longest-match lookup of the name trie.
 func (x *run) lists() {
 	for i := 0; i < len(x.t); {
+		if f := x.t[i].form; f.known&kStarts == 0 {
+			f.set(kStarts, x.mayStart(i))
+		}
+		if x.t[i].facts&kStarts == 0 {
+			i++
+			continue
+		}
 		end, e := x.longest(i)
 		if e != nil && x.acceptList(i, end, e) {
 			x.add(Mention{Start: i, End: end, Type: e.Type, Rule: listRule(e.Source), Canonical: e.Canonical, QID: e.QID})
@@ -418,6 +426,17 @@ func listRule(source string) string {
 		return "list:demonyms"
 	}
 	return "list:" + source
+}
+
+// mayStart reports whether longest can find a name at token i, from its
+// form alone.
+func (x *run) mayStart(i int) bool {
+	f := x.t[i].form
+	if !f.cap && !f.acr && !x.r.m.lowerStarts[f.s] {
+		return false
+	}
+	x.root(i, 0, "")
+	return f.facts&kAnyRoot != 0
 }
 
 // longest returns the longest name that starts at token i. Every token may
@@ -828,15 +847,26 @@ func (x *run) findRole(i int) string {
 			continue
 		}
 		stem := lw[:len(lw)-len(cut)]
+		var heads []string
+		if len(stem) >= 5 {
+			// Every role word of 5+ bytes is in roleByEnd: when none
+			// ends like stem, stem is none either.
+			if heads = x.r.m.roleByEnd[suffix4(stem)]; len(heads) == 0 {
+				continue
+			}
+		}
 		if x.r.m.roleSet[stem] {
 			return stem
 		}
 		if len(stem) < 4 {
 			continue
 		}
+		if len(stem) == 4 {
+			heads = x.r.m.roleByEnd[suffix4(stem)]
+		}
 		// Compounds (Kremlsprecher): only role words with the same last
 		// four bytes can be the head.
-		for _, r := range x.r.m.roleByEnd[stem[len(stem)-4:]] {
+		for _, r := range heads {
 			if strings.HasSuffix(stem, r) {
 				return r
 			}
