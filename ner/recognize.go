@@ -206,14 +206,34 @@ func (m *memo) reset() {
 	m.chunk, m.used = 0, 0
 }
 
-// memoHash is FNV-1a, spread by a multiplication so that the top bits
-// index the table.
+// memoHash mixes the length and the first and last eight bytes of s (a
+// word): cheaper than hashing every byte, and words that share all three
+// only cost a longer probe. The top bits index the table.
 func memoHash(s string) uint64 {
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(s); i++ {
-		h = (h ^ uint64(s[i])) * 1099511628211
+	n := len(s)
+	var a, b uint64
+	switch {
+	case n >= 8:
+		a, b = load64(s, 0), load64(s, n-8)
+	case n >= 4:
+		a, b = uint64(load32(s, 0)), uint64(load32(s, n-4))
+	case n > 0:
+		a = uint64(s[0])<<16 | uint64(s[n>>1])<<8 | uint64(s[n-1])
 	}
-	return h * 0x9E3779B97F4A7C15
+	h := (a ^ uint64(n)<<56) * 0xBF58476D1CE4E5B9
+	h = (h ^ b ^ h>>29) * 0x94D049BB133111EB
+	return h ^ h>>32
+}
+
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+func load32(s string, i int) uint32 {
+	s = s[i : i+4]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }
 
 // lookup returns the form of word w; a new one (fresh is true) is zero
@@ -500,6 +520,13 @@ func (x *run) walk(b *best, i int, level map[string]*tnode, j int, exact bool) {
 func (x *run) root(i, k int, v string) *tnode {
 	f := x.t[i].form
 	if f.known&kRoots == 0 {
+		x.findRoots(f)
+	}
+	return f.roots[k]
+}
+
+func (x *run) findRoots(f *form) {
+	{
 		f.known |= kRoots
 		var buf [4]string
 		for k, v := range variants(f.s, buf[:0]) {
@@ -508,7 +535,6 @@ func (x *run) root(i, k int, v string) *tnode {
 			}
 		}
 	}
-	return f.roots[k]
 }
 
 // variants lists the forms under which a token may be stored: as written,
@@ -566,12 +592,12 @@ func (x *run) patterns() {
 		w := t[i].s
 		switch {
 		case t[i].low && len(w) > 4: // no legal form or currency is a long lower-case word
-		case !x.cov[i] && x.is(i, capLegal) && i > 0:
+		case !x.cov[i] && x.flag(i, capLegal) && i > 0:
 			if k := x.extendLeft(i); k < i {
 				x.add(Mention{Start: k, End: i + 1, Type: "ORG", Rule: "org-legal"})
 				continue
 			}
-		case !x.cov[i] && x.is(i, capCurrency):
+		case !x.cov[i] && x.flag(i, capCurrency):
 			x.add(Mention{Start: i, End: i + 1, Type: "OTH", Rule: "oth-currency"})
 			continue
 		}
@@ -649,10 +675,10 @@ func (x *run) patterns() {
 // nationality adjective wants a capital.
 func (x *run) inert(i int) bool {
 	f := x.t[i].form
-	if v, ok := f.get(kInert); ok {
-		return v
+	if f.known&kInert == 0 {
+		f.set(kInert, !x.is(i, capLegal) && !x.is(i, capCurrency) && !(f.low && x.demonymAt(i) != nil))
 	}
-	return f.set(kInert, !x.is(i, capLegal) && !x.is(i, capCurrency) && !(f.low && x.demonymAt(i) != nil))
+	return f.facts&kInert != 0
 }
 
 // nameLike reports whether token i can be part of a name: capitalised, not
@@ -675,19 +701,25 @@ func (x *run) nameLike(i int) bool {
 func (x *run) lower(i int) string {
 	t := x.t[i].form
 	if t.lw == "" {
-		t.lw = strings.ToLower(t.s)
+		t.lower()
 	}
 	return t.lw
 }
+
+func (f *form) lower() { f.lw = strings.ToLower(f.s) }
 
 // weak reports whether token i looks like a common noun that the lexicon
 // lacks: a compound with a known noun as head, or a derivational noun
 // ending. It is computed on first use.
 func (x *run) weak(i int) bool {
-	t := x.t[i].form
-	if v, ok := t.get(kWeak); ok {
-		return v
+	if f := x.t[i].form; f.known&kWeak != 0 {
+		return f.facts&kWeak != 0
 	}
+	return x.findWeak(i)
+}
+
+func (x *run) findWeak(i int) bool {
+	t := x.t[i].form
 	weak := false
 	if t.cap && !t.named && !t.noun && !t.acr && x.r.lex != nil {
 		weak = x.nounSuffix(i) || x.nominalisedAdjective(i)
@@ -830,10 +862,15 @@ func (x *run) isRole(i int) bool { return x.t[i].cap && x.roleWord(i) != "" }
 func (x *run) roleWord(i int) string {
 	f := x.t[i].form
 	if f.known&kRole == 0 {
-		f.role = x.findRole(i)
-		f.known |= kRole
+		x.setRole(i)
 	}
 	return f.role
+}
+
+func (x *run) setRole(i int) {
+	f := x.t[i].form
+	f.role = x.findRole(i)
+	f.known |= kRole
 }
 
 func (x *run) findRole(i int) string {
@@ -1029,32 +1066,45 @@ func (x *run) deriv(i int) bool {
 func (x *run) demonymAt(i int) *Entry {
 	f := x.t[i].form
 	if f.known&kDem == 0 {
-		f.known |= kDem
-		if f.low {
-			f.dem = x.demonym(f.s)
-		} else {
-			f.dem = x.demonym(x.lower(i))
-		}
+		x.setDemonym(i)
 	}
 	return f.dem
+}
+
+func (x *run) setDemonym(i int) {
+	f := x.t[i].form
+	f.known |= kDem
+	if f.low {
+		f.dem = x.demonym(f.s)
+	} else {
+		f.dem = x.demonym(x.lower(i))
+	}
 }
 
 func (x *run) inhabitantAt(i int) *Entry {
 	f := x.t[i].form
 	if f.known&kInhab == 0 {
-		f.known |= kInhab
-		f.inhab = x.inhabitant(f)
+		x.setInhabitant(f)
 	}
 	return f.inhab
+}
+
+func (x *run) setInhabitant(f *form) {
+	f.known |= kInhab
+	f.inhab = x.inhabitant(f)
 }
 
 func (x *run) placeAdjectiveAt(i int) *Entry {
 	f := x.t[i].form
 	if f.known&kPlaceAdj == 0 {
-		f.known |= kPlaceAdj
-		f.placeAdj = x.placeAdjective(f)
+		x.setPlaceAdjective(f)
 	}
 	return f.placeAdj
+}
+
+func (x *run) setPlaceAdjective(f *form) {
+	f.known |= kPlaceAdj
+	f.placeAdj = x.placeAdjective(f)
 }
 
 func (x *run) demonym(w string) *Entry {
@@ -1468,19 +1518,23 @@ func (m *Model) nounSuffix(w string) bool {
 // nounSuffix is Model.nounSuffix of token i.
 func (x *run) nounSuffix(i int) bool {
 	f := x.t[i].form
-	if v, ok := f.get(kNounSuffix); ok {
-		return v
+	if f.known&kNounSuffix == 0 {
+		f.set(kNounSuffix, x.r.m.nounSuffix(f.s))
 	}
-	return f.set(kNounSuffix, x.r.m.nounSuffix(f.s))
+	return f.facts&kNounSuffix != 0
 }
 
 // determined reports whether token j makes the next word a common noun:
 // an article or a lower-case attributive adjective (der, einem, großen).
 func (x *run) determined(j int) bool {
-	t := x.t[j].form
-	if v, ok := t.get(kDetermined); ok {
-		return v
+	if f := x.t[j].form; f.known&kDetermined != 0 {
+		return f.facts&kDetermined != 0
 	}
+	return x.findDetermined(j)
+}
+
+func (x *run) findDetermined(j int) bool {
+	t := x.t[j].form
 	lw := x.lower(j)
 	if x.r.m.determiners[lw] {
 		return t.set(kDetermined, true)
@@ -1508,6 +1562,13 @@ func (x *run) finiteVerb(j int) bool {
 func (x *run) verbFacts(j int) uint64 {
 	f := x.t[j].form
 	if f.known&kVerb == 0 {
+		x.findVerbFacts(f)
+	}
+	return f.facts
+}
+
+func (x *run) findVerbFacts(f *form) {
+	{
 		f.known |= kVerb | kAnyVerb | kFiniteAny | kFinite3
 		rs := x.r.verb.VerbReadings(f.s)
 		if len(rs) > 0 {
@@ -1522,7 +1583,6 @@ func (x *run) verbFacts(j int) uint64 {
 			}
 		}
 	}
-	return f.facts
 }
 
 // titles marks short quotations that look like titles of works (OTH).
@@ -1797,6 +1857,14 @@ func (x *run) is(i int, flag uint16) bool {
 		return v
 	}
 	return f.set(k, set[f.s])
+}
+
+// flag is is with the capitalised case inline.
+func (x *run) flag(i int, flag uint16) bool {
+	if x.t[i].cap {
+		return x.t[i].info&flag != 0
+	}
+	return x.is(i, flag)
 }
 
 // function reports a lower-case function word or adverb.
