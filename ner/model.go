@@ -60,9 +60,10 @@ type Model struct {
 	derivEnd      []string
 	currency      map[string]bool
 	nounSuf       []string
-	nounSufByLast map[byte][]string     // noun endings by their last byte
-	prefixes      map[uint32]prefixInfo // first three bytes of a word (see prefix3) → what starts so
-	roleByEnd     map[uint32][]string   // role heads (5+ bytes) by their last four bytes (see suffix4)
+	nounSufByLast map[byte][]string   // noun endings by their last byte
+	prefixes      map[uint32]uint32   // first three bytes of a word (see prefix3) → what starts so (see prefixInfo)
+	prefixLens    [][]int             // the lens of prefixInfo, by index
+	roleByEnd     map[uint32][]string // role heads (5+ bytes) by their last four bytes (see suffix4)
 	titleMax      int
 	streetHeads   map[string]bool
 	streetSuf     []string
@@ -207,29 +208,48 @@ func Load(fsys fs.FS) (*Model, error) {
 			m.lowerStarts[w] = true
 		}
 	}
-	m.prefixes = map[uint32]prefixInfo{}
+	byPrefix := map[uint32]*prefixInfo{}
+	pre := func(w string) *prefixInfo {
+		p := byPrefix[prefix3(w)]
+		if p == nil {
+			p = &prefixInfo{}
+			byPrefix[prefix3(w)] = p
+		}
+		return p
+	}
 	for w := range m.inhabit {
 		if len(w) >= 3 {
-			p := m.prefixes[prefix3(w)]
-			p.inhabit = true
-			m.prefixes[prefix3(w)] = p
+			pre(w).inhabit = true
 		}
 	}
 	for w, n := range m.names.root {
 		if len(w) < 3 || len(n.entries) == 0 {
 			continue
 		}
-		p := m.prefixes[prefix3(w)]
+		p := pre(w)
 		if n.entries[0].Type == "LOC" {
 			p.loc = true
 		}
 		if e := n.entries[0]; !e.Amb && e.Kind != "city" { // never a compound's first part (see part)
 			p.lens = append(p.lens, len(w))
 		}
-		m.prefixes[prefix3(w)] = p
 	}
-	for _, p := range m.prefixes {
-		sort.Sort(sort.Reverse(sort.IntSlice(p.lens)))
+	// Packed into integers, the table stays small enough for the cache.
+	m.prefixes = make(map[uint32]uint32, len(byPrefix))
+	for k, p := range byPrefix {
+		v := uint32(0)
+		if p.loc {
+			v |= prefixLoc
+		}
+		if p.inhabit {
+			v |= prefixInhabit
+		}
+		if len(p.lens) > 0 {
+			sort.Sort(sort.Reverse(sort.IntSlice(p.lens)))
+			m.prefixLens = append(m.prefixLens, p.lens)
+			v |= uint32(len(m.prefixLens)) << 2
+		}
+		m.prefixes[k] = v
 	}
 	rules, err := parseRules(fsys, "rules")
 	if err != nil {
@@ -339,12 +359,29 @@ func suffix4(w string) uint32 {
 // prefix3 packs the first three bytes of w (len(w) >= 3) into a key.
 func prefix3(w string) uint32 { return uint32(w[0])<<16 | uint32(w[1])<<8 | uint32(w[2]) }
 
-// prefix returns the prefixInfo of w's first three bytes (zero when none).
-func (m *Model) prefix(w string) prefixInfo {
+// The bits of a packed prefixInfo; the bits above them are the index + 1
+// of its lens in prefixLens (0 for none).
+const (
+	prefixLoc uint32 = 1 << iota
+	prefixInhabit
+)
+
+// prefix returns the packed prefixInfo of w's first three bytes (zero when
+// none).
+func (m *Model) prefix(w string) uint32 {
 	if len(w) < 3 {
-		return prefixInfo{}
+		return 0
 	}
 	return m.prefixes[prefix3(w)]
+}
+
+// unpack returns the prefixInfo of packed v.
+func (m *Model) unpack(v uint32) prefixInfo {
+	p := prefixInfo{loc: v&prefixLoc != 0, inhabit: v&prefixInhabit != 0}
+	if k := v >> 2; k > 0 {
+		p.lens = m.prefixLens[k-1]
+	}
+	return p
 }
 
 // capFlags returns the cap* flags of w.

@@ -91,17 +91,17 @@ type form struct {
 	surname bool   // a surname
 	named   bool   // in a name list (first names, surnames, lexicon names)
 	lw      string // lower case, computed on first use (see lower)
-	role    string // roleWord, when known&kRole
+	key     string // the word as the caller gave it (s without soft hyphens removed)
 
 	known, facts uint64 // k* facts computed so far, and their values
 
-	roots    [3]*tnode  // trie roots of the variants, when known&kRoots
-	dem      *Entry     // demonym of the form (lower-cased when capitalised), when known&kDem
-	inhab    *Entry     // inhabitant, when known&kInhab
-	placeAdj *Entry     // placeAdjective, when known&kPlaceAdj
-	partE    *Entry     // the name inside a compound, when known&kPart
-	partTyp  string     // its mention type ("" when the form is no such compound)
-	pre      prefixInfo // Model.prefix of the form, when known&kPrefix
+	roots    [3]*tnode // trie roots of the variants, when known&kRoots
+	dem      *Entry    // demonym of the form (lower-cased when capitalised), when known&kDem
+	inhab    *Entry    // inhabitant, when known&kInhab
+	placeAdj *Entry    // placeAdjective, when known&kPlaceAdj
+	partE    *Entry    // the name inside a compound, when known&kPart
+	partTyp  string    // its mention type ("" when the form is no such compound)
+	pre      uint32    // Model.prefix of the form, when known&kPrefix
 }
 
 // prefix is Model.prefix of form f, looked up once.
@@ -110,7 +110,7 @@ func (x *run) prefix(f *form) prefixInfo {
 		f.known |= kPrefix
 		f.pre = x.r.m.prefix(f.s)
 	}
-	return f.pre
+	return x.r.m.unpack(f.pre)
 }
 
 // Facts of a form computed on first use: bit k of known says the fact is
@@ -186,7 +186,7 @@ type memo struct {
 
 type memoSlot struct {
 	gen uint32
-	key string // the word as the caller gave it
+	h   uint32 // the low half of the key's memoHash
 	f   *form
 }
 
@@ -240,17 +240,19 @@ func load32(s string, i int) uint32 {
 // and the caller fills it.
 func (m *memo) lookup(w string) (f *form, fresh bool) {
 	mask := uint64(len(m.slots) - 1)
-	for i := memoHash(w) >> m.shift; ; i = (i + 1) & mask {
+	h := memoHash(w)
+	for i := h >> m.shift; ; i = (i + 1) & mask {
 		sl := &m.slots[i]
 		if sl.gen != m.gen {
 			f := m.alloc()
-			*sl = memoSlot{gen: m.gen, key: w, f: f}
+			f.key = w
+			*sl = memoSlot{gen: m.gen, h: uint32(h), f: f}
 			if m.n++; 2*m.n > len(m.slots) {
 				m.grow()
 			}
 			return f, true
 		}
-		if sl.key == w {
+		if sl.h == uint32(h) && sl.f.key == w {
 			return sl.f, false
 		}
 	}
@@ -265,7 +267,7 @@ func (m *memo) grow() {
 		if sl.gen != m.gen {
 			continue
 		}
-		i := memoHash(sl.key) >> m.shift
+		i := memoHash(sl.f.key) >> m.shift
 		for m.slots[i].gen == m.gen {
 			i = (i + 1) & mask
 		}
@@ -608,7 +610,7 @@ func (x *run) patterns() {
 		if i+1 < n && x.cov[i+1] && t[i+1].cap && t[i].cap {
 			// A listed person after a role noun (Präsident Wladimir Putin)
 			// keeps the role for linking.
-			if role := x.roleWord(i); role != "" {
+			if x.roleWord(i) {
 				for k := range x.ms {
 					if x.ms[k].Start == i+1 && x.ms[k].Type == "PER" {
 						x.ms[k].Role = strings.ToLower(w)
@@ -616,7 +618,7 @@ func (x *run) patterns() {
 				}
 			}
 		}
-		if i+1 < n && t[i+1].cap && !x.cov[i+1] && (isTitle || t[i].cap && x.roleWord(i) != "") && x.surnameLike(i+1) {
+		if i+1 < n && t[i+1].cap && !x.cov[i+1] && (isTitle || t[i].cap && x.roleWord(i)) && x.surnameLike(i+1) {
 			if isTitle {
 				if end := x.personRun(i+1, 3); end > i+1 {
 					x.add(Mention{Start: i + 1, End: end, Type: "PER", Rule: "person-title"})
@@ -624,7 +626,7 @@ func (x *run) patterns() {
 					continue
 				}
 			}
-			if role := x.roleWord(i); role != "" && x.nameLike(i+1) {
+			if x.roleWord(i) && x.nameLike(i+1) {
 				if end := x.nameRun(i+1, 3); end > i+1 && x.personish(i+1, end) {
 					x.add(Mention{Start: i + 1, End: end, Type: "PER", Rule: "person-role", Role: strings.ToLower(w)})
 					if !x.cov[i] {
@@ -747,7 +749,7 @@ func (x *run) surnameLike(i int) bool {
 	}
 	v, ok := t.get(kSurnameNo)
 	if !ok {
-		v = t.set(kSurnameNo, x.nounSuffix(i) || x.r.m.orgHeadSet[x.lower(i)] || x.roleWord(i) != "")
+		v = t.set(kSurnameNo, x.nounSuffix(i) || x.r.m.orgHeadSet[x.lower(i)] || x.roleWord(i))
 	}
 	return !v
 }
@@ -855,22 +857,16 @@ func (x *run) isFirstName(i int) bool {
 	return false
 }
 
-func (x *run) isRole(i int) bool { return x.t[i].cap && x.roleWord(i) != "" }
+func (x *run) isRole(i int) bool { return x.t[i].cap && x.roleWord(i) }
 
-// roleWord returns the role head a token ends in (Kremlsprecher → sprecher),
-// computed once per token.
-func (x *run) roleWord(i int) string {
+// roleWord reports whether a token ends in a role head (Kremlsprecher →
+// sprecher), computed once per form.
+func (x *run) roleWord(i int) bool {
 	f := x.t[i].form
 	if f.known&kRole == 0 {
-		x.setRole(i)
+		f.set(kRole, x.findRole(i) != "")
 	}
-	return f.role
-}
-
-func (x *run) setRole(i int) {
-	f := x.t[i].form
-	f.role = x.findRole(i)
-	f.known |= kRole
+	return f.facts&kRole != 0
 }
 
 func (x *run) findRole(i int) string {
