@@ -75,7 +75,7 @@ type tok struct {
 // where it stands: the facts that prepare fills for every form and the
 // ones that the rules compute on first use (known/facts). The forms of one
 // article are kept in a small memo, so a form that repeats (news repeats a
-// third of its word forms) costs one probe of a cache-resident map instead
+// third of its word forms) costs one probe of a small table instead
 // of a dozen probes of big tables that the other stages evict.
 type form struct {
 	s       string
@@ -457,7 +457,7 @@ func (x *run) mayStart(i int) bool {
 	if !f.cap && !f.acr && !x.r.m.lowerStarts[f.s] {
 		return false
 	}
-	x.root(i, 0, "")
+	x.root(i, 0)
 	return f.facts&kAnyRoot != 0
 }
 
@@ -478,7 +478,7 @@ func (x *run) longest(i int) (int, *Entry) {
 			return 0, nil
 		}
 	}
-	if x.root(i, 0, ""); x.t[i].facts&kAnyRoot == 0 {
+	if x.root(i, 0); x.t[i].facts&kAnyRoot == 0 {
 		return 0, nil // no variant of the first word starts a name
 	}
 	b := best{}
@@ -503,7 +503,7 @@ func (x *run) walk(b *best, i int, level map[string]*tnode, j int, exact bool) {
 	for k, v := range variants(w, buf[:0]) {
 		var n *tnode
 		if j == i {
-			n = x.root(i, k, v)
+			n = x.root(i, k)
 		} else {
 			n = level[v]
 		}
@@ -518,8 +518,8 @@ func (x *run) walk(b *best, i int, level map[string]*tnode, j int, exact bool) {
 	}
 }
 
-// root returns the trie root of variant k (v) of token i's form.
-func (x *run) root(i, k int, v string) *tnode {
+// root returns the trie root of variant k of token i's form.
+func (x *run) root(i, k int) *tnode {
 	f := x.t[i].form
 	if f.known&kRoots == 0 {
 		x.findRoots(f)
@@ -528,13 +528,11 @@ func (x *run) root(i, k int, v string) *tnode {
 }
 
 func (x *run) findRoots(f *form) {
-	{
-		f.known |= kRoots
-		var buf [4]string
-		for k, v := range variants(f.s, buf[:0]) {
-			if f.roots[k] = x.r.m.names.rootNode(v); f.roots[k] != nil {
-				f.facts |= kAnyRoot
-			}
+	f.known |= kRoots
+	var buf [4]string
+	for k, v := range variants(f.s, buf[:0]) {
+		if f.roots[k] = x.r.m.names.rootNode(v); f.roots[k] != nil {
+			f.facts |= kAnyRoot
 		}
 	}
 }
@@ -1564,18 +1562,16 @@ func (x *run) verbFacts(j int) uint64 {
 }
 
 func (x *run) findVerbFacts(f *form) {
-	{
-		f.known |= kVerb | kAnyVerb | kFiniteAny | kFinite3
-		rs := x.r.verb.VerbReadings(f.s)
-		if len(rs) > 0 {
-			f.facts |= kAnyVerb
-		}
-		for _, r := range rs {
-			if r.Finite() {
-				f.facts |= kFiniteAny
-				if r.Person == 3 && r.Number == lexicon.Singular {
-					f.facts |= kFinite3
-				}
+	f.known |= kVerb | kAnyVerb | kFiniteAny | kFinite3
+	rs := x.r.verb.VerbReadings(f.s)
+	if len(rs) > 0 {
+		f.facts |= kAnyVerb
+	}
+	for _, r := range rs {
+		if r.Finite() {
+			f.facts |= kFiniteAny
+			if r.Person == 3 && r.Number == lexicon.Singular {
+				f.facts |= kFinite3
 			}
 		}
 	}
