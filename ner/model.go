@@ -35,6 +35,7 @@ type Model struct {
 	function      map[string]bool   // lowercase function words and adverbs
 	orgHeadCap    map[string]bool   // org heads as they appear in text (Universität, FC)
 	capInfo       map[string]uint16 // capitalised word → cap* flags: one lookup per token
+	capFilter     *keyFilter        // over capInfo's keys
 	first         map[string]bool   // first names
 	surnames      map[string]bool   // surnames
 	demonyms      map[string]*Entry // adjective stem ("russisch") → place entry
@@ -60,10 +61,9 @@ type Model struct {
 	currency      map[string]bool
 	nounSuf       []string
 	nounSufByLast map[byte][]string   // noun endings by their last byte
-	locPrefix     map[string]bool     // first three bytes of one-word place names
-	inhabitPrefix map[string]bool     // first three bytes of inhabitant nouns
-	prefixLens    map[string][]int    // first three bytes of a one-word name → byte lengths of such names, longest first
-	roleByEnd     map[string][]string // role heads (5+ bytes) by their last four bytes
+	prefixes      map[uint32]uint32   // first three bytes of a word (see prefix3) → what starts so (see prefixInfo)
+	prefixLens    [][]int             // the lens of prefixInfo, by index
+	roleByEnd     map[uint32][]string // role heads (5+ bytes) by their last four bytes (see suffix4)
 	titleMax      int
 	streetHeads   map[string]bool
 	streetSuf     []string
@@ -208,29 +208,48 @@ func Load(fsys fs.FS) (*Model, error) {
 			m.lowerStarts[w] = true
 		}
 	}
-	m.prefixLens = map[string][]int{}
-	m.locPrefix = map[string]bool{}
-	m.inhabitPrefix = map[string]bool{}
+	byPrefix := map[uint32]*prefixInfo{}
+	pre := func(w string) *prefixInfo {
+		p := byPrefix[prefix3(w)]
+		if p == nil {
+			p = &prefixInfo{}
+			byPrefix[prefix3(w)] = p
+		}
+		return p
+	}
 	for w := range m.inhabit {
 		if len(w) >= 3 {
-			m.inhabitPrefix[w[:3]] = true
+			pre(w).inhabit = true
 		}
 	}
 	for w, n := range m.names.root {
 		if len(w) < 3 || len(n.entries) == 0 {
 			continue
 		}
+		p := pre(w)
 		if n.entries[0].Type == "LOC" {
-			m.locPrefix[w[:3]] = true
+			p.loc = true
 		}
-		e := n.entries[0]
-		if e.Amb || e.Kind == "city" {
-			continue // never a compound's first part (see part)
+		if e := n.entries[0]; !e.Amb && e.Kind != "city" { // never a compound's first part (see part)
+			p.lens = append(p.lens, len(w))
 		}
-		m.prefixLens[w[:3]] = append(m.prefixLens[w[:3]], len(w))
 	}
-	for _, ls := range m.prefixLens {
-		sort.Sort(sort.Reverse(sort.IntSlice(ls)))
+	// Packed into integers, the table stays small enough for the cache.
+	m.prefixes = make(map[uint32]uint32, len(byPrefix))
+	for k, p := range byPrefix {
+		v := uint32(0)
+		if p.loc {
+			v |= prefixLoc
+		}
+		if p.inhabit {
+			v |= prefixInhabit
+		}
+		if len(p.lens) > 0 {
+			sort.Sort(sort.Reverse(sort.IntSlice(p.lens)))
+			m.prefixLens = append(m.prefixLens, p.lens)
+			v |= uint32(len(m.prefixLens)) << 2
+		}
+		m.prefixes[k] = v
 	}
 	rules, err := parseRules(fsys, "rules")
 	if err != nil {
@@ -280,10 +299,10 @@ func Load(fsys fs.FS) (*Model, error) {
 	for _, s := range m.nounSuf {
 		m.nounSufByLast[s[len(s)-1]] = append(m.nounSufByLast[s[len(s)-1]], s)
 	}
-	m.roleByEnd = map[string][]string{}
+	m.roleByEnd = map[uint32][]string{}
 	for _, r := range m.roleWords {
 		if len(r) >= 5 {
-			m.roleByEnd[r[len(r)-4:]] = append(m.roleByEnd[r[len(r)-4:]], r)
+			m.roleByEnd[suffix4(r)] = append(m.roleByEnd[suffix4(r)], r)
 		}
 	}
 	m.streetHeads = setOf(rules["place-street"].list("words"), false)
@@ -316,7 +335,61 @@ func Load(fsys fs.FS) (*Model, error) {
 	for w := range m.streetHeads {
 		m.capInfo[w] |= capStreet
 	}
+	m.capFilter = newKeyFilter(len(m.capInfo))
+	for w := range m.capInfo {
+		m.capFilter.add(w)
+	}
 	return m, nil
+}
+
+// prefixInfo is what the model knows about words that start with one
+// three-byte prefix: one probe of a map with integer keys answers all.
+type prefixInfo struct {
+	loc     bool  // a one-word place name starts so
+	inhabit bool  // an inhabitant noun starts so
+	lens    []int // byte lengths of one-word names that start so and may open a compound, longest first
+}
+
+// suffix4 packs the last four bytes of w (len(w) >= 4) into a key.
+func suffix4(w string) uint32 {
+	n := len(w)
+	return uint32(w[n-4])<<24 | uint32(w[n-3])<<16 | uint32(w[n-2])<<8 | uint32(w[n-1])
+}
+
+// prefix3 packs the first three bytes of w (len(w) >= 3) into a key.
+func prefix3(w string) uint32 { return uint32(w[0])<<16 | uint32(w[1])<<8 | uint32(w[2]) }
+
+// The bits of a packed prefixInfo; the bits above them are the index + 1
+// of its lens in prefixLens (0 for none).
+const (
+	prefixLoc uint32 = 1 << iota
+	prefixInhabit
+)
+
+// prefix returns the packed prefixInfo of w's first three bytes (zero when
+// none).
+func (m *Model) prefix(w string) uint32 {
+	if len(w) < 3 {
+		return 0
+	}
+	return m.prefixes[prefix3(w)]
+}
+
+// unpack returns the prefixInfo of packed v.
+func (m *Model) unpack(v uint32) prefixInfo {
+	p := prefixInfo{loc: v&prefixLoc != 0, inhabit: v&prefixInhabit != 0}
+	if k := v >> 2; k > 0 {
+		p.lens = m.prefixLens[k-1]
+	}
+	return p
+}
+
+// capFlags returns the cap* flags of w.
+func (m *Model) capFlags(w string) uint16 {
+	if !m.capFilter.has(w) {
+		return 0
+	}
+	return m.capInfo[w]
 }
 
 // placeEntry returns the entry of a place by canonical name, preferring

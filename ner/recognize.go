@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"math/bits"
 	"strings"
 	"sync"
 	"unicode"
@@ -66,32 +67,235 @@ func New(m *Model, lex Lexicon) *Recognizer {
 func (r *Recognizer) Model() *Model { return r.m }
 
 type tok struct {
+	*form
+	initial bool // first word of the sentence or of a quotation
+}
+
+// form is what the recogniser knows about one word form, independent of
+// where it stands: the facts that prepare fills for every form and the
+// ones that the rules compute on first use (known/facts). The forms of one
+// article are kept in a small memo, so a form that repeats (news repeats a
+// third of its word forms) costs one probe of a small table instead
+// of a dozen probes of big tables that the other stages evict.
+type form struct {
 	s       string
 	cap     bool   // starts with an upper-case letter
 	low     bool   // starts with a lower-case letter
 	acr     bool   // two or more letters, all upper case (SPD, UEFA)
-	initial bool   // first word of the sentence or of a quotation
+	opener  bool   // a quotation mark or a colon: the next word is initial
 	fw      bool   // a function word or adverb when lower-cased (Nach, Auch)
 	noun    bool   // a common noun in the lexicon
 	info    uint16 // cap* flags of the word (capitalised words and symbols)
 	first   bool   // a first name
 	adj     bool   // lower-cased, an uninflected adjective
 	surname bool   // a surname
-	lw      string // lower case, computed on first use (see lower)
-	weakSet bool   // weak is computed (lazily: the compound split is the costliest test)
-	weak    bool   // looks like a common noun (compound head, noun suffix) but is in no lexicon
 	named   bool   // in a name list (first names, surnames, lexicon names)
+	lw      string // lower case, computed on first use (see lower)
+	key     string // the word as the caller gave it (s without soft hyphens removed)
+
+	known, facts uint64 // k* facts computed so far, and their values
+
+	roots    [3]*tnode // trie roots of the variants, when known&kRoots
+	dem      *Entry    // demonym of the form (lower-cased when capitalised), when known&kDem
+	inhab    *Entry    // inhabitant, when known&kInhab
+	placeAdj *Entry    // placeAdjective, when known&kPlaceAdj
+	partE    *Entry    // the name inside a compound, when known&kPart
+	partTyp  string    // its mention type ("" when the form is no such compound)
+	pre      uint32    // Model.prefix of the form, when known&kPrefix
 }
 
-// scratch is the per-sentence working memory, reused through the pool. (A
-// memo of per-word facts kept in it across sentences was measured and
-// dropped: BenchmarkStage median 14.5 cpuMB/s with it, 14.6 without, in 5
-// alternating runs; the words that repeat are in the CPU cache anyway.)
+// prefix is Model.prefix of form f, looked up once.
+func (x *run) prefix(f *form) prefixInfo {
+	if f.known&kPrefix == 0 {
+		f.known |= kPrefix
+		f.pre = x.r.m.prefix(f.s)
+	}
+	return x.r.m.unpack(f.pre)
+}
+
+// Facts of a form computed on first use: bit k of known says the fact is
+// computed, bit k of facts holds it.
+const (
+	kWeak uint64 = 1 << iota
+	kRole
+	kRoots
+	kDem
+	kInhab
+	kPlaceAdj
+	kPart
+	kPartWhole // partTyp names the whole word (part-name), not a -part compound
+	kVerb
+	kAnyVerb
+	kFiniteAny
+	kFinite3
+	kDetermined
+	kNameLike
+	kFirstName
+	kAppos
+	kOrgSuffix
+	kNounSuffix
+	kSurnameNo
+	kPlaceSuf
+	kStreetSuf
+	kAcronymStop
+	kLegal
+	kCurrency
+	kPlacePrep
+	kPlacePrepLow
+	kStrongPrep
+	kStrongPrepLow
+	kParticle
+	kArticleParticle
+	kFunction
+	kLowerStart
+	kAnyRoot // some variant has a trie root (set with kRoots)
+	kInert   // not capitalised, and no rule of patterns can fire on it
+	kSch     // contains "sch" (case-sensitive)
+	kPrefix  // pre is set
+	kQuoteOpen
+	kQuoteClose
+	kStarts // the form may start a name of the trie (longest can match)
+)
+
+func (f *form) get(k uint64) (v, ok bool) { return f.facts&k != 0, f.known&k != 0 }
+
+func (f *form) set(k uint64, v bool) bool {
+	f.known |= k
+	if v {
+		f.facts |= k
+	}
+	return v
+}
+
+// memo holds the forms of one article (or of one sentence, for callers of
+// Sentence). Forms live in chunks, so a pointer to one stays valid while
+// the memo grows.
+//
+// The index is a small open-addressing table of its own rather than a Go
+// map: a probe is one cheap hash of the word and a compare, and a new
+// article needs no clearing (slots of older generations count as empty).
+type memo struct {
+	slots  []memoSlot // len is a power of two
+	shift  uint       // 64 - log2(len(slots)): memoHash's top bits index slots
+	gen    uint32     // the generation of the current article
+	n      int        // forms of this generation
+	chunks [][]form
+	chunk  int // the chunk being filled
+	used   int // forms used in it
+}
+
+type memoSlot struct {
+	gen uint32
+	h   uint32 // the low half of the key's memoHash
+	f   *form
+}
+
+const memoChunk = 256
+
+func (m *memo) reset() {
+	if m.slots == nil || len(m.slots) > 16*memoChunk {
+		m.slots = make([]memoSlot, 4*memoChunk) // a long article grew it: start small again
+		m.shift = uint(64 - bits.Len(uint(len(m.slots)-1)))
+		m.gen = 0
+	}
+	if m.gen++; m.gen == 0 { // wrapped: old generations would look current
+		clear(m.slots)
+		m.gen = 1
+	}
+	m.n = 0
+	m.chunk, m.used = 0, 0
+}
+
+// memoHash mixes the length and the first and last eight bytes of s (a
+// word): cheaper than hashing every byte, and words that share all three
+// only cost a longer probe. The top bits index the table.
+func memoHash(s string) uint64 {
+	n := len(s)
+	var a, b uint64
+	switch {
+	case n >= 8:
+		a, b = load64(s, 0), load64(s, n-8)
+	case n >= 4:
+		a, b = uint64(load32(s, 0)), uint64(load32(s, n-4))
+	case n > 0:
+		a = uint64(s[0])<<16 | uint64(s[n>>1])<<8 | uint64(s[n-1])
+	}
+	h := (a ^ uint64(n)<<56) * 0xBF58476D1CE4E5B9
+	h = (h ^ b ^ h>>29) * 0x94D049BB133111EB
+	return h ^ h>>32
+}
+
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+func load32(s string, i int) uint32 {
+	s = s[i : i+4]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+}
+
+// lookup returns the form of word w; a new one (fresh is true) is zero
+// and the caller fills it.
+func (m *memo) lookup(w string) (f *form, fresh bool) {
+	mask := uint64(len(m.slots) - 1)
+	h := memoHash(w)
+	for i := h >> m.shift; ; i = (i + 1) & mask {
+		sl := &m.slots[i]
+		if sl.gen != m.gen {
+			f := m.alloc()
+			f.key = w
+			*sl = memoSlot{gen: m.gen, h: uint32(h), f: f}
+			if m.n++; 2*m.n > len(m.slots) {
+				m.grow()
+			}
+			return f, true
+		}
+		if sl.h == uint32(h) && sl.f.key == w {
+			return sl.f, false
+		}
+	}
+}
+
+func (m *memo) grow() {
+	old := m.slots
+	m.slots = make([]memoSlot, 2*len(old))
+	m.shift--
+	mask := uint64(len(m.slots) - 1)
+	for _, sl := range old {
+		if sl.gen != m.gen {
+			continue
+		}
+		i := memoHash(sl.f.key) >> m.shift
+		for m.slots[i].gen == m.gen {
+			i = (i + 1) & mask
+		}
+		m.slots[i] = sl
+	}
+}
+
+func (m *memo) alloc() *form {
+	if m.chunk == len(m.chunks) {
+		m.chunks = append(m.chunks, make([]form, memoChunk))
+	}
+	f := &m.chunks[m.chunk][m.used]
+	*f = form{}
+	if m.used++; m.used == memoChunk {
+		m.chunk, m.used = m.chunk+1, 0
+	}
+	return f
+}
+
+// scratch is the working memory of one article, reused through the pool.
 type scratch struct {
-	toks []tok
-	cov  []bool
-	role []*string
-	ms   []Mention
+	toks  []tok
+	cov   []bool
+	ms    []Mention
+	forms memo
+	words []string
+	first []int
+	found []Mention
 }
 
 // Sentence returns the mentions in one sentence of words, in text order.
@@ -106,18 +310,21 @@ func (r *Recognizer) Sentence(words []string) []Mention {
 func (r *Recognizer) AppendSentence(dst []Mention, words []string) []Mention {
 	st := r.pool.Get().(*scratch)
 	defer r.pool.Put(st)
+	st.forms.reset()
+	return r.appendSentence(st, dst, words)
+}
+
+// appendSentence is AppendSentence with the forms memo of st, which the
+// caller resets once per article.
+func (r *Recognizer) appendSentence(st *scratch, dst []Mention, words []string) []Mention {
 	toks := r.prepare(st, words)
 	n := len(toks)
 	st.cov = st.cov[:0]
 	for range n {
 		st.cov = append(st.cov, false)
 	}
-	st.role = st.role[:0]
-	for range n {
-		st.role = append(st.role, nil)
-	}
 	st.ms = st.ms[:0]
-	x := &run{r: r, t: toks, cov: st.cov, role: st.role, ms: st.ms}
+	x := &run{r: r, t: toks, cov: st.cov, ms: st.ms}
 	x.lists()
 	x.titles()
 	x.patterns()
@@ -140,47 +347,60 @@ func (r *Recognizer) prepare(st *scratch, words []string) []tok {
 	st.toks = st.toks[:0]
 	initial := true
 	for _, w := range words {
-		if strings.Contains(w, "\u00ad") {
-			w = strings.ReplaceAll(w, "\u00ad", "")
+		f, fresh := st.forms.lookup(w)
+		if fresh {
+			r.fill(f, w)
 		}
-		t := tok{s: w, initial: initial}
-		c, _ := utf8.DecodeRuneInString(w)
-		switch {
-		case unicode.IsUpper(c):
-			t.cap = true
-			t.acr = isAcronym(w)
-		case unicode.IsLower(c):
-			t.low = true
-		}
-		if t.cap {
-			f := r.m.capInfo[w]
-			t.info = f
-			t.fw, t.first, t.surname, t.adj = f&capFunction != 0, f&capFirst != 0, f&capSurname != 0, f&capAdjective != 0
-			t.named = t.first || t.surname
-			if !t.named && !t.fw && r.lex != nil { // Die, Nach: no lexicon lookup needed
-				// The lexicon's nouns have no name reading, so a noun
-				// needs no IsName lookup.
-				if t.noun = r.lex.IsCommonNoun(w); !t.noun {
-					t.named = r.lex.IsName(w)
-				}
-			}
-		}
-		st.toks = append(st.toks, t)
+		st.toks = append(st.toks, tok{form: f, initial: initial})
 		// A quotation or a colon starts a new capitalised run.
-		initial = w == "\"" || w == "„" || w == "“" || w == ":" || w == "(" || w == "'" || w == "‚" || w == "»" || w == "«" || w == "–" || w == "-"
+		initial = f.opener
 	}
 	return st.toks
 }
 
-// run is the state of one Sentence call.
-type run struct {
-	r    *Recognizer
-	t    []tok
-	cov  []bool
-	role []*string // roleWord cache
-	ms   []Mention
+// fill computes the facts every form needs.
+func (r *Recognizer) fill(t *form, w string) {
+	// U+00AD is C2 AD in UTF-8; most words have no C2 byte at all.
+	if strings.IndexByte(w, 0xC2) >= 0 && strings.Contains(w, "\u00ad") {
+		w = strings.ReplaceAll(w, "\u00ad", "")
+	}
+	t.s = w
+	c, _ := utf8.DecodeRuneInString(w)
+	switch {
+	case unicode.IsUpper(c):
+		t.cap = true
+		t.acr = isAcronym(w)
+	case unicode.IsLower(c):
+		t.low = true
+	}
+	if t.cap {
+		f := r.m.capFlags(w)
+		t.info = f
+		t.fw, t.first, t.surname, t.adj = f&capFunction != 0, f&capFirst != 0, f&capSurname != 0, f&capAdjective != 0
+		t.named = t.first || t.surname
+		if !t.named && !t.fw && r.lex != nil { // Die, Nach: no lexicon lookup needed
+			// The lexicon's nouns have no name reading, so a noun
+			// needs no IsName lookup.
+			if t.noun = r.lex.IsCommonNoun(w); !t.noun {
+				t.named = r.lex.IsName(w)
+			}
+		}
+	}
+	t.opener = w == "\"" || w == "„" || w == "“" || w == ":" || w == "(" || w == "'" || w == "‚" || w == "»" || w == "«" || w == "–" || w == "-"
 }
 
+// run is the state of one Sentence call.
+type run struct {
+	r   *Recognizer
+	t   []tok
+	cov []bool
+	ms  []Mention
+}
+
+// add is not inlined: a Mention is ten words, and a copy of it in every
+// rule that may add one makes their frames big.
+//
+//go:noinline
 func (x *run) add(m Mention) {
 	// A new mention replaces the mentions it covers (an organisation name
 	// swallows the place inside it: Universität Hamburg).
@@ -200,9 +420,16 @@ func (x *run) add(m Mention) {
 // lists runs the longest-match lookup of the name trie.
 func (x *run) lists() {
 	for i := 0; i < len(x.t); {
+		if f := x.t[i].form; f.known&kStarts == 0 {
+			f.set(kStarts, x.mayStart(i))
+		}
+		if x.t[i].facts&kStarts == 0 {
+			i++
+			continue
+		}
 		end, e := x.longest(i)
 		if e != nil && x.acceptList(i, end, e) {
-			x.add(Mention{Start: i, End: end, Type: e.Type, Rule: "list:" + e.Source, Canonical: e.Canonical, QID: e.QID})
+			x.add(Mention{Start: i, End: end, Type: e.Type, Rule: listRule(e.Source), Canonical: e.Canonical, QID: e.QID})
 			i = end
 			continue
 		}
@@ -210,48 +437,104 @@ func (x *run) lists() {
 	}
 }
 
+// listRule is "list:" + source without building the string.
+func listRule(source string) string {
+	switch source {
+	case "places":
+		return "list:places"
+	case "entities":
+		return "list:entities"
+	case "demonyms":
+		return "list:demonyms"
+	}
+	return "list:" + source
+}
+
+// mayStart reports whether longest can find a name at token i, from its
+// form alone.
+func (x *run) mayStart(i int) bool {
+	f := x.t[i].form
+	if !f.cap && !f.acr && !x.r.m.lowerStarts[f.s] {
+		return false
+	}
+	x.root(i, 0)
+	return f.facts&kAnyRoot != 0
+}
+
 // longest returns the longest name that starts at token i. Every token may
 // match as written; the last one may also match without an inflection
 // ending (Russlands, Putins) and inner ones with the adjective ending -n
 // (Vereinigten Arabischen Emiraten).
 func (x *run) longest(i int) (int, *Entry) {
-	var bestEnd int
-	var best *Entry
-	bestExact := false
-	var walk func(level map[string]*tnode, j int, exact bool)
-	root := x.r.m.names
-	walk = func(level map[string]*tnode, j int, exact bool) {
-		if j >= len(x.t) || level == nil {
-			return
-		}
-		w := x.t[j].s
-		var buf [4]string
-		for k, v := range variants(w, buf[:0]) {
-			var n *tnode
-			if j == i {
-				n = root.rootNode(v)
-			} else {
-				n = level[v]
-			}
-			if n == nil {
-				continue
-			}
-			ex := exact && k == 0
-			if len(n.entries) > 0 && (j+1 > bestEnd || j+1 == bestEnd && ex && !bestExact) {
-				bestEnd, best, bestExact = j+1, n.entries[0], ex
-			}
-			walk(n.next, j+1, ex)
-		}
-	}
 	if !x.t[i].cap && !x.t[i].acr {
 		// Names start with a capital; the few that do not (dpa, eBay) are
 		// kept in a small set of their own.
-		if !x.r.m.lowerStarts[x.t[i].s] {
+		f := x.t[i].form
+		v, ok := f.get(kLowerStart)
+		if !ok {
+			v = f.set(kLowerStart, x.r.m.lowerStarts[f.s])
+		}
+		if !v {
 			return 0, nil
 		}
 	}
-	walk(x.r.m.names.root, i, true)
-	return bestEnd, best
+	if x.root(i, 0); x.t[i].facts&kAnyRoot == 0 {
+		return 0, nil // no variant of the first word starts a name
+	}
+	b := best{}
+	x.walk(&b, i, nil, i, true)
+	return b.end, b.e
+}
+
+// best is the longest match found so far by walk.
+type best struct {
+	end   int
+	e     *Entry
+	exact bool
+}
+
+// walk follows the trie from level (the root when j == i) with token j.
+func (x *run) walk(b *best, i int, level map[string]*tnode, j int, exact bool) {
+	if j >= len(x.t) || j > i && level == nil {
+		return
+	}
+	w := x.t[j].s
+	var buf [4]string
+	for k, v := range variants(w, buf[:0]) {
+		var n *tnode
+		if j == i {
+			n = x.root(i, k)
+		} else {
+			n = level[v]
+		}
+		if n == nil {
+			continue
+		}
+		ex := exact && k == 0
+		if len(n.entries) > 0 && (j+1 > b.end || j+1 == b.end && ex && !b.exact) {
+			b.end, b.e, b.exact = j+1, n.entries[0], ex
+		}
+		x.walk(b, i, n.next, j+1, ex)
+	}
+}
+
+// root returns the trie root of variant k of token i's form.
+func (x *run) root(i, k int) *tnode {
+	f := x.t[i].form
+	if f.known&kRoots == 0 {
+		x.findRoots(f)
+	}
+	return f.roots[k]
+}
+
+func (x *run) findRoots(f *form) {
+	f.known |= kRoots
+	var buf [4]string
+	for k, v := range variants(f.s, buf[:0]) {
+		if f.roots[k] = x.r.m.names.rootNode(v); f.roots[k] != nil {
+			f.facts |= kAnyRoot
+		}
+	}
 }
 
 // variants lists the forms under which a token may be stored: as written,
@@ -283,7 +566,7 @@ func (x *run) acceptList(i, end int, e *Entry) bool {
 	if e.Amb && end-i == 1 {
 		// Essen, Halle: a place only right after in/nach/aus (not "im Zug",
 		// "in Führung" fails on its noun ending).
-		return i > 0 && x.prep(i-1, x.r.m.strongPreps) && !x.r.m.nounSuffix(t.s)
+		return i > 0 && x.prep(i-1, true) && !x.nounSuffix(i)
 
 	}
 	if end-i == 1 && t.initial && t.noun && e.Source == "places" {
@@ -297,22 +580,24 @@ func (x *run) acceptList(i, end int, e *Entry) bool {
 
 // patterns runs the rules over the tokens no list claimed.
 func (x *run) patterns() {
-	m := x.r.m
 	t := x.t
 	n := len(t)
 	for i := 0; i < n; i++ {
 		if x.cov[i] && (i+1 >= n || !t[i+1].cap || !x.isRole(i)) {
 			continue
 		}
+		if !t[i].cap && x.inert(i) {
+			continue
+		}
 		w := t[i].s
 		switch {
 		case t[i].low && len(w) > 4: // no legal form or currency is a long lower-case word
-		case !x.cov[i] && x.is(i, capLegal, m.legal) && i > 0:
+		case !x.cov[i] && x.flag(i, capLegal) && i > 0:
 			if k := x.extendLeft(i); k < i {
 				x.add(Mention{Start: k, End: i + 1, Type: "ORG", Rule: "org-legal"})
 				continue
 			}
-		case !x.cov[i] && x.is(i, capCurrency, m.currency):
+		case !x.cov[i] && x.flag(i, capCurrency):
 			x.add(Mention{Start: i, End: i + 1, Type: "OTH", Rule: "oth-currency"})
 			continue
 		}
@@ -323,7 +608,7 @@ func (x *run) patterns() {
 		if i+1 < n && x.cov[i+1] && t[i+1].cap && t[i].cap {
 			// A listed person after a role noun (Präsident Wladimir Putin)
 			// keeps the role for linking.
-			if role := x.roleWord(i); role != "" {
+			if x.roleWord(i) {
 				for k := range x.ms {
 					if x.ms[k].Start == i+1 && x.ms[k].Type == "PER" {
 						x.ms[k].Role = strings.ToLower(w)
@@ -331,7 +616,7 @@ func (x *run) patterns() {
 				}
 			}
 		}
-		if i+1 < n && t[i+1].cap && !x.cov[i+1] && (isTitle || t[i].cap && x.roleWord(i) != "") && x.surnameLike(i+1) {
+		if i+1 < n && t[i+1].cap && !x.cov[i+1] && (isTitle || t[i].cap && x.roleWord(i)) && x.surnameLike(i+1) {
 			if isTitle {
 				if end := x.personRun(i+1, 3); end > i+1 {
 					x.add(Mention{Start: i + 1, End: end, Type: "PER", Rule: "person-title"})
@@ -339,7 +624,7 @@ func (x *run) patterns() {
 					continue
 				}
 			}
-			if role := x.roleWord(i); role != "" && x.nameLike(i+1) {
+			if x.roleWord(i) && x.nameLike(i+1) {
 				if end := x.nameRun(i+1, 3); end > i+1 && x.personish(i+1, end) {
 					x.add(Mention{Start: i + 1, End: end, Type: "PER", Rule: "person-role", Role: strings.ToLower(w)})
 					if !x.cov[i] {
@@ -385,43 +670,64 @@ func (x *run) patterns() {
 	}
 }
 
+// inert reports whether no rule of patterns can fire on token i, which is
+// not capitalised: every rule but the legal form, the currency and the
+// nationality adjective wants a capital.
+func (x *run) inert(i int) bool {
+	f := x.t[i].form
+	if f.known&kInert == 0 {
+		f.set(kInert, !x.is(i, capLegal) && !x.is(i, capCurrency) && !(f.low && x.demonymAt(i) != nil))
+	}
+	return f.facts&kInert != 0
+}
+
 // nameLike reports whether token i can be part of a name: capitalised, not
 // a common noun, not a function word.
 func (x *run) nameLike(i int) bool {
-	t := x.t[i]
+	t := x.t[i].form
 	if !t.cap || t.fw || t.info&capLegal != 0 {
 		return false
 	}
 	if t.named {
 		return true
 	}
-	return !t.noun && !x.weak(i)
+	if t.noun {
+		return false
+	}
+	return !x.weak(i)
 }
 
 // lower returns token i in lower case, computed once.
 func (x *run) lower(i int) string {
-	t := &x.t[i]
+	t := x.t[i].form
 	if t.lw == "" {
-		t.lw = strings.ToLower(t.s)
+		t.lower()
 	}
 	return t.lw
 }
+
+func (f *form) lower() { f.lw = strings.ToLower(f.s) }
 
 // weak reports whether token i looks like a common noun that the lexicon
 // lacks: a compound with a known noun as head, or a derivational noun
 // ending. It is computed on first use.
 func (x *run) weak(i int) bool {
-	t := &x.t[i]
-	if !t.weakSet {
-		t.weakSet = true
-		if t.cap && !t.named && !t.noun && !t.acr && x.r.lex != nil {
-			t.weak = x.r.m.nounSuffix(t.s) || x.nominalisedAdjective(i)
-			if !t.weak && x.r.comp != nil {
-				_, _, t.weak = x.r.comp.CompoundHead(t.s)
-			}
+	if f := x.t[i].form; f.known&kWeak != 0 {
+		return f.facts&kWeak != 0
+	}
+	return x.findWeak(i)
+}
+
+func (x *run) findWeak(i int) bool {
+	t := x.t[i].form
+	weak := false
+	if t.cap && !t.named && !t.noun && !t.acr && x.r.lex != nil {
+		weak = x.nounSuffix(i) || x.nominalisedAdjective(i)
+		if !weak && x.r.comp != nil {
+			_, _, weak = x.r.comp.CompoundHead(t.s)
 		}
 	}
-	return t.weak
+	return t.set(kWeak, weak)
 }
 
 // surnameLike reports whether token i can follow a first name or a role
@@ -439,16 +745,31 @@ func (x *run) surnameLike(i int) bool {
 	if t.named {
 		return true
 	}
-	if x.r.m.nounSuffix(t.s) || x.r.m.orgHeadSet[x.lower(i)] || x.roleWord(i) != "" {
-		return false
+	v, ok := t.get(kSurnameNo)
+	if !ok {
+		v = t.set(kSurnameNo, x.nounSuffix(i) || x.r.m.orgHeadSet[x.lower(i)] || x.roleWord(i))
 	}
-	return true
+	return !v
 }
 
 func (x *run) particle(j int) bool {
-	w := x.t[j].s
-	m := x.r.m
-	return m.nameParticles[w] || m.articleParticles[w] && j > 0 && m.nameParticles[x.t[j-1].s]
+	return x.nameParticle(j) || x.articleParticle(j) && j > 0 && x.nameParticle(j-1)
+}
+
+func (x *run) nameParticle(j int) bool {
+	f := x.t[j].form
+	if v, ok := f.get(kParticle); ok {
+		return v
+	}
+	return f.set(kParticle, x.r.m.nameParticles[f.s])
+}
+
+func (x *run) articleParticle(j int) bool {
+	f := x.t[j].form
+	if v, ok := f.get(kArticleParticle); ok {
+		return v
+	}
+	return f.set(kArticleParticle, x.r.m.articleParticles[f.s])
 }
 
 // nominalisedAdjective reports a capitalised inflected adjective used as
@@ -457,7 +778,7 @@ func (x *run) nominalisedAdjective(i int) bool {
 	w := x.t[i].s
 	for _, end := range [...]string{"er", "es", "en", "em", "e"} {
 		if len(w) > len(end)+3 && strings.HasSuffix(w, end) && x.t[i].info&capAdjective == 0 {
-			if x.r.m.capInfo[w[:len(w)-len(end)]]&capAdjective != 0 {
+			if x.r.m.capFlags(w[:len(w)-len(end)])&capAdjective != 0 {
 				return true
 			}
 		}
@@ -520,26 +841,30 @@ func (x *run) isFirstName(i int) bool {
 		return true
 	}
 	if strings.IndexByte(w, '-') > 0 {
-		for _, p := range strings.Split(w, "-") {
+		f := x.t[i].form
+		if v, ok := f.get(kFirstName); ok {
+			return v
+		}
+		for p := range strings.SplitSeq(w, "-") {
 			if !x.r.m.first[p] {
-				return false
+				return f.set(kFirstName, false)
 			}
 		}
-		return true // Hans-Dietrich, Jean-François-Marie
+		return f.set(kFirstName, true) // Hans-Dietrich, Jean-François-Marie
 	}
 	return false
 }
 
-func (x *run) isRole(i int) bool { return x.t[i].cap && x.roleWord(i) != "" }
+func (x *run) isRole(i int) bool { return x.t[i].cap && x.roleWord(i) }
 
-// roleWord returns the role head a token ends in (Kremlsprecher → sprecher),
-// computed once per token.
-func (x *run) roleWord(i int) string {
-	if x.role[i] == nil {
-		r := x.findRole(i)
-		x.role[i] = &r
+// roleWord reports whether a token ends in a role head (Kremlsprecher →
+// sprecher), computed once per form.
+func (x *run) roleWord(i int) bool {
+	f := x.t[i].form
+	if f.known&kRole == 0 {
+		f.set(kRole, x.findRole(i) != "")
 	}
-	return *x.role[i]
+	return f.facts&kRole != 0
 }
 
 func (x *run) findRole(i int) string {
@@ -553,15 +878,26 @@ func (x *run) findRole(i int) string {
 			continue
 		}
 		stem := lw[:len(lw)-len(cut)]
+		var heads []string
+		if len(stem) >= 5 {
+			// Every role word of 5+ bytes is in roleByEnd: when none
+			// ends like stem, stem is none either.
+			if heads = x.r.m.roleByEnd[suffix4(stem)]; len(heads) == 0 {
+				continue
+			}
+		}
 		if x.r.m.roleSet[stem] {
 			return stem
 		}
 		if len(stem) < 4 {
 			continue
 		}
+		if len(stem) == 4 {
+			heads = x.r.m.roleByEnd[suffix4(stem)]
+		}
 		// Compounds (Kremlsprecher): only role words with the same last
 		// four bytes can be the head.
-		for _, r := range x.r.m.roleByEnd[stem[len(stem)-4:]] {
+		for _, r := range heads {
 			if strings.HasSuffix(stem, r) {
 				return r
 			}
@@ -636,7 +972,7 @@ func (x *run) orgHead(i int) bool {
 		if !p.cap || p.initial && p.fw || x.cov[start-1] && !x.coveredPlaceAny(start-1) {
 			break
 		}
-		if !(p.named || !p.noun || adjectival(p.s) || x.placeAdjective(p.s) != nil) || p.fw {
+		if !(p.named || !p.noun || adjectival(p.s) || x.placeAdjectiveAt(start-1) != nil) || p.fw {
 			break
 		}
 		start--
@@ -674,7 +1010,12 @@ func adjectival(w string) bool {
 func (x *run) acronym(i int) bool {
 	w := x.t[i].s
 	n := utf8.RuneCountInString(w)
-	if x.r.m.acronymStop[strings.ToUpper(w)] || x.t[i].noun || n > 6 || n < x.r.m.acronymMin {
+	f := x.t[i].form
+	stop, ok := f.get(kAcronymStop)
+	if !ok {
+		stop = f.set(kAcronymStop, x.r.m.acronymStop[strings.ToUpper(w)])
+	}
+	if stop || x.t[i].noun || n > 6 || n < x.r.m.acronymMin {
 		return false
 	}
 	// A unit or an identifier: 32 KB, ISBN 3-7776-0477-1.
@@ -691,16 +1032,20 @@ func (x *run) deriv(i int) bool {
 	var e *Entry
 	switch {
 	case t.low:
-		e = x.demonym(t.s)
+		e = x.demonymAt(i)
 	case t.cap:
-		if strings.Contains(t.s, "sch") {
-			e = x.demonym(strings.ToLower(t.s))
+		sch, ok := t.get(kSch)
+		if !ok {
+			sch = t.set(kSch, strings.Contains(t.s, "sch"))
+		}
+		if sch {
+			e = x.demonymAt(i)
 		}
 		if e == nil {
-			e = x.inhabitant(t.s)
+			e = x.inhabitantAt(i)
 		}
 		if e == nil && hasInhabitantEnding(t.s) && (i+1 < len(x.t) && x.t[i+1].cap || !t.noun) {
-			e = x.placeAdjective(t.s) // not Sommer, Sieger: nouns in -er
+			e = x.placeAdjectiveAt(i) // not Sommer, Sieger: nouns in -er
 		}
 	}
 	if e == nil {
@@ -708,6 +1053,52 @@ func (x *run) deriv(i int) bool {
 	}
 	x.add(Mention{Start: i, End: i + 1, Type: "LOCderiv", Rule: "loc-deriv", Canonical: e.Canonical, QID: e.QID})
 	return true
+}
+
+// demonymAt is demonym of token i, lower-cased unless it starts in lower
+// case.
+func (x *run) demonymAt(i int) *Entry {
+	f := x.t[i].form
+	if f.known&kDem == 0 {
+		x.setDemonym(i)
+	}
+	return f.dem
+}
+
+func (x *run) setDemonym(i int) {
+	f := x.t[i].form
+	f.known |= kDem
+	if f.low {
+		f.dem = x.demonym(f.s)
+	} else {
+		f.dem = x.demonym(x.lower(i))
+	}
+}
+
+func (x *run) inhabitantAt(i int) *Entry {
+	f := x.t[i].form
+	if f.known&kInhab == 0 {
+		x.setInhabitant(f)
+	}
+	return f.inhab
+}
+
+func (x *run) setInhabitant(f *form) {
+	f.known |= kInhab
+	f.inhab = x.inhabitant(f)
+}
+
+func (x *run) placeAdjectiveAt(i int) *Entry {
+	f := x.t[i].form
+	if f.known&kPlaceAdj == 0 {
+		x.setPlaceAdjective(f)
+	}
+	return f.placeAdj
+}
+
+func (x *run) setPlaceAdjective(f *form) {
+	f.known |= kPlaceAdj
+	f.placeAdj = x.placeAdjective(f)
 }
 
 func (x *run) demonym(w string) *Entry {
@@ -746,17 +1137,23 @@ func (x *run) demonymStem(w string) *Entry {
 	}
 	base := stem[:len(stem)-4]
 	r, size := utf8.DecodeRuneInString(base)
-	base = string(unicode.ToUpper(r)) + base[size:]
-	for _, c := range []string{base, base + "en", base + "ien", base + "a", base + "ern"} {
-		if n := x.r.m.names.root[c]; n != nil && len(n.entries) > 0 && n.entries[0].Type == "LOC" {
+	// The candidates are built in a stack buffer, as in placeAdjective.
+	var buf [64]byte
+	b := utf8.AppendRune(buf[:0], unicode.ToUpper(r))
+	b = append(b, base[size:]...)
+	nb := len(b)
+	for _, suf := range [...]string{"", "en", "ien", "a", "ern"} {
+		c := append(b[:nb], suf...)
+		if n := x.r.m.names.rootNodeBytes(c); n != nil && len(n.entries) > 0 && n.entries[0].Type == "LOC" {
 			return n.entries[0]
 		}
 	}
 	return nil
 }
 
-func (x *run) inhabitant(w string) *Entry {
-	if len(w) < 3 || !x.r.m.inhabitPrefix[w[:3]] {
+func (x *run) inhabitant(f *form) *Entry {
+	w := f.s
+	if !x.prefix(f).inhabit {
 		return nil
 	}
 	m := x.r.m.inhabit
@@ -774,8 +1171,12 @@ func (x *run) inhabitant(w string) *Entry {
 }
 
 // placeAdjective maps Berliner, Schweizer, Münchner, Bremer to their place.
-func (x *run) placeAdjective(w string) *Entry {
-	if len(w) < 6 || !x.r.m.locPrefix[w[:3]] {
+func (x *run) placeAdjective(f *form) *Entry {
+	w := f.s
+	if len(w) < 6 {
+		return nil
+	}
+	if !x.prefix(f).loc {
 		return nil
 	}
 	var b string
@@ -791,13 +1192,13 @@ func (x *run) placeAdjective(w string) *Entry {
 	// The candidates are built in a stack buffer: a map index with
 	// string(bytes) does not allocate.
 	var buf [64]byte
-	root := x.r.m.names.root
+	root := x.r.m.names
 	try := func(stem, suffix string) *Entry {
 		if len(stem)+len(suffix) > len(buf) || utf8.RuneCountInString(stem)+len(suffix) < 4 {
 			return nil
 		}
 		c := append(append(buf[:0], stem...), suffix...)
-		if n := root[string(c)]; n != nil && len(n.entries) > 0 && n.entries[0].Type == "LOC" {
+		if n := root.rootNodeBytes(c); n != nil && len(n.entries) > 0 && n.entries[0].Type == "LOC" {
 			return n.entries[0]
 		}
 		return nil
@@ -830,21 +1231,48 @@ func (x *run) placeAdjective(w string) *Entry {
 // part finds compounds that contain a name: US-Präsident (LOCpart),
 // Trump-Regierung (PERpart), Kremlsprecher (ORGpart).
 func (x *run) part(i int) bool {
-	w := x.t[i].s
+	f := x.t[i].form
+	if f.known&kPart == 0 {
+		f.known |= kPart
+		x.partOf(f)
+	}
+	if f.partTyp == "" {
+		return false
+	}
+	if f.facts&kPartWhole != 0 {
+		end := i + 1
+		if f.partTyp == "PER" {
+			end = x.personRun(i+1, 2) // Erkki-Sven Tüür
+		}
+		x.add(Mention{Start: i, End: end, Type: f.partTyp, Rule: "part-name"})
+		return true
+	}
+	canon, qid := "", ""
+	if f.partE != nil {
+		canon, qid = f.partE.Canonical, f.partE.QID
+	}
+	x.add(Mention{Start: i, End: i + 1, Type: f.partTyp, Rule: "part", Canonical: canon, QID: qid})
+	return true
+}
+
+// partOf finds the name inside the compound f and the type of the mention
+// it makes (f.partTyp, "" for none), whatever the context.
+func (x *run) partOf(f *form) {
+	w := f.s
 	if strings.Contains(w, "-") {
 		if strings.HasSuffix(w, "-") || strings.HasPrefix(w, "-") {
-			return false // Bildungs- und Forschungsreise: a truncated word
+			return // Bildungs- und Forschungsreise: a truncated word
 		}
-		parts := strings.Split(w, "-")
 		// When the last part is a name too (Berlin-Mitte, Köln-Wahn,
 		// Müller-Sönksen), the whole is a name of the first part's type,
 		// not a -part compound.
-		last := parts[len(parts)-1]
+		last := w[strings.LastIndexByte(w, '-')+1:]
 		lastName := x.nameWord(last)
-		for _, p := range parts {
-			typ, canon, qid := "", "", ""
-			if e := x.single(p); e != nil {
-				typ, canon, qid = e.Type, e.Canonical, e.QID
+		for p := range strings.SplitSeq(w, "-") {
+			typ := ""
+			var e *Entry
+			if e = x.single(p); e != nil {
+				typ = e.Type
 			} else if x.r.m.first[p] || x.r.m.surnames[p] {
 				typ = "PER"
 			} else if x.r.m.acronymPart && isAcronym(p) && !x.r.m.acronymStop[p] && utf8.RuneCountInString(p) <= 5 {
@@ -853,25 +1281,22 @@ func (x *run) part(i int) bool {
 			if typ == "" {
 				continue
 			}
-			if lastName && p != last || len(parts) > 1 && lastName && typ == "PER" {
-				end := i + 1
-				if typ == "PER" {
-					end = x.personRun(i+1, 2) // Erkki-Sven Tüür
-				}
-				x.add(Mention{Start: i, End: end, Type: typ, Rule: "part-name"})
-				return true
+			if lastName && p != last || lastName && typ == "PER" {
+				f.partTyp = typ
+				f.set(kPartWhole, true)
+				return
 			}
-			x.add(Mention{Start: i, End: i + 1, Type: typ + "part", Rule: "part", Canonical: canon, QID: qid})
-			return true
+			f.partTyp, f.partE = partType(typ), e
+			return
 		}
-		return false
+		return
 	}
 	// Closed compound: a known name, then a common noun of at least partMin
 	// letters (Kreml|sprecher, Deutschland|reise).
-	if x.r.lex == nil || len(w) < 7 || x.t[i].noun {
-		return false // a lexicon noun is no name compound (measured: no loss on dev)
+	if x.r.lex == nil || len(w) < 7 || f.noun {
+		return // a lexicon noun is no name compound (measured: no loss on dev)
 	}
-	for _, k := range x.r.m.prefixLens[w[:3]] {
+	for _, k := range x.prefix(f).lens {
 		if k >= len(w) || !utf8.RuneStart(w[k]) {
 			continue
 		}
@@ -886,11 +1311,25 @@ func (x *run) part(i int) bool {
 		r, size := utf8.DecodeRuneInString(rest)
 		head := string(unicode.ToUpper(r)) + rest[size:]
 		if x.r.lex.IsCommonNoun(head) || x.linkedNoun(rest) {
-			x.add(Mention{Start: i, End: i + 1, Type: e.Type + "part", Rule: "part", Canonical: e.Canonical, QID: e.QID})
-			return true
+			f.partTyp, f.partE = partType(e.Type), e
+			return
 		}
 	}
-	return false
+}
+
+// partType is typ + "part" without building the string.
+func partType(typ string) string {
+	switch typ {
+	case "PER":
+		return "PERpart"
+	case "LOC":
+		return "LOCpart"
+	case "ORG":
+		return "ORGpart"
+	case "OTH":
+		return "OTHpart"
+	}
+	return typ + "part"
 }
 
 // linkedNoun reports a compound remainder that is a noun after a linking
@@ -933,7 +1372,7 @@ func (x *run) nameWord(w string) bool {
 
 // single returns the entry of a one-token name.
 func (x *run) single(w string) *Entry {
-	if n := x.r.m.names.root[w]; n != nil && len(n.entries) > 0 {
+	if n := x.r.m.names.rootNode(w); n != nil && len(n.entries) > 0 {
 		return n.entries[0]
 	}
 	return nil
@@ -943,17 +1382,24 @@ func (x *run) single(w string) *Entry {
 // ending (Oberwolfsdorf) is a place.
 func (x *run) placeSuffix(i int) bool {
 	t := x.t[i]
-	if i == 0 || !x.prep(i-1, x.r.m.placePreps) || t.noun || t.fw || t.named || x.r.m.nounSuffix(t.s) {
+	if i == 0 || !x.prep(i-1, false) || t.noun || t.fw || t.named || x.nounSuffix(i) {
 		return false // compounds are fine here: Oberwolfs|dorf
 	}
-	lw := x.lower(i)
-	for _, s := range x.r.m.placeSuf {
-		if strings.HasSuffix(lw, s) && len(lw) > len(s)+2 {
-			x.add(Mention{Start: i, End: i + 1, Type: "LOC", Rule: "place-suffix"})
-			return true
+	v, ok := t.get(kPlaceSuf)
+	if !ok {
+		lw := x.lower(i)
+		for _, s := range x.r.m.placeSuf {
+			if strings.HasSuffix(lw, s) && len(lw) > len(s)+2 {
+				v = true
+				break
+			}
 		}
+		t.set(kPlaceSuf, v)
 	}
-	return false
+	if v {
+		x.add(Mention{Start: i, End: i + 1, Type: "LOC", Rule: "place-suffix"})
+	}
+	return v
 }
 
 // unknown types a run of capitalised words that no list or rule knows.
@@ -965,7 +1411,7 @@ func (x *run) unknown(i int) int {
 	// Only a known name, a place preposition before, or a following capital
 	// or finite verb can type an unknown word; check these cheap contexts
 	// before the costly compound test in nameLike.
-	if !t.named && !(i > 0 && x.prep(i-1, x.r.m.placePreps)) && !(i+1 < len(x.t) && (x.t[i+1].cap || x.finiteVerb(i+1))) &&
+	if !t.named && !(i > 0 && x.prep(i-1, false)) && !(i+1 < len(x.t) && (x.t[i+1].cap || x.finiteVerb(i+1))) &&
 		!(i > 0 && (x.finiteVerb(i-1) || i > 1 && x.t[i-1].s == "sich" && x.finiteVerb(i-2))) &&
 		!(strings.HasSuffix(t.s, "s") && x.nounFollows(i+1)) {
 		return 0
@@ -995,7 +1441,7 @@ func (x *run) unknown(i int) int {
 			typ, rule = "PER", "person-surname"
 		}
 	}
-	if typ == "" && i > 0 && (x.prep(i-1, x.r.m.placePreps) && x.r.lex != nil && x.r.lex.IsName(x.t[i].s) || x.prep(i-1, x.r.m.strongPreps)) {
+	if typ == "" && i > 0 && (x.prep(i-1, false) && x.r.lex != nil && x.r.lex.IsName(x.t[i].s) || x.prep(i-1, true)) {
 		typ, rule = "LOC", "place-prep"
 	}
 	if typ == "" && end < len(x.t) && x.finiteVerb(end) {
@@ -1063,18 +1509,34 @@ func (m *Model) nounSuffix(w string) bool {
 	return false
 }
 
+// nounSuffix is Model.nounSuffix of token i.
+func (x *run) nounSuffix(i int) bool {
+	f := x.t[i].form
+	if f.known&kNounSuffix == 0 {
+		f.set(kNounSuffix, x.r.m.nounSuffix(f.s))
+	}
+	return f.facts&kNounSuffix != 0
+}
+
 // determined reports whether token j makes the next word a common noun:
 // an article or a lower-case attributive adjective (der, einem, großen).
 func (x *run) determined(j int) bool {
-	t := x.t[j]
-	lw := strings.ToLower(t.s)
+	if f := x.t[j].form; f.known&kDetermined != 0 {
+		return f.facts&kDetermined != 0
+	}
+	return x.findDetermined(j)
+}
+
+func (x *run) findDetermined(j int) bool {
+	t := x.t[j].form
+	lw := x.lower(j)
 	if x.r.m.determiners[lw] {
-		return true
+		return t.set(kDetermined, true)
 	}
 	if t.low && len(lw) > 3 && (strings.HasSuffix(lw, "en") || strings.HasSuffix(lw, "er") || strings.HasSuffix(lw, "es") || strings.HasSuffix(lw, "em") || strings.HasSuffix(lw, "e")) && !x.r.m.function[lw] && !x.finiteVerbAny(j) {
-		return true // not sagte, erklärten: finite verbs end in -e and -en too
+		return t.set(kDetermined, true) // not sagte, erklärten: finite verbs end in -e and -en too
 	}
-	return false
+	return t.set(kDetermined, false)
 }
 
 // finiteVerb reports a lower-case finite verb form in the third person
@@ -1085,12 +1547,34 @@ func (x *run) finiteVerb(j int) bool {
 	if !t.low || x.r.verb == nil {
 		return false
 	}
-	for _, r := range x.r.verb.VerbReadings(t.s) {
-		if r.Finite() && r.Person == 3 && r.Number == lexicon.Singular {
-			return true
+	return x.verbFacts(j)&kFinite3 != 0
+}
+
+// verbFacts returns the facts of token j's verb readings (kAnyVerb,
+// kFiniteAny, kFinite3), from one look-up per form. The recogniser must
+// have a verb lexicon.
+func (x *run) verbFacts(j int) uint64 {
+	f := x.t[j].form
+	if f.known&kVerb == 0 {
+		x.findVerbFacts(f)
+	}
+	return f.facts
+}
+
+func (x *run) findVerbFacts(f *form) {
+	f.known |= kVerb | kAnyVerb | kFiniteAny | kFinite3
+	rs := x.r.verb.VerbReadings(f.s)
+	if len(rs) > 0 {
+		f.facts |= kAnyVerb
+	}
+	for _, r := range rs {
+		if r.Finite() {
+			f.facts |= kFiniteAny
+			if r.Person == 3 && r.Number == lexicon.Singular {
+				f.facts |= kFinite3
+			}
 		}
 	}
-	return false
 }
 
 // titles marks short quotations that look like titles of works (OTH).
@@ -1098,14 +1582,14 @@ func (x *run) titles() {
 	m := x.r.m
 	for a := 0; a < len(x.t); a++ {
 		// Quotes are ASCII " or start with a byte >= 0xC2 („ “ » «).
-		if w := x.t[a].s; w == "" || w[0] != '"' && w[0] < 0xC2 || !m.quoteOpen[w] {
+		if w := x.t[a].s; w == "" || w[0] != '"' && w[0] < 0xC2 || !x.quote(a, kQuoteOpen, m.quoteOpen) {
 			continue
 		}
 		b := a + 1
-		for b < len(x.t) && !m.quoteClose[x.t[b].s] && b-a <= m.titleMax+1 {
+		for b < len(x.t) && !x.quote(b, kQuoteClose, m.quoteClose) && b-a <= m.titleMax+1 {
 			b++
 		}
-		if b >= len(x.t) || !m.quoteClose[x.t[b].s] {
+		if b >= len(x.t) || !x.quote(b, kQuoteClose, m.quoteClose) {
 			continue
 		}
 		if x.titleLike(a+1, b) {
@@ -1117,6 +1601,16 @@ func (x *run) titles() {
 		}
 		a = b
 	}
+}
+
+// quote reports whether token i is in set (quoteOpen or quoteClose, fact
+// k).
+func (x *run) quote(i int, k uint64, set map[string]bool) bool {
+	f := x.t[i].form
+	if v, ok := f.get(k); ok {
+		return v
+	}
+	return f.set(k, set[f.s])
 }
 
 func (x *run) titleLike(a, b int) bool {
@@ -1157,12 +1651,7 @@ func (x *run) finiteVerbAny(j int) bool {
 	if !t.low || x.r.verb == nil {
 		return false
 	}
-	for _, r := range x.r.verb.VerbReadings(t.s) {
-		if r.Finite() {
-			return true
-		}
-	}
-	return false
+	return x.verbFacts(j)&kFiniteAny != 0
 }
 
 func startsDigit(w string) bool { return w != "" && w[0] >= '0' && w[0] <= '9' }
@@ -1202,39 +1691,58 @@ func (x *run) orgCompound(i int, lw string) bool {
 		return false
 	}
 	p := x.t[i-1]
-	if !p.cap || x.placeAdjective(p.s) == nil && x.demonym(strings.ToLower(p.s)) == nil {
+	if !p.cap || x.placeAdjectiveAt(i-1) == nil && x.demonymAt(i-1) == nil {
 		return false
 	}
-	lw = strings.TrimSuffix(lw, "s")
-	for _, h := range x.r.m.orgHeads {
-		if len(h) >= 4 && strings.HasSuffix(lw, h) || strings.HasSuffix(lw, h+"e") || strings.HasSuffix(lw, h+"en") {
-			x.add(Mention{Start: i - 1, End: i + 1, Type: "ORG", Rule: "org-head"})
-			return true
+	f := x.t[i].form
+	v, ok := f.get(kOrgSuffix)
+	if !ok {
+		lw = strings.TrimSuffix(lw, "s")
+		for _, h := range x.r.m.orgHeads {
+			if len(h) >= 4 && strings.HasSuffix(lw, h) || hasSuffix2(lw, h, "e") || hasSuffix2(lw, h, "en") {
+				v = true
+				break
+			}
 		}
+		f.set(kOrgSuffix, v)
 	}
-	return false
+	if v {
+		x.add(Mention{Start: i - 1, End: i + 1, Type: "ORG", Rule: "org-head"})
+	}
+	return v
+}
+
+// hasSuffix2 is strings.HasSuffix(s, a+b) without building a+b.
+func hasSuffix2(s, a, b string) bool {
+	return len(s) >= len(a)+len(b) && strings.HasSuffix(s, b) && s[len(s)-len(b)-len(a):len(s)-len(b)] == a
 }
 
 // street finds street and station names (LOC).
 func (x *run) street(i int) bool {
 	t := x.t[i]
 	if i+1 < len(x.t) && x.t[i+1].info&capStreet != 0 && !x.cov[i+1] && !t.initial {
-		if x.placeAdjective(t.s) != nil || t.named || x.nameLike(i) {
+		if x.placeAdjectiveAt(i) != nil || t.named || x.nameLike(i) {
 			x.add(Mention{Start: i, End: i + 2, Type: "LOC", Rule: "place-street"})
 			return true
 		}
 	}
-	if t.noun || utf8.RuneCountInString(t.s) < 8 {
-		return false
-	}
-	lw := t.s // street endings are lower case in a capitalised word (Alexanderplatz)
-	for _, s := range x.r.m.streetSuf {
-		if strings.HasSuffix(lw, s) && len(lw) > len(s)+3 {
-			x.add(Mention{Start: i, End: i + 1, Type: "LOC", Rule: "place-street"})
-			return true
+	v, ok := t.get(kStreetSuf)
+	if !ok {
+		if !t.noun && utf8.RuneCountInString(t.s) >= 8 {
+			lw := t.s // street endings are lower case in a capitalised word (Alexanderplatz)
+			for _, s := range x.r.m.streetSuf {
+				if strings.HasSuffix(lw, s) && len(lw) > len(s)+3 {
+					v = true
+					break
+				}
+			}
 		}
+		t.set(kStreetSuf, v)
 	}
-	return false
+	if v {
+		x.add(Mention{Start: i, End: i + 1, Type: "LOC", Rule: "place-street"})
+	}
+	return v
 }
 
 func hasInhabitantEnding(w string) bool {
@@ -1286,13 +1794,13 @@ func (x *run) coordinable(j int) bool {
 // anyVerb reports whether token i, lower-cased, is a verb form (Verletzt,
 // Gegründet at the start of a sentence).
 func (x *run) anyVerb(i int) bool {
-	return x.r.verb != nil && len(x.r.verb.VerbReadings(x.t[i].s)) > 0
+	return x.r.verb != nil && x.verbFacts(i)&kAnyVerb != 0
 }
 
 // orgish reports a quoted name that reads as an organisation: it opens with
 // a place adjective (Berliner Zeitung) or holds an organisation head.
 func (x *run) orgish(a, b int) bool {
-	if x.placeAdjective(x.t[a].s) != nil {
+	if x.placeAdjectiveAt(a) != nil {
 		return true
 	}
 	for j := a; j < b; j++ {
@@ -1316,7 +1824,7 @@ func isOrdinal(w string) bool {
 // nounFollows reports a common noun at j, possibly after one lower-case
 // adjective.
 func (x *run) nounFollows(j int) bool {
-	if j < len(x.t) && x.t[j].low && j+1 < len(x.t) && !x.r.m.function[x.t[j].s] {
+	if j < len(x.t) && x.t[j].low && j+1 < len(x.t) && !x.function(j) {
 		j++
 	}
 	return j < len(x.t) && x.t[j].cap && x.t[j].noun
@@ -1325,23 +1833,63 @@ func (x *run) nounFollows(j int) bool {
 // is reports a flag of token i: from the token's flags when it is
 // capitalised, else by a lookup in set (lower-case legal forms like e.V.,
 // symbols like €).
-func (x *run) is(i int, flag uint16, set map[string]bool) bool {
+func (x *run) is(i int, flag uint16) bool {
+	f := x.t[i].form
+	if f.cap {
+		return f.info&flag != 0
+	}
+	if f.low && len(f.s) > 4 {
+		return false
+	}
+	k, set := kLegal, x.r.m.legal
+	if flag == capCurrency {
+		k, set = kCurrency, x.r.m.currency
+	}
+	if v, ok := f.get(k); ok {
+		return v
+	}
+	return f.set(k, set[f.s])
+}
+
+// flag is is with the capitalised case inline.
+func (x *run) flag(i int, flag uint16) bool {
 	if x.t[i].cap {
 		return x.t[i].info&flag != 0
 	}
-	if x.t[i].low && len(x.t[i].s) > 4 {
-		return false
+	return x.is(i, flag)
+}
+
+// function reports a lower-case function word or adverb.
+func (x *run) function(j int) bool {
+	f := x.t[j].form
+	if v, ok := f.get(kFunction); ok {
+		return v
 	}
-	return set[x.t[i].s]
+	return f.set(kFunction, x.r.m.function[f.s])
 }
 
 // prep reports whether token j is in the preposition set, also when it
 // opens the sentence with a capital (In Marienthal).
-func (x *run) prep(j int, set map[string]bool) bool {
-	if set[x.t[j].s] {
+func (x *run) prep(j int, strong bool) bool {
+	f := x.t[j].form
+	k, kl, set := kPlacePrep, kPlacePrepLow, x.r.m.placePreps
+	if strong {
+		k, kl, set = kStrongPrep, kStrongPrepLow, x.r.m.strongPreps
+	}
+	v, ok := f.get(k)
+	if !ok {
+		v = f.set(k, set[f.s])
+	}
+	if v {
 		return true
 	}
-	return x.t[j].initial && x.t[j].cap && set[x.lower(j)]
+	if !x.t[j].initial || !f.cap {
+		return false
+	}
+	if v, ok := f.get(kl); ok {
+		return v
+	}
+	return f.set(kl, set[x.lower(j)])
 }
 
 var titleWords = map[string]bool{"Der": true, "Die": true, "Das": true, "Den": true, "Dem": true, "Des": true,
@@ -1353,14 +1901,18 @@ var titleWords = map[string]bool{"Der": true, "Die": true, "Das": true, "Den": t
 // apposCompound reports a compound that ends in an apposition head
 // (Chemiekonzern BASF, Ölgesellschaft Petrobras, Fußballverein Ascoli).
 func (x *run) apposCompound(i int) bool {
-	if !x.t[i].cap || len(x.t[i].s) < 8 {
+	f := x.t[i].form
+	if !f.cap || len(f.s) < 8 {
 		return false
+	}
+	if v, ok := f.get(kAppos); ok {
+		return v
 	}
 	lw := x.lower(i)
 	for _, h := range x.r.m.apposHeads {
 		if strings.HasSuffix(lw, h) && len(lw) > len(h)+2 {
-			return true
+			return f.set(kAppos, true)
 		}
 	}
-	return false
+	return f.set(kAppos, false)
 }

@@ -35,9 +35,13 @@ func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 		// of that size saves most of append's doublings of a big struct.
 		d.Entities = make([]document.Entity, 0, len(d.Tokens)/16+4)
 	}
-	var words []string
-	var first []int
-	var ms []Mention
+	// One scratch for the whole article: its forms memo answers the
+	// repeated word forms of all sentences.
+	st := s.r.pool.Get().(*scratch)
+	defer s.r.pool.Put(st)
+	st.forms.reset()
+	words, first, ms := st.words[:0], st.first[:0], st.found[:0]
+	defer func() { st.words, st.first, st.found = words[:0], first[:0], ms[:0] }()
 	for si, sent := range d.Sentences {
 		if si%64 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -49,7 +53,7 @@ func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 		}
 		toks := d.Tokens[sent.TokStart:sent.TokEnd]
 		words, first = joinHyphens(d.Text, toks, words[:0], first[:0])
-		ms = s.r.AppendSentence(ms[:0], words)
+		ms = s.r.appendSentence(st, ms[:0], words)
 		for _, m := range ms {
 			a, b := sent.TokStart+first[m.Start], sent.TokStart+first[m.End]
 			start, end := d.Tokens[a].Start, d.Tokens[b-1].End
@@ -69,13 +73,30 @@ func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 		}
 	}
 	for i := range d.Entities {
-		d.Entities[i].ID = "e" + strconv.Itoa(i+1)
+		d.Entities[i].ID = entityID(i + 1)
 	}
 	Link(d, s.r.m)
 	for i := range d.Entities {
 		splitKBID(&d.Entities[i])
 	}
 	return nil
+}
+
+// entityIDs are the IDs of the first entities of an article, built once:
+// most articles have fewer than 256 entities.
+var entityIDs = func() []string {
+	ids := make([]string, 256)
+	for i := range ids {
+		ids[i] = "e" + strconv.Itoa(i)
+	}
+	return ids
+}()
+
+func entityID(n int) string {
+	if n < len(entityIDs) {
+		return entityIDs[n]
+	}
+	return "e" + strconv.Itoa(n)
 }
 
 // splitKBID keeps the qid field for Wikidata IDs only: the lists also carry
@@ -111,11 +132,13 @@ func Link(d *document.Document, m *Model) {
 	es := d.Entities
 	type person struct {
 		idx   int
-		parts []string
+		parts int    // words of the canonical name
+		last  string // its last word
 	}
 	var persons []person
-	firstByCanon := map[string]int{}
+	firstByCanon := map[canonKey]int{}
 	roles := map[string]int{} // role noun (lower case) → person index in es
+	var words []string
 	for i := range es {
 		e := &es[i]
 		role := ""
@@ -123,7 +146,7 @@ func Link(d *document.Document, m *Model) {
 			role = e.LinkedTo[len("role:"):]
 			e.LinkedTo = ""
 		}
-		words := strings.Fields(e.Span.Text)
+		words = appendFields(words[:0], e.Span.Text)
 		if len(words) == 0 {
 			continue // an empty or blank token cannot name anything
 		}
@@ -134,7 +157,7 @@ func Link(d *document.Document, m *Model) {
 				last := stripGenitive(words[len(words)-1], m)
 				for k := len(persons) - 1; k >= 0; k-- {
 					p := persons[k]
-					if len(p.parts) > len(words) && p.parts[len(p.parts)-1] == last || len(words) == 1 && p.parts[len(p.parts)-1] == words[0] && len(p.parts) > 1 {
+					if p.parts > len(words) && p.last == last || len(words) == 1 && p.last == words[0] && p.parts > 1 {
 						src := es[p.idx]
 						e.Canonical, e.QID = src.Canonical, src.QID
 						e.LinkedTo = firstID(es, firstByCanon, src)
@@ -152,7 +175,8 @@ func Link(d *document.Document, m *Model) {
 			if e.Canonical == "" {
 				e.Canonical = normaliseName(words, m)
 			}
-			persons = append(persons, person{i, strings.Fields(e.Canonical)})
+			n, last := lastField(e.Canonical)
+			persons = append(persons, person{i, n, last})
 			if role != "" {
 				roles[role] = i
 			}
@@ -170,10 +194,7 @@ func Link(d *document.Document, m *Model) {
 			}
 		}
 		if e.LinkedTo == "" {
-			key := e.Canonical + "\x00" + baseType(e.Type)
-			if strings.HasSuffix(e.Type, "part") || strings.HasSuffix(e.Type, "deriv") {
-				key = e.Canonical + "\x00" + baseType(e.Type)
-			}
+			key := canonKey{e.Canonical, baseType(e.Type)}
 			if k, ok := firstByCanon[key]; ok {
 				e.LinkedTo = es[k].ID
 				if e.QID == "" {
@@ -186,8 +207,30 @@ func Link(d *document.Document, m *Model) {
 	}
 }
 
-func firstID(es []document.Entity, first map[string]int, src document.Entity) string {
-	if k, ok := first[src.Canonical+"\x00"+baseType(src.Type)]; ok {
+// canonKey identifies a linked entity: its canonical name and base type.
+type canonKey struct{ canon, typ string }
+
+// appendFields appends the words of s (as strings.Fields splits them) to
+// dst.
+func appendFields(dst []string, s string) []string {
+	for w := range strings.FieldsSeq(s) {
+		dst = append(dst, w)
+	}
+	return dst
+}
+
+// lastField returns the number of words of s (as strings.Fields counts
+// them) and the last one.
+func lastField(s string) (int, string) {
+	n, last := 0, ""
+	for w := range strings.FieldsSeq(s) {
+		n, last = n+1, w
+	}
+	return n, last
+}
+
+func firstID(es []document.Entity, first map[canonKey]int, src document.Entity) string {
+	if k, ok := first[canonKey{src.Canonical, baseType(src.Type)}]; ok {
 		return es[k].ID
 	}
 	return src.ID
@@ -205,9 +248,22 @@ func normaliseName(words []string, m *Model) string {
 	if len(words) == 0 {
 		return ""
 	}
-	out := append([]string(nil), words...)
-	out[len(out)-1] = stripGenitive(out[len(out)-1], m)
-	return strings.Join(out, " ")
+	last := stripGenitive(words[len(words)-1], m)
+	if len(words) == 1 {
+		return last
+	}
+	n := len(last)
+	for _, w := range words[:len(words)-1] {
+		n += len(w) + 1
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, w := range words[:len(words)-1] {
+		b.WriteString(w)
+		b.WriteByte(' ')
+	}
+	b.WriteString(last)
+	return b.String()
 }
 
 // stripGenitive removes a genitive -s when that is safe: the base is a
@@ -218,7 +274,7 @@ func stripGenitive(w string, m *Model) string {
 		return w
 	}
 	base := w[:len(w)-1]
-	if m != nil && (m.surnames[base] || m.first[base] || m.names.root[base] != nil) {
+	if m != nil && (m.surnames[base] || m.first[base] || m.names.rootNode(base) != nil) {
 		return base
 	}
 	return w
@@ -264,7 +320,15 @@ func joinHyphens(text string, toks []document.Token, words []string, first []int
 	return words, first
 }
 
-func isHyphen(s string) bool { return s == "-" || s == "‐" || s == "‑" }
+func isHyphen(s string) bool {
+	switch len(s) {
+	case 1:
+		return s[0] == '-'
+	case len("‐"):
+		return s == "‐" || s == "‑"
+	}
+	return false
+}
 
 // definiteBefore reports whether a definite article (possibly followed by
 // adjectives) comes before token k in its sentence.

@@ -1,7 +1,6 @@
 package ner
 
 import (
-	"hash/maphash"
 	"strings"
 )
 
@@ -13,30 +12,25 @@ type trie struct {
 	// filter is a small Bloom filter over the root's keys: most tokens
 	// start no name, and a miss in 128 KB of bits is cheaper than a probe
 	// into a map of 35,000 keys that does not fit the cache.
-	filter []uint64
-	seed   maphash.Seed
+	filter *keyFilter
 }
 
-const filterBits = 1 << 20
-
-func (t *trie) mark(w string) {
-	h := maphash.String(t.seed, w)
-	for _, b := range [2]uint64{h, h >> 32} {
-		b %= filterBits
-		t.filter[b/64] |= 1 << (b % 64)
-	}
-}
+func (t *trie) mark(w string) { t.filter.add(w) }
 
 // rootNode returns the root node of word w, or nil.
 func (t *trie) rootNode(w string) *tnode {
-	h := maphash.String(t.seed, w)
-	for _, b := range [2]uint64{h, h >> 32} {
-		b %= filterBits
-		if t.filter[b/64]&(1<<(b%64)) == 0 {
-			return nil
-		}
+	if !t.filter.has(w) {
+		return nil
 	}
 	return t.root[w]
+}
+
+// rootNodeBytes is rootNode for a word built in a buffer.
+func (t *trie) rootNodeBytes(w []byte) *tnode {
+	if !t.filter.hasBytes(w) {
+		return nil
+	}
+	return t.root[string(w)] // the conversion in a map index does not allocate
 }
 
 type tnode struct {
@@ -47,7 +41,7 @@ type tnode struct {
 func newTrie() *trie {
 	// Sized for the embedded lists (about 36,000 first words), so loading
 	// does not rehash the map again and again.
-	return &trie{root: make(map[string]*tnode, 40000), filter: make([]uint64, filterBits/64), seed: maphash.MakeSeed()}
+	return &trie{root: make(map[string]*tnode, 40000), filter: newKeyFilter(1 << 16)}
 }
 
 // add stores e under the words of name, and under the weak adjective
