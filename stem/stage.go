@@ -25,14 +25,10 @@ type worker struct {
 // fix says that token tok's stem is arena[start:end].
 type fix struct{ tok, start, end int }
 
-// DefaultCacheSize was the size of the per-worker stem cache. Stemming
-// (stemRunes) is now cheaper than a cache probe inside the pipeline, where
-// the other stages' tables keep evicting the cache, so there is none.
-//
-// Deprecated: the stage keeps no cache.
-const DefaultCacheSize = 16384
-
-// NewStage returns the stem stage. It is safe for concurrent use.
+// NewStage returns the stem stage. It is safe for concurrent use. It keeps
+// no stem cache: stemming a word (stemRunes) costs less than a cache probe
+// inside the pipeline, where the other stages' tables keep evicting the
+// cache (docs/stem.md).
 func NewStage() *Stage {
 	s := &Stage{}
 	s.workers.New = func() any {
@@ -40,11 +36,6 @@ func NewStage() *Stage {
 	}
 	return s
 }
-
-// NewStageCache returns NewStage(); size is ignored.
-//
-// Deprecated: the stage keeps no cache (see DefaultCacheSize).
-func NewStageCache(size int) *Stage { return NewStage() }
 
 func (*Stage) Name() string               { return "stem" }
 func (*Stage) Requires() []document.Layer { return []document.Layer{document.LayerTokens} }
