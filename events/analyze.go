@@ -35,6 +35,7 @@ type wtok struct {
 	e      *wordEntry // the model's entry for low (nil if it knows none)
 	cue    string     // cue kind of the final lemma (Model.cue)
 	trs    []trigger  // triggers of the final lemma
+	fi     int32      // index+1 of the token's form in analysis.forms, 0 for none
 }
 
 // hasClass reports whether the word (its lower-case form) is of the class.
@@ -76,6 +77,7 @@ type analysis struct {
 	ments   []*[]mention // mentions per clause, filled lazily
 	segs    []seg        // segment's scratch, reused sentence by sentence
 	merged  []seg
+	forms   *forms // the document's distinct token texts
 }
 
 // seg is a stretch of a sentence between clause boundaries.
@@ -92,6 +94,7 @@ type scratch struct {
 	para    []int
 	segs    []seg
 	merged  []seg
+	forms   forms
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -110,6 +113,7 @@ func (a *analysis) useScratch() *scratch {
 		a.t = make([]wtok, n)
 	}
 	a.clauses, a.para, a.segs, a.merged = sc.clauses[:0], sc.para[:0], sc.segs[:0], sc.merged[:0]
+	a.forms = &sc.forms
 	return sc
 }
 
@@ -121,21 +125,39 @@ func (a *analysis) releaseScratch(sc *scratch) {
 	}
 	clear(a.t)
 	clear(a.clauses)
+	clear(sc.forms.list)
+	sc.forms.list = sc.forms.list[:0]
 	sc.t, sc.clauses, sc.para, sc.segs, sc.merged = a.t[:0], a.clauses[:0], a.para[:0], a.segs[:0], a.merged[:0]
-	a.t, a.clauses, a.para, a.segs, a.merged = nil, nil, nil, nil, nil
+	a.t, a.clauses, a.para, a.segs, a.merged, a.forms = nil, nil, nil, nil, nil, nil
 	scratchPool.Put(sc)
 }
 
 // lookup resolves a token to lemma and features: the lemma stage's lemma if
 // it ran, else forms.tsv, else an adjective ending or a compound head.
-// et and w.e are the model's entries for the token text and its lower-case
-// form.
-func (a *analysis) lookup(tok *document.Token, w *wtok, et *wordEntry, start bool) {
+// f is the form of the token text; w.low and w.e come from it. The result
+// depends on the form, start and the token's POS and lemma only, so it is
+// kept in f for the next token of the same form and context.
+func (a *analysis) lookup(tok *document.Token, w *wtok, f *wform, start bool) {
+	fresh := w.upper == f.upper && w.lemma == "" && w.feat == "" && !w.verb && !w.fin && !w.nonfin
+	key := lookupKey{start: start, pos: tok.POS, lemma: tok.Lemma}
+	if fresh && f.lkDone && f.lk == key {
+		o := &f.lkOut
+		w.lemma, w.feat, w.verb, w.fin, w.nonfin = o.lemma, o.feat, o.verb, o.fin, o.nonfin
+		return
+	}
+	a.lookupForm(tok, w, f, start)
+	if fresh {
+		f.lk, f.lkDone = key, true
+		f.lkOut = lookupOut{lemma: w.lemma, feat: w.feat, verb: w.verb, fin: w.fin, nonfin: w.nonfin}
+	}
+}
+
+func (a *analysis) lookupForm(tok *document.Token, w *wtok, fm *wform, start bool) {
 	m := a.m
 	text := tok.Text
-	el := w.e
+	el, et := w.e, fm.et
 	known := -1 // whether the lemma is known, -1 when not looked up
-	if et != nil && len(et.forms) > 0 && (w.upper || a.lex == nil || a.lex.FunctionWord(w.low) == "" || tok.POS == "VERB" || tok.POS == "AUX") {
+	if et != nil && len(et.forms) > 0 && (w.upper || a.lex == nil || !a.funcWord(fm) || tok.POS == "VERB" || tok.POS == "AUX") {
 		fs := et.forms
 		w.lemma, w.feat = fs[0].lemma, fs[0].feat
 		known = b2i(fs[0].known)
@@ -143,7 +165,7 @@ func (a *analysis) lookup(tok *document.Token, w *wtok, et *wordEntry, start boo
 			w.feat += f.feat
 		}
 	} else if w.upper && start && tok.POS != "NOUN" && tok.POS != "PROPN" && el != nil && len(el.forms) > 0 && !strings.Contains(el.forms[0].feat, "n") &&
-		(a.lex == nil || a.lex.FunctionWord(w.low) == "") {
+		(a.lex == nil || !a.funcWord(fm)) {
 		// a verb capitalised at the start of a sentence (Sagte er …)
 		w.lemma, w.feat = el.forms[0].lemma, el.forms[0].feat
 		known = b2i(el.forms[0].known)
@@ -157,13 +179,13 @@ func (a *analysis) lookup(tok *document.Token, w *wtok, et *wordEntry, start boo
 		w.lemma = el.adjLem
 		known = -1
 	}
-	if el != nil && el.kj1 && !w.upper && (a.lex == nil || a.lex.FunctionWord(w.low) == "") {
+	if el != nil && el.kj1 && !w.upper && (a.lex == nil || !a.funcWord(fm)) {
 		w.feat += "1"
 		w.verb, w.fin = true, true
 	}
 	if w.upper && (w.lemma == "" || known == 0 || known < 0 && !a.m.known(w.lemma)) {
 		// the lemma stage knows Warnstreik, the triggers know Streik
-		if h := a.compoundHead(text); h != "" {
+		if h := a.formHead(fm); h != "" {
 			w.lemma = h
 		}
 	}
@@ -273,6 +295,10 @@ func (a *analysis) build() {
 	if a.t == nil {
 		a.t = make([]wtok, len(d.Tokens))
 	}
+	if a.forms == nil {
+		a.forms = new(forms)
+	}
+	a.forms.reset(len(d.Tokens))
 	for i := range d.Tokens {
 		tok := &d.Tokens[i]
 		w := &a.t[i]
@@ -287,15 +313,15 @@ func (a *analysis) build() {
 			a.t[i-1].cpart = true
 			continue
 		}
+		fi := a.forms.get(a.m, tok.Text)
+		f := &a.forms.list[fi]
 		if w.punct {
 			w.low = tok.Text
-			w.e = a.m.idx[w.low]
+			w.e = f.et
 			continue
 		}
-		var et *wordEntry
-		w.low, w.e, et = a.m.word(tok.Text)
-		r, _ := utf8.DecodeRuneInString(tok.Text)
-		w.upper = unicode.IsUpper(r)
+		w.fi = fi + 1
+		w.low, w.e, w.upper = f.low, f.el, f.upper
 		if i >= 2 && a.t[i-1].cpart {
 			w.cstart = a.t[i-2].cstart
 			if cs := w.cstart; cs < i {
@@ -314,18 +340,33 @@ func (a *analysis) build() {
 				}
 			}
 		}
-		a.lookup(tok, w, et, i == 0 || d.Tokens[i-1].Sentence != tok.Sentence || isPunct(&d.Tokens[i-1]))
+		a.lookup(tok, w, f, i == 0 || d.Tokens[i-1].Sentence != tok.Sentence || isPunct(&d.Tokens[i-1]))
 	}
 	a.markSpans()
 	for i := range a.t {
 		w := &a.t[i]
-		if w.upper && !w.punct {
-			w.role = a.m.roleNoun(w.low)
+		if w.punct {
+			continue
 		}
-		if !w.punct && w.e != nil {
+		if w.e != nil {
 			w.cls = w.e.cls
 		}
-		w.det = !w.punct && (a.is(i, "art") || a.clsPrefix(i, "poss") != "" || isKein(w.low))
+		f := a.form(i)
+		if f == nil {
+			w.role = w.upper && a.m.roleNoun(w.low)
+			w.det = a.is(i, "art") || a.clsPrefix(i, "poss") != "" || isKein(w.low)
+			continue
+		}
+		if w.upper {
+			if !f.roleDone {
+				f.role, f.roleDone = a.m.roleNoun(f.low), true
+			}
+			w.role = f.role
+		}
+		if !f.detDone {
+			f.det, f.detDone = a.is(i, "art") || a.clsPrefix(i, "poss") != "" || isKein(f.low), true
+		}
+		w.det = f.det
 	}
 	for i := range a.t {
 		a.t[i].adj = a.computeAdjLike(i)
@@ -345,7 +386,15 @@ func (a *analysis) build() {
 	// the lemmas are final now; statements and events ask for every token
 	for i := range a.t {
 		w := &a.t[i]
-		w.cue, w.trs = a.m.cue(w.lemma), a.m.trigs(w.lemma)
+		f := a.form(i)
+		if f == nil {
+			w.cue, w.trs = a.m.cue(w.lemma), a.m.trigs(w.lemma)
+			continue
+		}
+		if !f.lemmaDone || f.lemma != w.lemma {
+			f.lemma, f.lemmaCue, f.lemmaTrs, f.lemmaDone = w.lemma, a.m.cue(w.lemma), a.m.trigs(w.lemma), true
+		}
+		w.cue, w.trs = f.lemmaCue, f.lemmaTrs
 	}
 }
 

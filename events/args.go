@@ -987,7 +987,7 @@ func (a *analysis) nameRun(st, limit int) int {
 	for e < limit && e-st < 5 {
 		tx := a.d.Tokens[e].Text
 		switch {
-		case a.t[e].upper && !a.t[e].punct && a.t[e].tmx < 0 && !a.direction(e) && len(a.t[e].cls) == 0 && len(a.m.trigs(a.t[e].lemma)) == 0 && a.compoundHead(a.d.Tokens[e].Text) == "":
+		case a.t[e].upper && !a.t[e].punct && a.t[e].tmx < 0 && !a.direction(e) && len(a.t[e].cls) == 0 && len(a.m.trigs(a.t[e].lemma)) == 0 && a.tokHead(e) == "":
 			e++
 		case tx == "-" && e > st && e+1 < limit && a.d.Tokens[e-1].End == a.d.Tokens[e].Start && a.d.Tokens[e].End == a.d.Tokens[e+1].Start:
 			e++
@@ -1078,7 +1078,7 @@ func (a *analysis) number(j int) bool {
 // that noun is no event (Versandhändler, not Übernahme), walking left over
 // its article, adjectives and a hyphenated first part; else -1.
 func (a *analysis) classifierPrep(p, start int) int {
-	if len(a.m.trigs(a.t[p].lemma)) > 0 || a.compoundHead(a.d.Tokens[p].Text) != "" {
+	if len(a.m.trigs(a.t[p].lemma)) > 0 || a.tokHead(p) != "" {
 		return -1
 	}
 	q := p - 1

@@ -79,7 +79,7 @@ func (a *analysis) statements() []document.Statement {
 				}
 				kind := w.cue
 				if kind == "" && w.lemma != w.low {
-					kind = a.m.cue(w.low)
+					kind = a.cueOfLow(j)
 				}
 				if kind == "" && strings.HasPrefix(w.lemma, "weiter") && !w.upper {
 					// "sagte weiter": weiter is an adverb here, not the
