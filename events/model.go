@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"hash/maphash"
 	"io/fs"
 	"sort"
 	"strings"
@@ -88,11 +89,52 @@ type Model struct {
 	// quick negative answers before the maps: most tokens are neither a
 	// known lemma nor end in a role noun
 	lemmaF, roleF, cueF, trigF filter
+	// idxF holds every key of idx: most distinct word forms of an article
+	// are unknown to the model, and idx itself is cold in the pipeline
+	idxF keyFilter
+}
+
+// keyFilter is a blocked Bloom filter over whole strings (two bits in one
+// word of 32 KB): a clear bit means the set does not hold the string.
+type keyFilter [1 << 12]uint64
+
+var keySeed = maphash.MakeSeed()
+
+func keyBits(h uint64) (word uint64, mask uint64) {
+	return h >> 52, 1<<(h&63) | 1<<((h>>6)&63)
+}
+
+func (f *keyFilter) add(s string) {
+	w, b := keyBits(maphash.String(keySeed, s))
+	f[w] |= b
+}
+
+func (f *keyFilter) may(s string) bool {
+	w, b := keyBits(maphash.String(keySeed, s))
+	return f[w]&b == b
+}
+
+func (f *keyFilter) mayBytes(s []byte) bool {
+	w, b := keyBits(maphash.Bytes(keySeed, s))
+	return f[w]&b == b
+}
+
+// entryOf is idx[s] behind idxF.
+func (m *Model) entryOf(s string) *wordEntry {
+	if !m.idxF.may(s) {
+		return nil
+	}
+	return m.idx[s]
 }
 
 // filter is a one-hash Bloom filter over a few bytes of a string: a clear
 // bit means the set does not hold the string.
-type filter [1024]uint64
+type filter [filterWords]uint64
+
+// filterWords keeps the four filters within 16 KB: they answer for every
+// distinct word form of an article, and the pipeline's other tables evict
+// them between articles (the sets hold a few hundred strings each).
+const filterWords = 512
 
 func filterHash(s string) uint32 {
 	h := uint32(len(s))
@@ -107,7 +149,7 @@ func filterHash(s string) uint32 {
 	h ^= h >> 15
 	h *= 0x2c1b3c6d
 	h ^= h >> 12
-	return h & (1024*64 - 1)
+	return h & (filterWords*64 - 1)
 }
 
 func (f *filter) add(s string) { h := filterHash(s); f[h>>6] |= 1 << (h & 63) }
@@ -339,6 +381,9 @@ func (m *Model) buildIndex() {
 			fs[i].known = m.lemmas[fs[i].lemma]
 		}
 	}
+	for w := range m.idx {
+		m.idxF.add(w)
+	}
 	for l := range m.lemmas {
 		m.lemmaF.add(l)
 	}
@@ -414,7 +459,7 @@ func isUpperWord(s string) bool {
 // otherwise the lower-case form is built in a stack buffer and, for a
 // known word, taken from the index: no allocation either way.
 func (m *Model) word(s string) (low string, el, et *wordEntry) {
-	if et = m.idx[s]; et != nil {
+	if et = m.entryOf(s); et != nil {
 		if et.isLow {
 			return s, et, et
 		}
@@ -426,7 +471,7 @@ func (m *Model) word(s string) (low string, el, et *wordEntry) {
 		if low == s {
 			return s, nil, nil
 		}
-		return low, m.idx[low], nil
+		return low, m.entryOf(low), nil
 	}
 	b := buf[:0]
 	changed := false
@@ -455,7 +500,10 @@ func (m *Model) word(s string) (low string, el, et *wordEntry) {
 	}
 	if len(b) > len(buf) {
 		low := string(b)
-		return low, m.idx[low], nil
+		return low, m.entryOf(low), nil
+	}
+	if !m.idxF.mayBytes(b) {
+		return string(b), nil, nil
 	}
 	if e := m.idx[string(b)]; e != nil {
 		return e.word, e, nil
