@@ -77,7 +77,10 @@ type analysis struct {
 	ments   []*[]mention // mentions per clause, filled lazily
 	segs    []seg        // segment's scratch, reused sentence by sentence
 	merged  []seg
-	forms   *forms // the document's distinct token texts
+	forms   *forms           // the document's distinct token texts
+	evs     []document.Event // events' scratch
+	// the clauses of each sentence, in token order: sentCl[sentClOff[si]:sentClOff[si+1]]
+	sentCl, sentClOff []int
 }
 
 // seg is a stretch of a sentence between clause boundaries.
@@ -95,6 +98,9 @@ type scratch struct {
 	segs    []seg
 	merged  []seg
 	forms   forms
+	sentCl  []int
+	sentOff []int
+	evs     []document.Event
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -114,6 +120,8 @@ func (a *analysis) useScratch() *scratch {
 	}
 	a.clauses, a.para, a.segs, a.merged = sc.clauses[:0], sc.para[:0], sc.segs[:0], sc.merged[:0]
 	a.forms = &sc.forms
+	a.sentCl, a.sentClOff = sc.sentCl[:0], sc.sentOff[:0]
+	a.evs = sc.evs[:0]
 	return sc
 }
 
@@ -128,6 +136,9 @@ func (a *analysis) releaseScratch(sc *scratch) {
 	clear(sc.forms.list)
 	sc.forms.list = sc.forms.list[:0]
 	sc.t, sc.clauses, sc.para, sc.segs, sc.merged = a.t[:0], a.clauses[:0], a.para[:0], a.segs[:0], a.merged[:0]
+	sc.sentCl, sc.sentOff = a.sentCl[:0], a.sentClOff[:0]
+	clear(a.evs[:cap(a.evs)])
+	sc.evs = a.evs[:0]
 	a.t, a.clauses, a.para, a.segs, a.merged, a.forms = nil, nil, nil, nil, nil, nil
 	scratchPool.Put(sc)
 }
@@ -315,12 +326,12 @@ func (a *analysis) build() {
 		}
 		fi := a.forms.get(a.m, tok.Text)
 		f := &a.forms.list[fi]
+		w.fi = fi + 1
 		if w.punct {
 			w.low = tok.Text
 			w.e = f.et
 			continue
 		}
-		w.fi = fi + 1
 		w.low, w.e, w.upper = f.low, f.el, f.upper
 		if i >= 2 && a.t[i-1].cpart {
 			w.cstart = a.t[i-2].cstart
@@ -352,7 +363,7 @@ func (a *analysis) build() {
 			w.cls = w.e.cls
 		}
 		f := a.form(i)
-		if f == nil {
+		if f == nil { // a hyphen inside a compound
 			w.role = w.upper && a.m.roleNoun(w.low)
 			w.det = a.is(i, "art") || a.clsPrefix(i, "poss") != "" || isKein(w.low)
 			continue
@@ -383,6 +394,7 @@ func (a *analysis) build() {
 		a.segment(si)
 	}
 	a.joinParticles()
+	a.sentenceClauseLists()
 	// the lemmas are final now; statements and events ask for every token
 	for i := range a.t {
 		w := &a.t[i]
@@ -392,7 +404,10 @@ func (a *analysis) build() {
 			continue
 		}
 		if !f.lemmaDone || f.lemma != w.lemma {
-			f.lemma, f.lemmaCue, f.lemmaTrs, f.lemmaDone = w.lemma, a.m.cue(w.lemma), a.m.trigs(w.lemma), true
+			f.lemma, f.lemmaCue, f.lemmaTrs, f.lemmaDone = w.lemma, "", nil, true
+			if a.m.lemmaF.may(w.lemma) { // every cue and trigger is a lemma
+				f.lemmaCue, f.lemmaTrs = a.m.cue(w.lemma), a.m.trigs(w.lemma)
+			}
 		}
 		w.cue, w.trs = f.lemmaCue, f.lemmaTrs
 	}

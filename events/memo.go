@@ -91,7 +91,8 @@ func (t *forms) get(m *Model, text string) int32 {
 }
 
 // form returns the form of token j, or nil when build left it without
-// one (punctuation, hyphens of compounds).
+// one (the hyphen inside a compound). Of punctuation only the text and et
+// are used.
 func (a *analysis) form(j int) *wform {
 	if fi := a.t[j].fi; fi > 0 {
 		return &a.forms.list[fi-1]
@@ -127,7 +128,7 @@ func (a *analysis) tokHead(j int) string {
 // cueOfLow is Model.cue of token j's lower-case form.
 func (a *analysis) cueOfLow(j int) string {
 	f := a.form(j)
-	if f == nil {
+	if f == nil || a.t[j].punct {
 		return a.m.cue(a.t[j].low)
 	}
 	if !f.cueLowDone {

@@ -403,17 +403,31 @@ func (a *analysis) tokSpan(r span2) document.Span {
 	return a.d.SpanOf(a.d.Tokens[r.start].Start, a.d.Tokens[r.end-1].End)
 }
 
+// sentenceClauses returns the clauses of sentence si in token order
+// (callers must not modify the slice).
 func (a *analysis) sentenceClauses(si int) []int {
-	s := a.d.Sentences[si]
-	var out []int
-	last := -1
-	for j := s.TokStart; j < s.TokEnd; j++ {
-		if c := a.t[j].cl; c >= 0 && c != last {
-			out = append(out, c)
-			last = c
-		}
+	if a.sentClOff == nil {
+		a.sentenceClauseLists()
 	}
-	return out
+	return a.sentCl[a.sentClOff[si]:a.sentClOff[si+1]]
+}
+
+// sentenceClauseLists lists the clauses of every sentence once, when
+// build has made them: the statement rules ask for them sentence by
+// sentence, several times each.
+func (a *analysis) sentenceClauseLists() {
+	out, off := a.sentCl[:0], append(a.sentClOff[:0], 0)
+	for _, s := range a.d.Sentences {
+		last := -1
+		for j := s.TokStart; j < s.TokEnd; j++ {
+			if c := a.t[j].cl; c >= 0 && c != last {
+				out = append(out, c)
+				last = c
+			}
+		}
+		off = append(off, len(out))
+	}
+	a.sentCl, a.sentClOff = out, off
 }
 
 func (a *analysis) enclosing(out []stmt, q [2]int) *stmt {
