@@ -166,7 +166,7 @@ func (a *analysis) lookup(tok *document.Token, w *wtok, f *wform, start bool) {
 func (a *analysis) lookupForm(tok *document.Token, w *wtok, fm *wform, start bool) {
 	m := a.m
 	text := tok.Text
-	el, et := w.e, fm.et
+	et := fm.et
 	known := -1 // whether the lemma is known, -1 when not looked up
 	if et != nil && len(et.forms) > 0 && (w.upper || a.lex == nil || !a.funcWord(fm) || tok.POS == "VERB" || tok.POS == "AUX") {
 		fs := et.forms
@@ -175,9 +175,9 @@ func (a *analysis) lookupForm(tok *document.Token, w *wtok, fm *wform, start boo
 		for _, f := range fs[1:] {
 			w.feat += f.feat
 		}
-	} else if w.upper && start && tok.POS != "NOUN" && tok.POS != "PROPN" && el != nil && len(el.forms) > 0 && !strings.Contains(el.forms[0].feat, "n") &&
-		(a.lex == nil || !a.funcWord(fm)) {
+	} else if w.upper && start && tok.POS != "NOUN" && tok.POS != "PROPN" && a.verbForms(fm) && (a.lex == nil || !a.funcWord(fm)) {
 		// a verb capitalised at the start of a sentence (Sagte er …)
+		el := fm.el
 		w.lemma, w.feat = el.forms[0].lemma, el.forms[0].feat
 		known = b2i(el.forms[0].known)
 	}
@@ -185,14 +185,18 @@ func (a *analysis) lookupForm(tok *document.Token, w *wtok, fm *wform, start boo
 		w.lemma = tok.Lemma
 		known = -1
 	}
-	if w.lemma == "" && !w.upper && el != nil && el.adjLem != "" && m.lemmas[el.adjLem] {
-		// inflected adjectives: bevorstehenden → bevorstehend, insolventen → insolvent
-		w.lemma = el.adjLem
-		known = -1
+	if w.lemma == "" && !w.upper {
+		if el := a.formEl(fm); el != nil && el.adjLem != "" && m.lemmas[el.adjLem] {
+			// inflected adjectives: bevorstehenden → bevorstehend, insolventen → insolvent
+			w.lemma = el.adjLem
+			known = -1
+		}
 	}
-	if el != nil && el.kj1 && !w.upper && (a.lex == nil || !a.funcWord(fm)) {
-		w.feat += "1"
-		w.verb, w.fin = true, true
+	if !w.upper {
+		if el := a.formEl(fm); el != nil && el.kj1 && (a.lex == nil || !a.funcWord(fm)) {
+			w.feat += "1"
+			w.verb, w.fin = true, true
+		}
 	}
 	if w.upper && (w.lemma == "" || known == 0 || known < 0 && !a.m.known(w.lemma)) {
 		// the lemma stage knows Warnstreik, the triggers know Streik
@@ -269,6 +273,9 @@ func (a *analysis) compoundHead(text string) string {
 		}
 	}
 	if len(text) < 6 {
+		return ""
+	}
+	if !a.m.headF.may(text[len(text)-3:]) {
 		return ""
 	}
 	for _, h := range a.m.headIdx[text[len(text)-3:]] {

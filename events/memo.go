@@ -2,6 +2,7 @@ package events
 
 import (
 	"hash/maphash"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -16,6 +17,9 @@ type wform struct {
 	low    string     // strings.ToLower(text)
 	el, et *wordEntry // the model's entries for low and for text
 	upper  bool       // text starts with an upper-case letter
+	// el is looked up (else it has no closed classes, and formEl
+	// looks it up when its forms are asked for)
+	elDone bool
 
 	// computed on first use (the *Done flags say whether they are)
 	fw, fwDone      bool // the lexicon knows low as a function word
@@ -78,7 +82,7 @@ func (t *forms) get(m *Model, text string) int32 {
 		if s == 0 {
 			t.list = append(t.list, wform{text: text})
 			f := &t.list[len(t.list)-1]
-			f.low, f.el, f.et = m.word(text)
+			f.setWord(m)
 			r, _ := utf8.DecodeRuneInString(text)
 			f.upper = unicode.IsUpper(r)
 			t.slots[i] = int32(len(t.list))
@@ -88,6 +92,65 @@ func (t *forms) get(m *Model, text string) int32 {
 			return s - 1
 		}
 	}
+}
+
+// setWord sets low, et and el as Model.word does, except that a word with
+// capitals whose lower-case form has no closed classes leaves el to
+// formEl: most such words are names and nouns the model does not know,
+// and the index lookup is a cache miss in the pipeline.
+func (f *wform) setWord(m *Model) {
+	s := f.text
+	var buf [64]byte
+	if len(s) > len(buf) {
+		f.low, f.el, f.et = m.word(s)
+		f.elDone = true
+		return
+	}
+	b, changed := appendLower(buf[:0], s)
+	if changed && string(b) == s {
+		changed = false // U+FFFD itself
+	}
+	if !changed {
+		e := m.entryOf(s)
+		f.low, f.el, f.et, f.elDone = s, e, e, true
+		return
+	}
+	// s is not in lower case: idx holds it only among the upF keys
+	if m.upF.may(s) {
+		if et := m.idx[s]; et != nil {
+			f.low, f.el, f.et, f.elDone = et.lowW, et.lowE, et, true
+			return
+		}
+	}
+	if !m.clsF.mayBytes(b) {
+		f.low = string(b)
+		return
+	}
+	f.elDone = true
+	if !m.idxF.mayBytes(b) {
+		f.low = string(b)
+		return
+	}
+	if e := m.idx[string(b)]; e != nil {
+		f.low, f.el = e.word, e
+		return
+	}
+	f.low = string(b)
+}
+
+// formEl returns the model's entry for the form's lower-case form.
+func (a *analysis) formEl(f *wform) *wordEntry {
+	if !f.elDone {
+		f.el, f.elDone = a.m.entryOf(f.low), true
+	}
+	return f.el
+}
+
+// verbForms reports whether the form's lower-case form has forms and the
+// first is no noun (a verb capitalised at the start of a sentence).
+func (a *analysis) verbForms(f *wform) bool {
+	el := a.formEl(f)
+	return el != nil && len(el.forms) > 0 && !strings.Contains(el.forms[0].feat, "n")
 }
 
 // form returns the form of token j, or nil when build left it without

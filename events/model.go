@@ -92,6 +92,30 @@ type Model struct {
 	// idxF holds every key of idx: most distinct word forms of an article
 	// are unknown to the model, and idx itself is cold in the pipeline
 	idxF keyFilter
+	// upF holds the keys of idx that are not in lower case (a few hundred
+	// capitalised forms), clsF the keys with closed classes: a capitalised
+	// word the model does not know needs its lower-case entry only for
+	// these classes (and, at the start of a sentence, for its forms)
+	upF, clsF smallFilter
+	headF     smallFilter // the keys of headIdx
+}
+
+// smallFilter is a keyFilter of 1 KB for sets of a few hundred strings.
+type smallFilter [1 << 7]uint64
+
+func (f *smallFilter) add(s string) {
+	w, b := keyBits(maphash.String(keySeed, s))
+	f[w&(uint64(len(f))-1)] |= b
+}
+
+func (f *smallFilter) may(s string) bool {
+	w, b := keyBits(maphash.String(keySeed, s))
+	return f[w&(uint64(len(f))-1)]&b == b
+}
+
+func (f *smallFilter) mayBytes(s []byte) bool {
+	w, b := keyBits(maphash.Bytes(keySeed, s))
+	return f[w&(uint64(len(f))-1)]&b == b
 }
 
 // keyFilter is a blocked Bloom filter over whole strings (two bits in one
@@ -308,6 +332,7 @@ func LoadFS(fsys fs.FS, dir string) (*Model, error) {
 			seen[low] = true
 			k := low[len(low)-3:]
 			m.headIdx[k] = append(m.headIdx[k], headForm{low, h})
+			m.headF.add(k)
 		}
 		add(h)
 		for f, fs := range m.forms {
@@ -381,8 +406,14 @@ func (m *Model) buildIndex() {
 			fs[i].known = m.lemmas[fs[i].lemma]
 		}
 	}
-	for w := range m.idx {
+	for w, e := range m.idx {
 		m.idxF.add(w)
+		if !e.isLow {
+			m.upF.add(w)
+		}
+		if len(e.cls) > 0 {
+			m.clsF.add(w)
+		}
 	}
 	for l := range m.lemmas {
 		m.lemmaF.add(l)
@@ -454,27 +485,9 @@ func isUpperWord(s string) bool {
 	return false
 }
 
-// word returns strings.ToLower(s), the model's entry for it (el) and the
-// entry for s itself (et). A known surface form knows its lower-case form;
-// otherwise the lower-case form is built in a stack buffer and, for a
-// known word, taken from the index: no allocation either way.
-func (m *Model) word(s string) (low string, el, et *wordEntry) {
-	if et = m.entryOf(s); et != nil {
-		if et.isLow {
-			return s, et, et
-		}
-		return et.lowW, et.lowE, et
-	}
-	var buf [64]byte
-	if len(s) > len(buf) {
-		low := strings.ToLower(s)
-		if low == s {
-			return s, nil, nil
-		}
-		return low, m.entryOf(low), nil
-	}
-	b := buf[:0]
-	changed := false
+// appendLower appends strings.ToLower(s) to b; changed is false when it
+// is s itself.
+func appendLower(b []byte, s string) (_ []byte, changed bool) {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf {
@@ -495,6 +508,29 @@ func (m *Model) word(s string) (low string, el, et *wordEntry) {
 		}
 		b = append(b, c)
 	}
+	return b, changed
+}
+
+// word returns strings.ToLower(s), the model's entry for it (el) and the
+// entry for s itself (et). A known surface form knows its lower-case form;
+// otherwise the lower-case form is built in a stack buffer and, for a
+// known word, taken from the index: no allocation either way.
+func (m *Model) word(s string) (low string, el, et *wordEntry) {
+	if et = m.entryOf(s); et != nil {
+		if et.isLow {
+			return s, et, et
+		}
+		return et.lowW, et.lowE, et
+	}
+	var buf [64]byte
+	if len(s) > len(buf) {
+		low := strings.ToLower(s)
+		if low == s {
+			return s, nil, nil
+		}
+		return low, m.entryOf(low), nil
+	}
+	b, changed := appendLower(buf[:0], s)
 	if !changed {
 		return s, nil, nil // idx[s] is nil
 	}
