@@ -134,7 +134,7 @@ func (a *analysis) releaseScratch(sc *scratch) {
 	clear(a.t)
 	clear(a.clauses)
 	clear(sc.forms.list)
-	sc.forms.list = sc.forms.list[:0]
+	sc.forms.list, sc.forms.arena = sc.forms.list[:0], nil
 	sc.t, sc.clauses, sc.para, sc.segs, sc.merged = a.t[:0], a.clauses[:0], a.para[:0], a.segs[:0], a.merged[:0]
 	sc.sentCl, sc.sentOff = a.sentCl[:0], a.sentClOff[:0]
 	clear(a.evs[:cap(a.evs)])

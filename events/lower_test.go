@@ -57,7 +57,7 @@ func TestFormMatchesWord(t *testing.T) {
 	a := &analysis{m: m}
 	for _, w := range words {
 		f := &wform{text: w}
-		f.setWord(m)
+		f.setWord(m, new(forms))
 		low, el, et := m.word(w)
 		if !f.elDone && el != nil && len(el.cls) > 0 {
 			t.Fatalf("form %q: closed classes left out", w)

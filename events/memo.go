@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // wform is what the stage derives from one distinct token text of a
@@ -53,6 +54,24 @@ type lookupOut struct {
 type forms struct {
 	slots []int32
 	list  []wform
+	// arena holds the document's lower-case forms that the model does not
+	// know (one allocation for many): bytes are only appended, and a new
+	// document starts a new arena, so the strings stay valid
+	arena []byte
+}
+
+// str returns b as a string in the arena.
+func (t *forms) str(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if len(b) > cap(t.arena)-len(t.arena) {
+		n := min(max(2*cap(t.arena), 512), 8192)
+		t.arena = make([]byte, 0, max(n, len(b)))
+	}
+	off := len(t.arena)
+	t.arena = append(t.arena, b...)
+	return unsafe.String(&t.arena[off], len(b))
 }
 
 var formSeed = maphash.MakeSeed()
@@ -71,6 +90,7 @@ func (t *forms) reset(n int) {
 	}
 	clear(t.list)
 	t.list = t.list[:0]
+	t.arena = nil
 }
 
 // get returns the index of text's form, adding it (through the model) when
@@ -82,7 +102,7 @@ func (t *forms) get(m *Model, text string) int32 {
 		if s == 0 {
 			t.list = append(t.list, wform{text: text})
 			f := &t.list[len(t.list)-1]
-			f.setWord(m)
+			f.setWord(m, t)
 			r, _ := utf8.DecodeRuneInString(text)
 			f.upper = unicode.IsUpper(r)
 			t.slots[i] = int32(len(t.list))
@@ -98,7 +118,7 @@ func (t *forms) get(m *Model, text string) int32 {
 // capitals whose lower-case form has no closed classes leaves el to
 // formEl: most such words are names and nouns the model does not know,
 // and the index lookup is a cache miss in the pipeline.
-func (f *wform) setWord(m *Model) {
+func (f *wform) setWord(m *Model, t *forms) {
 	s := f.text
 	var buf [64]byte
 	if len(s) > len(buf) {
@@ -123,19 +143,19 @@ func (f *wform) setWord(m *Model) {
 		}
 	}
 	if !m.clsF.mayBytes(b) {
-		f.low = string(b)
+		f.low = t.str(b)
 		return
 	}
 	f.elDone = true
 	if !m.idxF.mayBytes(b) {
-		f.low = string(b)
+		f.low = t.str(b)
 		return
 	}
 	if e := m.idx[string(b)]; e != nil {
 		f.low, f.el = e.word, e
 		return
 	}
-	f.low = string(b)
+	f.low = t.str(b)
 }
 
 // formEl returns the model's entry for the form's lower-case form.

@@ -50,12 +50,7 @@ func (a *analysis) statements() []document.Statement {
 	d := a.d
 	var out []stmt
 	quotes := a.quotes()
-	qAt := map[int]int{} // opening token → quote index
-	for qi, q := range quotes {
-		qAt[q[0]] = qi
-	}
-	usedQuote := map[int]bool{}
-	bySent := make([][]int, len(d.Sentences)) // statements per sentence
+	usedQuote := make([]bool, len(quotes))
 	addStmt := func(s stmt) {
 		if s.msg.end <= s.msg.start {
 			return
@@ -66,7 +61,6 @@ func (a *analysis) statements() []document.Statement {
 			}
 		}
 		out = append(out, s)
-		bySent[s.sent] = append(bySent[s.sent], len(out)-1)
 	}
 	for si := range d.Sentences {
 		cls := a.sentenceClauses(si)
