@@ -3,6 +3,7 @@ package events
 import (
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // word must give exactly strings.ToLower and the index entries, whatever
@@ -64,6 +65,14 @@ func TestFormMatchesWord(t *testing.T) {
 		}
 		if f.low != low || f.et != et || a.formEl(f) != el {
 			t.Fatalf("form %q: %q %p %p, word: %q %p %p", w, f.low, f.et, f.el, low, et, el)
+		}
+	}
+}
+
+func TestLowerRune(t *testing.T) {
+	for r := rune(0); r < 0x300; r++ {
+		if lowerRune(r) != unicode.ToLower(r) {
+			t.Errorf("lowerRune(%U) = %U, want %U", r, lowerRune(r), unicode.ToLower(r))
 		}
 	}
 }

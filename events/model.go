@@ -88,7 +88,8 @@ type Model struct {
 	idx       map[string]*wordEntry // everything known about a surface form
 	// quick negative answers before the maps: most tokens are neither a
 	// known lemma nor end in a role noun
-	lemmaF, roleF, cueF, trigF filter
+	lemmaF, cueF, trigF filter
+	roleF               triFilter
 	// idxF holds every key of idx: most distinct word forms of an article
 	// are unknown to the model, and idx itself is cold in the pipeline
 	idxF keyFilter
@@ -97,8 +98,22 @@ type Model struct {
 	// word the model does not know needs its lower-case entry only for
 	// these classes (and, at the start of a sentence, for its forms)
 	upF, clsF smallFilter
-	headF     smallFilter // the keys of headIdx
+	headF     triFilter // the keys of headIdx
 }
+
+// triFilter is a one-bit Bloom filter over strings of three bytes (the
+// suffix keys of roleIdx and headIdx), 512 bytes, with a hash that needs
+// no call.
+type triFilter [64]uint64
+
+func triHash(s string) uint32 {
+	k := uint32(s[0])<<16 | uint32(s[1])<<8 | uint32(s[2])
+	return (k * 0x9e3779b1) >> (32 - 12)
+}
+
+func (f *triFilter) add(s string) { h := triHash(s); f[h>>6] |= 1 << (h & 63) }
+
+func (f *triFilter) may(s string) bool { h := triHash(s); return f[h>>6]&(1<<(h&63)) != 0 }
 
 // smallFilter is a keyFilter of 1 KB for sets of a few hundred strings.
 type smallFilter [1 << 7]uint64
@@ -485,6 +500,18 @@ func isUpperWord(s string) bool {
 	return false
 }
 
+// lowerRune is unicode.ToLower with the Latin-1 letters of German text
+// (Ä Ö Ü) answered without the case tables.
+func lowerRune(r rune) rune {
+	if r < 0x100 {
+		if 'A' <= r && r <= 'Z' || 0xC0 <= r && r <= 0xDE && r != 0xD7 {
+			return r + 32
+		}
+		return r
+	}
+	return unicode.ToLower(r)
+}
+
 // appendLower appends strings.ToLower(s) to b; changed is false when it
 // is s itself.
 func appendLower(b []byte, s string) (_ []byte, changed bool) {
@@ -494,7 +521,7 @@ func appendLower(b []byte, s string) (_ []byte, changed bool) {
 			// the rest rune by rune, as strings.Map(unicode.ToLower) does
 			// (an invalid byte becomes U+FFFD)
 			for _, r := range s[i:] {
-				l := unicode.ToLower(r)
+				l := lowerRune(r)
 				if l != r || r == utf8.RuneError {
 					changed = true
 				}
