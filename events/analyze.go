@@ -79,6 +79,8 @@ type analysis struct {
 	merged  []seg
 	forms   *forms           // the document's distinct token texts
 	evs     []document.Event // events' scratch
+	perRuns []entRun         // personRuns, when perDone
+	perDone bool
 	// the clauses of each sentence, in token order: sentCl[sentClOff[si]:sentClOff[si+1]]
 	sentCl, sentClOff []int
 }

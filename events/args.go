@@ -1,6 +1,7 @@
 package events
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/ereignis/ereignis/document"
@@ -260,17 +261,42 @@ func (a *analysis) surnameRef(j int) string {
 		return ""
 	}
 	text := a.d.Tokens[j].Text
-	for k := j - 1; k >= 0; k-- {
-		e := a.t[k].ent
-		if e < 0 || a.d.Entities[e].Type != "PER" {
-			continue
-		}
+	// the closest person before j whose name ends in " "+text
+	runs := a.personRuns()
+	r := sort.Search(len(runs), func(r int) bool { return runs[r].start >= j })
+	for r--; r >= 0; r-- {
+		e := runs[r].ent
 		name := a.d.Entities[e].Span.Text
-		if strings.HasSuffix(name, " "+text) {
+		if n := len(name) - len(text); n > 0 && name[n-1] == ' ' && name[n:] == text {
 			return rootID(a.d, e)
 		}
 	}
 	return ""
+}
+
+// entRun is a stretch of tokens that one entity covers.
+type entRun struct{ start, ent int }
+
+// personRuns lists, in text order, the runs of tokens covered by one PER
+// entity (w.ent), once per document: surnameRef asks for the persons
+// before many capitalised words.
+func (a *analysis) personRuns() []entRun {
+	if a.perDone {
+		return a.perRuns
+	}
+	a.perDone = true
+	last := -1
+	for k := range a.t {
+		e := a.t[k].ent
+		if e == last {
+			continue
+		}
+		last = e
+		if e >= 0 && a.d.Entities[e].Type == "PER" {
+			a.perRuns = append(a.perRuns, entRun{k, e})
+		}
+	}
+	return a.perRuns
 }
 
 // subjectOf returns the subject mention of clause c by word order.

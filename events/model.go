@@ -365,6 +365,7 @@ func LoadFS(fsys fs.FS, dir string) (*Model, error) {
 		return nil, err
 	}
 	m.buildIndex()
+	m.kj1 = nil // idx has it (wordEntry.kj1); the map would only be marked by every GC
 	m.roleIdx = map[string][]string{}
 	if err = read("rolenouns.txt", 1, func(c []string) error {
 		m.roleNouns = append(m.roleNouns, c[0])
