@@ -81,6 +81,7 @@ type analysis struct {
 	evs     []document.Event // events' scratch
 	perRuns []entRun         // personRuns, when perDone
 	perDone bool
+	sink    byte // touchLemmas' result, kept so that its loads stay
 	// the clauses of each sentence, in token order: sentCl[sentClOff[si]:sentClOff[si+1]]
 	sentCl, sentClOff []int
 }
@@ -319,6 +320,11 @@ func (a *analysis) build() {
 		a.forms = new(forms)
 	}
 	a.forms.reset(len(d.Tokens))
+	a.touchLemmas()
+	for i := range d.Tokens {
+		a.t[i].fi = a.forms.add(d.Tokens[i].Text) + 1
+	}
+	a.forms.init(a.m)
 	for i := range d.Tokens {
 		tok := &d.Tokens[i]
 		w := &a.t[i]
@@ -328,14 +334,12 @@ func (a *analysis) build() {
 		// attached on both sides joins them back into one word here
 		if w.punct && (tok.Text == "-" || tok.Text == "‐") && i > 0 && i+1 < len(d.Tokens) &&
 			d.Tokens[i-1].End == tok.Start && tok.End == d.Tokens[i+1].Start && !isPunct(&d.Tokens[i-1]) && !isPunct(&d.Tokens[i+1]) {
-			w.punct, w.cpart, w.low = false, true, "-"
+			w.punct, w.cpart, w.low, w.fi = false, true, "-", 0
 			w.e = a.m.idx[w.low]
 			a.t[i-1].cpart = true
 			continue
 		}
-		fi := a.forms.get(a.m, tok.Text)
-		f := &a.forms.list[fi]
-		w.fi = fi + 1
+		f := &a.forms.list[w.fi-1]
 		if w.punct {
 			w.low = tok.Text
 			w.e = f.et
@@ -420,6 +424,21 @@ func (a *analysis) build() {
 		}
 		w.cue, w.trs = f.lemmaCue, f.lemmaTrs
 	}
+}
+
+// touchLemmas reads the first byte of every lemma the lemma stage set.
+// The lemmas point into the lexicon's tables, one cache miss each, and the
+// stage reads them one by one deep inside dependent work (Model.known, the
+// trigger and cue filters); loads without dependencies let the CPU wait
+// for many misses at once.
+func (a *analysis) touchLemmas() {
+	var x byte
+	for i := range a.d.Tokens {
+		if l := a.d.Tokens[i].Lemma; l != "" {
+			x ^= l[0]
+		}
+	}
+	a.sink = x
 }
 
 // markSpans records which entity and which timex covers each token.

@@ -1,6 +1,7 @@
 package events
 
 import (
+	"hash/maphash"
 	"strings"
 	"testing"
 	"unicode"
@@ -57,7 +58,7 @@ func TestFormMatchesWord(t *testing.T) {
 	}
 	a := &analysis{m: m}
 	for _, w := range words {
-		f := &wform{text: w}
+		f := &wform{text: w, h: maphash.String(keySeed, w)}
 		f.setWord(m, new(forms))
 		low, el, et := m.word(w)
 		if !f.elDone && el != nil && len(el.cls) > 0 {

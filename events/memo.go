@@ -18,6 +18,7 @@ type wform struct {
 	low    string     // strings.ToLower(text)
 	el, et *wordEntry // the model's entries for low and for text
 	upper  bool       // text starts with an upper-case letter
+	h      uint64     // maphash.String(keySeed, text)
 	// el is looked up (else it has no closed classes, and formEl
 	// looks it up when its forms are asked for)
 	elDone bool
@@ -58,6 +59,7 @@ type forms struct {
 	// know (one allocation for many): bytes are only appended, and a new
 	// document starts a new arena, so the strings stay valid
 	arena []byte
+	sink  uint64 // init's loads, kept so that they stay
 }
 
 // str returns b as a string in the arena.
@@ -73,8 +75,6 @@ func (t *forms) str(b []byte) string {
 	t.arena = append(t.arena, b...)
 	return unsafe.String(&t.arena[off], len(b))
 }
-
-var formSeed = maphash.MakeSeed()
 
 // reset empties the table and sizes it for a document of n tokens.
 func (t *forms) reset(n int) {
@@ -93,24 +93,42 @@ func (t *forms) reset(n int) {
 	t.arena = nil
 }
 
-// get returns the index of text's form, adding it (through the model) when
-// the document has not had it yet.
-func (t *forms) get(m *Model, text string) int32 {
+// add returns the index of text's form, adding it when the document has
+// not had it yet; init fills the new forms in.
+func (t *forms) add(text string) int32 {
+	h := maphash.String(keySeed, text)
 	mask := uint64(len(t.slots) - 1)
-	for i := maphash.String(formSeed, text) & mask; ; i = (i + 1) & mask {
+	for i := h & mask; ; i = (i + 1) & mask {
 		s := t.slots[i]
 		if s == 0 {
-			t.list = append(t.list, wform{text: text})
-			f := &t.list[len(t.list)-1]
-			f.setWord(m, t)
-			r, _ := utf8.DecodeRuneInString(text)
-			f.upper = unicode.IsUpper(r)
+			t.list = append(t.list, wform{text: text, h: h})
 			t.slots[i] = int32(len(t.list))
 			return int32(len(t.list) - 1)
 		}
 		if t.list[s-1].text == text {
 			return s - 1
 		}
+	}
+}
+
+// init looks the forms up in the model. The words of an article are
+// mostly in lower case, and idxF is cold in the pipeline: its words for
+// all forms are read first, in a loop of independent loads, so that the
+// CPU waits for the cache misses together rather than one by one.
+func (t *forms) init(m *Model) {
+	var x uint64
+	for i := range t.list {
+		f := &t.list[i]
+		if len(f.text) > 0 && (f.text[0] < 'A' || f.text[0] > 'Z' && f.text[0] < utf8.RuneSelf) {
+			x ^= m.idxF[f.h>>52]
+		}
+	}
+	t.sink = x
+	for i := range t.list {
+		f := &t.list[i]
+		f.setWord(m, t)
+		r, _ := utf8.DecodeRuneInString(f.text)
+		f.upper = unicode.IsUpper(r)
 	}
 }
 
@@ -131,7 +149,10 @@ func (f *wform) setWord(m *Model, t *forms) {
 		changed = false // U+FFFD itself
 	}
 	if !changed {
-		e := m.entryOf(s)
+		var e *wordEntry
+		if m.idxF.mayHash(f.h) {
+			e = m.idx[s]
+		}
 		f.low, f.el, f.et, f.elDone = s, e, e, true
 		return
 	}

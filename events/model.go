@@ -153,6 +153,11 @@ func (f *keyFilter) may(s string) bool {
 	return f[w]&b == b
 }
 
+func (f *keyFilter) mayHash(h uint64) bool {
+	w, b := keyBits(h)
+	return f[w]&b == b
+}
+
 func (f *keyFilter) mayBytes(s []byte) bool {
 	w, b := keyBits(maphash.Bytes(keySeed, s))
 	return f[w]&b == b
