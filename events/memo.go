@@ -123,13 +123,23 @@ func (t *forms) init(m *Model) {
 			x ^= m.idxF[f.h>>52]
 		}
 	}
-	t.sink = x
 	for i := range t.list {
 		f := &t.list[i]
 		f.setWord(m, t)
 		r, _ := utf8.DecodeRuneInString(f.text)
 		f.upper = unicode.IsUpper(r)
 	}
+	// the entries found, likewise (build reads their forms and classes)
+	for i := range t.list {
+		f := &t.list[i]
+		if f.et != nil {
+			x ^= uint64(len(f.et.forms))
+		}
+		if f.el != nil {
+			x ^= uint64(len(f.el.cls))
+		}
+	}
+	t.sink = x
 }
 
 // setWord sets low, et and el as Model.word does, except that a word with
