@@ -119,7 +119,13 @@ func (a *analysis) useScratch() *scratch {
 	if cap(sc.t) >= n {
 		a.t = sc.t[:n]
 	} else {
-		a.t = make([]wtok, n)
+		// room for the longer articles to come: the pool's slice would
+		// otherwise grow with nearly every new longest one
+		c := 1024
+		for c < n {
+			c *= 2
+		}
+		a.t = make([]wtok, n, c)
 	}
 	a.clauses, a.para, a.segs, a.merged = sc.clauses[:0], sc.para[:0], sc.segs[:0], sc.merged[:0]
 	a.forms = &sc.forms
