@@ -425,7 +425,8 @@ func (a *analysis) build() {
 		if !f.lemmaDone || f.lemma != w.lemma {
 			f.lemma, f.lemmaCue, f.lemmaTrs, f.lemmaDone = w.lemma, "", nil, true
 			if a.m.lemmaF.may(w.lemma) { // every cue and trigger is a lemma
-				f.lemmaCue, f.lemmaTrs = a.m.cue(w.lemma), a.m.trigs(w.lemma)
+				li := a.m.lemInfo[w.lemma]
+				f.lemmaCue, f.lemmaTrs = li.cue, li.trs
 			}
 		}
 		w.cue, w.trs = f.lemmaCue, f.lemmaTrs

@@ -46,6 +46,11 @@ type modal struct {
 
 type headForm struct{ low, lemma string }
 
+type lemmaInfo struct {
+	cue string
+	trs []trigger
+}
+
 // wordEntry gathers what the model knows about one surface form, so that a
 // token costs one map lookup.
 type wordEntry struct {
@@ -86,6 +91,7 @@ type Model struct {
 	nachNouns []string              // heads that make "nach" a cue (nach Angaben, Meinung nach)
 	lemmas    map[string]bool       // every lemma some list names (for separable-verb joins)
 	idx       map[string]*wordEntry // everything known about a surface form
+	lemInfo   map[string]lemmaInfo  // the lemmas with their cue kind and triggers: one probe for all three
 	// quick negative answers before the maps: most tokens are neither a
 	// known lemma nor end in a role noun
 	lemmaF, cueF, trigF filter
@@ -436,8 +442,10 @@ func (m *Model) buildIndex() {
 			m.clsF.add(w)
 		}
 	}
+	m.lemInfo = make(map[string]lemmaInfo, len(m.lemmas))
 	for l := range m.lemmas {
 		m.lemmaF.add(l)
+		m.lemInfo[l] = lemmaInfo{cue: m.cues[l], trs: m.triggers[l]} // cues and triggers are lemmas
 	}
 	for c := range m.cues {
 		m.cueF.add(c)
