@@ -271,12 +271,12 @@ func (a *analysis) clsPrefix(j int, prefix string) string {
 func (a *analysis) compoundHead(text string) string {
 	if i := strings.LastIndexByte(text, '-'); i > 0 && i < len(text)-2 {
 		part := text[i+1:]
-		if fs := a.m.forms[part]; len(fs) > 0 {
+		if fs := a.m.formsOf(part); len(fs) > 0 {
 			return fs[0].lemma
 		}
 		if r, n := utf8.DecodeRuneInString(part); unicode.IsLower(r) {
 			up := string(unicode.ToUpper(r)) + part[n:]
-			if fs := a.m.forms[up]; len(fs) > 0 {
+			if fs := a.m.formsOf(up); len(fs) > 0 {
 				return fs[0].lemma
 			}
 		}
@@ -360,7 +360,7 @@ func (a *analysis) build() {
 				if unicode.IsUpper(r0) {
 					w.upper = true
 				}
-				if fs := a.m.forms[full]; len(fs) > 0 {
+				if fs := a.m.formsOf(full); len(fs) > 0 {
 					w.lemma, w.feat = fs[0].lemma, fs[0].feat
 				} else if h := a.compoundHead(full); h != "" {
 					w.lemma, w.feat = h, "n"

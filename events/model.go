@@ -169,6 +169,15 @@ func (f *keyFilter) mayBytes(s []byte) bool {
 	return f[w]&b == b
 }
 
+// formsOf is forms[s], through idx (which has the same slices) and its
+// filter: the forms map itself is cold in the pipeline.
+func (m *Model) formsOf(s string) []form {
+	if e := m.entryOf(s); e != nil {
+		return e.forms
+	}
+	return nil
+}
+
 // entryOf is idx[s] behind idxF.
 func (m *Model) entryOf(s string) *wordEntry {
 	if !m.idxF.may(s) {
@@ -376,7 +385,9 @@ func LoadFS(fsys fs.FS, dir string) (*Model, error) {
 		return nil, err
 	}
 	m.buildIndex()
-	m.kj1 = nil // idx has it (wordEntry.kj1); the map would only be marked by every GC
+	// idx has both (wordEntry.kj1, wordEntry.forms); the maps would only be
+	// marked by every GC
+	m.kj1, m.forms = nil, nil
 	m.roleIdx = map[string][]string{}
 	if err = read("rolenouns.txt", 1, func(c []string) error {
 		m.roleNouns = append(m.roleNouns, c[0])
