@@ -101,9 +101,18 @@ func (t *forms) add(text string) int32 {
 	for i := h & mask; ; i = (i + 1) & mask {
 		s := t.slots[i]
 		if s == 0 {
-			t.list = append(t.list, wform{text: text, h: h})
-			t.slots[i] = int32(len(t.list))
-			return int32(len(t.list) - 1)
+			// the slice past its length is zero (reset clears what a
+			// document used): no 256-byte literal to build and copy
+			n := len(t.list)
+			if n < cap(t.list) {
+				t.list = t.list[:n+1]
+			} else {
+				t.list = append(t.list, wform{})
+			}
+			f := &t.list[n]
+			f.text, f.h = text, h
+			t.slots[i] = int32(n + 1)
+			return int32(n)
 		}
 		if t.list[s-1].text == text {
 			return s - 1
