@@ -373,38 +373,15 @@ func (a *analysis) build() {
 		a.lookup(tok, w, f, i == 0 || d.Tokens[i-1].Sentence != tok.Sentence || isPunct(&d.Tokens[i-1]))
 	}
 	a.markSpans()
+	// each token's classes, then what they make of it (computeAdjLike and
+	// the compound rule read the token itself only): one pass over a.t
 	for i := range a.t {
 		w := &a.t[i]
-		if w.punct {
-			continue
-		}
-		if w.e != nil {
-			w.cls = w.e.cls
-		}
-		f := a.form(i)
-		if f == nil { // a hyphen inside a compound
-			w.role = w.upper && a.m.roleNoun(w.low)
-			w.det = a.is(i, "art") || a.clsPrefix(i, "poss") != "" || isKein(w.low)
-			continue
-		}
-		if w.upper {
-			if !f.roleDone {
-				f.role, f.roleDone = a.m.roleNoun(f.low), true
-			}
-			w.role = f.role
-		}
-		if !f.detDone {
-			f.det, f.detDone = a.is(i, "art") || a.clsPrefix(i, "poss") != "" || isKein(f.low), true
-		}
-		w.det = f.det
-	}
-	for i := range a.t {
-		a.t[i].adj = a.computeAdjLike(i)
-	}
-	// left parts of compounds are not words of their own for the heuristics
-	for i := range a.t {
-		if a.t[i].cpart && a.t[i].lemma != "" && !a.t[i].punct {
-			a.t[i].verb, a.t[i].fin, a.t[i].nonfin = false, false, false
+		a.setClasses(i)
+		w.adj = a.computeAdjLike(i)
+		// left parts of compounds are not words of their own for the heuristics
+		if w.cpart && w.lemma != "" && !w.punct {
+			w.verb, w.fin, w.nonfin = false, false, false
 		}
 	}
 	a.markQuotes()
@@ -431,6 +408,33 @@ func (a *analysis) build() {
 		}
 		w.cue, w.trs = f.lemmaCue, f.lemmaTrs
 	}
+}
+
+// setClasses sets the closed classes, role and det of token i.
+func (a *analysis) setClasses(i int) {
+	w := &a.t[i]
+	if w.punct {
+		return
+	}
+	if w.e != nil {
+		w.cls = w.e.cls
+	}
+	f := a.form(i)
+	if f == nil { // a hyphen inside a compound
+		w.role = w.upper && a.m.roleNoun(w.low)
+		w.det = a.is(i, "art") || a.clsPrefix(i, "poss") != "" || isKein(w.low)
+		return
+	}
+	if w.upper {
+		if !f.roleDone {
+			f.role, f.roleDone = a.m.roleNoun(f.low), true
+		}
+		w.role = f.role
+	}
+	if !f.detDone {
+		f.det, f.detDone = a.is(i, "art") || a.clsPrefix(i, "poss") != "" || isKein(f.low), true
+	}
+	w.det = f.det
 }
 
 // touchLemmas reads the first byte of every lemma the lemma stage set.
