@@ -13,29 +13,31 @@ import (
 // wtok is what the heuristics know about one token.
 type wtok struct {
 	low    string
-	lemma  string // verb lemmas lower case, noun lemmas capitalised
-	feat   string // forms.tsv features: 1 2 p r i z a n
-	upper  bool
-	punct  bool
-	verb   bool
-	fin    bool       // can be a finite verb
-	nonfin bool       // can be an infinitive or participle
+	lemma  string     // verb lemmas lower case, noun lemmas capitalised
+	feat   string     // forms.tsv features: 1 2 p r i z a n
 	ent    int        // index of the entity covering the token, -1
 	tmx    int        // index of the timex covering the token, -1
-	inQ    bool       // inside a direct quote
-	inline bool       // a quote mark of a short quote without a verb („Einmannpackungen“)
-	paren  bool       // inside a parenthesis without a verb
-	cpart  bool       // left part or hyphen of a hyphenated compound (US - Präsidenten)
-	role   bool       // a role noun (Präsident, Kremlsprecher, Regierung)
-	det    bool       // article, possessive or kein-
-	cls    []string   // closed classes of the word (words.tsv)
-	adj    bool       // can stand inside a noun phrase before its noun
 	cstart int        // first token of the hyphenated compound this token heads
 	cl     int        // index of the clause (document-wide), -1
+	cls    []string   // closed classes of the word (words.tsv)
 	e      *wordEntry // the model's entry for low (nil if it knows none)
 	cue    string     // cue kind of the final lemma (Model.cue)
 	trs    []trigger  // triggers of the final lemma
 	fi     int32      // index+1 of the token's form in analysis.forms, 0 for none
+	// the flags together, so that wtok has no padding (it is streamed
+	// through many times per document)
+	upper  bool
+	punct  bool
+	verb   bool
+	fin    bool // can be a finite verb
+	nonfin bool // can be an infinitive or participle
+	inQ    bool // inside a direct quote
+	inline bool // a quote mark of a short quote without a verb („Einmannpackungen“)
+	paren  bool // inside a parenthesis without a verb
+	cpart  bool // left part or hyphen of a hyphenated compound (US - Präsidenten)
+	role   bool // a role noun (Präsident, Kremlsprecher, Regierung)
+	det    bool // article, possessive or kein-
+	adj    bool // can stand inside a noun phrase before its noun
 }
 
 // hasClass reports whether the word (its lower-case form) is of the class.
