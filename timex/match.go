@@ -46,7 +46,7 @@ var asciiWord = func() (t [utf8.RuneSelf]bool) {
 func (rs *Rules) Find(text string) []Mention {
 	var out []Mention
 	var cand []int
-	var lower []byte
+	var lower, before []byte
 	prevWord := false
 	for i := 0; i < len(text); {
 		r, size := rune(text[i]), 1
@@ -88,7 +88,7 @@ func (rs *Rules) Find(text string) []Mention {
 		if end > len(text) {
 			end = len(text)
 		}
-		lowered := false
+		lowered, reversed := false, false
 		var tried [4]uint64 // rules can sit under several keys of one position
 		for _, ri := range cand {
 			if ri < 256 {
@@ -122,8 +122,13 @@ func (rs *Rules) Find(text string) []Mention {
 			if rule.NotAfter != nil && rule.NotAfter.MatchString(text[e:min(len(text), e+40)]) {
 				continue
 			}
-			if rule.NotBefore != nil && rule.NotBefore.MatchString(text[max(0, i-40):i]) {
-				continue
+			if rule.notBeforeRev != nil {
+				if !reversed {
+					before, reversed = reverseRunes(before[:0], text[max(0, i-40):i]), true
+				}
+				if rule.notBeforeRev.MatchString(unsafeString(before)) {
+					continue
+				}
 			}
 			// best.End is the end of the whole match here; it becomes the
 			// span's end below.

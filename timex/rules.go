@@ -38,6 +38,9 @@ type Rule struct {
 	LeadDet   bool           // extend the span over a preceding determiner
 	NotBefore *regexp.Regexp // reject when the text before the match ends with this
 	NotAfter  *regexp.Regexp // reject when the text after the match starts with this
+	// notBeforeRev is NotBefore reversed, asked of the reversed text
+	// before the match (see context.go).
+	notBeforeRev *regexp.Regexp
 	// DCTFix marks a rule whose group "wd" names the weekday of the date it
 	// matches (Montag, 5. Mai): when the weekday agrees, the date may fix a
 	// month-precision DCT.
@@ -435,8 +438,12 @@ func (rs *Rules) parseRules(file, data string) ([]*Rule, error) {
 			if err == nil {
 				var re *regexp.Regexp
 				if key == "notbefore" {
-					re, err = regexp.Compile(`(?i)(?:` + e + `)$`)
+					src := `(?i)(?:` + e + `)$`
+					re, err = regexp.Compile(src)
 					cur.NotBefore = re
+					if err == nil {
+						cur.notBeforeRev, err = compileReversed(src)
+					}
 				} else {
 					re, err = regexp.Compile(`(?i)^(?:` + e + `)`)
 					cur.NotAfter = re
