@@ -221,3 +221,65 @@ func TestNotBeforeReversed(t *testing.T) {
 	}
 	t.Logf("%d checks", n)
 }
+
+// TestNeedleScan compares the automaton with a plain search of every
+// needle in the lowered text, with the needles of the rules (scanned raw)
+// and with one more that needs the lowering loop.
+func TestNeedleScan(t *testing.T) {
+	rs, err := Load(models.Timex, "timex")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !rs.needles.raw {
+		t.Error("the rules' needles no longer allow the raw scan")
+	}
+	tbl := newSetTable()
+	for _, r := range rs.rules {
+		if r.needs != nil {
+			tbl.add(r.needs)
+		}
+	}
+	tbl.add([]string{"€uro", "–"})
+	slow, err := tbl.build(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if slow.raw {
+		t.Fatal("a needle with € still scanned raw")
+	}
+	texts := refTexts(t, rs)
+	texts = append(texts, "ÄÖÜ äöü \xc3\xc3\x84 \xc3 ×ÉÈ \x84 ÜBER €URO –")
+	for _, ix := range []*needleIndex{rs.needles, slow} {
+		list := ix.list
+		for ti, text := range texts {
+			if ti%7 != 0 && ti != len(texts)-1 {
+				continue
+			}
+			low := string(lowerInto(nil, text))
+			want := map[occurrence]bool{}
+			for id, n := range list {
+				for k := 0; ; {
+					j := strings.Index(low[k:], n)
+					if j < 0 {
+						break
+					}
+					want[occurrence{end: uint32(k + j + len(n)), id: uint16(id)}] = true
+					k += j + 1
+				}
+			}
+			got := ix.scan(nil, text)
+			for k, o := range got {
+				if !want[o] {
+					t.Fatalf("text %d: scan found %q ending at %d, not in the lowered text", ti, list[o.id], o.end)
+				}
+				if k > 0 && got[k-1].end > o.end {
+					t.Fatalf("text %d: occurrences out of order", ti)
+				}
+				delete(want, o)
+			}
+			for o := range want {
+				t.Fatalf("text %d: scan missed %q ending at %d", ti, list[o.id], o.end)
+			}
+		}
+	}
+}

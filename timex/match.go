@@ -1,7 +1,9 @@
 package timex
 
 import (
+	"math/bits"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -45,8 +47,16 @@ var asciiWord = func() (t [utf8.RuneSelf]bool) {
 // the longest match wins, ties go to the earlier rule.
 func (rs *Rules) Find(text string) []Mention {
 	var out []Mention
-	var cand []int
-	var lower, before []byte
+	sc := scratchPool.Get().(*findScratch)
+	before := sc.before[:0]
+	defer func() {
+		sc.before = before
+		scratchPool.Put(sc)
+	}()
+	occ := rs.needles.scan(sc.occ[:0], text)
+	sc.occ = occ
+	exotic := rs.needles.hasExotic(text)
+	lo := 0 // occ[:lo] end before the current position
 	prevWord := false
 	for i := 0; i < len(text); {
 		r, size := rune(text[i]), 1
@@ -60,10 +70,9 @@ func (rs *Rules) Find(text string) []Mention {
 			continue
 		}
 		prevWord = true
-		// Candidate rules from the first one to three runes at i.
-		cand = cand[:0]
-		node, j := rs.trie, i
-		for k := 0; k < prefixLen && j < len(text) && node.hasChildren(); k++ {
+		// Candidate rules from the first one to six key runes at i.
+		node, j := uint32(0), i
+		for k := 0; k < prefixLen && j < len(text) && rs.start.hasChildren(node); k++ {
 			c, sz := rune(text[j]), 1
 			if c >= utf8.RuneSelf {
 				c, sz = utf8.DecodeRuneInString(text[j:])
@@ -75,65 +84,68 @@ func (rs *Rules) Find(text string) []Mention {
 					j++
 				}
 			}
-			node = node.child(c)
-			if node == nil {
+			next := rs.start.next(node, c)
+			if next == noChild {
 				break
 			}
-			cand = append(cand, node.rules...)
+			node = next
 		}
-		cand = append(cand, rs.anyStart...)
+		cand := rs.start.rules(node)
 		best := Mention{Start: -1}
 		var bestM []int
 		end := i + rs.maxLen
 		if end > len(text) {
 			end = len(text)
 		}
-		lowered, reversed := false, false
-		var tried [4]uint64 // rules can sit under several keys of one position
-		for _, ri := range cand {
-			if ri < 256 {
-				if tried[ri/64]&(1<<(ri%64)) != 0 {
+		var win setMask // the needle sets found in text[i:end]
+		windowed, reversed := false, false
+		for w, set := range cand {
+			for ; set != 0; set &= set - 1 {
+				ri := w*64 + bits.TrailingZeros64(set)
+				rule := rs.rules[ri]
+				if !windowed && !(rule.needMask.empty() && rule.extraMask.empty()) {
+					for lo < len(occ) && int(occ[lo].end) <= i {
+						lo++
+					}
+					for k := lo; k < len(occ) && int(occ[k].end) <= end; k++ {
+						if int(occ[k].end)-int(rs.needles.length[occ[k].id]) >= i {
+							win.or(&rs.needles.sets[occ[k].id])
+						}
+					}
+					windowed = true
+				}
+				if !win.covers(&rule.needMask) || !exotic && !win.covers(&rule.extraMask) {
 					continue
 				}
-				tried[ri/64] |= 1 << (ri % 64)
-			}
-			rule := rs.rules[ri]
-			if rule.needs != nil {
-				if !lowered {
-					lower, lowered = lowerInto(lower[:0], text[i:end]), true
-				}
-				if !containsAny(lower, rule.needs) {
+				m := rule.re.FindStringSubmatchIndex(text[i:end])
+				if m == nil || m[1] == 0 {
 					continue
 				}
-			}
-			m := rule.re.FindStringSubmatchIndex(text[i:end])
-			if m == nil || m[1] == 0 {
-				continue
-			}
-			e := i + m[1]
-			if !boundaryOK(text, e) {
-				continue
-			}
-			// The context checks cost a regexp run each; a match that would
-			// not beat the best one so far needs none.
-			if best.Rule != nil && e <= best.End && (e != best.End || rule.order >= best.Rule.order) {
-				continue
-			}
-			if rule.NotAfter != nil && rule.NotAfter.MatchString(text[e:min(len(text), e+40)]) {
-				continue
-			}
-			if rule.notBeforeRev != nil {
-				if !reversed {
-					before, reversed = reverseRunes(before[:0], text[max(0, i-40):i]), true
-				}
-				if rule.notBeforeRev.MatchString(unsafeString(before)) {
+				e := i + m[1]
+				if !boundaryOK(text, e) {
 					continue
 				}
+				// The context checks cost a regexp run each; a match that would
+				// not beat the best one so far needs none.
+				if best.Rule != nil && e <= best.End && (e != best.End || rule.order >= best.Rule.order) {
+					continue
+				}
+				if rule.NotAfter != nil && rule.NotAfter.MatchString(text[e:min(len(text), e+40)]) {
+					continue
+				}
+				if rule.notBeforeRev != nil {
+					if !reversed {
+						before, reversed = reverseRunes(before[:0], text[max(0, i-40):i]), true
+					}
+					if rule.notBeforeRev.MatchString(unsafeString(before)) {
+						continue
+					}
+				}
+				// best.End is the end of the whole match here; it becomes the
+				// span's end below.
+				best = Mention{Start: i, End: e, Rule: rule}
+				bestM = append(bestM[:0], m...)
 			}
-			// best.End is the end of the whole match here; it becomes the
-			// span's end below.
-			best = Mention{Start: i, End: e, Rule: rule}
-			bestM = append(bestM[:0], m...)
 		}
 		if best.Rule == nil {
 			i += size
@@ -180,6 +192,14 @@ func (rs *Rules) Find(text string) []Mention {
 	}
 	return out
 }
+
+// findScratch is Find's per-call memory, kept for the next call.
+type findScratch struct {
+	occ    []occurrence
+	before []byte
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(findScratch) }}
 
 // lowerInto appends s in lower case without changing byte offsets: ASCII
 // and the two-byte Latin-1 capitals (Ä, Ö, Ü, ...) only, which is what the

@@ -50,9 +50,12 @@ type Rule struct {
 	// needs lists lowercased strings one of which every match contains
 	// (derived from the pattern); a window without any of them is skipped
 	// without running the regexp.
-	needs    []string
-	Examples []Example
-	order    int
+	needs []string
+	// needMask has the set of needs, extraMask the sets of requiredAll
+	// (see needles.go).
+	needMask, extraMask setMask
+	Examples            []Example
+	order               int
 }
 
 // Example is a positive or negative example of a rule.
@@ -80,11 +83,12 @@ type Rules struct {
 	patterns map[string]*patternList
 	// byPrefix indexes rules by the first one to six key runes a match can
 	// start with (see keyRune), so only a few rules are tried at a token;
-	// trie is the same index walked rune by rune.
+	// start is the same index walked rune by rune.
 	byPrefix map[string][]int
-	trie     *trieNode
+	start    *startTrie
 	anyStart []int // rules whose start could not be narrowed
 	maxLen   int
+	needles  *needleIndex
 }
 
 // Load reads patterns/*.txt|*.re and rules/*.rules from dir in fsys.
@@ -213,49 +217,12 @@ func Load(fsys fs.FS, dir string) (*Rules, error) {
 			rs.byPrefix[k] = append(rs.byPrefix[k], i)
 		}
 	}
-	rs.trie = &trieNode{}
-	for k, rules := range rs.byPrefix {
-		n := rs.trie
-		for _, r := range k {
-			c := n.child(r)
-			if c == nil {
-				c = &trieNode{}
-				if r < 128 {
-					if n.ascii == nil {
-						n.ascii = new([128]*trieNode)
-					}
-					n.ascii[r] = c
-				} else {
-					if n.next == nil {
-						n.next = map[rune]*trieNode{}
-					}
-					n.next[r] = c
-				}
-			}
-			n = c
-		}
-		n.rules = append(n.rules, rules...)
+	rs.start = buildStartTrie(rs.byPrefix, rs.anyStart, len(rs.rules))
+	if err := rs.indexNeedles(); err != nil {
+		return nil, err
 	}
 	return rs, nil
 }
-
-type trieNode struct {
-	ascii *[128]*trieNode // children for ASCII key runes, the common case
-	next  map[rune]*trieNode
-	rules []int
-}
-
-func (n *trieNode) child(r rune) *trieNode {
-	if r < 128 {
-		if n.ascii == nil {
-			return nil
-		}
-		return n.ascii[r]
-	}
-	return n.next[r]
-}
-
-func (n *trieNode) hasChildren() bool { return n.ascii != nil || n.next != nil }
 
 // Rules returns the rules in load order.
 func (rs *Rules) Rules() []*Rule { return rs.rules }
@@ -791,6 +758,10 @@ func keyRune(r rune) rune {
 		return '#'
 	case r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\v':
 		return ' '
+	case r >= 'A' && r <= 'Z':
+		return r + 'a' - 'A'
+	case r < utf8.RuneSelf:
+		return r
 	}
 	return unicode.ToLower(r)
 }

@@ -1,0 +1,122 @@
+package timex
+
+import (
+	"sort"
+	"unicode/utf8"
+)
+
+// startTrie is the index of rules by start key (byPrefix) as a trie in a
+// few flat arrays: it is walked at every word of every text, and in the
+// pipeline the other stages' tables evict it between articles, so it is
+// kept small (some 40 KB) and free of pointers. Nodes are numbered
+// breadth first, so the shallow ones that nearly every walk touches sit
+// together.
+type startTrie struct {
+	first  []uint32 // node n's edges are first[n]:first[n+1]
+	runes  []rune   // edge labels (key runes), ascending per node
+	child  []uint32 // edge targets
+	root   [utf8.RuneSelf]uint32
+	maskOf []uint32 // node → index of its rule set in masks
+	masks  []uint64 // rule sets, words per set each: the rules of every key on the path to the node, and anyStart
+	words  int
+}
+
+const noChild = ^uint32(0)
+
+func buildStartTrie(byPrefix map[string][]int, anyStart []int, nrules int) *startTrie {
+	type tnode struct {
+		kids  map[rune]int
+		rules []int
+	}
+	nodes := []*tnode{{kids: map[rune]int{}}}
+	for k, rules := range byPrefix {
+		n := 0
+		for _, r := range k {
+			c, ok := nodes[n].kids[r]
+			if !ok {
+				c = len(nodes)
+				nodes = append(nodes, &tnode{kids: map[rune]int{}})
+				nodes[n].kids[r] = c
+			}
+			n = c
+		}
+		nodes[n].rules = append(nodes[n].rules, rules...)
+	}
+	t := &startTrie{words: (nrules + 63) / 64}
+	for i := range t.root {
+		t.root[i] = noChild
+	}
+	// Breadth-first renumbering; a node's set is its parent's plus its own.
+	order := []int{0}
+	sets := [][]uint64{make([]uint64, t.words)}
+	for _, ri := range anyStart {
+		sets[0][ri/64] |= 1 << (ri % 64)
+	}
+	setIdx := map[string]uint32{}
+	for q := 0; q < len(order); q++ {
+		n := nodes[order[q]]
+		set := sets[q]
+		key := string(uint64sBytes(set))
+		idx, ok := setIdx[key]
+		if !ok {
+			idx = uint32(len(t.masks) / t.words)
+			setIdx[key] = idx
+			t.masks = append(t.masks, set...)
+		}
+		t.maskOf = append(t.maskOf, idx)
+		t.first = append(t.first, uint32(len(t.runes)))
+		runes := make([]rune, 0, len(n.kids))
+		for r := range n.kids {
+			runes = append(runes, r)
+		}
+		sort.Slice(runes, func(a, b int) bool { return runes[a] < runes[b] })
+		for _, r := range runes {
+			c := nodes[n.kids[r]]
+			cs := append([]uint64(nil), set...)
+			for _, ri := range c.rules {
+				cs[ri/64] |= 1 << (ri % 64)
+			}
+			id := uint32(len(order))
+			order = append(order, n.kids[r])
+			sets = append(sets, cs)
+			t.runes = append(t.runes, r)
+			t.child = append(t.child, id)
+			if q == 0 && r < utf8.RuneSelf {
+				t.root[r] = id
+			}
+		}
+	}
+	t.first = append(t.first, uint32(len(t.runes)))
+	return t
+}
+
+func uint64sBytes(s []uint64) []byte {
+	b := make([]byte, 0, 8*len(s))
+	for _, w := range s {
+		for k := 0; k < 64; k += 8 {
+			b = append(b, byte(w>>k))
+		}
+	}
+	return b
+}
+
+func (t *startTrie) hasChildren(n uint32) bool { return t.first[n+1] > t.first[n] }
+
+// next returns n's child for key rune r, or noChild.
+func (t *startTrie) next(n uint32, r rune) uint32 {
+	if n == 0 && r < utf8.RuneSelf {
+		return t.root[r]
+	}
+	for e, end := t.first[n], t.first[n+1]; e < end; e++ {
+		if t.runes[e] == r {
+			return t.child[e]
+		}
+	}
+	return noChild
+}
+
+// rules returns the rule set of node n (words uint64s, bit i = rule i).
+func (t *startTrie) rules(n uint32) []uint64 {
+	k := int(t.maskOf[n]) * t.words
+	return t.masks[k : k+t.words]
+}
