@@ -2,6 +2,7 @@ package timex
 
 import (
 	"bufio"
+	"math/bits"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -282,4 +283,69 @@ func TestNeedleScan(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestDFAEnd checks each rule's automaton against its regexp: the end of
+// the longest match, at the word starts of the reference texts (every
+// rule at every 11th, the rules under the start keys at the others).
+func TestDFAEnd(t *testing.T) {
+	rs, err := Load(models.Timex, "timex")
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := refTexts(t, rs)
+	texts = append(texts, "ſeit 1990 JAHRE ſpäter", "3 Tage ſpäter", "im Jahr 1990 \xff", "zwei Wochen \xc3", "ein halbes Jahr\n\nspäter", "um 20 Uhr ab 3 KW", "\u212aW 12 und ẞ")
+	n, every := 0, 0
+	for _, text := range texts {
+		for i := 0; i < len(text); i++ {
+			if !utf8.RuneStart(text[i]) || i > 0 && isWordRune(rune(text[i-1])) && text[i-1] < utf8.RuneSelf {
+				continue
+			}
+			w := text[i:min(len(text), i+rs.maxLen)]
+			every++
+			var cand []uint64
+			if every%11 == 0 {
+				cand = make([]uint64, rs.start.words)
+				for ri := range rs.rules {
+					cand[ri/64] |= 1 << (ri % 64)
+				}
+			} else {
+				node, j := uint32(0), i
+				for k := 0; k < prefixLen && j < len(text) && rs.start.hasChildren(node); k++ {
+					c, sz := utf8.DecodeRuneInString(text[j:])
+					c = keyRune(c)
+					j += sz
+					if c == ' ' {
+						for j < len(text) && keyRune(rune(text[j])) == ' ' {
+							j++
+						}
+					}
+					if node = rs.start.next(node, c); node == noChild {
+						break
+					}
+				}
+				if node == noChild {
+					continue
+				}
+				cand = rs.start.rules(node)
+			}
+			for wd, set := range cand {
+				for ; set != 0; set &= set - 1 {
+					r := rs.rules[wd*64+bits.TrailingZeros64(set)]
+					if r.dfa == nil {
+						continue
+					}
+					want := -1
+					if loc := r.re.FindStringIndex(w); loc != nil {
+						want = loc[1]
+					}
+					n++
+					if got := r.dfa.end(w); got != want {
+						t.Fatalf("rule %s on %q: automaton ends at %d, regexp at %d", r.Name, w, got, want)
+					}
+				}
+			}
+		}
+	}
+	t.Logf("%d checks", n)
 }

@@ -117,11 +117,16 @@ func (rs *Rules) Find(text string) []Mention {
 				if !win.covers(&rule.needMask) || !exotic && !win.covers(&rule.extraMask) {
 					continue
 				}
-				m := rule.re.FindStringSubmatchIndex(text[i:end])
-				if m == nil || m[1] == 0 {
+				var m []int
+				e := i
+				if rule.dfa != nil {
+					e += rule.dfa.end(text[i:end])
+				} else if m = rule.re.FindStringSubmatchIndex(text[i:end]); m != nil {
+					e += m[1]
+				}
+				if e <= i {
 					continue
 				}
-				e := i + m[1]
 				if !boundaryOK(text, e) {
 					continue
 				}
@@ -150,6 +155,9 @@ func (rs *Rules) Find(text string) []Mention {
 		if best.Rule == nil {
 			i += size
 			continue
+		}
+		if len(bestM) == 0 { // the automaton found the end; the groups are the regexp's
+			bestM = best.Rule.re.FindStringSubmatchIndex(text[i:end])
 		}
 		for k := range bestM {
 			if bestM[k] >= 0 {

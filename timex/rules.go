@@ -29,6 +29,7 @@ type Rule struct {
 	Pos       string // file:line of the rule header
 	Pattern   string // as written, with %references
 	re        *regexp.Regexp
+	dfa       *matchDFA // where re's longest match ends, when it can be built
 	Type      string
 	Value     *template
 	Mod       *template
@@ -464,6 +465,7 @@ func (rs *Rules) compileMatch(r *Rule, src, at string) error {
 	// the longest (Jahren, not Jahr), whatever order the alternatives have.
 	re.Longest()
 	r.re = re
+	r.dfa = newMatchDFA(re.String())
 	if p, err := syntax.Parse(re.String(), syntax.Perl); err == nil {
 		if set, ok := required(p); ok && len(set) <= 12 { // more strings cost more than the regexp they save
 			r.needs = set
