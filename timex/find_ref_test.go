@@ -286,7 +286,8 @@ func TestNeedleScan(t *testing.T) {
 }
 
 // TestDFAEnd checks each rule's automaton against its regexp: the end of
-// the longest match, at the word starts of the reference texts (every
+// the longest match, and that the regexp's groups stay when the text ends
+// there, at the word starts of the reference texts (every
 // rule at every 11th, the rules under the start keys at the others).
 func TestDFAEnd(t *testing.T) {
 	rs, err := Load(models.Timex, "timex")
@@ -304,7 +305,7 @@ func TestDFAEnd(t *testing.T) {
 			w := text[i:min(len(text), i+rs.maxLen)]
 			every++
 			var cand []uint64
-			if every%11 == 0 {
+			if every%29 == 0 {
 				cand = make([]uint64, rs.start.words)
 				for ri := range rs.rules {
 					cand[ri/64] |= 1 << (ri % 64)
@@ -342,6 +343,12 @@ func TestDFAEnd(t *testing.T) {
 					n++
 					if got := r.dfa.end(w); got != want {
 						t.Fatalf("rule %s on %q: automaton ends at %d, regexp at %d", r.Name, w, got, want)
+					}
+					// Find asks for the groups of the text cut at the end.
+					if want > 0 {
+						if a, b := r.re.FindStringSubmatchIndex(w), r.re.FindStringSubmatchIndex(w[:want]); !reflect.DeepEqual(a, b) {
+							t.Fatalf("rule %s on %q: groups %v, cut at the end %v", r.Name, w, a, b)
+						}
 					}
 				}
 			}

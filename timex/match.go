@@ -156,8 +156,13 @@ func (rs *Rules) Find(text string) []Mention {
 			i += size
 			continue
 		}
-		if len(bestM) == 0 { // the automaton found the end; the groups are the regexp's
-			bestM = best.Rule.re.FindStringSubmatchIndex(text[i:end])
+		if len(bestM) == 0 {
+			// The automaton found the end; the groups are the regexp's.
+			// Its pattern looks at nothing after the match (no \b, no $),
+			// so the text can end there: the engine (chosen by the
+			// pattern's size, not the input's at these lengths) then
+			// stops where its threads reach the end, with the same groups.
+			bestM = best.Rule.re.FindStringSubmatchIndex(text[i:best.End])
 		}
 		for k := range bestM {
 			if bestM[k] >= 0 {
