@@ -288,7 +288,7 @@ func TestNeedleScan(t *testing.T) {
 // TestDFAEnd checks each rule's automaton against its regexp: the end of
 // the longest match, and that the regexp's groups stay when the text ends
 // there, at the word starts of the reference texts (every
-// rule at every 11th, the rules under the start keys at the others).
+// rule at every 29th, the rules under the start keys at the others).
 func TestDFAEnd(t *testing.T) {
 	rs, err := Load(models.Timex, "timex")
 	if err != nil {
