@@ -42,6 +42,14 @@ var asciiWord = func() (t [utf8.RuneSelf]bool) {
 	return t
 }()
 
+// keyASCII is keyRune of the ASCII runes.
+var keyASCII = func() (t [utf8.RuneSelf]byte) {
+	for c := range t {
+		t[c] = byte(keyRune(rune(c)))
+	}
+	return t
+}()
+
 // Find returns the mentions in text, left to right, without overlaps. At
 // every token start only the rules whose first characters fit are tried;
 // the longest match wins, ties go to the earlier rule.
@@ -59,28 +67,36 @@ func (rs *Rules) Find(text string) []Mention {
 	lo := 0 // occ[:lo] end before the current position
 	prevWord := false
 	for i := 0; i < len(text); {
-		r, size := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
+		size := 1
+		if c := text[i]; c < utf8.RuneSelf {
+			if word := asciiWord[c]; !word || prevWord {
+				prevWord = word
+				i++
+				continue
+			}
+		} else {
+			var r rune
 			r, size = utf8.DecodeRuneInString(text[i:])
-		}
-		word := isWordRune(r)
-		if !word || prevWord {
-			prevWord = word
-			i += size
-			continue
+			if word := isWordRune(r); !word || prevWord {
+				prevWord = word
+				i += size
+				continue
+			}
 		}
 		prevWord = true
 		// Candidate rules from the first one to six key runes at i.
 		node, j := uint32(0), i
 		for k := 0; k < prefixLen && j < len(text) && rs.start.hasChildren(node); k++ {
 			c, sz := rune(text[j]), 1
-			if c >= utf8.RuneSelf {
+			if c < utf8.RuneSelf {
+				c = rune(keyASCII[c])
+			} else {
 				c, sz = utf8.DecodeRuneInString(text[j:])
+				c = keyRune(c)
 			}
-			c = keyRune(c)
 			j += sz
 			if c == ' ' { // a run of white space is one blank in a key
-				for j < len(text) && keyRune(rune(text[j])) == ' ' {
+				for j < len(text) && text[j] < utf8.RuneSelf && keyASCII[text[j]] == ' ' {
 					j++
 				}
 			}

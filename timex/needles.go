@@ -17,7 +17,7 @@ import (
 // there.
 
 // maxNeedleSets bounds the sets a window records (bits of a setMask).
-const maxNeedleSets = 256
+const maxNeedleSets = 128
 
 type setMask [maxNeedleSets / 64]uint64
 

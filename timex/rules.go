@@ -218,7 +218,9 @@ func Load(fsys fs.FS, dir string) (*Rules, error) {
 			rs.byPrefix[k] = append(rs.byPrefix[k], i)
 		}
 	}
-	rs.start = buildStartTrie(rs.byPrefix, rs.anyStart, len(rs.rules))
+	if rs.start, err = buildStartTrie(rs.byPrefix, rs.anyStart, len(rs.rules)); err != nil {
+		return nil, err
+	}
 	if err := rs.indexNeedles(); err != nil {
 		return nil, err
 	}

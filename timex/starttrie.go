@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"fmt"
 	"sort"
 	"unicode/utf8"
 )
@@ -12,18 +13,27 @@ import (
 // breadth first, so the shallow ones that nearly every walk touches sit
 // together.
 type startTrie struct {
-	first  []uint32 // node n's edges are first[n]:first[n+1]
-	runes  []rune   // edge labels (key runes), ascending per node
-	child  []uint32 // edge targets
-	root   [utf8.RuneSelf]uint32
-	maskOf []uint32 // node → index of its rule set in masks
-	masks  []uint64 // rule sets, words per set each: the rules of every key on the path to the node, and anyStart
-	words  int
+	nodes []stNode
+	edges []stEdge // a node's edges, ascending by rune, are contiguous
+	root  [utf8.RuneSelf]uint32
+	masks []uint64 // rule sets, words per set each: the rules of every key on the path to the node, and anyStart
+	words int
+}
+
+type stNode struct {
+	first uint32 // of its edges
+	n     uint16 // number of edges
+	mask  uint16 // index of its rule set in masks
+}
+
+type stEdge struct {
+	r     rune
+	child uint32
 }
 
 const noChild = ^uint32(0)
 
-func buildStartTrie(byPrefix map[string][]int, anyStart []int, nrules int) *startTrie {
+func buildStartTrie(byPrefix map[string][]int, anyStart []int, nrules int) (*startTrie, error) {
 	type tnode struct {
 		kids  map[rune]int
 		rules []int
@@ -63,13 +73,12 @@ func buildStartTrie(byPrefix map[string][]int, anyStart []int, nrules int) *star
 			setIdx[key] = idx
 			t.masks = append(t.masks, set...)
 		}
-		t.maskOf = append(t.maskOf, idx)
-		t.first = append(t.first, uint32(len(t.runes)))
 		runes := make([]rune, 0, len(n.kids))
 		for r := range n.kids {
 			runes = append(runes, r)
 		}
 		sort.Slice(runes, func(a, b int) bool { return runes[a] < runes[b] })
+		t.nodes = append(t.nodes, stNode{first: uint32(len(t.edges)), n: uint16(len(runes)), mask: uint16(idx)})
 		for _, r := range runes {
 			c := nodes[n.kids[r]]
 			cs := append([]uint64(nil), set...)
@@ -79,15 +88,16 @@ func buildStartTrie(byPrefix map[string][]int, anyStart []int, nrules int) *star
 			id := uint32(len(order))
 			order = append(order, n.kids[r])
 			sets = append(sets, cs)
-			t.runes = append(t.runes, r)
-			t.child = append(t.child, id)
+			t.edges = append(t.edges, stEdge{r, id})
 			if q == 0 && r < utf8.RuneSelf {
 				t.root[r] = id
 			}
 		}
 	}
-	t.first = append(t.first, uint32(len(t.runes)))
-	return t
+	if len(t.masks)/t.words > 1<<16 {
+		return nil, fmt.Errorf("timex: %d distinct rule sets in the start-key trie, more than it can number", len(t.masks)/t.words)
+	}
+	return t, nil
 }
 
 func uint64sBytes(s []uint64) []byte {
@@ -100,16 +110,17 @@ func uint64sBytes(s []uint64) []byte {
 	return b
 }
 
-func (t *startTrie) hasChildren(n uint32) bool { return t.first[n+1] > t.first[n] }
+func (t *startTrie) hasChildren(n uint32) bool { return t.nodes[n].n > 0 }
 
 // next returns n's child for key rune r, or noChild.
 func (t *startTrie) next(n uint32, r rune) uint32 {
 	if n == 0 && r < utf8.RuneSelf {
 		return t.root[r]
 	}
-	for e, end := t.first[n], t.first[n+1]; e < end; e++ {
-		if t.runes[e] == r {
-			return t.child[e]
+	nd := t.nodes[n]
+	for _, e := range t.edges[nd.first : nd.first+uint32(nd.n)] {
+		if e.r == r {
+			return e.child
 		}
 	}
 	return noChild
@@ -117,6 +128,6 @@ func (t *startTrie) next(n uint32, r rune) uint32 {
 
 // rules returns the rule set of node n (words uint64s, bit i = rule i).
 func (t *startTrie) rules(n uint32) []uint64 {
-	k := int(t.maskOf[n]) * t.words
+	k := int(t.nodes[n].mask) * t.words
 	return t.masks[k : k+t.words]
 }

@@ -191,7 +191,15 @@ func endPoint(text string, start int) bool {
 
 // isRelative reports whether a rule value needs anchoring.
 func isRelative(v string) bool {
-	return strings.HasPrefix(v, "XXXX") || relRE.MatchString(v) || wdRE.MatchString(v)
+	if strings.HasPrefix(v, "XXXX") {
+		return true
+	}
+	// Both patterns start with the anchor's name; most values (dates,
+	// durations) have none, and need no regexp run.
+	if !strings.HasPrefix(v, "DCT") && !strings.HasPrefix(v, "LAST") && !strings.HasPrefix(v, "ANCHOR") {
+		return false
+	}
+	return relRE.MatchString(v) || wdRE.MatchString(v)
 }
 
 // underspecified turns a rule value that could not be anchored into a
