@@ -9,19 +9,31 @@ import (
 	"unicode/utf8"
 )
 
-// matchDFA finds where the longest match of an anchored rule regexp ends,
-// which is all Find needs to choose among the rules at a position; the
-// submatches are asked of the regexp for the winner only. The regexp
-// engine's NFA costs some 10 µs per attempt for the large patterns (a
-// unit list after a number list); the DFA, built at load time by subset
-// construction over the same compiled program, one table load per rune.
+// matchDFA answers, for an anchored regexp, where its longest match at the
+// start of a text ends (which is all Find needs to choose among the rules
+// at a position; the submatches are asked of the regexp for the winner
+// only), or whether there is a match at all (the notbefore and notafter
+// checks). The regexp engine's NFA costs some 10 µs per attempt for the
+// large patterns (a unit list after a number list); the DFA, built at load
+// time by subset construction over the same compiled program, one table
+// load per rune.
+//
+// Assertions (\b, \B, \A, \z) are decided on the move to the next rune,
+// when both runes around the position are known: a state records whether
+// the last rune was a word rune and whether it is still at the start, and
+// the table says, per state and next rune class, whether a match ends
+// before that rune; acceptEnd says it for the end of the text.
 type matchDFA struct {
-	ascii  [utf8.RuneSelf]uint16 // rune class of an ASCII rune
-	ranges []classRange          // classes of other runes; the rest is class 0
-	nclass int
-	trans  []uint16 // state*nclass + class → state; 0 is the dead state
-	accept []bool
-	start  uint16
+	ascii     [utf8.RuneSelf]uint16 // rune class of an ASCII rune
+	ranges    []classRange          // classes of other runes; the rest is class 0
+	nclass    int
+	trans     []uint16 // state*nclass + class → state; 0 is the dead state
+	accept    []bool   // state*nclass + class: a match ends before a rune of the class
+	acceptEnd []bool   // state: a match ends at the end of the text
+	start     uint16
+	// pure: the only assertion is the leading \A, so where a match ends
+	// does not depend on the text after it.
+	pure bool
 }
 
 type classRange struct {
@@ -29,37 +41,48 @@ type classRange struct {
 	class  uint16
 }
 
-// maxDFAStates bounds a rule's automaton; a rule whose automaton would be
+// maxDFAStates bounds an automaton; a regexp whose automaton would be
 // larger keeps the regexp engine.
 const maxDFAStates = 2000
 
-// newMatchDFA builds the automaton for the regexp src (as compiled by
-// compileMatch), or returns nil when the program uses what the DFA does
-// not model: assertions other than the leading ^.
+const supportedEmpty = syntax.EmptyBeginText | syntax.EmptyEndText | syntax.EmptyWordBoundary | syntax.EmptyNoWordBoundary
+
+// newMatchDFA builds the automaton for the regexp src, or returns nil when
+// the program is not anchored at the start or uses what the DFA does not
+// model (line anchors).
 func newMatchDFA(src string) *matchDFA {
 	re, err := syntax.Parse(src, syntax.Perl)
 	if err != nil {
 		return nil
 	}
 	prog, err := syntax.Compile(re.Simplify())
-	if err != nil {
+	if err != nil || prog.StartCond()&syntax.EmptyBeginText == 0 {
 		return nil
 	}
+	d := &matchDFA{pure: true}
 	var runeInsts []int
+	words := false
 	for pc, in := range prog.Inst {
 		switch in.Op {
 		case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
 			runeInsts = append(runeInsts, pc)
 		case syntax.InstEmptyWidth:
-			if syntax.EmptyOp(in.Arg) != syntax.EmptyBeginText {
+			op := syntax.EmptyOp(in.Arg)
+			if op&^supportedEmpty != 0 {
 				return nil
+			}
+			if op != syntax.EmptyBeginText {
+				d.pure = false
+			}
+			if op&(syntax.EmptyWordBoundary|syntax.EmptyNoWordBoundary) != 0 {
+				words = true
 			}
 		}
 	}
-	d := &matchDFA{}
-	// Rune classes: runes matched by the same instructions share one.
-	// Within the intervals between the bounds of all ranges (and the
-	// case-fold partners of folded literals) that set is constant.
+	// Rune classes: runes matched by the same instructions (and, when
+	// word boundaries are asked, of the same wordness) share one. Within
+	// the intervals between the bounds of all ranges (and the case-fold
+	// partners of folded literals) that is constant.
 	bounds := map[rune]bool{0: true, utf8.RuneSelf: true, unicode.MaxRune + 1: true}
 	for _, pc := range runeInsts {
 		in := &prog.Inst[pc]
@@ -91,6 +114,9 @@ func newMatchDFA(src string) *matchDFA {
 	var reps []rune // class → a rune of it
 	signature := func(r rune) string {
 		var b strings.Builder
+		if words && syntax.IsWordChar(r) {
+			b.WriteByte('w')
+		}
 		for _, pc := range runeInsts {
 			if instMatches(&prog.Inst[pc], r) {
 				b.WriteString(strconv.Itoa(pc))
@@ -109,8 +135,8 @@ func newMatchDFA(src string) *matchDFA {
 		}
 		return c
 	}
-	// Class 0 is that of runes outside every range: what matches them
-	// matches any rune (.), if anything does.
+	// Class 0 is that of runes outside every range (what matches them
+	// matches any rune, if anything does; they are no word runes).
 	class(unicode.MaxRune + 1)
 	for r := rune(0); r < utf8.RuneSelf; r++ {
 		d.ascii[r] = class(r)
@@ -134,9 +160,10 @@ func newMatchDFA(src string) *matchDFA {
 		return nil
 	}
 	d.nclass = len(reps)
-	// Subset construction. A state is the set of rune instructions the
-	// program can be at, and whether it has matched.
-	closure := func(pcs []uint32, atStart bool) (set []int, match bool) {
+	// closure follows the program from pcs without consuming a rune;
+	// assertions pass when ctx satisfies them, and stay in the set (to be
+	// decided at the next rune) when ctx is nil.
+	closure := func(pcs []uint32, ctx *syntax.EmptyOp) (set []int, match bool) {
 		seen := map[uint32]bool{}
 		stack := append([]uint32(nil), pcs...)
 		for len(stack) > 0 {
@@ -153,11 +180,17 @@ func newMatchDFA(src string) *matchDFA {
 			case syntax.InstCapture, syntax.InstNop:
 				stack = append(stack, in.Out)
 			case syntax.InstEmptyWidth:
-				if atStart {
+				if ctx == nil {
+					set = append(set, int(pc))
+				} else if syntax.EmptyOp(in.Arg)&^*ctx == 0 {
 					stack = append(stack, in.Out)
 				}
 			case syntax.InstMatch:
-				match = true
+				if ctx != nil {
+					match = true
+				} else {
+					set = append(set, int(pc))
+				}
 			case syntax.InstFail:
 			default:
 				set = append(set, int(pc))
@@ -167,27 +200,27 @@ func newMatchDFA(src string) *matchDFA {
 		return set, match
 	}
 	type state struct {
-		set   []int
-		match bool
+		set              []int // pending instructions: rune, assertion, match
+		prevWord, atHead bool
 	}
 	ids := map[string]uint16{}
 	var states []state
-	key := func(set []int, match bool) string {
-		var b strings.Builder
-		if match {
-			b.WriteByte('!')
+	add := func(st state) (uint16, bool) {
+		if len(st.set) == 0 {
+			return 0, true
 		}
-		for _, pc := range set {
+		var b strings.Builder
+		if st.prevWord {
+			b.WriteByte('w')
+		}
+		if st.atHead {
+			b.WriteByte('^')
+		}
+		for _, pc := range st.set {
 			b.WriteString(strconv.Itoa(pc))
 			b.WriteByte(',')
 		}
-		return b.String()
-	}
-	add := func(set []int, match bool) (uint16, bool) {
-		if len(set) == 0 && !match {
-			return 0, true
-		}
-		k := key(set, match)
+		k := b.String()
 		if id, ok := ids[k]; ok {
 			return id, true
 		}
@@ -196,40 +229,67 @@ func newMatchDFA(src string) *matchDFA {
 		}
 		id := uint16(len(states))
 		ids[k] = id
-		states = append(states, state{set, match})
+		states = append(states, st)
 		return id, true
 	}
+	toU32 := func(set []int) []uint32 {
+		out := make([]uint32, len(set))
+		for i, pc := range set {
+			out[i] = uint32(pc)
+		}
+		return out
+	}
+	context := func(st state, next rune, atEnd bool) syntax.EmptyOp {
+		var op syntax.EmptyOp
+		if st.atHead {
+			op |= syntax.EmptyBeginText
+		}
+		if atEnd {
+			op |= syntax.EmptyEndText
+		}
+		if st.prevWord != (!atEnd && syntax.IsWordChar(next)) {
+			op |= syntax.EmptyWordBoundary
+		} else {
+			op |= syntax.EmptyNoWordBoundary
+		}
+		return op
+	}
 	states = append(states, state{}) // dead
-	ids[key(nil, false)] = 0
-	set, match := closure([]uint32{uint32(prog.Start)}, true)
-	start, _ := add(set, match)
-	d.start = start
+	set, _ := closure([]uint32{uint32(prog.Start)}, nil)
+	d.start, _ = add(state{set: set, atHead: true})
 	for q := 1; q < len(states); q++ {
 		st := states[q]
 		for c := 0; c < d.nclass; c++ {
+			r := reps[c]
+			ctx := context(st, r, false)
+			now, match := closure(toU32(st.set), &ctx)
 			var next []uint32
-			for _, pc := range st.set {
-				if instMatches(&prog.Inst[pc], reps[c]) {
-					next = append(next, prog.Inst[pc].Out)
+			for _, pc := range now {
+				if in := &prog.Inst[pc]; in.Op != syntax.InstMatch && in.Op != syntax.InstEmptyWidth && instMatches(in, r) {
+					next = append(next, in.Out)
 				}
 			}
-			set, match := closure(next, false)
-			id, ok := add(set, match)
+			nset, _ := closure(next, nil)
+			id, ok := add(state{set: nset, prevWord: words && syntax.IsWordChar(r)})
 			if !ok {
 				return nil
 			}
 			for len(d.trans) < (q+1)*d.nclass {
 				d.trans = append(d.trans, 0)
+				d.accept = append(d.accept, false)
 			}
 			d.trans[q*d.nclass+c] = id
+			d.accept[q*d.nclass+c] = match
 		}
 	}
 	for len(d.trans) < len(states)*d.nclass {
 		d.trans = append(d.trans, 0)
+		d.accept = append(d.accept, false)
 	}
-	d.accept = make([]bool, len(states))
-	for i, st := range states {
-		d.accept[i] = st.match
+	d.acceptEnd = make([]bool, len(states))
+	for q := 1; q < len(states); q++ {
+		ctx := context(states[q], 0, true)
+		_, d.acceptEnd[q] = closure(toU32(states[q].set), &ctx)
 	}
 	return d
 }
@@ -253,9 +313,6 @@ func instMatches(in *syntax.Inst, r rune) bool {
 func (d *matchDFA) end(s string) int {
 	st := int(d.start)
 	last := -1
-	if d.accept[st] {
-		last = 0
-	}
 	for p := 0; p < len(s); {
 		r, size := rune(s[p]), 1
 		var c uint16
@@ -265,16 +322,43 @@ func (d *matchDFA) end(s string) int {
 			r, size = utf8.DecodeRuneInString(s[p:])
 			c = d.classOf(r)
 		}
-		st = int(d.trans[st*d.nclass+int(c)])
-		if st == 0 {
-			break
-		}
-		p += size
-		if d.accept[st] {
+		k := st*d.nclass + int(c)
+		if d.accept[k] {
 			last = p
 		}
+		if st = int(d.trans[k]); st == 0 {
+			return last
+		}
+		p += size
+	}
+	if d.acceptEnd[st] {
+		last = len(s)
 	}
 	return last
+}
+
+// matches reports whether the regexp matches at the start of s.
+func (d *matchDFA) matches(s string) bool {
+	st := int(d.start)
+	for p := 0; p < len(s); {
+		r, size := rune(s[p]), 1
+		var c uint16
+		if r < utf8.RuneSelf {
+			c = d.ascii[r]
+		} else {
+			r, size = utf8.DecodeRuneInString(s[p:])
+			c = d.classOf(r)
+		}
+		k := st*d.nclass + int(c)
+		if d.accept[k] {
+			return true
+		}
+		if st = int(d.trans[k]); st == 0 {
+			return false
+		}
+		p += size
+	}
+	return d.acceptEnd[st]
 }
 
 func (d *matchDFA) classOf(r rune) uint16 {

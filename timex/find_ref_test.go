@@ -186,14 +186,15 @@ func TestFindMatchesReference(t *testing.T) {
 }
 
 // TestNotBeforeReversed checks the reversed notbefore patterns against the
-// patterns as written, before every word of the reference texts.
+// patterns as written, and the automata against both context patterns,
+// before and after every word of the reference texts.
 func TestNotBeforeReversed(t *testing.T) {
 	rs, err := Load(models.Timex, "timex")
 	if err != nil {
 		t.Fatal(err)
 	}
 	texts := refTexts(t, rs)
-	texts = append(texts, "\xff\xfe 1939", "a\xc3", "über 5", "ÜBER 5", "xüber 5", "mehr als\n 3", "fast3", "§ 5")
+	texts = append([]string{"\xff\xfe 1939", "a\xc3", "über 5", "ÜBER 5", "xüber 5", "mehr als\n 3", "fast3", "§ 5", " Euro", " m", " mx", " m.", " PS", " ha\n", " alt", " alte_", "-a", "-Ä", " als", " als1"}, texts...)
 	var buf []byte
 	n := 0
 	for _, text := range texts {
@@ -209,13 +210,21 @@ func TestNotBeforeReversed(t *testing.T) {
 			}
 			w := text[max(0, i-40):i]
 			buf = reverseRunes(buf[:0], w)
+			after := text[i:min(len(text), i+40)]
 			for _, r := range rs.rules {
+				if r.notAfterDFA != nil {
+					if want := r.NotAfter.MatchString(after); r.notAfterDFA.matches(after) != want {
+						t.Fatalf("rule %s after %q: automaton %v, regexp %v", r.Name, after, !want, want)
+					}
+				}
 				if r.NotBefore == nil {
 					continue
 				}
 				n++
 				if want, got := r.NotBefore.MatchString(w), r.notBeforeRev.MatchString(string(buf)); got != want {
 					t.Fatalf("rule %s before %q: reversed %v, as written %v (%s)", r.Name, w, got, want, r.notBeforeRev)
+				} else if r.notBeforeDFA != nil && r.notBeforeDFA.matches(string(buf)) != want {
+					t.Fatalf("rule %s before %q: automaton %v, regexp %v", r.Name, w, !want, want)
 				}
 			}
 		}

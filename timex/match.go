@@ -151,14 +151,18 @@ func (rs *Rules) Find(text string) []Mention {
 				if best.Rule != nil && e <= best.End && (e != best.End || rule.order >= best.Rule.order) {
 					continue
 				}
-				if rule.NotAfter != nil && rule.NotAfter.MatchString(text[e:min(len(text), e+40)]) {
-					continue
+				if rule.NotAfter != nil {
+					after := text[e:min(len(text), e+40)]
+					if rule.notAfterDFA != nil && rule.notAfterDFA.matches(after) || rule.notAfterDFA == nil && rule.NotAfter.MatchString(after) {
+						continue
+					}
 				}
 				if rule.notBeforeRev != nil {
 					if !reversed {
 						before, reversed = reverseRunes(before[:0], text[max(0, i-40):i]), true
 					}
-					if rule.notBeforeRev.MatchString(unsafeString(before)) {
+					b := unsafeString(before)
+					if rule.notBeforeDFA != nil && rule.notBeforeDFA.matches(b) || rule.notBeforeDFA == nil && rule.notBeforeRev.MatchString(b) {
 						continue
 					}
 				}
@@ -174,11 +178,14 @@ func (rs *Rules) Find(text string) []Mention {
 		}
 		if len(bestM) == 0 {
 			// The automaton found the end; the groups are the regexp's.
-			// Its pattern looks at nothing after the match (no \b, no $),
-			// so the text can end there: the engine (chosen by the
+			// When the pattern looks at nothing after the match (no \b,
+			// no $), the text can end there: the engine (chosen by the
 			// pattern's size, not the input's at these lengths) then
 			// stops where its threads reach the end, with the same groups.
-			bestM = best.Rule.re.FindStringSubmatchIndex(text[i:best.End])
+			if best.Rule.dfa.pure {
+				end = best.End
+			}
+			bestM = best.Rule.re.FindStringSubmatchIndex(text[i:end])
 		}
 		for k := range bestM {
 			if bestM[k] >= 0 {

@@ -40,8 +40,10 @@ type Rule struct {
 	NotBefore *regexp.Regexp // reject when the text before the match ends with this
 	NotAfter  *regexp.Regexp // reject when the text after the match starts with this
 	// notBeforeRev is NotBefore reversed, asked of the reversed text
-	// before the match (see context.go).
-	notBeforeRev *regexp.Regexp
+	// before the match (see context.go); notBeforeDFA and notAfterDFA
+	// answer for notBeforeRev and NotAfter when they could be built.
+	notBeforeRev              *regexp.Regexp
+	notBeforeDFA, notAfterDFA *matchDFA
 	// DCTFix marks a rule whose group "wd" names the weekday of the date it
 	// matches (Montag, 5. Mai): when the weekday agrees, the date may fix a
 	// month-precision DCT.
@@ -414,9 +416,15 @@ func (rs *Rules) parseRules(file, data string) ([]*Rule, error) {
 					if err == nil {
 						cur.notBeforeRev, err = compileReversed(src)
 					}
+					if err == nil {
+						cur.notBeforeDFA = newMatchDFA(cur.notBeforeRev.String())
+					}
 				} else {
 					re, err = regexp.Compile(`(?i)^(?:` + e + `)`)
 					cur.NotAfter = re
+					if err == nil {
+						cur.notAfterDFA = newMatchDFA(re.String())
+					}
 				}
 				if err != nil {
 					err = fmt.Errorf("%s: %v", at, err)
