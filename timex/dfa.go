@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -39,6 +40,26 @@ type matchDFA struct {
 type classRange struct {
 	lo, hi rune
 	class  uint16
+}
+
+// lazyDFA builds its automaton on first use: building them all would
+// triple the time Load takes (for rules and checks a short text never
+// reaches).
+type lazyDFA struct {
+	once sync.Once
+	src  string
+	d    *matchDFA
+}
+
+func newLazyDFA(src string) *lazyDFA { return &lazyDFA{src: src} }
+
+// get returns the automaton, or nil when the regexp has none.
+func (l *lazyDFA) get() *matchDFA {
+	if l == nil {
+		return nil
+	}
+	l.once.Do(func() { l.d = newMatchDFA(l.src) })
+	return l.d
 }
 
 // maxDFAStates bounds an automaton; a regexp whose automaton would be
@@ -110,20 +131,47 @@ func newMatchDFA(src string) *matchDFA {
 		cuts = append(cuts, b)
 	}
 	sort.Slice(cuts, func(a, b int) bool { return cuts[a] < cuts[b] })
-	classOf := map[string]uint16{}
-	var reps []rune // class → a rune of it
-	signature := func(r rune) string {
-		var b strings.Builder
-		if words && syntax.IsWordChar(r) {
-			b.WriteByte('w')
-		}
-		for _, pc := range runeInsts {
-			if instMatches(&prog.Inst[pc], r) {
-				b.WriteString(strconv.Itoa(pc))
-				b.WriteByte(',')
+	// Only some instructions can match a rune beyond ASCII; the others
+	// need not be asked about one.
+	var wideInsts []int
+	for _, pc := range runeInsts {
+		in := &prog.Inst[pc]
+		wide := in.Op == syntax.InstRuneAny || in.Op == syntax.InstRuneAnyNotNL
+		for _, r := range in.Rune {
+			if r >= utf8.RuneSelf {
+				wide = true
 			}
 		}
-		return b.String()
+		if len(in.Rune) == 1 && in.Op == syntax.InstRune && syntax.Flags(in.Arg)&syntax.FoldCase != 0 {
+			for r := unicode.SimpleFold(in.Rune[0]); r != in.Rune[0]; r = unicode.SimpleFold(r) {
+				if r >= utf8.RuneSelf {
+					wide = true
+				}
+			}
+		}
+		if wide {
+			wideInsts = append(wideInsts, pc)
+		}
+	}
+	classOf := map[string]uint16{}
+	var reps []rune // class → a rune of it
+	sig := make([]byte, 0, 64)
+	signature := func(r rune) string {
+		sig = sig[:0]
+		if words && syntax.IsWordChar(r) {
+			sig = append(sig, 'w')
+		}
+		insts := runeInsts
+		if r >= utf8.RuneSelf {
+			insts = wideInsts
+		}
+		for _, pc := range insts {
+			if instMatches(&prog.Inst[pc], r) {
+				sig = strconv.AppendInt(sig, int64(pc), 10)
+				sig = append(sig, ',')
+			}
+		}
+		return string(sig)
 	}
 	class := func(r rune) uint16 {
 		sig := signature(r)
@@ -138,8 +186,54 @@ func newMatchDFA(src string) *matchDFA {
 	// Class 0 is that of runes outside every range (what matches them
 	// matches any rune, if anything does; they are no word runes).
 	class(unicode.MaxRune + 1)
+	// The ASCII signatures in one pass over the instructions.
+	var asciiSig [utf8.RuneSelf][]byte
+	for r := range asciiSig {
+		if words && syntax.IsWordChar(rune(r)) {
+			asciiSig[r] = append(asciiSig[r], 'w')
+		}
+	}
+	for _, pc := range runeInsts {
+		in := &prog.Inst[pc]
+		mark := func(r rune) {
+			if r >= 0 && r < utf8.RuneSelf {
+				asciiSig[r] = strconv.AppendInt(asciiSig[r], int64(pc), 10)
+				asciiSig[r] = append(asciiSig[r], ',')
+			}
+		}
+		switch {
+		case in.Op == syntax.InstRuneAny || in.Op == syntax.InstRuneAnyNotNL:
+			for r := rune(0); r < utf8.RuneSelf; r++ {
+				if instMatches(in, r) {
+					mark(r)
+				}
+			}
+		case len(in.Rune) == 1:
+			// A literal rune, and its case-fold partners where it folds.
+			r0 := in.Rune[0]
+			mark(r0)
+			if in.Op == syntax.InstRune && syntax.Flags(in.Arg)&syntax.FoldCase != 0 {
+				for r := unicode.SimpleFold(r0); r != r0; r = unicode.SimpleFold(r) {
+					mark(r)
+				}
+			}
+		default:
+			for k := 0; k+1 < len(in.Rune); k += 2 {
+				for r := in.Rune[k]; r <= in.Rune[k+1] && r < utf8.RuneSelf; r++ {
+					mark(r)
+				}
+			}
+		}
+	}
 	for r := rune(0); r < utf8.RuneSelf; r++ {
-		d.ascii[r] = class(r)
+		sig := string(asciiSig[r])
+		c, ok := classOf[sig]
+		if !ok {
+			c = uint16(len(reps))
+			classOf[sig] = c
+			reps = append(reps, r)
+		}
+		d.ascii[r] = c
 	}
 	for k := 0; k+1 < len(cuts); k++ {
 		lo, hi := cuts[k], cuts[k+1]-1
@@ -163,16 +257,19 @@ func newMatchDFA(src string) *matchDFA {
 	// closure follows the program from pcs without consuming a rune;
 	// assertions pass when ctx satisfies them, and stay in the set (to be
 	// decided at the next rune) when ctx is nil.
+	seen := make([]uint32, len(prog.Inst))
+	stamp := uint32(0)
+	var stack []uint32
 	closure := func(pcs []uint32, ctx *syntax.EmptyOp) (set []int, match bool) {
-		seen := map[uint32]bool{}
-		stack := append([]uint32(nil), pcs...)
+		stamp++
+		stack = append(stack[:0], pcs...)
 		for len(stack) > 0 {
 			pc := stack[len(stack)-1]
 			stack = stack[:len(stack)-1]
-			if seen[pc] {
+			if seen[pc] == stamp {
 				continue
 			}
-			seen[pc] = true
+			seen[pc] = stamp
 			in := &prog.Inst[pc]
 			switch in.Op {
 			case syntax.InstAlt, syntax.InstAltMatch:
@@ -259,11 +356,25 @@ func newMatchDFA(src string) *matchDFA {
 	d.start, _ = add(state{set: set, atHead: true})
 	for q := 1; q < len(states); q++ {
 		st := states[q]
+		var nows [2][]int
+		var matches [2]bool
+		for w := range nows {
+			next := 'a' // a word rune
+			if w == 0 {
+				next = ' '
+			}
+			ctx := context(st, next, false)
+			nows[w], matches[w] = closure(toU32(st.set), &ctx)
+		}
+		var next []uint32
 		for c := 0; c < d.nclass; c++ {
 			r := reps[c]
-			ctx := context(st, r, false)
-			now, match := closure(toU32(st.set), &ctx)
-			var next []uint32
+			w := 0
+			if syntax.IsWordChar(r) {
+				w = 1
+			}
+			now, match := nows[w], matches[w]
+			next = next[:0]
 			for _, pc := range now {
 				if in := &prog.Inst[pc]; in.Op != syntax.InstMatch && in.Op != syntax.InstEmptyWidth && instMatches(in, r) {
 					next = append(next, in.Out)

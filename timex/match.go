@@ -135,8 +135,8 @@ func (rs *Rules) Find(text string) []Mention {
 				}
 				var m []int
 				e := i
-				if rule.dfa != nil {
-					e += rule.dfa.end(text[i:end])
+				if d := rule.dfa.get(); d != nil {
+					e += d.end(text[i:end])
 				} else if m = rule.re.FindStringSubmatchIndex(text[i:end]); m != nil {
 					e += m[1]
 				}
@@ -153,7 +153,7 @@ func (rs *Rules) Find(text string) []Mention {
 				}
 				if rule.NotAfter != nil {
 					after := text[e:min(len(text), e+40)]
-					if rule.notAfterDFA != nil && rule.notAfterDFA.matches(after) || rule.notAfterDFA == nil && rule.NotAfter.MatchString(after) {
+					if d := rule.notAfterDFA.get(); d != nil && d.matches(after) || d == nil && rule.NotAfter.MatchString(after) {
 						continue
 					}
 				}
@@ -162,7 +162,7 @@ func (rs *Rules) Find(text string) []Mention {
 						before, reversed = reverseRunes(before[:0], text[max(0, i-40):i]), true
 					}
 					b := unsafeString(before)
-					if rule.notBeforeDFA != nil && rule.notBeforeDFA.matches(b) || rule.notBeforeDFA == nil && rule.notBeforeRev.MatchString(b) {
+					if d := rule.notBeforeDFA.get(); d != nil && d.matches(b) || d == nil && rule.notBeforeRev.MatchString(b) {
 						continue
 					}
 				}
@@ -182,7 +182,7 @@ func (rs *Rules) Find(text string) []Mention {
 			// no $), the text can end there: the engine (chosen by the
 			// pattern's size, not the input's at these lengths) then
 			// stops where its threads reach the end, with the same groups.
-			if best.Rule.dfa.pure {
+			if best.Rule.dfa.get().pure {
 				end = best.End
 			}
 			bestM = best.Rule.re.FindStringSubmatchIndex(text[i:end])
