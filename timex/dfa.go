@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -40,26 +39,6 @@ type matchDFA struct {
 type classRange struct {
 	lo, hi rune
 	class  uint16
-}
-
-// lazyDFA builds its automaton on first use: building them all would
-// triple the time Load takes (for rules and checks a short text never
-// reaches).
-type lazyDFA struct {
-	once sync.Once
-	src  string
-	d    *matchDFA
-}
-
-func newLazyDFA(src string) *lazyDFA { return &lazyDFA{src: src} }
-
-// get returns the automaton, or nil when the regexp has none.
-func (l *lazyDFA) get() *matchDFA {
-	if l == nil {
-		return nil
-	}
-	l.once.Do(func() { l.d = newMatchDFA(l.src) })
-	return l.d
 }
 
 // maxDFAStates bounds an automaton; a regexp whose automaton would be
@@ -154,10 +133,22 @@ func newMatchDFA(src string) *matchDFA {
 		}
 	}
 	classOf := map[string]uint16{}
-	var reps []rune // class → a rune of it
-	sig := make([]byte, 0, 64)
-	signature := func(r rune) string {
-		sig = sig[:0]
+	var reps []rune      // class → a rune of it
+	var classPCs [][]int // class → the instructions consuming its runes
+	newClass := func(sig string, pcs []int, r rune) uint16 {
+		c, ok := classOf[sig]
+		if !ok {
+			c = uint16(len(reps))
+			classOf[sig] = c
+			reps = append(reps, r)
+			classPCs = append(classPCs, append([]int(nil), pcs...))
+		}
+		return c
+	}
+	var sig []byte
+	var sigPCs []int
+	class := func(r rune) uint16 {
+		sig, sigPCs = sig[:0], sigPCs[:0]
 		if words && syntax.IsWordChar(r) {
 			sig = append(sig, 'w')
 		}
@@ -169,25 +160,17 @@ func newMatchDFA(src string) *matchDFA {
 			if instMatches(&prog.Inst[pc], r) {
 				sig = strconv.AppendInt(sig, int64(pc), 10)
 				sig = append(sig, ',')
+				sigPCs = append(sigPCs, pc)
 			}
 		}
-		return string(sig)
-	}
-	class := func(r rune) uint16 {
-		sig := signature(r)
-		c, ok := classOf[sig]
-		if !ok {
-			c = uint16(len(reps))
-			classOf[sig] = c
-			reps = append(reps, r)
-		}
-		return c
+		return newClass(string(sig), sigPCs, r)
 	}
 	// Class 0 is that of runes outside every range (what matches them
 	// matches any rune, if anything does; they are no word runes).
 	class(unicode.MaxRune + 1)
 	// The ASCII signatures in one pass over the instructions.
 	var asciiSig [utf8.RuneSelf][]byte
+	var asciiPCs [utf8.RuneSelf][]int
 	for r := range asciiSig {
 		if words && syntax.IsWordChar(rune(r)) {
 			asciiSig[r] = append(asciiSig[r], 'w')
@@ -199,6 +182,7 @@ func newMatchDFA(src string) *matchDFA {
 			if r >= 0 && r < utf8.RuneSelf {
 				asciiSig[r] = strconv.AppendInt(asciiSig[r], int64(pc), 10)
 				asciiSig[r] = append(asciiSig[r], ',')
+				asciiPCs[r] = append(asciiPCs[r], pc)
 			}
 		}
 		switch {
@@ -226,14 +210,7 @@ func newMatchDFA(src string) *matchDFA {
 		}
 	}
 	for r := rune(0); r < utf8.RuneSelf; r++ {
-		sig := string(asciiSig[r])
-		c, ok := classOf[sig]
-		if !ok {
-			c = uint16(len(reps))
-			classOf[sig] = c
-			reps = append(reps, r)
-		}
-		d.ascii[r] = c
+		d.ascii[r] = newClass(string(asciiSig[r]), asciiPCs[r], r)
 	}
 	for k := 0; k+1 < len(cuts); k++ {
 		lo, hi := cuts[k], cuts[k+1]-1
@@ -354,6 +331,20 @@ func newMatchDFA(src string) *matchDFA {
 	states = append(states, state{}) // dead
 	set, _ := closure([]uint32{uint32(prog.Start)}, nil)
 	d.start, _ = add(state{set: set, atHead: true})
+	// classes[pc] has the classes whose runes instruction pc consumes.
+	cw := (d.nclass + 63) / 64
+	classes := make([][]uint64, len(prog.Inst))
+	for _, pc := range runeInsts {
+		classes[pc] = make([]uint64, cw)
+	}
+	for c, pcs := range classPCs {
+		for _, pc := range pcs {
+			classes[pc][c/64] |= 1 << (c % 64)
+		}
+	}
+	stepTo := map[string]uint16{}
+	var next []uint32
+	var key []byte
 	for q := 1; q < len(states); q++ {
 		st := states[q]
 		var nows [2][]int
@@ -366,7 +357,6 @@ func newMatchDFA(src string) *matchDFA {
 			ctx := context(st, next, false)
 			nows[w], matches[w] = closure(toU32(st.set), &ctx)
 		}
-		var next []uint32
 		for c := 0; c < d.nclass; c++ {
 			r := reps[c]
 			w := 0
@@ -374,28 +364,42 @@ func newMatchDFA(src string) *matchDFA {
 				w = 1
 			}
 			now, match := nows[w], matches[w]
+			key = key[:0]
+			if words && w == 1 {
+				key = append(key, 'w')
+			}
 			next = next[:0]
 			for _, pc := range now {
-				if in := &prog.Inst[pc]; in.Op != syntax.InstMatch && in.Op != syntax.InstEmptyWidth && instMatches(in, r) {
-					next = append(next, in.Out)
+				if classes[pc][c/64]&(1<<(c%64)) != 0 {
+					out := prog.Inst[pc].Out
+					next = append(next, out)
+					key = strconv.AppendUint(key, uint64(out), 10)
+					key = append(key, ',')
 				}
 			}
-			nset, _ := closure(next, nil)
-			id, ok := add(state{set: nset, prevWord: words && syntax.IsWordChar(r)})
-			if !ok {
-				return nil
+			// The state reached depends on the instructions reached
+			// (and the wordness of the rune) only: many classes, and
+			// many states, lead to the same.
+			id, seen := stepTo[string(key)]
+			if !seen {
+				nset, _ := closure(next, nil)
+				var ok bool
+				if id, ok = add(state{set: nset, prevWord: words && w == 1}); !ok {
+					return nil
+				}
+				stepTo[string(key)] = id
 			}
-			for len(d.trans) < (q+1)*d.nclass {
-				d.trans = append(d.trans, 0)
-				d.accept = append(d.accept, false)
+			if len(d.trans) < (q+1)*d.nclass {
+				d.trans = append(d.trans, make([]uint16, (q+1)*d.nclass-len(d.trans))...)
+				d.accept = append(d.accept, make([]bool, (q+1)*d.nclass-len(d.accept))...)
 			}
 			d.trans[q*d.nclass+c] = id
 			d.accept[q*d.nclass+c] = match
 		}
 	}
-	for len(d.trans) < len(states)*d.nclass {
-		d.trans = append(d.trans, 0)
-		d.accept = append(d.accept, false)
+	if len(d.trans) < len(states)*d.nclass {
+		d.trans = append(d.trans, make([]uint16, len(states)*d.nclass-len(d.trans))...)
+		d.accept = append(d.accept, make([]bool, len(states)*d.nclass-len(d.accept))...)
 	}
 	d.acceptEnd = make([]bool, len(states))
 	for q := 1; q < len(states); q++ {

@@ -212,8 +212,8 @@ func TestNotBeforeReversed(t *testing.T) {
 			buf = reverseRunes(buf[:0], w)
 			after := text[i:min(len(text), i+40)]
 			for _, r := range rs.rules {
-				if d := r.notAfterDFA; d != nil && d.get() != nil {
-					if want := r.NotAfter.MatchString(after); d.get().matches(after) != want {
+				if d := r.notAfterDFA; d != nil {
+					if want := r.NotAfter.MatchString(after); d.matches(after) != want {
 						t.Fatalf("rule %s after %q: automaton %v, regexp %v", r.Name, after, !want, want)
 					}
 				}
@@ -223,7 +223,7 @@ func TestNotBeforeReversed(t *testing.T) {
 				n++
 				if want, got := r.NotBefore.MatchString(w), r.notBeforeRev.MatchString(string(buf)); got != want {
 					t.Fatalf("rule %s before %q: reversed %v, as written %v (%s)", r.Name, w, got, want, r.notBeforeRev)
-				} else if d := r.notBeforeDFA.get(); d != nil && d.matches(string(buf)) != want {
+				} else if d := r.notBeforeDFA; d != nil && d.matches(string(buf)) != want {
 					t.Fatalf("rule %s before %q: automaton %v, regexp %v", r.Name, w, !want, want)
 				}
 			}
@@ -342,7 +342,7 @@ func TestDFAEnd(t *testing.T) {
 			for wd, set := range cand {
 				for ; set != 0; set &= set - 1 {
 					r := rs.rules[wd*64+bits.TrailingZeros64(set)]
-					if r.dfa.get() == nil {
+					if r.dfa == nil {
 						continue
 					}
 					want := -1
@@ -350,7 +350,7 @@ func TestDFAEnd(t *testing.T) {
 						want = loc[1]
 					}
 					n++
-					if got := r.dfa.get().end(w); got != want {
+					if got := r.dfa.end(w); got != want {
 						t.Fatalf("rule %s on %q: automaton ends at %d, regexp at %d", r.Name, w, got, want)
 					}
 					// Find asks for the groups of the text cut at the end.

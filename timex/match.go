@@ -70,8 +70,12 @@ func (rs *Rules) Find(text string) []Mention {
 		size := 1
 		if c := text[i]; c < utf8.RuneSelf {
 			if word := asciiWord[c]; !word || prevWord {
-				prevWord = word
+				// Skip the rest of the ASCII run of the same kind at once.
 				i++
+				for i < len(text) && text[i] < utf8.RuneSelf && asciiWord[text[i]] == word {
+					i++
+				}
+				prevWord = word
 				continue
 			}
 		} else {
@@ -135,7 +139,7 @@ func (rs *Rules) Find(text string) []Mention {
 				}
 				var m []int
 				e := i
-				if d := rule.dfa.get(); d != nil {
+				if d := rule.dfa; d != nil {
 					e += d.end(text[i:end])
 				} else if m = rule.re.FindStringSubmatchIndex(text[i:end]); m != nil {
 					e += m[1]
@@ -153,7 +157,7 @@ func (rs *Rules) Find(text string) []Mention {
 				}
 				if rule.NotAfter != nil {
 					after := text[e:min(len(text), e+40)]
-					if d := rule.notAfterDFA.get(); d != nil && d.matches(after) || d == nil && rule.NotAfter.MatchString(after) {
+					if d := rule.notAfterDFA; d != nil && d.matches(after) || d == nil && rule.NotAfter.MatchString(after) {
 						continue
 					}
 				}
@@ -162,7 +166,7 @@ func (rs *Rules) Find(text string) []Mention {
 						before, reversed = reverseRunes(before[:0], text[max(0, i-40):i]), true
 					}
 					b := unsafeString(before)
-					if d := rule.notBeforeDFA.get(); d != nil && d.matches(b) || d == nil && rule.notBeforeRev.MatchString(b) {
+					if d := rule.notBeforeDFA; d != nil && d.matches(b) || d == nil && rule.notBeforeRev.MatchString(b) {
 						continue
 					}
 				}
@@ -182,7 +186,7 @@ func (rs *Rules) Find(text string) []Mention {
 			// no $), the text can end there: the engine (chosen by the
 			// pattern's size, not the input's at these lengths) then
 			// stops where its threads reach the end, with the same groups.
-			if best.Rule.dfa.get().pure {
+			if best.Rule.dfa.pure {
 				end = best.End
 			}
 			bestM = best.Rule.re.FindStringSubmatchIndex(text[i:end])

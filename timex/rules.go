@@ -29,7 +29,7 @@ type Rule struct {
 	Pos       string // file:line of the rule header
 	Pattern   string // as written, with %references
 	re        *regexp.Regexp
-	dfa       *lazyDFA // where re's longest match ends, when it can be built
+	dfa       *matchDFA // where re's longest match ends, when it can be built
 	Type      string
 	Value     *template
 	Mod       *template
@@ -43,7 +43,7 @@ type Rule struct {
 	// before the match (see context.go); notBeforeDFA and notAfterDFA
 	// answer for notBeforeRev and NotAfter when they could be built.
 	notBeforeRev              *regexp.Regexp
-	notBeforeDFA, notAfterDFA *lazyDFA
+	notBeforeDFA, notAfterDFA *matchDFA
 	// DCTFix marks a rule whose group "wd" names the weekday of the date it
 	// matches (Montag, 5. Mai): when the weekday agrees, the date may fix a
 	// month-precision DCT.
@@ -417,13 +417,13 @@ func (rs *Rules) parseRules(file, data string) ([]*Rule, error) {
 						cur.notBeforeRev, err = compileReversed(src)
 					}
 					if err == nil {
-						cur.notBeforeDFA = newLazyDFA(cur.notBeforeRev.String())
+						cur.notBeforeDFA = newMatchDFA(cur.notBeforeRev.String())
 					}
 				} else {
 					re, err = regexp.Compile(`(?i)^(?:` + e + `)`)
 					cur.NotAfter = re
 					if err == nil {
-						cur.notAfterDFA = newLazyDFA(re.String())
+						cur.notAfterDFA = newMatchDFA(re.String())
 					}
 				}
 				if err != nil {
@@ -475,7 +475,7 @@ func (rs *Rules) compileMatch(r *Rule, src, at string) error {
 	// the longest (Jahren, not Jahr), whatever order the alternatives have.
 	re.Longest()
 	r.re = re
-	r.dfa = newLazyDFA(re.String())
+	r.dfa = newMatchDFA(re.String())
 	if p, err := syntax.Parse(re.String(), syntax.Perl); err == nil {
 		if set, ok := required(p); ok && len(set) <= 12 { // more strings cost more than the regexp they save
 			r.needs = set
