@@ -42,6 +42,42 @@ var asciiWord = func() (t [utf8.RuneSelf]bool) {
 	return t
 }()
 
+// nextWordStart returns the first word start at or after i, and the size
+// of its first rune (0 at the end of text); prevWord tells whether the
+// rune before i is a word rune. A loop of its own, so that it keeps its
+// few variables in registers.
+func nextWordStart(text string, i int, prevWord bool) (int, int) {
+	for i < len(text) {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if !asciiWord[c] {
+				prevWord = false
+			} else if !prevWord {
+				return i, 1
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		word := isWordRune(r)
+		if word && !prevWord {
+			return i, size
+		}
+		prevWord = word
+		i += size
+	}
+	return len(text), 0
+}
+
+func noRules(set []uint64) bool {
+	for _, w := range set {
+		if w != 0 {
+			return false
+		}
+	}
+	return true
+}
+
 // keyASCII is keyRune of the ASCII runes.
 var keyASCII = func() (t [utf8.RuneSelf]byte) {
 	for c := range t {
@@ -66,26 +102,10 @@ func (rs *Rules) Find(text string) []Mention {
 	exotic := rs.needles.hasExotic(text)
 	lo := 0 // occ[:lo] end before the current position
 	prevWord := false
-	for i := 0; i < len(text); {
-		size := 1
-		if c := text[i]; c < utf8.RuneSelf {
-			if word := asciiWord[c]; !word || prevWord {
-				// Skip the rest of the ASCII run of the same kind at once.
-				i++
-				for i < len(text) && text[i] < utf8.RuneSelf && asciiWord[text[i]] == word {
-					i++
-				}
-				prevWord = word
-				continue
-			}
-		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(text[i:])
-			if word := isWordRune(r); !word || prevWord {
-				prevWord = word
-				i += size
-				continue
-			}
+	for i := 0; ; {
+		var size int
+		if i, size = nextWordStart(text, i, prevWord); size == 0 {
+			break
 		}
 		prevWord = true
 		// Candidate rules from the first one to six key runes at i.
@@ -111,6 +131,10 @@ func (rs *Rules) Find(text string) []Mention {
 			node = next
 		}
 		cand := rs.start.rules(node)
+		if noRules(cand) { // most words
+			i += size
+			continue
+		}
 		best := Mention{Start: -1}
 		var bestM []int
 		end := i + rs.maxLen

@@ -324,11 +324,11 @@ type occurrence struct {
 // scan appends the needles of text, lowered as lowerInto does, in order
 // of their end.
 func (ix *needleIndex) scan(dst []occurrence, text string) []occurrence {
-	s, nc, delta, class := 0, ix.nclass, ix.delta, &ix.class
+	s, nc, delta, class, outFrom := 0, ix.nclass, ix.delta, &ix.class, ix.outFrom
 	if ix.raw {
 		for p := 0; p < len(text); p++ {
 			s = int(delta[s+int(class[text[p]])])
-			if s >= ix.outFrom {
+			if s >= outFrom {
 				dst = ix.emit(dst, s/nc, p)
 			}
 		}
@@ -345,7 +345,7 @@ func (ix *needleIndex) scan(dst []occurrence, text string) []occurrence {
 		}
 		prevC3 = text[p] == 0xC3
 		s = int(delta[s+int(class[b])])
-		if s >= ix.outFrom {
+		if s >= outFrom {
 			dst = ix.emit(dst, s/nc, p)
 		}
 	}

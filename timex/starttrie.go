@@ -16,14 +16,19 @@ type startTrie struct {
 	nodes []stNode
 	edges []stEdge // a node's edges, ascending by rune, are contiguous
 	root  [utf8.RuneSelf]uint32
-	masks []uint64 // rule sets, words per set each: the rules of every key on the path to the node, and anyStart
-	words int
+	// level2 has the ASCII children of the root's children in rows of
+	// 128 (l2NoChild for none): the second step of a walk, where nodes
+	// have the most edges, is one load too.
+	level2 []uint16
+	masks  []uint64 // rule sets, words per set each: the rules of every key on the path to the node, and anyStart
+	words  int
 }
 
 type stNode struct {
 	first uint32 // of its edges
 	n     uint16 // number of edges
 	mask  uint16 // index of its rule set in masks
+	l2    uint16 // for a child of the root: 1 + its row in level2
 }
 
 type stEdge struct {
@@ -32,6 +37,8 @@ type stEdge struct {
 }
 
 const noChild = ^uint32(0)
+
+const l2NoChild = ^uint16(0)
 
 func buildStartTrie(byPrefix map[string][]int, anyStart []int, nrules int) (*startTrie, error) {
 	type tnode struct {
@@ -94,6 +101,22 @@ func buildStartTrie(byPrefix map[string][]int, anyStart []int, nrules int) (*sta
 			}
 		}
 	}
+	if len(t.nodes) < int(l2NoChild) {
+		for _, e := range t.edges[t.nodes[0].first : t.nodes[0].first+uint32(t.nodes[0].n)] {
+			nd := &t.nodes[e.child]
+			row := len(t.level2) / utf8.RuneSelf
+			t.level2 = append(t.level2, make([]uint16, utf8.RuneSelf)...)
+			for k := range t.level2[row*utf8.RuneSelf:] {
+				t.level2[row*utf8.RuneSelf+k] = l2NoChild
+			}
+			for _, e2 := range t.edges[nd.first : nd.first+uint32(nd.n)] {
+				if e2.r < utf8.RuneSelf {
+					t.level2[row*utf8.RuneSelf+int(e2.r)] = uint16(e2.child)
+				}
+			}
+			nd.l2 = uint16(row + 1)
+		}
+	}
 	if len(t.masks)/t.words > 1<<16 {
 		return nil, fmt.Errorf("timex: %d distinct rule sets in the start-key trie, more than it can number", len(t.masks)/t.words)
 	}
@@ -118,6 +141,12 @@ func (t *startTrie) next(n uint32, r rune) uint32 {
 		return t.root[r]
 	}
 	nd := t.nodes[n]
+	if nd.l2 != 0 && r < utf8.RuneSelf {
+		if c := t.level2[int(nd.l2-1)*utf8.RuneSelf+int(r)]; c != l2NoChild {
+			return uint32(c)
+		}
+		return noChild
+	}
 	for _, e := range t.edges[nd.first : nd.first+uint32(nd.n)] {
 		if e.r == r {
 			return e.child
