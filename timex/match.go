@@ -30,6 +30,20 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
+// byteKind is 1 for the ASCII letters and digits, 0 for the other ASCII
+// bytes and 2 for the bytes of longer runes.
+var byteKind = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = 2
+		case asciiWord[c]:
+			t[c] = 1
+		}
+	}
+	return t
+}()
+
 // asciiWord marks the ASCII letters and digits; most bytes of German news
 // are ASCII, and the scanner asks this for every one of them.
 var asciiWord = func() (t [utf8.RuneSelf]bool) {
@@ -48,11 +62,13 @@ var asciiWord = func() (t [utf8.RuneSelf]bool) {
 // few variables in registers.
 func nextWordStart(text string, i int, prevWord bool) (int, int) {
 	for i < len(text) {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			if !asciiWord[c] {
-				prevWord = false
-			} else if !prevWord {
+		switch byteKind[text[i]] {
+		case 0:
+			prevWord = false
+			i++
+			continue
+		case 1:
+			if !prevWord {
 				return i, 1
 			}
 			i++
@@ -124,7 +140,18 @@ func (rs *Rules) Find(text string) []Mention {
 					j++
 				}
 			}
-			next := rs.start.next(node, c)
+			// The first two steps, which every walk takes, inline.
+			next := noChild
+			switch nd := &rs.start.nodes[node]; {
+			case node == 0 && c < utf8.RuneSelf:
+				next = rs.start.root[c]
+			case nd.l2 != 0 && c < utf8.RuneSelf:
+				if x := rs.start.level2[int(nd.l2-1)*utf8.RuneSelf+int(c)]; x != l2NoChild {
+					next = uint32(x)
+				}
+			default:
+				next = rs.start.next(node, c)
+			}
 			if next == noChild {
 				break
 			}

@@ -326,10 +326,9 @@ type occurrence struct {
 func (ix *needleIndex) scan(dst []occurrence, text string) []occurrence {
 	s, nc, delta, class, outFrom := 0, ix.nclass, ix.delta, &ix.class, ix.outFrom
 	if ix.raw {
-		for p := 0; p < len(text); p++ {
-			s = int(delta[s+int(class[text[p]])])
-			if s >= outFrom {
-				dst = ix.emit(dst, s/nc, p)
+		for p := 0; p < len(text); {
+			if p, s = runDFA(delta, class, outFrom, text, p, s); s >= outFrom {
+				dst = ix.emit(dst, s/nc, p-1)
 			}
 		}
 		return dst
@@ -350,6 +349,21 @@ func (ix *needleIndex) scan(dst []occurrence, text string) []occurrence {
 		}
 	}
 	return dst
+}
+
+// runDFA steps the raw automaton from state s over text[p:] until a state
+// where needles end (returning the position after that byte) or the end
+// of the text: a loop of its own, so that its few variables stay in
+// registers.
+func runDFA(delta []uint16, class *[256]uint8, outFrom int, text string, p, s int) (int, int) {
+	for p < len(text) {
+		s = int(delta[s+int(class[text[p]])])
+		p++
+		if s >= outFrom {
+			return p, s
+		}
+	}
+	return p, s
 }
 
 func (ix *needleIndex) emit(dst []occurrence, state, p int) []occurrence {
