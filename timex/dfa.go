@@ -24,12 +24,14 @@ import (
 // the table says, per state and next rune class, whether a match ends
 // before that rune; acceptEnd says it for the end of the text.
 type matchDFA struct {
-	ascii     [utf8.RuneSelf]uint16 // rune class of an ASCII rune
-	ranges    []classRange          // classes of other runes; the rest is class 0
-	nclass    int
-	trans     []uint16 // state*nclass + class → state; 0 is the dead state
-	accept    []bool   // state*nclass + class: a match ends before a rune of the class
-	acceptEnd []bool   // state: a match ends at the end of the text
+	ascii  [utf8.RuneSelf]uint16 // rune class of an ASCII rune
+	ranges []classRange          // classes of other runes; the rest is class 0
+	nclass int
+	// trans: state*nclass + class → the next state (0 is the dead
+	// state), with dfaAccept set when a match ends before a rune of the
+	// class: one load per rune.
+	trans     []uint16
+	acceptEnd []bool // state: a match ends at the end of the text
 	start     uint16
 	// pure: the only assertion is the leading \A, so where a match ends
 	// does not depend on the text after it.
@@ -41,9 +43,12 @@ type classRange struct {
 	class  uint16
 }
 
-// maxDFAStates bounds an automaton; a regexp whose automaton would be
+// maxDFAStates bounds an automaton (its state numbers stay below
+// dfaAccept); a regexp whose automaton would be
 // larger keeps the regexp engine.
 const maxDFAStates = 2000
+
+const dfaAccept = 1 << 15
 
 const supportedEmpty = syntax.EmptyBeginText | syntax.EmptyEndText | syntax.EmptyWordBoundary | syntax.EmptyNoWordBoundary
 
@@ -391,15 +396,15 @@ func newMatchDFA(src string) *matchDFA {
 			}
 			if len(d.trans) < (q+1)*d.nclass {
 				d.trans = append(d.trans, make([]uint16, (q+1)*d.nclass-len(d.trans))...)
-				d.accept = append(d.accept, make([]bool, (q+1)*d.nclass-len(d.accept))...)
 			}
 			d.trans[q*d.nclass+c] = id
-			d.accept[q*d.nclass+c] = match
+			if match {
+				d.trans[q*d.nclass+c] |= dfaAccept
+			}
 		}
 	}
 	if len(d.trans) < len(states)*d.nclass {
 		d.trans = append(d.trans, make([]uint16, len(states)*d.nclass-len(d.trans))...)
-		d.accept = append(d.accept, make([]bool, len(states)*d.nclass-len(d.accept))...)
 	}
 	d.acceptEnd = make([]bool, len(states))
 	for q := 1; q < len(states); q++ {
@@ -437,11 +442,11 @@ func (d *matchDFA) end(s string) int {
 			r, size = utf8.DecodeRuneInString(s[p:])
 			c = d.classOf(r)
 		}
-		k := st*d.nclass + int(c)
-		if d.accept[k] {
+		t := d.trans[st*d.nclass+int(c)]
+		if t&dfaAccept != 0 {
 			last = p
 		}
-		if st = int(d.trans[k]); st == 0 {
+		if st = int(t &^ dfaAccept); st == 0 {
 			return last
 		}
 		p += size
@@ -464,11 +469,11 @@ func (d *matchDFA) matches(s string) bool {
 			r, size = utf8.DecodeRuneInString(s[p:])
 			c = d.classOf(r)
 		}
-		k := st*d.nclass + int(c)
-		if d.accept[k] {
+		t := d.trans[st*d.nclass+int(c)]
+		if t&dfaAccept != 0 {
 			return true
 		}
-		if st = int(d.trans[k]); st == 0 {
+		if st = int(t &^ dfaAccept); st == 0 {
 			return false
 		}
 		p += size
