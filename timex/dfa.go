@@ -24,8 +24,8 @@ import (
 // the table says, per state and next rune class, whether a match ends
 // before that rune; acceptEnd says it for the end of the text.
 type matchDFA struct {
-	ascii  [utf8.RuneSelf]uint16 // rune class of an ASCII rune
-	ranges []classRange          // classes of other runes; the rest is class 0
+	ascii  [utf8.RuneSelf]uint8 // rune class of an ASCII rune (the first 129 classes at most)
+	ranges []classRange         // classes of other runes; the rest is class 0
 	nclass int
 	// trans: state*nclass + class → the next state (0 is the dead
 	// state), with dfaAccept set when a match ends before a rune of the
@@ -215,7 +215,7 @@ func newMatchDFA(src string) *matchDFA {
 		}
 	}
 	for r := rune(0); r < utf8.RuneSelf; r++ {
-		d.ascii[r] = newClass(string(asciiSig[r]), asciiPCs[r], r)
+		d.ascii[r] = uint8(newClass(string(asciiSig[r]), asciiPCs[r], r))
 	}
 	for k := 0; k+1 < len(cuts); k++ {
 		lo, hi := cuts[k], cuts[k+1]-1
@@ -437,7 +437,7 @@ func (d *matchDFA) end(s string) int {
 		r, size := rune(s[p]), 1
 		var c uint16
 		if r < utf8.RuneSelf {
-			c = d.ascii[r]
+			c = uint16(d.ascii[r])
 		} else {
 			r, size = utf8.DecodeRuneInString(s[p:])
 			c = d.classOf(r)
@@ -464,7 +464,7 @@ func (d *matchDFA) matches(s string) bool {
 		r, size := rune(s[p]), 1
 		var c uint16
 		if r < utf8.RuneSelf {
-			c = d.ascii[r]
+			c = uint16(d.ascii[r])
 		} else {
 			r, size = utf8.DecodeRuneInString(s[p:])
 			c = d.classOf(r)
