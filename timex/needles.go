@@ -282,7 +282,16 @@ func (rs *Rules) indexNeedles() error {
 		if err != nil {
 			return err
 		}
+	sets:
 		for _, set := range requiredAll(p) {
+			// A set with a two-letter needle (er, de, in) is in nearly
+			// every window: it would filter nothing and cost an
+			// occurrence every few bytes.
+			for _, n := range set {
+				if len(n) < 3 {
+					continue sets
+				}
+			}
 			id := tbl.add(set)
 			if id < 0 || id == needID[i] {
 				continue
