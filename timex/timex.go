@@ -194,12 +194,14 @@ func isRelative(v string) bool {
 	if strings.HasPrefix(v, "XXXX") {
 		return true
 	}
-	// Both patterns start with the anchor's name; most values (dates,
-	// durations) have none, and need no regexp run.
-	if !strings.HasPrefix(v, "DCT") && !strings.HasPrefix(v, "LAST") && !strings.HasPrefix(v, "ANCHOR") {
-		return false
-	}
-	return relRE.MatchString(v) || wdRE.MatchString(v)
+	return anchorNamed(v) && (relRE.MatchString(v) || wdRE.MatchString(v))
+}
+
+// anchorNamed reports whether v starts with an anchor's name, as every
+// match of relRE and wdRE does; most values (dates, durations) do not,
+// and need no regexp run.
+func anchorNamed(v string) bool {
+	return strings.HasPrefix(v, "DCT") || strings.HasPrefix(v, "LAST") || strings.HasPrefix(v, "ANCHOR")
 }
 
 // underspecified turns a rule value that could not be anchored into a
@@ -267,6 +269,9 @@ func (tg *Tagger) pairWeekdays(d *document.Document, ms []Mention) {
 }
 
 func weekdayOf(v string) int {
+	if !anchorNamed(v) {
+		return 0
+	}
 	if m := wdRE.FindStringSubmatch(v); m != nil && m[3] != "WE" {
 		return int(m[3][2] - '0')
 	}
