@@ -115,26 +115,28 @@ type NameTypes string
 
 // Lexicon is the loaded lexicon. It is never modified after Load.
 type Lexicon struct {
-	verbs      map[string][]VerbReading
+	// verbs maps a verb form to a record of its readings: count (one
+	// byte) and the index of the first in readings (four bytes, little
+	// endian); the readings of a form are consecutive.
+	verbs      *table
+	readings   []VerbReading
 	verbLemmas map[string]bool
 	separable  map[string]string // particle + "\t" + base → lemma
 	particles  map[string]bool
 	// productive holds the particles that form many verbs in the table
 	// (an, auf, mit, zurück, ...), which may form verbs Morphy lacks.
 	productive  map[string]bool
-	maxParticle int               // length in bytes of the longest particle
-	nouns       map[string]string // form → lemma
-	nounLemmas  map[string]bool
+	maxParticle int // length in bytes of the longest particle
+	// nouns maps a noun form to its lemma (see nounLemma for the record).
+	nouns      *table
+	nounLemmas *table // no value bytes
 	// nounEndings holds the last three bytes of every noun form: every
 	// head CompoundHead tries ends like the word itself, so one look-up
 	// here rules out most names (Peskow) before any head is tried.
-	nounEndings map[string]struct{}
+	nounEndings endingSet
 	names       map[string]nameEntry
 	homographs  map[string]string // verb form → other word classes
 	function    map[string]string // function word → classes
-	// verbFilter and nounFilter say "certainly not a key" of verbs and
-	// nouns from a few hundred kilobytes of bits (see keyFilter).
-	verbFilter, nounFilter *keyFilter
 }
 
 type nameEntry struct {
@@ -168,25 +170,13 @@ func LoadFS(fsys fs.FS, dir string) (*Lexicon, error) {
 	// The two big files decompress and parse independently; loading them in
 	// parallel roughly halves the start-up time on two cores.
 	wg.Add(2)
-	// Each goroutine also builds its map's key filter, so that work runs in
-	// parallel too (start-up is the serial part of a batch run).
 	go func() {
 		defer wg.Done()
-		if errs[0] = l.loadVerbs(fsys, dir+"/verbs.tsv.gz"); errs[0] == nil {
-			l.verbFilter = newKeyFilter(len(l.verbs))
-			for k := range l.verbs {
-				l.verbFilter.add(k)
-			}
-		}
+		errs[0] = l.loadVerbs(fsys, dir+"/verbs.tsv.gz")
 	}()
 	go func() {
 		defer wg.Done()
-		if errs[1] = l.loadNouns(fsys, dir+"/nouns.tsv.gz"); errs[1] == nil {
-			l.nounFilter = newKeyFilter(len(l.nouns))
-			for k := range l.nouns {
-				l.nounFilter.add(k)
-			}
-		}
+		errs[1] = l.loadNouns(fsys, dir+"/nouns.tsv.gz")
 	}()
 	errs[2] = l.loadSeparable(fsys, dir+"/separable.tsv")
 	errs[3] = l.loadNames(fsys, dir+"/names.tsv")
@@ -201,21 +191,42 @@ func LoadFS(fsys fs.FS, dir string) (*Lexicon, error) {
 	return l, nil
 }
 
-// verbForm is l.verbs[form] behind the filter.
+// verbForm returns the readings of a verb form as it stands, or nil.
 func (l *Lexicon) verbForm(form string) []VerbReading {
-	if !l.verbFilter.has(form) {
-		return nil
-	}
-	return l.verbs[form]
+	return l.verbRecord(l.verbs.find(form))
 }
 
-// nounForm is l.nouns[form] behind the filter.
+// verbRecord returns the readings of the verb record at v, or nil for -1.
+func (l *Lexicon) verbRecord(v int) []VerbReading {
+	if v < 0 {
+		return nil
+	}
+	b := l.verbs.blob
+	n := int(b[v])
+	i := int(b[v+1]) | int(b[v+2])<<8 | int(b[v+3])<<16 | int(b[v+4])<<24
+	return l.readings[i : i+n : i+n]
+}
+
+// nounForm returns the lemma of a noun form as it stands.
 func (l *Lexicon) nounForm(form string) (string, bool) {
-	if !l.nounFilter.has(form) {
+	v := l.nouns.find(form)
+	if v < 0 {
 		return "", false
 	}
-	lemma, ok := l.nouns[form]
-	return lemma, ok
+	return l.nounLemma(v, len(form)), true
+}
+
+// nounLemma decodes the noun record at v of a key of keyLen bytes. The
+// lemma of 97 % of the forms is the form or a prefix of it (Präsidenten →
+// Präsident): one byte, its length, points into the key. The others
+// (Häuser → Haus) hold 0xFF, the lemma's length and its bytes.
+func (l *Lexicon) nounLemma(v, keyLen int) string {
+	b := l.nouns.blob
+	if p := int(b[v]); p != 0xFF {
+		return b[v-keyLen : v-keyLen+p]
+	}
+	n := int(b[v+1])
+	return b[v+2 : v+2+n]
 }
 
 func readFile(fsys fs.FS, path string) (string, error) {
@@ -277,18 +288,36 @@ func (l *Lexicon) loadVerbs(fsys fs.FS, path string) error {
 		return err
 	}
 	lines := strings.Count(s, "\n")
-	l.verbs = make(map[string][]VerbReading, lines)
+	tb := newTableBuilder(lines, len(s)/2)
 	l.verbLemmas = make(map[string]bool, lines/8)
 	// One backing array for all readings keeps the load to a few allocations.
-	all := make([]VerbReading, 0, strings.Count(s, ",")+lines)
+	l.readings = make([]VerbReading, 0, strings.Count(s, ",")+lines)
 	var bad error
+	// The source is sorted by form, so the lines of a form with several
+	// lemmas follow each other and its readings stay consecutive.
+	last, start := "", 0
+	end := func() {
+		if last == "" {
+			return
+		}
+		n := len(l.readings) - start
+		if n > 255 {
+			bad = fmt.Errorf("lexicon: %s: %d readings of %q", path, n, last)
+			n = 255
+		}
+		tb.add(last)
+		tb.blob = append(tb.blob, byte(n), byte(start), byte(start>>8), byte(start>>16), byte(start>>24))
+	}
 	eachLine(s, 3, func(f []string) {
 		form, lemma := f[0], f[1]
 		if lemma == "=" {
 			lemma = form
 		}
+		if form != last {
+			end()
+			last, start = form, len(l.readings)
+		}
 		l.verbLemmas[lemma] = true
-		start := len(all)
 		codes := f[2]
 		for codes != "" {
 			c := codes
@@ -303,15 +332,11 @@ func (l *Lexicon) loadVerbs(fsys fs.FS, path string) error {
 				continue
 			}
 			r.Lemma = lemma
-			all = append(all, r)
-		}
-		prev := l.verbs[form]
-		if prev == nil {
-			l.verbs[form] = all[start:len(all):len(all)]
-		} else {
-			l.verbs[form] = append(append([]VerbReading(nil), prev...), all[start:]...)
+			l.readings = append(l.readings, r)
 		}
 	})
+	end()
+	l.verbs = tb.build()
 	return bad
 }
 
@@ -403,20 +428,33 @@ func (l *Lexicon) loadNouns(fsys fs.FS, path string) error {
 		return err
 	}
 	n := strings.Count(s, "\n")
-	l.nouns = make(map[string]string, n)
-	l.nounLemmas = make(map[string]bool, n/4)
-	l.nounEndings = make(map[string]struct{}, 8192)
+	tb := newTableBuilder(n, len(s))
+	lemmas := make(map[string]bool, n/2)
+	lb := newTableBuilder(n/2, len(s)/3)
+	ends := make([]uint32, 0, n)
 	eachLine(s, 2, func(f []string) {
-		lemma := f[1]
+		form, lemma := f[0], f[1]
 		if lemma == "=" {
-			lemma = f[0]
+			lemma = form
 		}
-		l.nouns[f[0]] = lemma
-		l.nounLemmas[lemma] = true
-		if len(f[0]) >= 3 {
-			l.nounEndings[f[0][len(f[0])-3:]] = struct{}{}
+		tb.add(form)
+		if strings.HasPrefix(form, lemma) && len(form) < 0xFF {
+			tb.blob = append(tb.blob, byte(len(lemma)))
+		} else {
+			tb.blob = append(tb.blob, 0xFF, byte(len(lemma)))
+			tb.blob = append(tb.blob, lemma...)
+		}
+		if !lemmas[lemma] {
+			lemmas[lemma] = true
+			lb.add(lemma)
+		}
+		if len(form) >= 3 {
+			ends = append(ends, ending(form))
 		}
 	})
+	l.nouns = tb.build()
+	l.nounLemmas = lb.build()
+	l.nounEndings = newEndingSet(ends)
 	return nil
 }
 
@@ -505,14 +543,12 @@ func (l *Lexicon) VerbHomograph(form string) string { return l.homographs[form] 
 // case-insensitive (sentence-initial "Traf" finds "traf"). The returned
 // slice is shared: callers must not modify it.
 func (l *Lexicon) VerbReadings(form string) []VerbReading {
-	if l.verbFilter.has(form) {
-		if rs, ok := l.verbs[form]; ok {
-			return rs
-		}
+	if v := l.verbs.find(form); v >= 0 {
+		return l.verbRecord(v)
 	}
 	var buf [64]byte
-	if b, changed := appendLower(buf[:0], form); changed && l.verbFilter.hasBytes(b) {
-		return l.verbs[string(b)] // the conversion in a map index does not allocate
+	if b, changed := appendLower(buf[:0], form); changed {
+		return l.verbRecord(l.verbs.findBytes(b))
 	}
 	return nil
 }
@@ -577,7 +613,7 @@ func (l *Lexicon) NounLemma(form string) string {
 }
 
 // IsNounLemma reports whether s is the lemma of a known common noun.
-func (l *Lexicon) IsNounLemma(s string) bool { return l.nounLemmas[s] }
+func (l *Lexicon) IsNounLemma(s string) bool { return l.nounLemmas.find(s) >= 0 }
 
 func (l *Lexicon) noun(form string) (string, bool) {
 	if lemma, ok := l.nounForm(form); ok {
@@ -604,7 +640,7 @@ func (l *Lexicon) CompoundHead(form string) (lemma, head string, ok bool) {
 	if len(form) < 3 {
 		return "", "", false
 	}
-	if _, ok := l.nounEndings[form[len(form)-3:]]; !ok {
+	if !l.nounEndings.has(ending(form)) {
 		return "", "", false
 	}
 	var buf [64]byte
@@ -634,10 +670,8 @@ func (l *Lexicon) CompoundHead(form string) (lemma, head string, ok bool) {
 		// with string(b) does not allocate.
 		b := utf8.AppendRune(buf[:0], unicode.ToUpper(r))
 		b = append(b, rest[size:]...)
-		if !l.nounFilter.hasBytes(b) {
-			continue
-		}
-		if h, ok := l.nouns[string(b)]; ok {
+		if v := l.nouns.findBytes(b); v >= 0 {
+			h := l.nounLemma(v, len(b))
 			hr, hs := utf8.DecodeRuneInString(h)
 			return form[:i] + string(unicode.ToLower(hr)) + h[hs:], h, true
 		}
@@ -661,12 +695,12 @@ func (l *Lexicon) Name(form string) (lemma string, types NameTypes, ok bool) {
 // Stats reports the number of entries, for logs and docs.
 func (l *Lexicon) Stats() map[string]int {
 	return map[string]int{
-		"verb_forms":        len(l.verbs),
+		"verb_forms":        l.verbs.n,
 		"verb_lemmas":       len(l.verbLemmas),
 		"separable_verbs":   len(l.separable),
 		"particles":         len(l.particles),
-		"noun_forms":        len(l.nouns),
-		"noun_lemmas":       len(l.nounLemmas),
+		"noun_forms":        l.nouns.n,
+		"noun_lemmas":       l.nounLemmas.n,
 		"proper_name_forms": len(l.names),
 		"function_words":    len(l.function),
 	}
