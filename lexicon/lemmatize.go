@@ -62,7 +62,7 @@ func (l *Lexicon) Lemmatize(toks []document.Token, out []Analysis) []Analysis {
 		if unicode.IsUpper(r) {
 			// Sentence-initial function words (Laut, Dank, Trotz, Während)
 			// are prepositions and conjunctions far more often than nouns.
-			if f := l.function[lowerIfNeeded(t.Text)]; f != "" && functionFirst(f) {
+			if l.words[lowerIfNeeded(t.Text)].flags&wFunctionFirst != 0 {
 				continue
 			}
 			// Sentence-initial: a common noun or name wins over a verb
@@ -187,7 +187,7 @@ func (l *Lexicon) nominal(form string, a *Analysis) {
 // introduced clause, where capitals say nothing about nouns.
 func (l *Lexicon) sentenceInitial(toks []document.Token, i int) bool {
 	for j := i - 1; j >= 0; j-- {
-		p := toks[j]
+		p := &toks[j]
 		if p.Kind != document.KindPunct {
 			return false
 		}
@@ -212,7 +212,7 @@ func isBoundary(toks []document.Token, i int) bool {
 	if i >= len(toks) {
 		return true
 	}
-	t := toks[i]
+	t := &toks[i]
 	switch t.Kind {
 	case document.KindPunct:
 		return true
@@ -263,8 +263,9 @@ func (l *Lexicon) verbInfo(form string) verbInfo {
 	if len(rs) > 0 {
 		vi.readings = rs
 		vi.best, vi.ok = chooseReading(rs, form)
-		vi.zus = hasTag(l.function[lower], "ZUS")
-		vi.homograph = l.homographs[lower]
+		w := l.words[lower]
+		vi.zus = w.flags&wZus != 0
+		vi.homograph = w.homograph
 		vi.strong = strongVerbEvidence(rs)
 		for _, r := range rs {
 			vi.participle = vi.participle || r.Tense == Participle
@@ -370,12 +371,14 @@ func personFromPronoun(toks []document.Token, i int) (int8, Number) {
 		if j < 0 || j >= len(toks) {
 			continue
 		}
+		// No letter of ich, wir, du has a case-fold partner outside
+		// ASCII, so only a word of their length in bytes can match.
 		switch w := toks[j].Text; {
-		case strings.EqualFold(w, "ich"):
+		case len(w) == 3 && strings.EqualFold(w, "ich"):
 			return 1, Singular
-		case strings.EqualFold(w, "wir"):
+		case len(w) == 3 && strings.EqualFold(w, "wir"):
 			return 1, Plural
-		case strings.EqualFold(w, "du"):
+		case len(w) == 2 && strings.EqualFold(w, "du"):
 			return 2, Singular
 		}
 	}
@@ -404,7 +407,7 @@ func (l *Lexicon) attributive(toks []document.Token, i int) bool {
 	if i == 0 || i+1 >= len(toks) {
 		return false
 	}
-	prev, next := toks[i-1], toks[i+1]
+	prev, next := &toks[i-1], &toks[i+1]
 	if prev.Kind != document.KindWord || next.Kind != document.KindWord || !l.IsDeterminer(prev.Text) {
 		return false
 	}
@@ -580,18 +583,22 @@ func better(a, b VerbReading) bool {
 // are tried longest first by looking up the form's prefixes, which costs a
 // few map lookups instead of a scan of every particle.
 func (l *Lexicon) guessVerb(form string) (VerbReading, bool) {
-	if len(form) < 6 || l.function[form] != "" {
+	if len(form) < 6 || l.words[form].function != "" {
 		return VerbReading{}, false
 	}
 	for n := min(l.maxParticle, len(form)-4); n >= 2; n-- {
-		if !utf8.RuneStart(form[n]) || !l.particles[form[:n]] {
+		if !utf8.RuneStart(form[n]) {
+			continue
+		}
+		w := l.words[form[:n]]
+		if w.flags&wParticle == 0 {
 			continue
 		}
 		p, rest := form[:n], form[n:]
 		// Rare particles only before a past participle (leergemacht):
 		// wach + senden, ernst + haften are adjectives (wachsenden,
 		// ernsthaften), not particle verbs.
-		productive := l.productive[p]
+		productive := w.flags&wProductive != 0
 		if productive && strings.HasPrefix(rest, "zu") {
 			for _, r := range l.verbForm(rest[2:]) {
 				if r.Tense == Infinitive {
@@ -626,7 +633,7 @@ func (l *Lexicon) joinParticles(toks []document.Token, out []Analysis) {
 		commas := 0
 	scan:
 		for j := i + 1; j < len(toks); j++ {
-			t := toks[j]
+			t := &toks[j]
 			if t.Kind == document.KindPunct {
 				switch t.Text {
 				case ".", "!", "?", ";", ":":
@@ -643,9 +650,10 @@ func (l *Lexicon) joinParticles(toks []document.Token, out []Analysis) {
 			// closes an inserted clause or apposition (Stifte, die … auf,),
 			// whose own verb it belongs to.
 			inserted := commas%2 == 1 && j+1 < len(toks) && toks[j+1].Text == ","
-			if l.particles[t.Text] && isBoundary(toks, j+1) && !inserted {
+			// The cheap tests first: most words do not end a clause.
+			if isBoundary(toks, j+1) && !inserted && l.IsSeparablePrefix(t.Text) {
 				lemma, guessed := l.SeparableLemma(t.Text, a.Base), false
-				if lemma == "" && a.POS == POSVerb && l.productive[t.Text] && prepositional(l.function[t.Text]) {
+				if f := l.words[t.Text].flags; lemma == "" && a.POS == POSVerb && f&wProductive != 0 && f&wPrepositional != 0 {
 					// Morphy lacks common particle verbs (mitkommen,
 					// beisteuern); a productive particle that is also a
 					// preposition (an, mit, bei, zu, ...) at the clause end of

@@ -122,10 +122,12 @@ type Lexicon struct {
 	readings   []VerbReading
 	verbLemmas map[string]bool
 	separable  map[string]string // particle + "\t" + base → lemma
-	particles  map[string]bool
-	// productive holds the particles that form many verbs in the table
-	// (an, auf, mit, zurück, ...), which may form verbs Morphy lacks.
-	productive  map[string]bool
+	// words holds what the small lists say of a form (function-word tags,
+	// verb homograph classes, separable particle), so that one probe
+	// answers every question a stage asks of a token.
+	words       map[string]wordInfo
+	nFunction   int // forms with function-word tags
+	nParticles  int
 	maxParticle int // length in bytes of the longest particle
 	// nouns maps a noun form to its lemma (see nounLemma for the record).
 	nouns      *table
@@ -135,9 +137,29 @@ type Lexicon struct {
 	// here rules out most names (Peskow) before any head is tried.
 	nounEndings endingSet
 	names       map[string]nameEntry
-	homographs  map[string]string // verb form → other word classes
-	function    map[string]string // function word → classes
 }
+
+// wordInfo is the entry of a form in Lexicon.words. The flags are the
+// answers of hasTag and friends on function, computed once at load.
+type wordInfo struct {
+	function  string // function-word tags (FunctionWord)
+	homograph string // other word classes of a verb form (VerbHomograph)
+	flags     wordFlags
+}
+
+type wordFlags uint8
+
+const (
+	wDeterminer    wordFlags = 1 << iota // function has DET
+	wPronoun                             // function has PRO:PER
+	wZus                                 // function has ZUS
+	wPrepositional                       // prepositional(function)
+	wFunctionFirst                       // functionFirst(function)
+	wParticle                            // a separable particle
+	// wProductive marks the particles that form many verbs in the table
+	// (an, auf, mit, zurück, ...), which may form verbs Morphy lacks.
+	wProductive
+)
 
 type nameEntry struct {
 	lemma string
@@ -167,6 +189,7 @@ func LoadFS(fsys fs.FS, dir string) (*Lexicon, error) {
 	l := &Lexicon{}
 	var wg sync.WaitGroup
 	errs := make([]error, 6)
+	l.words = make(map[string]wordInfo, 2048)
 	// The two big files decompress and parse independently; loading them in
 	// parallel roughly halves the start-up time on two cores.
 	wg.Add(2)
@@ -182,6 +205,25 @@ func LoadFS(fsys fs.FS, dir string) (*Lexicon, error) {
 	errs[3] = l.loadNames(fsys, dir+"/names.tsv")
 	errs[4] = l.loadHomographs(fsys, dir+"/verb-homographs.tsv")
 	errs[5] = l.loadFunctionWords(fsys, dir+"/function-words.tsv")
+	for k, w := range l.words {
+		f := w.function
+		if hasTag(f, "DET") {
+			w.flags |= wDeterminer
+		}
+		if hasTag(f, "PRO:PER") {
+			w.flags |= wPronoun
+		}
+		if hasTag(f, "ZUS") {
+			w.flags |= wZus
+		}
+		if prepositional(f) {
+			w.flags |= wPrepositional
+		}
+		if f != "" && functionFirst(f) {
+			w.flags |= wFunctionFirst
+		}
+		l.words[k] = w
+	}
 	wg.Wait()
 	for _, err := range errs {
 		if err != nil {
@@ -402,22 +444,25 @@ func (l *Lexicon) loadSeparable(fsys fs.FS, path string) error {
 		return err
 	}
 	l.separable = make(map[string]string, strings.Count(s, "\n"))
-	l.particles = map[string]bool{}
+	particles := map[string]bool{}
 	eachLine(s, 3, func(f []string) {
 		l.separable[f[0]+"\t"+f[1]] = f[2]
-		l.particles[f[0]] = true
+		particles[f[0]] = true
 	})
 	count := map[string]int{}
 	for k := range l.separable {
 		p, _, _ := strings.Cut(k, "\t")
 		count[p]++
 	}
-	l.productive = map[string]bool{}
-	for p := range l.particles {
+	l.nParticles = len(particles)
+	for p := range particles {
 		l.maxParticle = max(l.maxParticle, len(p))
+		w := l.words[p]
+		w.flags |= wParticle
 		if count[p] >= minProductive {
-			l.productive[p] = true
+			w.flags |= wProductive
 		}
+		l.words[p] = w
 	}
 	return nil
 }
@@ -485,8 +530,11 @@ func (l *Lexicon) loadHomographs(fsys fs.FS, path string) error {
 	if err != nil {
 		return err
 	}
-	l.homographs = make(map[string]string, strings.Count(s, "\n"))
-	eachLine(s, 2, func(f []string) { l.homographs[f[0]] = f[1] })
+	eachLine(s, 2, func(f []string) {
+		w := l.words[f[0]]
+		w.homograph = f[1]
+		l.words[f[0]] = w
+	})
 	return nil
 }
 
@@ -495,8 +543,14 @@ func (l *Lexicon) loadFunctionWords(fsys fs.FS, path string) error {
 	if err != nil {
 		return err
 	}
-	l.function = make(map[string]string, strings.Count(s, "\n"))
-	eachLine(s, 2, func(f []string) { l.function[f[0]] = f[1] })
+	eachLine(s, 2, func(f []string) {
+		w := l.words[f[0]]
+		if w.function == "" {
+			l.nFunction++
+		}
+		w.function = f[1]
+		l.words[f[0]] = w
+	})
 	return nil
 }
 
@@ -505,23 +559,23 @@ func (l *Lexicon) loadFunctionWords(fsys fs.FS, path string) error {
 // PRO:REF, PRO:RIN (relative/interrogative), PRP, KON, ADV, NEG, ZAL, INJ,
 // ZUS (verb particle), ABK, and DET when the form can stand before a noun.
 // It returns "" for open-class words: die → "ART:DEF,DET,PRO:DEM,PRO:PER".
-func (l *Lexicon) FunctionWord(form string) string { return l.function[form] }
+func (l *Lexicon) FunctionWord(form string) string { return l.words[form].function }
 
 // IsDeterminer reports whether form can be an article or determiner
 // (der, eine, keine, seine, diese, alle), trying lower case too.
 func (l *Lexicon) IsDeterminer(form string) bool {
-	if hasTag(l.function[form], "DET") {
+	if l.words[form].flags&wDeterminer != 0 {
 		return true
 	}
 	var buf [64]byte
 	b, changed := appendLower(buf[:0], form)
-	return changed && hasTag(l.function[string(b)], "DET")
+	return changed && l.words[string(b)].flags&wDeterminer != 0
 }
 
 // IsPersonalPronoun reports whether form is a personal pronoun (er, sie,
 // wir, Sie).
 func (l *Lexicon) IsPersonalPronoun(form string) bool {
-	return hasTag(l.function[form], "PRO:PER")
+	return l.words[form].flags&wPronoun != 0
 }
 
 func hasTag(tags, tag string) bool {
@@ -537,7 +591,7 @@ func hasTag(tags, tag string) bool {
 // ADJ, ADV, ART, PRO, PRP, KON, NEG, ZAL, INJ, ABK) of a lower-case verb
 // form, or "": einen → "ART,PRO", sein → "PRO", weiß → "ADJ". Stages use
 // it to keep articles and pronouns from being taken for verbs.
-func (l *Lexicon) VerbHomograph(form string) string { return l.homographs[form] }
+func (l *Lexicon) VerbHomograph(form string) string { return l.words[form].homograph }
 
 // VerbReadings returns every analysis of a verb form, or nil. The lookup is
 // case-insensitive (sentence-initial "Traf" finds "traf"). The returned
@@ -570,7 +624,7 @@ func (l *Lexicon) IsVerbLemma(s string) bool { return l.verbLemmas[s] }
 // IsSeparablePrefix reports whether word can be the detached particle of a
 // separable verb (an, auf, teil, statt, fest, ...). It is case-sensitive:
 // particles are lower case.
-func (l *Lexicon) IsSeparablePrefix(word string) bool { return l.particles[word] }
+func (l *Lexicon) IsSeparablePrefix(word string) bool { return l.words[word].flags&wParticle != 0 }
 
 // minProductive is how many particle verbs of the table a particle must
 // form before it may form unlisted ones: an, mit, zurück, wieder form
@@ -580,7 +634,7 @@ const minProductive = 20
 // IsProductivePrefix reports whether a separable particle forms many verbs
 // (an, auf, mit, zurück), so that particle + verb is a plausible particle
 // verb even where the lexicon lacks it (mitkommen, hinzukommen).
-func (l *Lexicon) IsProductivePrefix(word string) bool { return l.productive[word] }
+func (l *Lexicon) IsProductivePrefix(word string) bool { return l.words[word].flags&wProductive != 0 }
 
 // SeparableLemma joins a detached particle and the lemma of the finite verb
 // into the lemma of the particle verb (an + kündigen → ankündigen, teil +
@@ -590,7 +644,7 @@ func (l *Lexicon) SeparableLemma(prefix, verbLemma string) string {
 		return lemma
 	}
 	// Verbs whose zu-infinitive the source lacks still appear as lemmas.
-	if l.particles[prefix] && l.verbLemmas[prefix+verbLemma] {
+	if l.IsSeparablePrefix(prefix) && l.verbLemmas[prefix+verbLemma] {
 		return prefix + verbLemma
 	}
 	return ""
@@ -645,7 +699,7 @@ func (l *Lexicon) CompoundHead(form string) (lemma, head string, ok bool) {
 	}
 	var buf [64]byte
 	// Try the longest head first: Außenministerin → Ministerin before In.
-	n := 0
+	n, runes := 0, utf8.RuneCountInString(form)
 	for i := range form {
 		if i == 0 {
 			continue
@@ -655,7 +709,7 @@ func (l *Lexicon) CompoundHead(form string) (lemma, head string, ok bool) {
 			continue
 		}
 		rest := form[i:]
-		if utf8.RuneCountInString(rest) < minHead {
+		if runes-n < minHead { // the runes of rest
 			break
 		}
 		r, size := utf8.DecodeRuneInString(rest)
@@ -698,17 +752,40 @@ func (l *Lexicon) Stats() map[string]int {
 		"verb_forms":        l.verbs.n,
 		"verb_lemmas":       len(l.verbLemmas),
 		"separable_verbs":   len(l.separable),
-		"particles":         len(l.particles),
+		"particles":         l.nParticles,
 		"noun_forms":        l.nouns.n,
 		"noun_lemmas":       l.nounLemmas.n,
 		"proper_name_forms": len(l.names),
-		"function_words":    len(l.function),
+		"function_words":    l.nFunction,
 	}
 }
 
 // appendLower appends s in lower case to b and reports whether anything
 // changed.
 func appendLower(b []byte, s string) ([]byte, bool) {
+	// Most forms are ASCII, where unicode.ToLower changes A-Z only.
+	changed := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return appendLowerRunes(b, s)
+		}
+		changed = changed || 'A' <= c && c <= 'Z'
+	}
+	if !changed {
+		return append(b, s...), false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b, true
+}
+
+func appendLowerRunes(b []byte, s string) ([]byte, bool) {
 	changed := false
 	for _, r := range s {
 		lr := unicode.ToLower(r)
@@ -719,8 +796,17 @@ func appendLower(b []byte, s string) ([]byte, bool) {
 }
 
 func lowerIfNeeded(s string) string {
-	for _, r := range s {
-		if unicode.IsUpper(r) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			for _, r := range s[i:] {
+				if unicode.IsUpper(r) {
+					return strings.ToLower(s)
+				}
+			}
+			return s
+		}
+		if 'A' <= c && c <= 'Z' {
 			return strings.ToLower(s)
 		}
 	}
