@@ -19,6 +19,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/ereignis/ereignis/models"
 )
@@ -136,7 +137,9 @@ type Lexicon struct {
 	// head CompoundHead tries ends like the word itself, so one look-up
 	// here rules out most names (Peskow) before any head is tried.
 	nounEndings endingSet
-	names       map[string]nameEntry
+	heads       headFilter // noun forms of two or more bytes, for CompoundHead
+	// names maps a proper-name form to its lemma and types (see name).
+	names *table
 }
 
 // wordInfo is the entry of a form in Lexicon.words. The flags are the
@@ -160,11 +163,6 @@ const (
 	// (an, auf, mit, zurück, ...), which may form verbs Morphy lacks.
 	wProductive
 )
-
-type nameEntry struct {
-	lemma string
-	types NameTypes
-}
 
 var (
 	defaultOnce sync.Once
@@ -258,17 +256,11 @@ func (l *Lexicon) nounForm(form string) (string, bool) {
 	return l.nounLemma(v, len(form)), true
 }
 
-// nounLemma decodes the noun record at v of a key of keyLen bytes. The
-// lemma of 97 % of the forms is the form or a prefix of it (Präsidenten →
-// Präsident): one byte, its length, points into the key. The others
-// (Häuser → Haus) hold 0xFF, the lemma's length and its bytes.
+// nounLemma decodes the noun record at v of a key of keyLen bytes (97 %
+// of the noun forms are their lemma or start with it, see appendLemma).
 func (l *Lexicon) nounLemma(v, keyLen int) string {
-	b := l.nouns.blob
-	if p := int(b[v]); p != 0xFF {
-		return b[v-keyLen : v-keyLen+p]
-	}
-	n := int(b[v+1])
-	return b[v+2 : v+2+n]
+	lemma, _ := lemmaAt(l.nouns.blob, v, keyLen)
+	return lemma
 }
 
 func readFile(fsys fs.FS, path string) (string, error) {
@@ -477,24 +469,23 @@ func (l *Lexicon) loadNouns(fsys fs.FS, path string) error {
 	lemmas := make(map[string]bool, n/2)
 	lb := newTableBuilder(n/2, len(s)/3)
 	ends := make([]uint32, 0, n)
+	l.heads = newHeadFilter()
 	eachLine(s, 2, func(f []string) {
 		form, lemma := f[0], f[1]
 		if lemma == "=" {
 			lemma = form
 		}
 		tb.add(form)
-		if strings.HasPrefix(form, lemma) && len(form) < 0xFF {
-			tb.blob = append(tb.blob, byte(len(lemma)))
-		} else {
-			tb.blob = append(tb.blob, 0xFF, byte(len(lemma)))
-			tb.blob = append(tb.blob, lemma...)
-		}
+		tb.blob = appendLemma(tb.blob, form, lemma)
 		if !lemmas[lemma] {
 			lemmas[lemma] = true
 			lb.add(lemma)
 		}
 		if len(form) >= 3 {
 			ends = append(ends, ending(form))
+		}
+		if len(form) >= 2 {
+			l.heads.add(form)
 		}
 	})
 	l.nouns = tb.build()
@@ -508,21 +499,55 @@ func (l *Lexicon) loadNames(fsys fs.FS, path string) error {
 	if err != nil {
 		return err
 	}
-	l.names = make(map[string]nameEntry, strings.Count(s, "\n"))
+	type entry struct{ form, lemma, types string }
+	var entries []entry
+	index := make(map[string]int, strings.Count(s, "\n"))
 	eachLine(s, 3, func(f []string) {
 		lemma := f[1]
 		if lemma == "=" {
 			lemma = f[0]
 		}
-		e, ok := l.names[f[0]]
-		if ok {
-			e.types = NameTypes(string(e.types) + "," + f[2])
-		} else {
-			e = nameEntry{lemma: lemma, types: NameTypes(f[2])}
+		if i, ok := index[f[0]]; ok {
+			entries[i].types += "," + f[2]
+			return
 		}
-		l.names[f[0]] = e
+		index[f[0]] = len(entries)
+		entries = append(entries, entry{f[0], lemma, f[2]})
 	})
+	tb := newTableBuilder(len(entries), len(s))
+	for _, e := range entries {
+		if len(e.lemma) > 255 || len(e.types) > 255 {
+			return fmt.Errorf("lexicon: %s: entry of %q too long", path, e.form)
+		}
+		tb.add(e.form)
+		tb.blob = appendLemma(tb.blob, e.form, e.lemma)
+		tb.blob = append(tb.blob, byte(len(e.types)))
+		tb.blob = append(tb.blob, e.types...)
+	}
+	l.names = tb.build()
 	return nil
+}
+
+// appendLemma appends the lemma of a form to a record: the lemma of most
+// forms is the form or a prefix of it (Präsidenten → Präsident), stored as
+// its length, one byte that points into the key; the others (Häuser →
+// Haus) as 0xFF, the lemma's length and its bytes.
+func appendLemma(b []byte, form, lemma string) []byte {
+	if strings.HasPrefix(form, lemma) && len(form) < 0xFF {
+		return append(b, byte(len(lemma)))
+	}
+	b = append(b, 0xFF, byte(len(lemma)))
+	return append(b, lemma...)
+}
+
+// lemmaAt decodes a lemma written by appendLemma at offset v of blob, in
+// the record of a key of keyLen bytes, and returns the offset after it.
+func lemmaAt(blob string, v, keyLen int) (string, int) {
+	if p := int(blob[v]); p != 0xFF {
+		return blob[v-keyLen : v-keyLen+p], v + 1
+	}
+	n := int(blob[v+1])
+	return blob[v+2 : v+2+n], v + 2 + n
 }
 
 func (l *Lexicon) loadHomographs(fsys fs.FS, path string) error {
@@ -724,6 +749,9 @@ func (l *Lexicon) CompoundHead(form string) (lemma, head string, ok bool) {
 		// with string(b) does not allocate.
 		b := utf8.AppendRune(buf[:0], unicode.ToUpper(r))
 		b = append(b, rest[size:]...)
+		if !l.heads.has(unsafe.String(&b[0], len(b))) {
+			continue
+		}
 		if v := l.nouns.findBytes(b); v >= 0 {
 			h := l.nounLemma(v, len(b))
 			hr, hs := utf8.DecodeRuneInString(h)
@@ -736,14 +764,18 @@ func (l *Lexicon) CompoundHead(form string) (lemma, head string, ok bool) {
 // IsName reports whether form is a form of a proper name in the lexicon
 // (Putin, Putins, Berlin, Europa, Müller).
 func (l *Lexicon) IsName(form string) bool {
-	_, ok := l.names[form]
-	return ok
+	return l.names.find(form) >= 0
 }
 
 // Name returns the lemma and types of a proper-name form.
 func (l *Lexicon) Name(form string) (lemma string, types NameTypes, ok bool) {
-	e, ok := l.names[form]
-	return e.lemma, e.types, ok
+	v := l.names.find(form)
+	if v < 0 {
+		return "", "", false
+	}
+	lemma, v = lemmaAt(l.names.blob, v, len(form))
+	n := int(l.names.blob[v])
+	return lemma, NameTypes(l.names.blob[v+1 : v+1+n]), true
 }
 
 // Stats reports the number of entries, for logs and docs.
@@ -755,7 +787,7 @@ func (l *Lexicon) Stats() map[string]int {
 		"particles":         l.nParticles,
 		"noun_forms":        l.nouns.n,
 		"noun_lemmas":       l.nounLemmas.n,
-		"proper_name_forms": len(l.names),
+		"proper_name_forms": l.names.n,
 		"function_words":    l.nFunction,
 	}
 }

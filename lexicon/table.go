@@ -191,3 +191,48 @@ func (s *endingSet) has(e uint32) bool {
 		}
 	}
 }
+
+// headFilter is a Bloom filter over the noun forms for CompoundHead, laid
+// out so that the heads it tries for one word (Wirtschaftsministers:
+// Rtschaftsministers, Tschaftsministers, …, Ministers) test one cache
+// line: the line comes from a key's last five bytes, which those heads
+// share, and the two bits within the line from its first two bytes and
+// its length. Most heads are no noun, and the noun filter would spend a
+// cache miss on each of them.
+type headFilter struct {
+	words []uint64 // eight words, one cache line, per line
+	mask  uint64   // number of lines - 1
+}
+
+// headLines at four times the distinct endings of the noun forms (a few
+// thousand) keeps most lines sparse: 256 KB.
+const headLines = 1 << 12
+
+func newHeadFilter() headFilter {
+	return headFilter{words: make([]uint64, headLines*8), mask: headLines - 1}
+}
+
+// pos returns the first word of key's line and its two bit numbers in the
+// line. key is at least two bytes long.
+func (f *headFilter) pos(key string) (uint64, uint64, uint64) {
+	n := len(key)
+	var x uint64
+	for i := max(0, n-5); i < n; i++ {
+		x = x<<8 | uint64(key[i])
+	}
+	line := (x * 0x9E3779B97F4A7C15 >> 40) & f.mask
+	y := (uint64(key[0])<<16 | uint64(key[1])<<8 | uint64(n&0xFF)) * 0xC2B2AE3D27D4EB4F
+	return line * 8, y >> 55, (y >> 46) & 511
+}
+
+func (f *headFilter) add(key string) {
+	w, b1, b2 := f.pos(key)
+	f.words[w+b1>>6] |= 1 << (b1 & 63)
+	f.words[w+b2>>6] |= 1 << (b2 & 63)
+}
+
+// has reports whether key may be a noun form; false is certain.
+func (f *headFilter) has(key string) bool {
+	w, b1, b2 := f.pos(key)
+	return f.words[w+b1>>6]&(1<<(b1&63)) != 0 && f.words[w+b2>>6]&(1<<(b2&63)) != 0
+}
