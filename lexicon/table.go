@@ -86,9 +86,11 @@ func (t *table) block(h uint64) (uint64, uint64) {
 	return h & t.fmask, bits
 }
 
-// start is the first slot of hash h; its bits are apart from the filter
-// word's, so keys that share a filter word spread over the slots.
-func (t *table) start(h uint64) uint64 { return (h >> 20) & t.mask }
+// start is the first slot of hash h: the first of the eight slots of a
+// cache line (the slice is page-aligned), so that a probe reads the whole
+// line before it crosses into the next. Its bits are apart from the
+// filter word's, so keys that share a filter word spread over the slots.
+func (t *table) start(h uint64) uint64 { return (h >> 20) & t.mask &^ 7 }
 
 // find returns the offset of key's value in t.blob, or -1.
 func (t *table) find(key string) int {
