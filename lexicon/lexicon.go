@@ -117,10 +117,15 @@ type NameTypes string
 // Lexicon is the loaded lexicon. It is never modified after Load.
 type Lexicon struct {
 	// verbs maps a verb form to a record of its readings: count (one
-	// byte) and the index of the first in readings (four bytes, little
-	// endian); the readings of a form are consecutive.
-	verbs      *table
-	readings   []VerbReading
+	// byte), the index of the first in readings (four bytes, little
+	// endian; the readings of a form are consecutive), and the readings
+	// packed, four bytes each (see packReading), so that the lemma stage
+	// decides from the record's cache line alone.
+	verbs    *table
+	readings []VerbReading
+	// lemmas are the verb lemmas by id, for the packed readings of a verb
+	// record (see readingView).
+	lemmas     []string
 	verbLemmas map[string]bool
 	separable  map[string]string // particle + "\t" + base → lemma
 	// words holds what the small lists say of a form (function-word tags,
@@ -231,11 +236,6 @@ func LoadFS(fsys fs.FS, dir string) (*Lexicon, error) {
 	return l, nil
 }
 
-// verbForm returns the readings of a verb form as it stands, or nil.
-func (l *Lexicon) verbForm(form string) []VerbReading {
-	return l.verbRecord(l.verbs.find(form))
-}
-
 // verbRecord returns the readings of the verb record at v, or nil for -1.
 func (l *Lexicon) verbRecord(v int) []VerbReading {
 	if v < 0 {
@@ -245,6 +245,76 @@ func (l *Lexicon) verbRecord(v int) []VerbReading {
 	n := int(b[v])
 	i := int(b[v+1]) | int(b[v+2])<<8 | int(b[v+3])<<16 | int(b[v+4])<<24
 	return l.readings[i : i+n : i+n]
+}
+
+// readingView is the readings of one verb form, packed from a verb record
+// or, for guessed readings, a slice.
+type readingView struct {
+	packed string // four bytes a reading, see packReading
+	lemmas []string
+	rs     []VerbReading // when packed is empty
+}
+
+func (v readingView) len() int {
+	if v.rs != nil {
+		return len(v.rs)
+	}
+	return len(v.packed) / 4
+}
+
+func (v readingView) at(i int) VerbReading {
+	if v.rs != nil {
+		return v.rs[i]
+	}
+	p := v.packed[4*i : 4*i+4]
+	r := unpackReading(uint16(p[0]) | uint16(p[1])<<8)
+	r.Lemma = v.lemmas[int(p[2])|int(p[3])<<8]
+	return r
+}
+
+// verbView is VerbReadings as a readingView.
+func (l *Lexicon) verbView(form string) readingView {
+	v := l.verbs.find(form)
+	if v < 0 {
+		var buf [64]byte
+		if b, changed := appendLower(buf[:0], form); changed {
+			v = l.verbs.findBytes(b)
+		}
+	}
+	return l.recordView(v)
+}
+
+// recordView is verbRecord as a readingView.
+func (l *Lexicon) recordView(v int) readingView {
+	if v < 0 {
+		return readingView{}
+	}
+	n := int(l.verbs.blob[v])
+	return readingView{packed: l.verbs.blob[v+5 : v+5+4*n], lemmas: l.lemmas}
+}
+
+// packReading packs a reading without its lemma into 14 bits.
+func packReading(r VerbReading) uint16 {
+	c := uint16(r.Tense) | uint16(r.Mood)<<3 | uint16(r.Person)<<6 | uint16(r.Number)<<8
+	for i, b := range [...]bool{r.Aux, r.Modal, r.Strong, r.Joined} {
+		if b {
+			c |= 1 << (10 + i)
+		}
+	}
+	return c
+}
+
+func unpackReading(c uint16) VerbReading {
+	return VerbReading{
+		Tense:  Tense(c & 7),
+		Mood:   Mood(c >> 3 & 7),
+		Person: int8(c >> 6 & 3),
+		Number: Number(c >> 8 & 3),
+		Aux:    c&(1<<10) != 0,
+		Modal:  c&(1<<11) != 0,
+		Strong: c&(1<<12) != 0,
+		Joined: c&(1<<13) != 0,
+	}
 }
 
 // nounForm returns the lemma of a noun form as it stands.
@@ -330,6 +400,7 @@ func (l *Lexicon) loadVerbs(fsys fs.FS, path string) error {
 	// The source is sorted by form, so the lines of a form with several
 	// lemmas follow each other and its readings stay consecutive.
 	last, start := "", 0
+	ids := make(map[string]uint16, lines/8)
 	end := func() {
 		if last == "" {
 			return
@@ -341,6 +412,10 @@ func (l *Lexicon) loadVerbs(fsys fs.FS, path string) error {
 		}
 		tb.add(last)
 		tb.blob = append(tb.blob, byte(n), byte(start), byte(start>>8), byte(start>>16), byte(start>>24))
+		for _, r := range l.readings[start : start+n] {
+			c, id := packReading(r), ids[r.Lemma]
+			tb.blob = append(tb.blob, byte(c), byte(c>>8), byte(id), byte(id>>8))
+		}
 	}
 	eachLine(s, 3, func(f []string) {
 		form, lemma := f[0], f[1]
@@ -352,6 +427,13 @@ func (l *Lexicon) loadVerbs(fsys fs.FS, path string) error {
 			last, start = form, len(l.readings)
 		}
 		l.verbLemmas[lemma] = true
+		if _, ok := ids[lemma]; !ok {
+			if len(l.lemmas) > 0xFFFF {
+				bad = fmt.Errorf("lexicon: %s: more than %d verb lemmas", path, 0xFFFF)
+			}
+			ids[lemma] = uint16(len(l.lemmas))
+			l.lemmas = append(l.lemmas, lemma)
+		}
 		codes := f[2]
 		for codes != "" {
 			c := codes
