@@ -583,14 +583,14 @@ func (l *Lexicon) guessVerb(form string) (VerbReading, bool) {
 	if len(form) < 6 || l.words[form].function != "" {
 		return VerbReading{}, false
 	}
-	for n := min(l.maxParticle, len(form)-4); n >= 2; n-- {
-		if !utf8.RuneStart(form[n]) {
+	var arr [16]int
+	ns := l.particleTrie.prefixes(form, min(l.maxParticle, len(form)-4), arr[:0])
+	for k := len(ns) - 1; k >= 0; k-- {
+		n := ns[k]
+		if n < 2 || !utf8.RuneStart(form[n]) {
 			continue
 		}
 		w := l.words[form[:n]]
-		if w.flags&wParticle == 0 {
-			continue
-		}
 		p, rest := form[:n], form[n:]
 		// Rare particles only before a past participle (leergemacht):
 		// wach + senden, ernst + haften are adjectives (wachsenden,

@@ -131,10 +131,11 @@ type Lexicon struct {
 	// words holds what the small lists say of a form (function-word tags,
 	// verb homograph classes, separable particle), so that one probe
 	// answers every question a stage asks of a token.
-	words       map[string]wordInfo
-	nFunction   int // forms with function-word tags
-	nParticles  int
-	maxParticle int // length in bytes of the longest particle
+	words        map[string]wordInfo
+	nFunction    int // forms with function-word tags
+	nParticles   int
+	maxParticle  int // length in bytes of the longest particle
+	particleTrie particleTrie
 	// nouns maps a noun form to its lemma (see nounLemma for the record).
 	nouns      *table
 	nounLemmas *table // no value bytes
@@ -227,6 +228,7 @@ func LoadFS(fsys fs.FS, dir string) (*Lexicon, error) {
 		}
 		l.words[k] = w
 	}
+	l.particleTrie = newParticleTrie(l.words)
 	wg.Wait()
 	for _, err := range errs {
 		if err != nil {

@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"hash/maphash"
+	"sort"
 	"unsafe"
 )
 
@@ -237,4 +238,94 @@ func (f *headFilter) add(key string) {
 func (f *headFilter) has(key string) bool {
 	w, b1, b2 := f.pos(key)
 	return f.words[w+b1>>6]&(1<<(b1&63)) != 0 && f.words[w+b2>>6]&(1<<(b2&63)) != 0
+}
+
+// particleTrie holds the separable particles for guessVerb, which asks
+// whether each prefix of a word is one: one walk down the trie instead of
+// a map probe for every prefix length.
+type particleTrie struct {
+	nodes []trieNode
+	edges []trieEdge
+}
+
+type trieNode struct {
+	first, n int32 // the node's edges, sorted by byte
+	flags    wordFlags
+}
+
+type trieEdge struct {
+	b  byte
+	to int32
+}
+
+func newParticleTrie(words map[string]wordInfo) particleTrie {
+	type node struct {
+		kids  map[byte]*node
+		flags wordFlags
+	}
+	root := &node{}
+	for w, info := range words {
+		if info.flags&wParticle == 0 {
+			continue
+		}
+		n := root
+		for i := 0; i < len(w); i++ {
+			if n.kids == nil {
+				n.kids = map[byte]*node{}
+			}
+			k := n.kids[w[i]]
+			if k == nil {
+				k = &node{}
+				n.kids[w[i]] = k
+			}
+			n = k
+		}
+		n.flags = info.flags & (wParticle | wProductive)
+	}
+	var t particleTrie
+	queue := []*node{root}
+	t.nodes = append(t.nodes, trieNode{flags: root.flags})
+	for i := 0; i < len(queue); i++ {
+		n := queue[i]
+		bs := make([]int, 0, len(n.kids))
+		for b := range n.kids {
+			bs = append(bs, int(b))
+		}
+		sort.Ints(bs)
+		t.nodes[i].first, t.nodes[i].n = int32(len(t.edges)), int32(len(bs))
+		for _, b := range bs {
+			k := n.kids[byte(b)]
+			t.edges = append(t.edges, trieEdge{b: byte(b), to: int32(len(queue))})
+			queue = append(queue, k)
+			t.nodes = append(t.nodes, trieNode{flags: k.flags})
+		}
+	}
+	return t
+}
+
+// prefixes appends to ns the lengths of the prefixes of s of at most max
+// bytes that are particles, shortest first, and returns ns.
+func (t *particleTrie) prefixes(s string, max int, ns []int) []int {
+	if len(t.nodes) == 0 {
+		return ns
+	}
+	cur := int32(0)
+	for i := 0; i < len(s) && i < max; i++ {
+		nd := &t.nodes[cur]
+		next := int32(-1)
+		for _, e := range t.edges[nd.first : nd.first+nd.n] {
+			if e.b == s[i] {
+				next = e.to
+				break
+			}
+		}
+		if next < 0 {
+			break
+		}
+		cur = next
+		if t.nodes[cur].flags&wParticle != 0 {
+			ns = append(ns, i+1)
+		}
+	}
+	return ns
 }
