@@ -119,13 +119,14 @@ type Lexicon struct {
 	// verbs maps a verb form to a record of its readings: count (one
 	// byte), the index of the first in readings (four bytes, little
 	// endian; the readings of a form are consecutive), and the readings
-	// packed, four bytes each (see packReading), so that the lemma stage
-	// decides from the record's cache line alone.
+	// packed, six bytes each (code, see packReading, and the lemma's
+	// reference into lemmaBlob), so that the lemma stage decides from the
+	// record's cache line and the lemmas' hundred kilobytes alone.
 	verbs    *table
 	readings []VerbReading
-	// lemmas are the verb lemmas by id, for the packed readings of a verb
-	// record (see readingView).
-	lemmas     []string
+	// lemmaBlob holds the verb lemmas, which the packed readings of a verb
+	// record name by offset and length (see readingView).
+	lemmaBlob  string
 	verbLemmas map[string]bool
 	separable  map[string]string // particle + "\t" + base → lemma
 	// words holds what the small lists say of a form (function-word tags,
@@ -252,8 +253,8 @@ func (l *Lexicon) verbRecord(v int) []VerbReading {
 // readingView is the readings of one verb form, packed from a verb record
 // or, for guessed readings, a slice.
 type readingView struct {
-	packed string // four bytes a reading, see packReading
-	lemmas []string
+	packed string // six bytes a reading: code (2), lemma reference (4)
+	l      *Lexicon
 	rs     []VerbReading // when packed is empty
 }
 
@@ -261,16 +262,16 @@ func (v readingView) len() int {
 	if v.rs != nil {
 		return len(v.rs)
 	}
-	return len(v.packed) / 4
+	return len(v.packed) / 6
 }
 
 func (v readingView) at(i int) VerbReading {
 	if v.rs != nil {
 		return v.rs[i]
 	}
-	p := v.packed[4*i : 4*i+4]
+	p := v.packed[6*i : 6*i+6]
 	r := unpackReading(uint16(p[0]) | uint16(p[1])<<8)
-	r.Lemma = v.lemmas[int(p[2])|int(p[3])<<8]
+	r.Lemma = v.l.lemmaAt(uint32(p[2]) | uint32(p[3])<<8 | uint32(p[4])<<16 | uint32(p[5])<<24)
 	return r
 }
 
@@ -292,7 +293,7 @@ func (l *Lexicon) recordView(v int) readingView {
 		return readingView{}
 	}
 	n := int(l.verbs.blob[v])
-	return readingView{packed: l.verbs.blob[v+5 : v+5+4*n], lemmas: l.lemmas}
+	return readingView{packed: l.verbs.blob[v+5 : v+5+6*n], l: l}
 }
 
 // packReading packs a reading without its lemma into 14 bits.
@@ -395,14 +396,17 @@ func (l *Lexicon) loadVerbs(fsys fs.FS, path string) error {
 	}
 	lines := strings.Count(s, "\n")
 	tb := newTableBuilder(lines, len(s)/2)
-	l.verbLemmas = make(map[string]bool, lines/8)
 	// One backing array for all readings keeps the load to a few allocations.
 	l.readings = make([]VerbReading, 0, strings.Count(s, ",")+lines)
+	// The lemmas go to one string, in which each reading's record names its
+	// lemma by offset and length (refs, parallel to l.readings).
+	var lemmaBytes []byte
+	refs := make([]uint32, 0, cap(l.readings))
+	ids := make(map[string]uint32, lines/8)
 	var bad error
 	// The source is sorted by form, so the lines of a form with several
 	// lemmas follow each other and its readings stay consecutive.
 	last, start := "", 0
-	ids := make(map[string]uint16, lines/8)
 	end := func() {
 		if last == "" {
 			return
@@ -414,9 +418,9 @@ func (l *Lexicon) loadVerbs(fsys fs.FS, path string) error {
 		}
 		tb.add(last)
 		tb.blob = append(tb.blob, byte(n), byte(start), byte(start>>8), byte(start>>16), byte(start>>24))
-		for _, r := range l.readings[start : start+n] {
-			c, id := packReading(r), ids[r.Lemma]
-			tb.blob = append(tb.blob, byte(c), byte(c>>8), byte(id), byte(id>>8))
+		for k, r := range l.readings[start : start+n] {
+			c, ref := packReading(r), refs[start+k]
+			tb.blob = append(tb.blob, byte(c), byte(c>>8), byte(ref), byte(ref>>8), byte(ref>>16), byte(ref>>24))
 		}
 	}
 	eachLine(s, 3, func(f []string) {
@@ -428,13 +432,14 @@ func (l *Lexicon) loadVerbs(fsys fs.FS, path string) error {
 			end()
 			last, start = form, len(l.readings)
 		}
-		l.verbLemmas[lemma] = true
-		if _, ok := ids[lemma]; !ok {
-			if len(l.lemmas) > 0xFFFF {
-				bad = fmt.Errorf("lexicon: %s: more than %d verb lemmas", path, 0xFFFF)
+		ref, ok := ids[lemma]
+		if !ok {
+			if len(lemmaBytes) >= 1<<24 || len(lemma) > 255 {
+				bad = fmt.Errorf("lexicon: %s: too many verb lemmas", path)
 			}
-			ids[lemma] = uint16(len(l.lemmas))
-			l.lemmas = append(l.lemmas, lemma)
+			ref = uint32(len(lemmaBytes))<<8 | uint32(len(lemma))
+			ids[lemma] = ref
+			lemmaBytes = append(lemmaBytes, lemma...)
 		}
 		codes := f[2]
 		for codes != "" {
@@ -449,13 +454,26 @@ func (l *Lexicon) loadVerbs(fsys fs.FS, path string) error {
 				bad = fmt.Errorf("lexicon: %s: bad verb code %q for %q", path, c, form)
 				continue
 			}
-			r.Lemma = lemma
 			l.readings = append(l.readings, r)
+			refs = append(refs, ref)
 		}
 	})
 	end()
 	l.verbs = tb.build()
+	l.lemmaBlob = string(lemmaBytes)
+	for i := range l.readings {
+		l.readings[i].Lemma = l.lemmaAt(refs[i])
+	}
+	l.verbLemmas = make(map[string]bool, len(ids))
+	for _, ref := range ids {
+		l.verbLemmas[l.lemmaAt(ref)] = true
+	}
 	return bad
+}
+
+// lemmaAt returns the verb lemma of a reference (offset<<8 | length).
+func (l *Lexicon) lemmaAt(ref uint32) string {
+	return l.lemmaBlob[ref>>8 : ref>>8+ref&0xFF]
 }
 
 func parseCode(c string) (VerbReading, bool) {
