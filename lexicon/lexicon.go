@@ -395,7 +395,7 @@ func (l *Lexicon) loadVerbs(fsys fs.FS, path string) error {
 		return err
 	}
 	lines := strings.Count(s, "\n")
-	tb := newTableBuilder(lines, len(s)/2)
+	tb := newTableBuilder(lines, len(s)+len(s)/8)
 	// One backing array for all readings keeps the load to a few allocations.
 	l.readings = make([]VerbReading, 0, strings.Count(s, ",")+lines)
 	// The lemmas go to one string, in which each reading's record names its

@@ -49,6 +49,10 @@ func (b *tableBuilder) add(key string) {
 func (b *tableBuilder) build() *table {
 	t := &table{n: len(b.offs), seed: maphash.MakeSeed()}
 	if len(b.blob) > 0 {
+		if cap(b.blob)-len(b.blob) > len(b.blob)/8 {
+			// The size was a guess: do not keep the spare capacity alive.
+			b.blob = append([]byte(nil), b.blob...)
+		}
 		t.blob = unsafe.String(&b.blob[0], len(b.blob))
 	}
 	// At most 70 % full, so a probe of a missing key ends within a few
