@@ -138,8 +138,11 @@ type Lexicon struct {
 	maxParticle  int // length in bytes of the longest particle
 	particleTrie particleTrie
 	// nouns maps a noun form to its lemma (see nounLemma for the record).
-	nouns      *table
-	nounLemmas *table // no value bytes
+	nouns *table
+	// nounLemmas is built on first use (IsNounLemma, which the stages do
+	// not ask) from nouns, so that start-up does not pay for it.
+	nounLemmas    *table // no value bytes
+	nounLemmaOnce sync.Once
 	// nounEndings holds the last three bytes of every noun form: every
 	// head CompoundHead tries ends like the word itself, so one look-up
 	// here rules out most names (Peskow) before any head is tried.
@@ -568,8 +571,6 @@ func (l *Lexicon) loadNouns(fsys fs.FS, path string) error {
 	}
 	n := strings.Count(s, "\n")
 	tb := newTableBuilder(n, len(s))
-	lemmas := make(map[string]bool, n/2)
-	lb := newTableBuilder(n/2, len(s)/3)
 	ends := make([]uint32, 0, n)
 	l.heads = newHeadFilter()
 	eachLine(s, 2, func(f []string) {
@@ -579,10 +580,6 @@ func (l *Lexicon) loadNouns(fsys fs.FS, path string) error {
 		}
 		tb.add(form)
 		tb.blob = appendLemma(tb.blob, form, lemma)
-		if !lemmas[lemma] {
-			lemmas[lemma] = true
-			lb.add(lemma)
-		}
 		if len(form) >= 3 {
 			ends = append(ends, ending(form))
 		}
@@ -591,7 +588,6 @@ func (l *Lexicon) loadNouns(fsys fs.FS, path string) error {
 		}
 	})
 	l.nouns = tb.build()
-	l.nounLemmas = lb.build()
 	l.nounEndings = newEndingSet(ends)
 	return nil
 }
@@ -794,7 +790,26 @@ func (l *Lexicon) NounLemma(form string) string {
 }
 
 // IsNounLemma reports whether s is the lemma of a known common noun.
-func (l *Lexicon) IsNounLemma(s string) bool { return l.nounLemmas.find(s) >= 0 }
+func (l *Lexicon) IsNounLemma(s string) bool { return l.nounLemmaSet().find(s) >= 0 }
+
+func (l *Lexicon) nounLemmaSet() *table {
+	l.nounLemmaOnce.Do(func() {
+		b := l.nouns.blob
+		seen := make(map[string]bool, l.nouns.n/2)
+		lb := newTableBuilder(l.nouns.n/2, len(b)/3)
+		for off := 0; off < len(b); {
+			k := int(b[off])
+			lemma, next := lemmaAt(b, off+1+k, k)
+			if !seen[lemma] {
+				seen[lemma] = true
+				lb.add(lemma)
+			}
+			off = next
+		}
+		l.nounLemmas = lb.build()
+	})
+	return l.nounLemmas
+}
 
 func (l *Lexicon) noun(form string) (string, bool) {
 	if lemma, ok := l.nounForm(form); ok {
@@ -888,7 +903,7 @@ func (l *Lexicon) Stats() map[string]int {
 		"separable_verbs":   len(l.separable),
 		"particles":         l.nParticles,
 		"noun_forms":        l.nouns.n,
-		"noun_lemmas":       l.nounLemmas.n,
+		"noun_lemmas":       l.nounLemmaSet().n,
 		"proper_name_forms": l.names.n,
 		"function_words":    l.nFunction,
 	}
