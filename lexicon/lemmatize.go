@@ -62,7 +62,7 @@ func (l *Lexicon) Lemmatize(toks []document.Token, out []Analysis) []Analysis {
 		if unicode.IsUpper(r) {
 			// Sentence-initial function words (Laut, Dank, Trotz, Während)
 			// are prepositions and conjunctions far more often than nouns.
-			if l.words[lowerIfNeeded(t.Text)].flags&wFunctionFirst != 0 {
+			if l.word(lowerIfNeeded(t.Text)).flags&wFunctionFirst != 0 {
 				continue
 			}
 			// Sentence-initial: a common noun or name wins over a verb
@@ -263,7 +263,7 @@ func (l *Lexicon) verbInfo(form string) verbInfo {
 	if rs.len() > 0 {
 		vi.readings = rs
 		vi.best, vi.ok = chooseReading(rs, form)
-		w := l.words[lower]
+		w := l.word(lower)
 		vi.zus = w.flags&wZus != 0
 		vi.homograph = w.homograph
 		for k := 0; k < rs.len(); k++ {
@@ -580,7 +580,7 @@ func better(a, b VerbReading) bool {
 // are tried longest first by looking up the form's prefixes, which costs a
 // few map lookups instead of a scan of every particle.
 func (l *Lexicon) guessVerb(form string) (VerbReading, bool) {
-	if len(form) < 6 || l.words[form].function != "" {
+	if len(form) < 6 || l.word(form).function != "" {
 		return VerbReading{}, false
 	}
 	var arr [16]int
@@ -590,7 +590,7 @@ func (l *Lexicon) guessVerb(form string) (VerbReading, bool) {
 		if n < 2 || !utf8.RuneStart(form[n]) {
 			continue
 		}
-		w := l.words[form[:n]]
+		w := l.word(form[:n])
 		p, rest := form[:n], form[n:]
 		// Rare particles only before a past participle (leergemacht):
 		// wach + senden, ernst + haften are adjectives (wachsenden,
@@ -652,7 +652,7 @@ func (l *Lexicon) joinParticles(toks []document.Token, out []Analysis) {
 			// The cheap tests first: most words do not end a clause.
 			if isBoundary(toks, j+1) && !inserted && l.IsSeparablePrefix(t.Text) {
 				lemma, guessed := l.SeparableLemma(t.Text, a.Base), false
-				if f := l.words[t.Text].flags; lemma == "" && a.POS == POSVerb && f&wProductive != 0 && f&wPrepositional != 0 {
+				if f := l.word(t.Text).flags; lemma == "" && a.POS == POSVerb && f&wProductive != 0 && f&wPrepositional != 0 {
 					// Morphy lacks common particle verbs (mitkommen,
 					// beisteuern); a productive particle that is also a
 					// preposition (an, mit, bei, zu, ...) at the clause end of

@@ -131,8 +131,10 @@ type Lexicon struct {
 	separable  map[string]string // particle + "\t" + base → lemma
 	// words holds what the small lists say of a form (function-word tags,
 	// verb homograph classes, separable particle), so that one probe
-	// answers every question a stage asks of a token.
-	words        map[string]wordInfo
+	// answers every question a stage asks of a token (see buildWords);
+	// wordMap collects them during the load.
+	words        *table
+	wordMap      map[string]wordInfo
 	nFunction    int // forms with function-word tags
 	nParticles   int
 	maxParticle  int // length in bytes of the longest particle
@@ -197,7 +199,7 @@ func LoadFS(fsys fs.FS, dir string) (*Lexicon, error) {
 	l := &Lexicon{}
 	var wg sync.WaitGroup
 	errs := make([]error, 6)
-	l.words = make(map[string]wordInfo, 2048)
+	l.wordMap = make(map[string]wordInfo, 2048)
 	// The two big files decompress and parse independently; loading them in
 	// parallel roughly halves the start-up time on two cores.
 	wg.Add(2)
@@ -213,7 +215,7 @@ func LoadFS(fsys fs.FS, dir string) (*Lexicon, error) {
 	errs[3] = l.loadNames(fsys, dir+"/names.tsv")
 	errs[4] = l.loadHomographs(fsys, dir+"/verb-homographs.tsv")
 	errs[5] = l.loadFunctionWords(fsys, dir+"/function-words.tsv")
-	for k, w := range l.words {
+	for k, w := range l.wordMap {
 		f := w.function
 		if hasTag(f, "DET") {
 			w.flags |= wDeterminer
@@ -230,9 +232,12 @@ func LoadFS(fsys fs.FS, dir string) (*Lexicon, error) {
 		if f != "" && functionFirst(f) {
 			w.flags |= wFunctionFirst
 		}
-		l.words[k] = w
+		l.wordMap[k] = w
 	}
-	l.particleTrie = newParticleTrie(l.words)
+	l.particleTrie = newParticleTrie(l.wordMap)
+	if err := l.buildWords(); err != nil {
+		return nil, err
+	}
 	wg.Wait()
 	for _, err := range errs {
 		if err != nil {
@@ -251,6 +256,49 @@ func (l *Lexicon) verbRecord(v int) []VerbReading {
 	n := int(b[v])
 	i := int(b[v+1]) | int(b[v+2])<<8 | int(b[v+3])<<16 | int(b[v+4])<<24
 	return l.readings[i : i+n : i+n]
+}
+
+// buildWords lays out l.wordMap as the table l.words. A record holds the
+// flags (one byte), then the function-word tags and the homograph classes,
+// each as its length (one byte) and its bytes.
+func (l *Lexicon) buildWords() error {
+	size := 0
+	for k, w := range l.wordMap {
+		if len(w.function) > 255 || len(w.homograph) > 255 || len(k) > 255 {
+			return fmt.Errorf("lexicon: word list entry %q too long", k)
+		}
+		size += len(k) + len(w.function) + len(w.homograph) + 4
+	}
+	tb := newTableBuilder(len(l.wordMap), size)
+	for k, w := range l.wordMap {
+		tb.add(k)
+		tb.blob = append(tb.blob, byte(w.flags), byte(len(w.function)))
+		tb.blob = append(tb.blob, w.function...)
+		tb.blob = append(tb.blob, byte(len(w.homograph)))
+		tb.blob = append(tb.blob, w.homograph...)
+	}
+	l.words = tb.build()
+	l.wordMap = nil
+	return nil
+}
+
+// word returns the entry of form in the small word lists (the zero value
+// for other forms).
+func (l *Lexicon) word(form string) wordInfo { return l.wordAt(l.words.find(form)) }
+
+// wordAt decodes the word record at v (-1: none).
+func (l *Lexicon) wordAt(v int) wordInfo {
+	if v < 0 {
+		return wordInfo{}
+	}
+	b := l.words.blob
+	w := wordInfo{flags: wordFlags(b[v])}
+	n := int(b[v+1])
+	w.function = b[v+2 : v+2+n]
+	v += 2 + n
+	n = int(b[v])
+	w.homograph = b[v+1 : v+1+n]
+	return w
 }
 
 // readingView is the readings of one verb form, packed from a verb record
@@ -554,12 +602,12 @@ func (l *Lexicon) loadSeparable(fsys fs.FS, path string) error {
 	l.nParticles = len(particles)
 	for p := range particles {
 		l.maxParticle = max(l.maxParticle, len(p))
-		w := l.words[p]
+		w := l.wordMap[p]
 		w.flags |= wParticle
 		if count[p] >= minProductive {
 			w.flags |= wProductive
 		}
-		l.words[p] = w
+		l.wordMap[p] = w
 	}
 	return nil
 }
@@ -654,9 +702,9 @@ func (l *Lexicon) loadHomographs(fsys fs.FS, path string) error {
 		return err
 	}
 	eachLine(s, 2, func(f []string) {
-		w := l.words[f[0]]
+		w := l.wordMap[f[0]]
 		w.homograph = f[1]
-		l.words[f[0]] = w
+		l.wordMap[f[0]] = w
 	})
 	return nil
 }
@@ -667,12 +715,12 @@ func (l *Lexicon) loadFunctionWords(fsys fs.FS, path string) error {
 		return err
 	}
 	eachLine(s, 2, func(f []string) {
-		w := l.words[f[0]]
+		w := l.wordMap[f[0]]
 		if w.function == "" {
 			l.nFunction++
 		}
 		w.function = f[1]
-		l.words[f[0]] = w
+		l.wordMap[f[0]] = w
 	})
 	return nil
 }
@@ -682,23 +730,23 @@ func (l *Lexicon) loadFunctionWords(fsys fs.FS, path string) error {
 // PRO:REF, PRO:RIN (relative/interrogative), PRP, KON, ADV, NEG, ZAL, INJ,
 // ZUS (verb particle), ABK, and DET when the form can stand before a noun.
 // It returns "" for open-class words: die → "ART:DEF,DET,PRO:DEM,PRO:PER".
-func (l *Lexicon) FunctionWord(form string) string { return l.words[form].function }
+func (l *Lexicon) FunctionWord(form string) string { return l.word(form).function }
 
 // IsDeterminer reports whether form can be an article or determiner
 // (der, eine, keine, seine, diese, alle), trying lower case too.
 func (l *Lexicon) IsDeterminer(form string) bool {
-	if l.words[form].flags&wDeterminer != 0 {
+	if l.word(form).flags&wDeterminer != 0 {
 		return true
 	}
 	var buf [64]byte
 	b, changed := appendLower(buf[:0], form)
-	return changed && l.words[string(b)].flags&wDeterminer != 0
+	return changed && l.wordAt(l.words.findBytes(b)).flags&wDeterminer != 0
 }
 
 // IsPersonalPronoun reports whether form is a personal pronoun (er, sie,
 // wir, Sie).
 func (l *Lexicon) IsPersonalPronoun(form string) bool {
-	return l.words[form].flags&wPronoun != 0
+	return l.word(form).flags&wPronoun != 0
 }
 
 func hasTag(tags, tag string) bool {
@@ -714,7 +762,7 @@ func hasTag(tags, tag string) bool {
 // ADJ, ADV, ART, PRO, PRP, KON, NEG, ZAL, INJ, ABK) of a lower-case verb
 // form, or "": einen → "ART,PRO", sein → "PRO", weiß → "ADJ". Stages use
 // it to keep articles and pronouns from being taken for verbs.
-func (l *Lexicon) VerbHomograph(form string) string { return l.words[form].homograph }
+func (l *Lexicon) VerbHomograph(form string) string { return l.word(form).homograph }
 
 // VerbReadings returns every analysis of a verb form, or nil. The lookup is
 // case-insensitive (sentence-initial "Traf" finds "traf"). The returned
@@ -747,7 +795,7 @@ func (l *Lexicon) IsVerbLemma(s string) bool { return l.verbLemmas[s] }
 // IsSeparablePrefix reports whether word can be the detached particle of a
 // separable verb (an, auf, teil, statt, fest, ...). It is case-sensitive:
 // particles are lower case.
-func (l *Lexicon) IsSeparablePrefix(word string) bool { return l.words[word].flags&wParticle != 0 }
+func (l *Lexicon) IsSeparablePrefix(word string) bool { return l.word(word).flags&wParticle != 0 }
 
 // minProductive is how many particle verbs of the table a particle must
 // form before it may form unlisted ones: an, mit, zurück, wieder form
@@ -757,7 +805,7 @@ const minProductive = 20
 // IsProductivePrefix reports whether a separable particle forms many verbs
 // (an, auf, mit, zurück), so that particle + verb is a plausible particle
 // verb even where the lexicon lacks it (mitkommen, hinzukommen).
-func (l *Lexicon) IsProductivePrefix(word string) bool { return l.words[word].flags&wProductive != 0 }
+func (l *Lexicon) IsProductivePrefix(word string) bool { return l.word(word).flags&wProductive != 0 }
 
 // SeparableLemma joins a detached particle and the lemma of the finite verb
 // into the lemma of the particle verb (an + kündigen → ankündigen, teil +
