@@ -13,28 +13,31 @@ import (
 // wtok is what the heuristics know about one token.
 type wtok struct {
 	low    string
-	lemma  string // verb lemmas lower case, noun lemmas capitalised
-	feat   string // forms.tsv features: 1 2 p r i z a n
-	upper  bool
-	punct  bool
-	verb   bool
-	fin    bool       // can be a finite verb
-	nonfin bool       // can be an infinitive or participle
+	lemma  string     // verb lemmas lower case, noun lemmas capitalised
+	feat   string     // forms.tsv features: 1 2 p r i z a n
 	ent    int        // index of the entity covering the token, -1
 	tmx    int        // index of the timex covering the token, -1
-	inQ    bool       // inside a direct quote
-	inline bool       // a quote mark of a short quote without a verb („Einmannpackungen“)
-	paren  bool       // inside a parenthesis without a verb
-	cpart  bool       // left part or hyphen of a hyphenated compound (US - Präsidenten)
-	role   bool       // a role noun (Präsident, Kremlsprecher, Regierung)
-	det    bool       // article, possessive or kein-
-	cls    []string   // closed classes of the word (words.tsv)
-	adj    bool       // can stand inside a noun phrase before its noun
 	cstart int        // first token of the hyphenated compound this token heads
 	cl     int        // index of the clause (document-wide), -1
+	cls    []string   // closed classes of the word (words.tsv)
 	e      *wordEntry // the model's entry for low (nil if it knows none)
 	cue    string     // cue kind of the final lemma (Model.cue)
 	trs    []trigger  // triggers of the final lemma
+	fi     int32      // index+1 of the token's form in analysis.forms, 0 for none
+	// the flags together, so that wtok has no padding (it is streamed
+	// through many times per document)
+	upper  bool
+	punct  bool
+	verb   bool
+	fin    bool // can be a finite verb
+	nonfin bool // can be an infinitive or participle
+	inQ    bool // inside a direct quote
+	inline bool // a quote mark of a short quote without a verb („Einmannpackungen“)
+	paren  bool // inside a parenthesis without a verb
+	cpart  bool // left part or hyphen of a hyphenated compound (US - Präsidenten)
+	role   bool // a role noun (Präsident, Kremlsprecher, Regierung)
+	det    bool // article, possessive or kein-
+	adj    bool // can stand inside a noun phrase before its noun
 }
 
 // hasClass reports whether the word (its lower-case form) is of the class.
@@ -76,6 +79,13 @@ type analysis struct {
 	ments   []*[]mention // mentions per clause, filled lazily
 	segs    []seg        // segment's scratch, reused sentence by sentence
 	merged  []seg
+	forms   *forms           // the document's distinct token texts
+	evs     []document.Event // events' scratch
+	perRuns []entRun         // personRuns, when perDone
+	perDone bool
+	sink    byte // touchLemmas' result, kept so that its loads stay
+	// the clauses of each sentence, in token order: sentCl[sentClOff[si]:sentClOff[si+1]]
+	sentCl, sentClOff []int
 }
 
 // seg is a stretch of a sentence between clause boundaries.
@@ -92,6 +102,10 @@ type scratch struct {
 	para    []int
 	segs    []seg
 	merged  []seg
+	forms   forms
+	sentCl  []int
+	sentOff []int
+	evs     []document.Event
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -107,9 +121,18 @@ func (a *analysis) useScratch() *scratch {
 	if cap(sc.t) >= n {
 		a.t = sc.t[:n]
 	} else {
-		a.t = make([]wtok, n)
+		// room for the longer articles to come: the pool's slice would
+		// otherwise grow with nearly every new longest one
+		c := 1024
+		for c < n {
+			c *= 2
+		}
+		a.t = make([]wtok, n, c)
 	}
 	a.clauses, a.para, a.segs, a.merged = sc.clauses[:0], sc.para[:0], sc.segs[:0], sc.merged[:0]
+	a.forms = &sc.forms
+	a.sentCl, a.sentClOff = sc.sentCl[:0], sc.sentOff[:0]
+	a.evs = sc.evs[:0]
 	return sc
 }
 
@@ -121,30 +144,51 @@ func (a *analysis) releaseScratch(sc *scratch) {
 	}
 	clear(a.t)
 	clear(a.clauses)
+	clear(sc.forms.list)
+	sc.forms.list, sc.forms.arena = sc.forms.list[:0], nil
 	sc.t, sc.clauses, sc.para, sc.segs, sc.merged = a.t[:0], a.clauses[:0], a.para[:0], a.segs[:0], a.merged[:0]
-	a.t, a.clauses, a.para, a.segs, a.merged = nil, nil, nil, nil, nil
+	sc.sentCl, sc.sentOff = a.sentCl[:0], a.sentClOff[:0]
+	clear(a.evs[:cap(a.evs)])
+	sc.evs = a.evs[:0]
+	a.t, a.clauses, a.para, a.segs, a.merged, a.forms = nil, nil, nil, nil, nil, nil
 	scratchPool.Put(sc)
 }
 
 // lookup resolves a token to lemma and features: the lemma stage's lemma if
 // it ran, else forms.tsv, else an adjective ending or a compound head.
-// et and w.e are the model's entries for the token text and its lower-case
-// form.
-func (a *analysis) lookup(tok *document.Token, w *wtok, et *wordEntry, start bool) {
+// f is the form of the token text; w.low and w.e come from it. The result
+// depends on the form, start and the token's POS and lemma only, so it is
+// kept in f for the next token of the same form and context.
+func (a *analysis) lookup(tok *document.Token, w *wtok, f *wform, start bool) {
+	fresh := w.upper == f.upper && w.lemma == "" && w.feat == "" && !w.verb && !w.fin && !w.nonfin
+	key := lookupKey{start: start, pos: tok.POS, lemma: tok.Lemma}
+	if fresh && f.lkDone && f.lk == key {
+		o := &f.lkOut
+		w.lemma, w.feat, w.verb, w.fin, w.nonfin = o.lemma, o.feat, o.verb, o.fin, o.nonfin
+		return
+	}
+	a.lookupForm(tok, w, f, start)
+	if fresh {
+		f.lk, f.lkDone = key, true
+		f.lkOut = lookupOut{lemma: w.lemma, feat: w.feat, verb: w.verb, fin: w.fin, nonfin: w.nonfin}
+	}
+}
+
+func (a *analysis) lookupForm(tok *document.Token, w *wtok, fm *wform, start bool) {
 	m := a.m
 	text := tok.Text
-	el := w.e
+	et := fm.et
 	known := -1 // whether the lemma is known, -1 when not looked up
-	if et != nil && len(et.forms) > 0 && (w.upper || a.lex == nil || a.lex.FunctionWord(w.low) == "" || tok.POS == "VERB" || tok.POS == "AUX") {
+	if et != nil && len(et.forms) > 0 && (w.upper || a.lex == nil || !a.funcWord(fm) || tok.POS == "VERB" || tok.POS == "AUX") {
 		fs := et.forms
 		w.lemma, w.feat = fs[0].lemma, fs[0].feat
 		known = b2i(fs[0].known)
 		for _, f := range fs[1:] {
 			w.feat += f.feat
 		}
-	} else if w.upper && start && tok.POS != "NOUN" && tok.POS != "PROPN" && el != nil && len(el.forms) > 0 && !strings.Contains(el.forms[0].feat, "n") &&
-		(a.lex == nil || a.lex.FunctionWord(w.low) == "") {
+	} else if w.upper && start && tok.POS != "NOUN" && tok.POS != "PROPN" && a.verbForms(fm) && (a.lex == nil || !a.funcWord(fm)) {
 		// a verb capitalised at the start of a sentence (Sagte er …)
+		el := fm.el
 		w.lemma, w.feat = el.forms[0].lemma, el.forms[0].feat
 		known = b2i(el.forms[0].known)
 	}
@@ -152,18 +196,22 @@ func (a *analysis) lookup(tok *document.Token, w *wtok, et *wordEntry, start boo
 		w.lemma = tok.Lemma
 		known = -1
 	}
-	if w.lemma == "" && !w.upper && el != nil && el.adjLem != "" && m.lemmas[el.adjLem] {
-		// inflected adjectives: bevorstehenden → bevorstehend, insolventen → insolvent
-		w.lemma = el.adjLem
-		known = -1
+	if w.lemma == "" && !w.upper {
+		if el := a.formEl(fm); el != nil && el.adjLem != "" && m.lemmas[el.adjLem] {
+			// inflected adjectives: bevorstehenden → bevorstehend, insolventen → insolvent
+			w.lemma = el.adjLem
+			known = -1
+		}
 	}
-	if el != nil && el.kj1 && !w.upper && (a.lex == nil || a.lex.FunctionWord(w.low) == "") {
-		w.feat += "1"
-		w.verb, w.fin = true, true
+	if !w.upper {
+		if el := a.formEl(fm); el != nil && el.kj1 && (a.lex == nil || !a.funcWord(fm)) {
+			w.feat += "1"
+			w.verb, w.fin = true, true
+		}
 	}
 	if w.upper && (w.lemma == "" || known == 0 || known < 0 && !a.m.known(w.lemma)) {
 		// the lemma stage knows Warnstreik, the triggers know Streik
-		if h := a.compoundHead(text); h != "" {
+		if h := a.formHead(fm); h != "" {
 			w.lemma = h
 		}
 	}
@@ -225,17 +273,20 @@ func (a *analysis) clsPrefix(j int, prefix string) string {
 func (a *analysis) compoundHead(text string) string {
 	if i := strings.LastIndexByte(text, '-'); i > 0 && i < len(text)-2 {
 		part := text[i+1:]
-		if fs := a.m.forms[part]; len(fs) > 0 {
+		if fs := a.m.formsOf(part); len(fs) > 0 {
 			return fs[0].lemma
 		}
 		if r, n := utf8.DecodeRuneInString(part); unicode.IsLower(r) {
 			up := string(unicode.ToUpper(r)) + part[n:]
-			if fs := a.m.forms[up]; len(fs) > 0 {
+			if fs := a.m.formsOf(up); len(fs) > 0 {
 				return fs[0].lemma
 			}
 		}
 	}
 	if len(text) < 6 {
+		return ""
+	}
+	if !a.m.headF.may(text[len(text)-3:]) {
 		return ""
 	}
 	for _, h := range a.m.headIdx[text[len(text)-3:]] {
@@ -273,6 +324,15 @@ func (a *analysis) build() {
 	if a.t == nil {
 		a.t = make([]wtok, len(d.Tokens))
 	}
+	if a.forms == nil {
+		a.forms = new(forms)
+	}
+	a.forms.reset(len(d.Tokens))
+	a.touchLemmas()
+	for i := range d.Tokens {
+		a.t[i].fi = a.forms.add(d.Tokens[i].Text) + 1
+	}
+	a.forms.init(a.m)
 	for i := range d.Tokens {
 		tok := &d.Tokens[i]
 		w := &a.t[i]
@@ -282,20 +342,18 @@ func (a *analysis) build() {
 		// attached on both sides joins them back into one word here
 		if w.punct && (tok.Text == "-" || tok.Text == "‐") && i > 0 && i+1 < len(d.Tokens) &&
 			d.Tokens[i-1].End == tok.Start && tok.End == d.Tokens[i+1].Start && !isPunct(&d.Tokens[i-1]) && !isPunct(&d.Tokens[i+1]) {
-			w.punct, w.cpart, w.low = false, true, "-"
+			w.punct, w.cpart, w.low, w.fi = false, true, "-", 0
 			w.e = a.m.idx[w.low]
 			a.t[i-1].cpart = true
 			continue
 		}
+		f := &a.forms.list[w.fi-1]
 		if w.punct {
 			w.low = tok.Text
-			w.e = a.m.idx[w.low]
+			w.e = f.et
 			continue
 		}
-		var et *wordEntry
-		w.low, w.e, et = a.m.word(tok.Text)
-		r, _ := utf8.DecodeRuneInString(tok.Text)
-		w.upper = unicode.IsUpper(r)
+		w.low, w.e, w.upper = f.low, f.el, f.upper
 		if i >= 2 && a.t[i-1].cpart {
 			w.cstart = a.t[i-2].cstart
 			if cs := w.cstart; cs < i {
@@ -304,7 +362,7 @@ func (a *analysis) build() {
 				if unicode.IsUpper(r0) {
 					w.upper = true
 				}
-				if fs := a.m.forms[full]; len(fs) > 0 {
+				if fs := a.m.formsOf(full); len(fs) > 0 {
 					w.lemma, w.feat = fs[0].lemma, fs[0].feat
 				} else if h := a.compoundHead(full); h != "" {
 					w.lemma, w.feat = h, "n"
@@ -314,26 +372,18 @@ func (a *analysis) build() {
 				}
 			}
 		}
-		a.lookup(tok, w, et, i == 0 || d.Tokens[i-1].Sentence != tok.Sentence || isPunct(&d.Tokens[i-1]))
+		a.lookup(tok, w, f, i == 0 || d.Tokens[i-1].Sentence != tok.Sentence || isPunct(&d.Tokens[i-1]))
 	}
 	a.markSpans()
+	// each token's classes, then what they make of it (computeAdjLike and
+	// the compound rule read the token itself only): one pass over a.t
 	for i := range a.t {
 		w := &a.t[i]
-		if w.upper && !w.punct {
-			w.role = a.m.roleNoun(w.low)
-		}
-		if !w.punct && w.e != nil {
-			w.cls = w.e.cls
-		}
-		w.det = !w.punct && (a.is(i, "art") || a.clsPrefix(i, "poss") != "" || isKein(w.low))
-	}
-	for i := range a.t {
-		a.t[i].adj = a.computeAdjLike(i)
-	}
-	// left parts of compounds are not words of their own for the heuristics
-	for i := range a.t {
-		if a.t[i].cpart && a.t[i].lemma != "" && !a.t[i].punct {
-			a.t[i].verb, a.t[i].fin, a.t[i].nonfin = false, false, false
+		a.setClasses(i)
+		w.adj = a.computeAdjLike(i)
+		// left parts of compounds are not words of their own for the heuristics
+		if w.cpart && w.lemma != "" && !w.punct {
+			w.verb, w.fin, w.nonfin = false, false, false
 		}
 	}
 	a.markQuotes()
@@ -342,11 +392,66 @@ func (a *analysis) build() {
 		a.segment(si)
 	}
 	a.joinParticles()
+	a.sentenceClauseLists()
 	// the lemmas are final now; statements and events ask for every token
 	for i := range a.t {
 		w := &a.t[i]
-		w.cue, w.trs = a.m.cue(w.lemma), a.m.trigs(w.lemma)
+		f := a.form(i)
+		if f == nil {
+			w.cue, w.trs = a.m.cue(w.lemma), a.m.trigs(w.lemma)
+			continue
+		}
+		if !f.lemmaDone || f.lemma != w.lemma {
+			f.lemma, f.lemmaCue, f.lemmaTrs, f.lemmaDone = w.lemma, "", nil, true
+			if a.m.lemmaF.may(w.lemma) { // every cue and trigger is a lemma
+				li := a.m.lemInfo[w.lemma]
+				f.lemmaCue, f.lemmaTrs = li.cue, li.trs
+			}
+		}
+		w.cue, w.trs = f.lemmaCue, f.lemmaTrs
 	}
+}
+
+// setClasses sets the closed classes, role and det of token i.
+func (a *analysis) setClasses(i int) {
+	w := &a.t[i]
+	if w.punct {
+		return
+	}
+	if w.e != nil {
+		w.cls = w.e.cls
+	}
+	f := a.form(i)
+	if f == nil { // a hyphen inside a compound
+		w.role = w.upper && a.m.roleNoun(w.low)
+		w.det = a.is(i, "art") || a.clsPrefix(i, "poss") != "" || isKein(w.low)
+		return
+	}
+	if w.upper {
+		if !f.roleDone {
+			f.role, f.roleDone = a.m.roleNoun(f.low), true
+		}
+		w.role = f.role
+	}
+	if !f.detDone {
+		f.det, f.detDone = a.is(i, "art") || a.clsPrefix(i, "poss") != "" || isKein(f.low), true
+	}
+	w.det = f.det
+}
+
+// touchLemmas reads the first byte of every lemma the lemma stage set.
+// The lemmas point into the lexicon's tables, one cache miss each, and the
+// stage reads them one by one deep inside dependent work (Model.known, the
+// trigger and cue filters); loads without dependencies let the CPU wait
+// for many misses at once.
+func (a *analysis) touchLemmas() {
+	var x byte
+	for i := range a.d.Tokens {
+		if l := a.d.Tokens[i].Lemma; l != "" {
+			x ^= l[0]
+		}
+	}
+	a.sink = x
 }
 
 // markSpans records which entity and which timex covers each token.

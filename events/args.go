@@ -1,6 +1,7 @@
 package events
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/ereignis/ereignis/document"
@@ -260,17 +261,42 @@ func (a *analysis) surnameRef(j int) string {
 		return ""
 	}
 	text := a.d.Tokens[j].Text
-	for k := j - 1; k >= 0; k-- {
-		e := a.t[k].ent
-		if e < 0 || a.d.Entities[e].Type != "PER" {
-			continue
-		}
+	// the closest person before j whose name ends in " "+text
+	runs := a.personRuns()
+	r := sort.Search(len(runs), func(r int) bool { return runs[r].start >= j })
+	for r--; r >= 0; r-- {
+		e := runs[r].ent
 		name := a.d.Entities[e].Span.Text
-		if strings.HasSuffix(name, " "+text) {
+		if n := len(name) - len(text); n > 0 && name[n-1] == ' ' && name[n:] == text {
 			return rootID(a.d, e)
 		}
 	}
 	return ""
+}
+
+// entRun is a stretch of tokens that one entity covers.
+type entRun struct{ start, ent int }
+
+// personRuns lists, in text order, the runs of tokens covered by one PER
+// entity (w.ent), once per document: surnameRef asks for the persons
+// before many capitalised words.
+func (a *analysis) personRuns() []entRun {
+	if a.perDone {
+		return a.perRuns
+	}
+	a.perDone = true
+	last := -1
+	for k := range a.t {
+		e := a.t[k].ent
+		if e == last {
+			continue
+		}
+		last = e
+		if e >= 0 && a.d.Entities[e].Type == "PER" {
+			a.perRuns = append(a.perRuns, entRun{k, e})
+		}
+	}
+	return a.perRuns
 }
 
 // subjectOf returns the subject mention of clause c by word order.
@@ -987,7 +1013,7 @@ func (a *analysis) nameRun(st, limit int) int {
 	for e < limit && e-st < 5 {
 		tx := a.d.Tokens[e].Text
 		switch {
-		case a.t[e].upper && !a.t[e].punct && a.t[e].tmx < 0 && !a.direction(e) && len(a.t[e].cls) == 0 && len(a.m.trigs(a.t[e].lemma)) == 0 && a.compoundHead(a.d.Tokens[e].Text) == "":
+		case a.t[e].upper && !a.t[e].punct && a.t[e].tmx < 0 && !a.direction(e) && len(a.t[e].cls) == 0 && len(a.m.trigs(a.t[e].lemma)) == 0 && a.tokHead(e) == "":
 			e++
 		case tx == "-" && e > st && e+1 < limit && a.d.Tokens[e-1].End == a.d.Tokens[e].Start && a.d.Tokens[e].End == a.d.Tokens[e+1].Start:
 			e++
@@ -1078,7 +1104,7 @@ func (a *analysis) number(j int) bool {
 // that noun is no event (Versandhändler, not Übernahme), walking left over
 // its article, adjectives and a hyphenated first part; else -1.
 func (a *analysis) classifierPrep(p, start int) int {
-	if len(a.m.trigs(a.t[p].lemma)) > 0 || a.compoundHead(a.d.Tokens[p].Text) != "" {
+	if len(a.m.trigs(a.t[p].lemma)) > 0 || a.tokHead(p) != "" {
 		return -1
 	}
 	q := p - 1

@@ -1,8 +1,10 @@
 package events
 
 import (
+	"hash/maphash"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // word must give exactly strings.ToLower and the index entries, whatever
@@ -39,6 +41,39 @@ func TestWordKnownForms(t *testing.T) {
 			if got != want || el != m.idx[want] || et != m.idx[w] {
 				t.Fatalf("word(%q) = %q %p %p, want %q %p %p", w, got, el, et, want, m.idx[want], m.idx[w])
 			}
+		}
+	}
+}
+
+// The document memo finds the same entries as word, whether it looks the
+// lower-case form up at once or on demand.
+func TestFormMatchesWord(t *testing.T) {
+	m, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := []string{"", "und", "Und", "UND", "Präsident", "İstanbul", "a\xffb", "\ufffd", "\ufffdA", "eBay", "Die", "DIE", strings.Repeat("X", 65)}
+	for k := range m.idx {
+		words = append(words, k, strings.ToUpper(k), strings.ToUpper(k[:1])+k[1:])
+	}
+	a := &analysis{m: m}
+	for _, w := range words {
+		f := &wform{text: w, h: maphash.String(keySeed, w)}
+		f.setWord(m, new(forms))
+		low, el, et := m.word(w)
+		if !f.elDone && el != nil && len(el.cls) > 0 {
+			t.Fatalf("form %q: closed classes left out", w)
+		}
+		if f.low != low || f.et != et || a.formEl(f) != el {
+			t.Fatalf("form %q: %q %p %p, word: %q %p %p", w, f.low, f.et, f.el, low, et, el)
+		}
+	}
+}
+
+func TestLowerRune(t *testing.T) {
+	for r := rune(0); r < 0x300; r++ {
+		if lowerRune(r) != unicode.ToLower(r) {
+			t.Errorf("lowerRune(%U) = %U, want %U", r, lowerRune(r), unicode.ToLower(r))
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"hash/maphash"
 	"io/fs"
 	"sort"
 	"strings"
@@ -45,6 +46,11 @@ type modal struct {
 
 type headForm struct{ low, lemma string }
 
+type lemmaInfo struct {
+	cue string
+	trs []trigger
+}
+
 // wordEntry gathers what the model knows about one surface form, so that a
 // token costs one map lookup.
 type wordEntry struct {
@@ -85,14 +91,109 @@ type Model struct {
 	nachNouns []string              // heads that make "nach" a cue (nach Angaben, Meinung nach)
 	lemmas    map[string]bool       // every lemma some list names (for separable-verb joins)
 	idx       map[string]*wordEntry // everything known about a surface form
+	lemInfo   map[string]lemmaInfo  // the lemmas with their cue kind and triggers: one probe for all three
 	// quick negative answers before the maps: most tokens are neither a
 	// known lemma nor end in a role noun
-	lemmaF, roleF, cueF, trigF filter
+	lemmaF, cueF, trigF filter
+	roleF               triFilter
+	// idxF holds every key of idx: most distinct word forms of an article
+	// are unknown to the model, and idx itself is cold in the pipeline
+	idxF keyFilter
+	// upF holds the keys of idx that are not in lower case (a few hundred
+	// capitalised forms), clsF the keys with closed classes: a capitalised
+	// word the model does not know needs its lower-case entry only for
+	// these classes (and, at the start of a sentence, for its forms)
+	upF, clsF smallFilter
+	headF     triFilter // the keys of headIdx
+}
+
+// triFilter is a one-bit Bloom filter over strings of three bytes (the
+// suffix keys of roleIdx and headIdx), 512 bytes, with a hash that needs
+// no call.
+type triFilter [64]uint64
+
+func triHash(s string) uint32 {
+	k := uint32(s[0])<<16 | uint32(s[1])<<8 | uint32(s[2])
+	return (k * 0x9e3779b1) >> (32 - 12)
+}
+
+func (f *triFilter) add(s string) { h := triHash(s); f[h>>6] |= 1 << (h & 63) }
+
+func (f *triFilter) may(s string) bool { h := triHash(s); return f[h>>6]&(1<<(h&63)) != 0 }
+
+// smallFilter is a keyFilter of 1 KB for sets of a few hundred strings.
+type smallFilter [1 << 7]uint64
+
+func (f *smallFilter) add(s string) {
+	w, b := keyBits(maphash.String(keySeed, s))
+	f[w&(uint64(len(f))-1)] |= b
+}
+
+func (f *smallFilter) may(s string) bool {
+	w, b := keyBits(maphash.String(keySeed, s))
+	return f[w&(uint64(len(f))-1)]&b == b
+}
+
+func (f *smallFilter) mayBytes(s []byte) bool {
+	w, b := keyBits(maphash.Bytes(keySeed, s))
+	return f[w&(uint64(len(f))-1)]&b == b
+}
+
+// keyFilter is a blocked Bloom filter over whole strings (two bits in one
+// word of 32 KB): a clear bit means the set does not hold the string.
+type keyFilter [1 << 12]uint64
+
+var keySeed = maphash.MakeSeed()
+
+func keyBits(h uint64) (word uint64, mask uint64) {
+	return h >> 52, 1<<(h&63) | 1<<((h>>6)&63)
+}
+
+func (f *keyFilter) add(s string) {
+	w, b := keyBits(maphash.String(keySeed, s))
+	f[w] |= b
+}
+
+func (f *keyFilter) may(s string) bool {
+	w, b := keyBits(maphash.String(keySeed, s))
+	return f[w]&b == b
+}
+
+func (f *keyFilter) mayHash(h uint64) bool {
+	w, b := keyBits(h)
+	return f[w]&b == b
+}
+
+func (f *keyFilter) mayBytes(s []byte) bool {
+	w, b := keyBits(maphash.Bytes(keySeed, s))
+	return f[w]&b == b
+}
+
+// formsOf is forms[s], through idx (which has the same slices) and its
+// filter: the forms map itself is cold in the pipeline.
+func (m *Model) formsOf(s string) []form {
+	if e := m.entryOf(s); e != nil {
+		return e.forms
+	}
+	return nil
+}
+
+// entryOf is idx[s] behind idxF.
+func (m *Model) entryOf(s string) *wordEntry {
+	if !m.idxF.may(s) {
+		return nil
+	}
+	return m.idx[s]
 }
 
 // filter is a one-hash Bloom filter over a few bytes of a string: a clear
 // bit means the set does not hold the string.
-type filter [1024]uint64
+type filter [filterWords]uint64
+
+// filterWords keeps the four filters within 16 KB: they answer for every
+// distinct word form of an article, and the pipeline's other tables evict
+// them between articles (the sets hold a few hundred strings each).
+const filterWords = 512
 
 func filterHash(s string) uint32 {
 	h := uint32(len(s))
@@ -107,7 +208,7 @@ func filterHash(s string) uint32 {
 	h ^= h >> 15
 	h *= 0x2c1b3c6d
 	h ^= h >> 12
-	return h & (1024*64 - 1)
+	return h & (filterWords*64 - 1)
 }
 
 func (f *filter) add(s string) { h := filterHash(s); f[h>>6] |= 1 << (h & 63) }
@@ -266,6 +367,7 @@ func LoadFS(fsys fs.FS, dir string) (*Model, error) {
 			seen[low] = true
 			k := low[len(low)-3:]
 			m.headIdx[k] = append(m.headIdx[k], headForm{low, h})
+			m.headF.add(k)
 		}
 		add(h)
 		for f, fs := range m.forms {
@@ -283,6 +385,9 @@ func LoadFS(fsys fs.FS, dir string) (*Model, error) {
 		return nil, err
 	}
 	m.buildIndex()
+	// idx has both (wordEntry.kj1, wordEntry.forms); the maps would only be
+	// marked by every GC
+	m.kj1, m.forms = nil, nil
 	m.roleIdx = map[string][]string{}
 	if err = read("rolenouns.txt", 1, func(c []string) error {
 		m.roleNouns = append(m.roleNouns, c[0])
@@ -339,8 +444,19 @@ func (m *Model) buildIndex() {
 			fs[i].known = m.lemmas[fs[i].lemma]
 		}
 	}
+	for w, e := range m.idx {
+		m.idxF.add(w)
+		if !e.isLow {
+			m.upF.add(w)
+		}
+		if len(e.cls) > 0 {
+			m.clsF.add(w)
+		}
+	}
+	m.lemInfo = make(map[string]lemmaInfo, len(m.lemmas))
 	for l := range m.lemmas {
 		m.lemmaF.add(l)
+		m.lemInfo[l] = lemmaInfo{cue: m.cues[l], trs: m.triggers[l]} // cues and triggers are lemmas
 	}
 	for c := range m.cues {
 		m.cueF.add(c)
@@ -409,34 +525,28 @@ func isUpperWord(s string) bool {
 	return false
 }
 
-// word returns strings.ToLower(s), the model's entry for it (el) and the
-// entry for s itself (et). A known surface form knows its lower-case form;
-// otherwise the lower-case form is built in a stack buffer and, for a
-// known word, taken from the index: no allocation either way.
-func (m *Model) word(s string) (low string, el, et *wordEntry) {
-	if et = m.idx[s]; et != nil {
-		if et.isLow {
-			return s, et, et
+// lowerRune is unicode.ToLower with the Latin-1 letters of German text
+// (Ä Ö Ü) answered without the case tables.
+func lowerRune(r rune) rune {
+	if r < 0x100 {
+		if 'A' <= r && r <= 'Z' || 0xC0 <= r && r <= 0xDE && r != 0xD7 {
+			return r + 32
 		}
-		return et.lowW, et.lowE, et
+		return r
 	}
-	var buf [64]byte
-	if len(s) > len(buf) {
-		low := strings.ToLower(s)
-		if low == s {
-			return s, nil, nil
-		}
-		return low, m.idx[low], nil
-	}
-	b := buf[:0]
-	changed := false
+	return unicode.ToLower(r)
+}
+
+// appendLower appends strings.ToLower(s) to b; changed is false when it
+// is s itself.
+func appendLower(b []byte, s string) (_ []byte, changed bool) {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf {
 			// the rest rune by rune, as strings.Map(unicode.ToLower) does
 			// (an invalid byte becomes U+FFFD)
 			for _, r := range s[i:] {
-				l := unicode.ToLower(r)
+				l := lowerRune(r)
 				if l != r || r == utf8.RuneError {
 					changed = true
 				}
@@ -450,12 +560,38 @@ func (m *Model) word(s string) (low string, el, et *wordEntry) {
 		}
 		b = append(b, c)
 	}
+	return b, changed
+}
+
+// word returns strings.ToLower(s), the model's entry for it (el) and the
+// entry for s itself (et). A known surface form knows its lower-case form;
+// otherwise the lower-case form is built in a stack buffer and, for a
+// known word, taken from the index: no allocation either way.
+func (m *Model) word(s string) (low string, el, et *wordEntry) {
+	if et = m.entryOf(s); et != nil {
+		if et.isLow {
+			return s, et, et
+		}
+		return et.lowW, et.lowE, et
+	}
+	var buf [64]byte
+	if len(s) > len(buf) {
+		low := strings.ToLower(s)
+		if low == s {
+			return s, nil, nil
+		}
+		return low, m.entryOf(low), nil
+	}
+	b, changed := appendLower(buf[:0], s)
 	if !changed {
 		return s, nil, nil // idx[s] is nil
 	}
 	if len(b) > len(buf) {
 		low := string(b)
-		return low, m.idx[low], nil
+		return low, m.entryOf(low), nil
+	}
+	if !m.idxF.mayBytes(b) {
+		return string(b), nil, nil
 	}
 	if e := m.idx[string(b)]; e != nil {
 		return e.word, e, nil

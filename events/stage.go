@@ -70,15 +70,28 @@ func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	// a fresh document takes the slices as they are (no copy)
 	stmts := a.statements()
-	d.Statements = append(d.Statements[:0], stmts...)
+	if len(stmts) > 0 && cap(d.Statements) == 0 {
+		d.Statements = stmts
+	} else {
+		d.Statements = append(d.Statements[:0], stmts...)
+	}
 	evs := a.events()
-	d.Events = append(d.Events[:0], evs...)
+	if len(evs) > 0 && cap(d.Events) == 0 {
+		d.Events = evs
+	} else {
+		d.Events = append(d.Events[:0], evs...)
+	}
 	return nil
 }
 
 func (a *analysis) events() []document.Event {
-	var out []document.Event
+	out := a.evs[:0] // grown in the pool's slice, returned in one of its own
+	defer func() {
+		clear(out)
+		a.evs = out[:0]
+	}()
 	for i := range a.t {
 		w := &a.t[i]
 		if w.punct || w.cl < 0 {
@@ -132,7 +145,10 @@ func (a *analysis) events() []document.Event {
 	for i := range out {
 		out[i].ID = "ev" + strconv.Itoa(i+1)
 	}
-	return out
+	if len(out) == 0 {
+		return nil
+	}
+	return append([]document.Event(nil), out...)
 }
 
 func (a *analysis) isSentenceStart(i int) bool {

@@ -50,12 +50,7 @@ func (a *analysis) statements() []document.Statement {
 	d := a.d
 	var out []stmt
 	quotes := a.quotes()
-	qAt := map[int]int{} // opening token → quote index
-	for qi, q := range quotes {
-		qAt[q[0]] = qi
-	}
-	usedQuote := map[int]bool{}
-	bySent := make([][]int, len(d.Sentences)) // statements per sentence
+	usedQuote := make([]bool, len(quotes))
 	addStmt := func(s stmt) {
 		if s.msg.end <= s.msg.start {
 			return
@@ -66,7 +61,6 @@ func (a *analysis) statements() []document.Statement {
 			}
 		}
 		out = append(out, s)
-		bySent[s.sent] = append(bySent[s.sent], len(out)-1)
 	}
 	for si := range d.Sentences {
 		cls := a.sentenceClauses(si)
@@ -79,7 +73,7 @@ func (a *analysis) statements() []document.Statement {
 				}
 				kind := w.cue
 				if kind == "" && w.lemma != w.low {
-					kind = a.m.cue(w.low)
+					kind = a.cueOfLow(j)
 				}
 				if kind == "" && strings.HasPrefix(w.lemma, "weiter") && !w.upper {
 					// "sagte weiter": weiter is an adverb here, not the
@@ -403,17 +397,31 @@ func (a *analysis) tokSpan(r span2) document.Span {
 	return a.d.SpanOf(a.d.Tokens[r.start].Start, a.d.Tokens[r.end-1].End)
 }
 
+// sentenceClauses returns the clauses of sentence si in token order
+// (callers must not modify the slice).
 func (a *analysis) sentenceClauses(si int) []int {
-	s := a.d.Sentences[si]
-	var out []int
-	last := -1
-	for j := s.TokStart; j < s.TokEnd; j++ {
-		if c := a.t[j].cl; c >= 0 && c != last {
-			out = append(out, c)
-			last = c
-		}
+	if a.sentClOff == nil {
+		a.sentenceClauseLists()
 	}
-	return out
+	return a.sentCl[a.sentClOff[si]:a.sentClOff[si+1]]
+}
+
+// sentenceClauseLists lists the clauses of every sentence once, when
+// build has made them: the statement rules ask for them sentence by
+// sentence, several times each.
+func (a *analysis) sentenceClauseLists() {
+	out, off := a.sentCl[:0], append(a.sentClOff[:0], 0)
+	for _, s := range a.d.Sentences {
+		last := -1
+		for j := s.TokStart; j < s.TokEnd; j++ {
+			if c := a.t[j].cl; c >= 0 && c != last {
+				out = append(out, c)
+				last = c
+			}
+		}
+		off = append(off, len(out))
+	}
+	a.sentCl, a.sentClOff = out, off
 }
 
 func (a *analysis) enclosing(out []stmt, q [2]int) *stmt {

@@ -62,7 +62,7 @@ func (l *Lexicon) Lemmatize(toks []document.Token, out []Analysis) []Analysis {
 		if unicode.IsUpper(r) {
 			// Sentence-initial function words (Laut, Dank, Trotz, Während)
 			// are prepositions and conjunctions far more often than nouns.
-			if f := l.function[lowerIfNeeded(t.Text)]; f != "" && functionFirst(f) {
+			if l.word(lowerIfNeeded(t.Text)).flags&wFunctionFirst != 0 {
 				continue
 			}
 			// Sentence-initial: a common noun or name wins over a verb
@@ -72,7 +72,7 @@ func (l *Lexicon) Lemmatize(toks []document.Token, out []Analysis) []Analysis {
 			if l.IsCommonNoun(t.Text) || l.IsName(t.Text) {
 				// A verb-first clause (Kaufen Sie …, Haben wir …) shows itself
 				// by the subject pronoun right after the verb.
-				v1 := i+1 < len(toks) && l.IsPersonalPronoun(toks[i+1].Text) && len(l.VerbReadings(t.Text)) > 0
+				v1 := i+1 < len(toks) && l.IsPersonalPronoun(toks[i+1].Text) && l.verbView(t.Text).len() > 0
 				if !v1 && !l.auxOnly(t.Text) {
 					l.nominal(t.Text, &out[i])
 					continue
@@ -115,8 +115,8 @@ func (l *Lexicon) nonFiniteInClause(toks []document.Token, out []Analysis, i int
 				continue
 			}
 			if o := out[j]; o.POS == POSVerb || o.POS == POSAux {
-				for _, r := range l.VerbReadings(toks[j].Text) {
-					switch r.Tense {
+				for v, k := l.verbView(toks[j].Text), 0; k < v.len(); k++ {
+					switch v.at(k).Tense {
 					case Participle, Infinitive, ZuInfinitive:
 						return true
 					}
@@ -157,12 +157,12 @@ func functionFirst(tags string) bool {
 // auxOnly reports whether every reading of form is a finite auxiliary or
 // modal reading.
 func (l *Lexicon) auxOnly(form string) bool {
-	rs := l.VerbReadings(form)
-	if len(rs) == 0 {
+	rs := l.verbView(form)
+	if rs.len() == 0 {
 		return false
 	}
-	for _, r := range rs {
-		if !r.Finite() || !(r.Aux || r.Modal) {
+	for k := 0; k < rs.len(); k++ {
+		if r := rs.at(k); !r.Finite() || !(r.Aux || r.Modal) {
 			return false
 		}
 	}
@@ -187,7 +187,7 @@ func (l *Lexicon) nominal(form string, a *Analysis) {
 // introduced clause, where capitals say nothing about nouns.
 func (l *Lexicon) sentenceInitial(toks []document.Token, i int) bool {
 	for j := i - 1; j >= 0; j-- {
-		p := toks[j]
+		p := &toks[j]
 		if p.Kind != document.KindPunct {
 			return false
 		}
@@ -212,7 +212,7 @@ func isBoundary(toks []document.Token, i int) bool {
 	if i >= len(toks) {
 		return true
 	}
-	t := toks[i]
+	t := &toks[i]
 	switch t.Kind {
 	case document.KindPunct:
 		return true
@@ -248,25 +248,27 @@ type verbInfo struct {
 	homograph  string // other word classes of the form
 	strong     bool   // 3rd person indicative or infinitive reading
 	participle bool   // a past participle reading
-	readings   []VerbReading
+	readings   readingView
 }
 
 func (l *Lexicon) verbInfo(form string) verbInfo {
 	var vi verbInfo
-	rs := l.VerbReadings(form)
+	rs := l.verbView(form)
 	lower := lowerIfNeeded(form)
-	if len(rs) == 0 {
+	if rs.len() == 0 {
 		if r, ok := l.guessVerb(lower); ok {
-			rs, vi.guessed = []VerbReading{r}, true
+			rs, vi.guessed = readingView{rs: []VerbReading{r}}, true
 		}
 	}
-	if len(rs) > 0 {
+	if rs.len() > 0 {
 		vi.readings = rs
 		vi.best, vi.ok = chooseReading(rs, form)
-		vi.zus = hasTag(l.function[lower], "ZUS")
-		vi.homograph = l.homographs[lower]
-		vi.strong = strongVerbEvidence(rs)
-		for _, r := range rs {
+		w := l.word(lower)
+		vi.zus = w.flags&wZus != 0
+		vi.homograph = w.homograph
+		for k := 0; k < rs.len(); k++ {
+			r := rs.at(k)
+			vi.strong = vi.strong || strongVerbEvidence(r)
 			vi.participle = vi.participle || r.Tense == Participle
 		}
 	}
@@ -317,8 +319,8 @@ func (l *Lexicon) verb(toks []document.Token, i int, a *Analysis) {
 		return // a guessed infinitive away from the verb's place: einfachen Menschen
 	}
 	if p, n := personFromPronoun(toks, i); p != 0 && best.Finite() && best.Person != p {
-		for _, r := range vi.readings {
-			if r.Lemma == best.Lemma && r.Person == p && r.Number == n && !r.Joined {
+		for k := 0; k < vi.readings.len(); k++ {
+			if r := vi.readings.at(k); r.Lemma == best.Lemma && r.Person == p && r.Number == n && !r.Joined {
 				r.Aux, r.Modal = best.Aux, best.Modal
 				best = r
 				break
@@ -352,8 +354,8 @@ func (l *Lexicon) habenInClause(toks []document.Token, i int) bool {
 			if r, _ := utf8.DecodeRuneInString(toks[j].Text); unicode.IsUpper(r) && j > 0 {
 				continue
 			}
-			for _, r := range l.VerbReadings(toks[j].Text) {
-				if r.Aux && r.Lemma == "haben" {
+			for v, k := l.verbView(toks[j].Text), 0; k < v.len(); k++ {
+				if r := v.at(k); r.Aux && r.Lemma == "haben" {
 					return true
 				}
 			}
@@ -370,12 +372,14 @@ func personFromPronoun(toks []document.Token, i int) (int8, Number) {
 		if j < 0 || j >= len(toks) {
 			continue
 		}
+		// No letter of ich, wir, du has a case-fold partner outside
+		// ASCII, so only a word of their length in bytes can match.
 		switch w := toks[j].Text; {
-		case strings.EqualFold(w, "ich"):
+		case len(w) == 3 && strings.EqualFold(w, "ich"):
 			return 1, Singular
-		case strings.EqualFold(w, "wir"):
+		case len(w) == 3 && strings.EqualFold(w, "wir"):
 			return 1, Plural
-		case strings.EqualFold(w, "du"):
+		case len(w) == 2 && strings.EqualFold(w, "du"):
 			return 2, Singular
 		}
 	}
@@ -387,8 +391,8 @@ func (l *Lexicon) auxNext(toks []document.Token, i int) bool {
 	if i+1 >= len(toks) || toks[i+1].Kind != document.KindWord {
 		return false
 	}
-	for _, r := range l.VerbReadings(toks[i+1].Text) {
-		if r.Aux || r.Modal {
+	for v, k := l.verbView(toks[i+1].Text), 0; k < v.len(); k++ {
+		if r := v.at(k); r.Aux || r.Modal {
 			return true
 		}
 	}
@@ -404,7 +408,7 @@ func (l *Lexicon) attributive(toks []document.Token, i int) bool {
 	if i == 0 || i+1 >= len(toks) {
 		return false
 	}
-	prev, next := toks[i-1], toks[i+1]
+	prev, next := &toks[i-1], &toks[i+1]
 	if prev.Kind != document.KindWord || next.Kind != document.KindWord || !l.IsDeterminer(prev.Text) {
 		return false
 	}
@@ -428,15 +432,10 @@ func (l *Lexicon) attributive(toks []document.Token, i int) bool {
 	return true
 }
 
-func strongVerbEvidence(rs []VerbReading) bool {
-	for _, r := range rs {
-		switch {
-		case r.Mood == Indicative && r.Person == 3,
-			r.Tense == Infinitive, r.Tense == ZuInfinitive:
-			return true
-		}
-	}
-	return false
+// strongVerbEvidence reports whether r is a 3rd person indicative or an
+// infinitive reading.
+func strongVerbEvidence(r VerbReading) bool {
+	return r.Mood == Indicative && r.Person == 3 || r.Tense == Infinitive || r.Tense == ZuInfinitive
 }
 
 // chooseReading picks one reading. Present participles alone (treffend)
@@ -448,12 +447,13 @@ func strongVerbEvidence(rs []VerbReading) bool {
 // verb come a lemma with indicative or non-finite readings over one known
 // only in Konjunktiv, and the lemma that is the form itself (führen:
 // führen, not the Konjunktiv II of fahren).
-func chooseReading(rs []VerbReading, form string) (VerbReading, bool) {
+func chooseReading(rs readingView, form string) (VerbReading, bool) {
 	// A fixed array keeps the candidates on the stack: the choice runs for
 	// every verb token, and forms with more than eight lemmas do not exist.
 	var arr [8]candidate
 	cs := arr[:0]
-	for _, r := range rs {
+	for i := 0; i < rs.len(); i++ {
+		r := rs.at(i)
 		if r.Tense == PresentParticiple {
 			continue
 		}
@@ -580,27 +580,33 @@ func better(a, b VerbReading) bool {
 // are tried longest first by looking up the form's prefixes, which costs a
 // few map lookups instead of a scan of every particle.
 func (l *Lexicon) guessVerb(form string) (VerbReading, bool) {
-	if len(form) < 6 || l.function[form] != "" {
+	if len(form) < 6 || l.word(form).function != "" {
 		return VerbReading{}, false
 	}
-	for n := min(l.maxParticle, len(form)-4); n >= 2; n-- {
-		if !utf8.RuneStart(form[n]) || !l.particles[form[:n]] {
+	var arr [16]int
+	ns := l.particleTrie.prefixes(form, min(l.maxParticle, len(form)-4), arr[:0])
+	for k := len(ns) - 1; k >= 0; k-- {
+		n := ns[k]
+		if n < 2 || !utf8.RuneStart(form[n]) {
 			continue
 		}
+		w := l.word(form[:n])
 		p, rest := form[:n], form[n:]
 		// Rare particles only before a past participle (leergemacht):
 		// wach + senden, ernst + haften are adjectives (wachsenden,
 		// ernsthaften), not particle verbs.
-		productive := l.productive[p]
+		productive := w.flags&wProductive != 0
 		if productive && strings.HasPrefix(rest, "zu") {
-			for _, r := range l.verbForm(rest[2:]) {
+			for v, k := l.recordView(l.verbs.find(rest[2:])), 0; k < v.len(); k++ {
+				r := v.at(k)
 				if r.Tense == Infinitive {
 					r.Lemma, r.Tense = p+r.Lemma, ZuInfinitive
 					return r, true
 				}
 			}
 		}
-		for _, r := range l.verbForm(rest) {
+		for v, k := l.recordView(l.verbs.find(rest)), 0; k < v.len(); k++ {
+			r := v.at(k)
 			if r.Tense == Participle || productive && (r.Tense == Infinitive || r.Joined) {
 				r.Lemma, r.Joined = p+r.Lemma, false
 				return r, true
@@ -626,7 +632,7 @@ func (l *Lexicon) joinParticles(toks []document.Token, out []Analysis) {
 		commas := 0
 	scan:
 		for j := i + 1; j < len(toks); j++ {
-			t := toks[j]
+			t := &toks[j]
 			if t.Kind == document.KindPunct {
 				switch t.Text {
 				case ".", "!", "?", ";", ":":
@@ -643,9 +649,10 @@ func (l *Lexicon) joinParticles(toks []document.Token, out []Analysis) {
 			// closes an inserted clause or apposition (Stifte, die … auf,),
 			// whose own verb it belongs to.
 			inserted := commas%2 == 1 && j+1 < len(toks) && toks[j+1].Text == ","
-			if l.particles[t.Text] && isBoundary(toks, j+1) && !inserted {
+			// The cheap tests first: most words do not end a clause.
+			if isBoundary(toks, j+1) && !inserted && l.IsSeparablePrefix(t.Text) {
 				lemma, guessed := l.SeparableLemma(t.Text, a.Base), false
-				if lemma == "" && a.POS == POSVerb && l.productive[t.Text] && prepositional(l.function[t.Text]) {
+				if f := l.word(t.Text).flags; lemma == "" && a.POS == POSVerb && f&wProductive != 0 && f&wPrepositional != 0 {
 					// Morphy lacks common particle verbs (mitkommen,
 					// beisteuern); a productive particle that is also a
 					// preposition (an, mit, bei, zu, ...) at the clause end of

@@ -19,6 +19,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/ereignis/ereignis/models"
 )
@@ -115,32 +116,65 @@ type NameTypes string
 
 // Lexicon is the loaded lexicon. It is never modified after Load.
 type Lexicon struct {
-	verbs      map[string][]VerbReading
+	// verbs maps a verb form to a record of its readings: count (one
+	// byte), the index of the first in readings (four bytes, little
+	// endian; the readings of a form are consecutive), and the readings
+	// packed, six bytes each (code, see packReading, and the lemma's
+	// reference into lemmaBlob), so that the lemma stage decides from the
+	// record's cache line and the lemmas' hundred kilobytes alone.
+	verbs    *table
+	readings []VerbReading
+	// lemmaBlob holds the verb lemmas, which the packed readings of a verb
+	// record name by offset and length (see readingView).
+	lemmaBlob  string
 	verbLemmas map[string]bool
 	separable  map[string]string // particle + "\t" + base → lemma
-	particles  map[string]bool
-	// productive holds the particles that form many verbs in the table
-	// (an, auf, mit, zurück, ...), which may form verbs Morphy lacks.
-	productive  map[string]bool
-	maxParticle int               // length in bytes of the longest particle
-	nouns       map[string]string // form → lemma
-	nounLemmas  map[string]bool
+	// words holds what the small lists say of a form (function-word tags,
+	// verb homograph classes, separable particle), so that one probe
+	// answers every question a stage asks of a token (see buildWords);
+	// wordMap collects them during the load.
+	words        *table
+	wordMap      map[string]wordInfo
+	nFunction    int // forms with function-word tags
+	nParticles   int
+	maxParticle  int // length in bytes of the longest particle
+	particleTrie particleTrie
+	// nouns maps a noun form to its lemma (see nounLemma for the record).
+	nouns *table
+	// nounLemmas is built on first use (IsNounLemma, which the stages do
+	// not ask) from nouns, so that start-up does not pay for it.
+	nounLemmas    *table // no value bytes
+	nounLemmaOnce sync.Once
 	// nounEndings holds the last three bytes of every noun form: every
 	// head CompoundHead tries ends like the word itself, so one look-up
 	// here rules out most names (Peskow) before any head is tried.
-	nounEndings map[string]struct{}
-	names       map[string]nameEntry
-	homographs  map[string]string // verb form → other word classes
-	function    map[string]string // function word → classes
-	// verbFilter and nounFilter say "certainly not a key" of verbs and
-	// nouns from a few hundred kilobytes of bits (see keyFilter).
-	verbFilter, nounFilter *keyFilter
+	nounEndings endingSet
+	heads       headFilter // noun forms of two or more bytes, for CompoundHead
+	// names maps a proper-name form to its lemma and types (see name).
+	names *table
 }
 
-type nameEntry struct {
-	lemma string
-	types NameTypes
+// wordInfo is the entry of a form in Lexicon.words. The flags are the
+// answers of hasTag and friends on function, computed once at load.
+type wordInfo struct {
+	function  string // function-word tags (FunctionWord)
+	homograph string // other word classes of a verb form (VerbHomograph)
+	flags     wordFlags
 }
+
+type wordFlags uint8
+
+const (
+	wDeterminer    wordFlags = 1 << iota // function has DET
+	wPronoun                             // function has PRO:PER
+	wZus                                 // function has ZUS
+	wPrepositional                       // prepositional(function)
+	wFunctionFirst                       // functionFirst(function)
+	wParticle                            // a separable particle
+	// wProductive marks the particles that form many verbs in the table
+	// (an, auf, mit, zurück, ...), which may form verbs Morphy lacks.
+	wProductive
+)
 
 var (
 	defaultOnce sync.Once
@@ -165,33 +199,45 @@ func LoadFS(fsys fs.FS, dir string) (*Lexicon, error) {
 	l := &Lexicon{}
 	var wg sync.WaitGroup
 	errs := make([]error, 6)
+	l.wordMap = make(map[string]wordInfo, 2048)
 	// The two big files decompress and parse independently; loading them in
 	// parallel roughly halves the start-up time on two cores.
 	wg.Add(2)
-	// Each goroutine also builds its map's key filter, so that work runs in
-	// parallel too (start-up is the serial part of a batch run).
 	go func() {
 		defer wg.Done()
-		if errs[0] = l.loadVerbs(fsys, dir+"/verbs.tsv.gz"); errs[0] == nil {
-			l.verbFilter = newKeyFilter(len(l.verbs))
-			for k := range l.verbs {
-				l.verbFilter.add(k)
-			}
-		}
+		errs[0] = l.loadVerbs(fsys, dir+"/verbs.tsv.gz")
 	}()
 	go func() {
 		defer wg.Done()
-		if errs[1] = l.loadNouns(fsys, dir+"/nouns.tsv.gz"); errs[1] == nil {
-			l.nounFilter = newKeyFilter(len(l.nouns))
-			for k := range l.nouns {
-				l.nounFilter.add(k)
-			}
-		}
+		errs[1] = l.loadNouns(fsys, dir+"/nouns.tsv.gz")
 	}()
 	errs[2] = l.loadSeparable(fsys, dir+"/separable.tsv")
 	errs[3] = l.loadNames(fsys, dir+"/names.tsv")
 	errs[4] = l.loadHomographs(fsys, dir+"/verb-homographs.tsv")
 	errs[5] = l.loadFunctionWords(fsys, dir+"/function-words.tsv")
+	for k, w := range l.wordMap {
+		f := w.function
+		if hasTag(f, "DET") {
+			w.flags |= wDeterminer
+		}
+		if hasTag(f, "PRO:PER") {
+			w.flags |= wPronoun
+		}
+		if hasTag(f, "ZUS") {
+			w.flags |= wZus
+		}
+		if prepositional(f) {
+			w.flags |= wPrepositional
+		}
+		if f != "" && functionFirst(f) {
+			w.flags |= wFunctionFirst
+		}
+		l.wordMap[k] = w
+	}
+	l.particleTrie = newParticleTrie(l.wordMap)
+	if err := l.buildWords(); err != nil {
+		return nil, err
+	}
 	wg.Wait()
 	for _, err := range errs {
 		if err != nil {
@@ -201,21 +247,144 @@ func LoadFS(fsys fs.FS, dir string) (*Lexicon, error) {
 	return l, nil
 }
 
-// verbForm is l.verbs[form] behind the filter.
-func (l *Lexicon) verbForm(form string) []VerbReading {
-	if !l.verbFilter.has(form) {
+// verbRecord returns the readings of the verb record at v, or nil for -1.
+func (l *Lexicon) verbRecord(v int) []VerbReading {
+	if v < 0 {
 		return nil
 	}
-	return l.verbs[form]
+	b := l.verbs.blob
+	n := int(b[v])
+	i := int(b[v+1]) | int(b[v+2])<<8 | int(b[v+3])<<16 | int(b[v+4])<<24
+	return l.readings[i : i+n : i+n]
 }
 
-// nounForm is l.nouns[form] behind the filter.
+// buildWords lays out l.wordMap as the table l.words. A record holds the
+// flags (one byte), then the function-word tags and the homograph classes,
+// each as its length (one byte) and its bytes.
+func (l *Lexicon) buildWords() error {
+	size := 0
+	for k, w := range l.wordMap {
+		if len(w.function) > 255 || len(w.homograph) > 255 || len(k) > 255 {
+			return fmt.Errorf("lexicon: word list entry %q too long", k)
+		}
+		size += len(k) + len(w.function) + len(w.homograph) + 4
+	}
+	tb := newTableBuilder(len(l.wordMap), size)
+	for k, w := range l.wordMap {
+		tb.add(k)
+		tb.blob = append(tb.blob, byte(w.flags), byte(len(w.function)))
+		tb.blob = append(tb.blob, w.function...)
+		tb.blob = append(tb.blob, byte(len(w.homograph)))
+		tb.blob = append(tb.blob, w.homograph...)
+	}
+	l.words = tb.build()
+	l.wordMap = nil
+	return nil
+}
+
+// word returns the entry of form in the small word lists (the zero value
+// for other forms).
+func (l *Lexicon) word(form string) wordInfo { return l.wordAt(l.words.find(form)) }
+
+// wordAt decodes the word record at v (-1: none).
+func (l *Lexicon) wordAt(v int) wordInfo {
+	if v < 0 {
+		return wordInfo{}
+	}
+	b := l.words.blob
+	w := wordInfo{flags: wordFlags(b[v])}
+	n := int(b[v+1])
+	w.function = b[v+2 : v+2+n]
+	v += 2 + n
+	n = int(b[v])
+	w.homograph = b[v+1 : v+1+n]
+	return w
+}
+
+// readingView is the readings of one verb form, packed from a verb record
+// or, for guessed readings, a slice.
+type readingView struct {
+	packed string // six bytes a reading: code (2), lemma reference (4)
+	l      *Lexicon
+	rs     []VerbReading // when packed is empty
+}
+
+func (v readingView) len() int {
+	if v.rs != nil {
+		return len(v.rs)
+	}
+	return len(v.packed) / 6
+}
+
+func (v readingView) at(i int) VerbReading {
+	if v.rs != nil {
+		return v.rs[i]
+	}
+	p := v.packed[6*i : 6*i+6]
+	r := unpackReading(uint16(p[0]) | uint16(p[1])<<8)
+	r.Lemma = v.l.lemmaAt(uint32(p[2]) | uint32(p[3])<<8 | uint32(p[4])<<16 | uint32(p[5])<<24)
+	return r
+}
+
+// verbView is VerbReadings as a readingView.
+func (l *Lexicon) verbView(form string) readingView {
+	v := l.verbs.find(form)
+	if v < 0 {
+		var buf [64]byte
+		if b, changed := appendLower(buf[:0], form); changed {
+			v = l.verbs.findBytes(b)
+		}
+	}
+	return l.recordView(v)
+}
+
+// recordView is verbRecord as a readingView.
+func (l *Lexicon) recordView(v int) readingView {
+	if v < 0 {
+		return readingView{}
+	}
+	n := int(l.verbs.blob[v])
+	return readingView{packed: l.verbs.blob[v+5 : v+5+6*n], l: l}
+}
+
+// packReading packs a reading without its lemma into 14 bits.
+func packReading(r VerbReading) uint16 {
+	c := uint16(r.Tense) | uint16(r.Mood)<<3 | uint16(r.Person)<<6 | uint16(r.Number)<<8
+	for i, b := range [...]bool{r.Aux, r.Modal, r.Strong, r.Joined} {
+		if b {
+			c |= 1 << (10 + i)
+		}
+	}
+	return c
+}
+
+func unpackReading(c uint16) VerbReading {
+	return VerbReading{
+		Tense:  Tense(c & 7),
+		Mood:   Mood(c >> 3 & 7),
+		Person: int8(c >> 6 & 3),
+		Number: Number(c >> 8 & 3),
+		Aux:    c&(1<<10) != 0,
+		Modal:  c&(1<<11) != 0,
+		Strong: c&(1<<12) != 0,
+		Joined: c&(1<<13) != 0,
+	}
+}
+
+// nounForm returns the lemma of a noun form as it stands.
 func (l *Lexicon) nounForm(form string) (string, bool) {
-	if !l.nounFilter.has(form) {
+	v := l.nouns.find(form)
+	if v < 0 {
 		return "", false
 	}
-	lemma, ok := l.nouns[form]
-	return lemma, ok
+	return l.nounLemma(v, len(form)), true
+}
+
+// nounLemma decodes the noun record at v of a key of keyLen bytes (97 %
+// of the noun forms are their lemma or start with it, see appendLemma).
+func (l *Lexicon) nounLemma(v, keyLen int) string {
+	lemma, _ := lemmaAt(l.nouns.blob, v, keyLen)
+	return lemma
 }
 
 func readFile(fsys fs.FS, path string) (string, error) {
@@ -277,18 +446,52 @@ func (l *Lexicon) loadVerbs(fsys fs.FS, path string) error {
 		return err
 	}
 	lines := strings.Count(s, "\n")
-	l.verbs = make(map[string][]VerbReading, lines)
-	l.verbLemmas = make(map[string]bool, lines/8)
+	tb := newTableBuilder(lines, len(s)+len(s)/8)
 	// One backing array for all readings keeps the load to a few allocations.
-	all := make([]VerbReading, 0, strings.Count(s, ",")+lines)
+	l.readings = make([]VerbReading, 0, strings.Count(s, ",")+lines)
+	// The lemmas go to one string, in which each reading's record names its
+	// lemma by offset and length (refs, parallel to l.readings).
+	var lemmaBytes []byte
+	refs := make([]uint32, 0, cap(l.readings))
+	ids := make(map[string]uint32, lines/8)
 	var bad error
+	// The source is sorted by form, so the lines of a form with several
+	// lemmas follow each other and its readings stay consecutive.
+	last, start := "", 0
+	end := func() {
+		if last == "" {
+			return
+		}
+		n := len(l.readings) - start
+		if n > 255 {
+			bad = fmt.Errorf("lexicon: %s: %d readings of %q", path, n, last)
+			n = 255
+		}
+		tb.add(last)
+		tb.blob = append(tb.blob, byte(n), byte(start), byte(start>>8), byte(start>>16), byte(start>>24))
+		for k, r := range l.readings[start : start+n] {
+			c, ref := packReading(r), refs[start+k]
+			tb.blob = append(tb.blob, byte(c), byte(c>>8), byte(ref), byte(ref>>8), byte(ref>>16), byte(ref>>24))
+		}
+	}
 	eachLine(s, 3, func(f []string) {
 		form, lemma := f[0], f[1]
 		if lemma == "=" {
 			lemma = form
 		}
-		l.verbLemmas[lemma] = true
-		start := len(all)
+		if form != last {
+			end()
+			last, start = form, len(l.readings)
+		}
+		ref, ok := ids[lemma]
+		if !ok {
+			if len(lemmaBytes) >= 1<<24 || len(lemma) > 255 {
+				bad = fmt.Errorf("lexicon: %s: too many verb lemmas", path)
+			}
+			ref = uint32(len(lemmaBytes))<<8 | uint32(len(lemma))
+			ids[lemma] = ref
+			lemmaBytes = append(lemmaBytes, lemma...)
+		}
 		codes := f[2]
 		for codes != "" {
 			c := codes
@@ -302,17 +505,26 @@ func (l *Lexicon) loadVerbs(fsys fs.FS, path string) error {
 				bad = fmt.Errorf("lexicon: %s: bad verb code %q for %q", path, c, form)
 				continue
 			}
-			r.Lemma = lemma
-			all = append(all, r)
-		}
-		prev := l.verbs[form]
-		if prev == nil {
-			l.verbs[form] = all[start:len(all):len(all)]
-		} else {
-			l.verbs[form] = append(append([]VerbReading(nil), prev...), all[start:]...)
+			l.readings = append(l.readings, r)
+			refs = append(refs, ref)
 		}
 	})
+	end()
+	l.verbs = tb.build()
+	l.lemmaBlob = string(lemmaBytes)
+	for i := range l.readings {
+		l.readings[i].Lemma = l.lemmaAt(refs[i])
+	}
+	l.verbLemmas = make(map[string]bool, len(ids))
+	for _, ref := range ids {
+		l.verbLemmas[l.lemmaAt(ref)] = true
+	}
 	return bad
+}
+
+// lemmaAt returns the verb lemma of a reference (offset<<8 | length).
+func (l *Lexicon) lemmaAt(ref uint32) string {
+	return l.lemmaBlob[ref>>8 : ref>>8+ref&0xFF]
 }
 
 func parseCode(c string) (VerbReading, bool) {
@@ -377,22 +589,25 @@ func (l *Lexicon) loadSeparable(fsys fs.FS, path string) error {
 		return err
 	}
 	l.separable = make(map[string]string, strings.Count(s, "\n"))
-	l.particles = map[string]bool{}
+	particles := map[string]bool{}
 	eachLine(s, 3, func(f []string) {
 		l.separable[f[0]+"\t"+f[1]] = f[2]
-		l.particles[f[0]] = true
+		particles[f[0]] = true
 	})
 	count := map[string]int{}
 	for k := range l.separable {
 		p, _, _ := strings.Cut(k, "\t")
 		count[p]++
 	}
-	l.productive = map[string]bool{}
-	for p := range l.particles {
+	l.nParticles = len(particles)
+	for p := range particles {
 		l.maxParticle = max(l.maxParticle, len(p))
+		w := l.wordMap[p]
+		w.flags |= wParticle
 		if count[p] >= minProductive {
-			l.productive[p] = true
+			w.flags |= wProductive
 		}
+		l.wordMap[p] = w
 	}
 	return nil
 }
@@ -403,20 +618,25 @@ func (l *Lexicon) loadNouns(fsys fs.FS, path string) error {
 		return err
 	}
 	n := strings.Count(s, "\n")
-	l.nouns = make(map[string]string, n)
-	l.nounLemmas = make(map[string]bool, n/4)
-	l.nounEndings = make(map[string]struct{}, 8192)
+	tb := newTableBuilder(n, len(s))
+	ends := make([]uint32, 0, n)
+	l.heads = newHeadFilter()
 	eachLine(s, 2, func(f []string) {
-		lemma := f[1]
+		form, lemma := f[0], f[1]
 		if lemma == "=" {
-			lemma = f[0]
+			lemma = form
 		}
-		l.nouns[f[0]] = lemma
-		l.nounLemmas[lemma] = true
-		if len(f[0]) >= 3 {
-			l.nounEndings[f[0][len(f[0])-3:]] = struct{}{}
+		tb.add(form)
+		tb.blob = appendLemma(tb.blob, form, lemma)
+		if len(form) >= 3 {
+			ends = append(ends, ending(form))
+		}
+		if len(form) >= 2 {
+			l.heads.add(form)
 		}
 	})
+	l.nouns = tb.build()
+	l.nounEndings = newEndingSet(ends)
 	return nil
 }
 
@@ -425,21 +645,55 @@ func (l *Lexicon) loadNames(fsys fs.FS, path string) error {
 	if err != nil {
 		return err
 	}
-	l.names = make(map[string]nameEntry, strings.Count(s, "\n"))
+	type entry struct{ form, lemma, types string }
+	var entries []entry
+	index := make(map[string]int, strings.Count(s, "\n"))
 	eachLine(s, 3, func(f []string) {
 		lemma := f[1]
 		if lemma == "=" {
 			lemma = f[0]
 		}
-		e, ok := l.names[f[0]]
-		if ok {
-			e.types = NameTypes(string(e.types) + "," + f[2])
-		} else {
-			e = nameEntry{lemma: lemma, types: NameTypes(f[2])}
+		if i, ok := index[f[0]]; ok {
+			entries[i].types += "," + f[2]
+			return
 		}
-		l.names[f[0]] = e
+		index[f[0]] = len(entries)
+		entries = append(entries, entry{f[0], lemma, f[2]})
 	})
+	tb := newTableBuilder(len(entries), len(s))
+	for _, e := range entries {
+		if len(e.lemma) > 255 || len(e.types) > 255 {
+			return fmt.Errorf("lexicon: %s: entry of %q too long", path, e.form)
+		}
+		tb.add(e.form)
+		tb.blob = appendLemma(tb.blob, e.form, e.lemma)
+		tb.blob = append(tb.blob, byte(len(e.types)))
+		tb.blob = append(tb.blob, e.types...)
+	}
+	l.names = tb.build()
 	return nil
+}
+
+// appendLemma appends the lemma of a form to a record: the lemma of most
+// forms is the form or a prefix of it (Präsidenten → Präsident), stored as
+// its length, one byte that points into the key; the others (Häuser →
+// Haus) as 0xFF, the lemma's length and its bytes.
+func appendLemma(b []byte, form, lemma string) []byte {
+	if strings.HasPrefix(form, lemma) && len(form) < 0xFF {
+		return append(b, byte(len(lemma)))
+	}
+	b = append(b, 0xFF, byte(len(lemma)))
+	return append(b, lemma...)
+}
+
+// lemmaAt decodes a lemma written by appendLemma at offset v of blob, in
+// the record of a key of keyLen bytes, and returns the offset after it.
+func lemmaAt(blob string, v, keyLen int) (string, int) {
+	if p := int(blob[v]); p != 0xFF {
+		return blob[v-keyLen : v-keyLen+p], v + 1
+	}
+	n := int(blob[v+1])
+	return blob[v+2 : v+2+n], v + 2 + n
 }
 
 func (l *Lexicon) loadHomographs(fsys fs.FS, path string) error {
@@ -447,8 +701,11 @@ func (l *Lexicon) loadHomographs(fsys fs.FS, path string) error {
 	if err != nil {
 		return err
 	}
-	l.homographs = make(map[string]string, strings.Count(s, "\n"))
-	eachLine(s, 2, func(f []string) { l.homographs[f[0]] = f[1] })
+	eachLine(s, 2, func(f []string) {
+		w := l.wordMap[f[0]]
+		w.homograph = f[1]
+		l.wordMap[f[0]] = w
+	})
 	return nil
 }
 
@@ -457,8 +714,14 @@ func (l *Lexicon) loadFunctionWords(fsys fs.FS, path string) error {
 	if err != nil {
 		return err
 	}
-	l.function = make(map[string]string, strings.Count(s, "\n"))
-	eachLine(s, 2, func(f []string) { l.function[f[0]] = f[1] })
+	eachLine(s, 2, func(f []string) {
+		w := l.wordMap[f[0]]
+		if w.function == "" {
+			l.nFunction++
+		}
+		w.function = f[1]
+		l.wordMap[f[0]] = w
+	})
 	return nil
 }
 
@@ -467,23 +730,23 @@ func (l *Lexicon) loadFunctionWords(fsys fs.FS, path string) error {
 // PRO:REF, PRO:RIN (relative/interrogative), PRP, KON, ADV, NEG, ZAL, INJ,
 // ZUS (verb particle), ABK, and DET when the form can stand before a noun.
 // It returns "" for open-class words: die → "ART:DEF,DET,PRO:DEM,PRO:PER".
-func (l *Lexicon) FunctionWord(form string) string { return l.function[form] }
+func (l *Lexicon) FunctionWord(form string) string { return l.word(form).function }
 
 // IsDeterminer reports whether form can be an article or determiner
 // (der, eine, keine, seine, diese, alle), trying lower case too.
 func (l *Lexicon) IsDeterminer(form string) bool {
-	if hasTag(l.function[form], "DET") {
+	if l.word(form).flags&wDeterminer != 0 {
 		return true
 	}
 	var buf [64]byte
 	b, changed := appendLower(buf[:0], form)
-	return changed && hasTag(l.function[string(b)], "DET")
+	return changed && l.wordAt(l.words.findBytes(b)).flags&wDeterminer != 0
 }
 
 // IsPersonalPronoun reports whether form is a personal pronoun (er, sie,
 // wir, Sie).
 func (l *Lexicon) IsPersonalPronoun(form string) bool {
-	return hasTag(l.function[form], "PRO:PER")
+	return l.word(form).flags&wPronoun != 0
 }
 
 func hasTag(tags, tag string) bool {
@@ -499,20 +762,18 @@ func hasTag(tags, tag string) bool {
 // ADJ, ADV, ART, PRO, PRP, KON, NEG, ZAL, INJ, ABK) of a lower-case verb
 // form, or "": einen → "ART,PRO", sein → "PRO", weiß → "ADJ". Stages use
 // it to keep articles and pronouns from being taken for verbs.
-func (l *Lexicon) VerbHomograph(form string) string { return l.homographs[form] }
+func (l *Lexicon) VerbHomograph(form string) string { return l.word(form).homograph }
 
 // VerbReadings returns every analysis of a verb form, or nil. The lookup is
 // case-insensitive (sentence-initial "Traf" finds "traf"). The returned
 // slice is shared: callers must not modify it.
 func (l *Lexicon) VerbReadings(form string) []VerbReading {
-	if l.verbFilter.has(form) {
-		if rs, ok := l.verbs[form]; ok {
-			return rs
-		}
+	if v := l.verbs.find(form); v >= 0 {
+		return l.verbRecord(v)
 	}
 	var buf [64]byte
-	if b, changed := appendLower(buf[:0], form); changed && l.verbFilter.hasBytes(b) {
-		return l.verbs[string(b)] // the conversion in a map index does not allocate
+	if b, changed := appendLower(buf[:0], form); changed {
+		return l.verbRecord(l.verbs.findBytes(b))
 	}
 	return nil
 }
@@ -534,7 +795,7 @@ func (l *Lexicon) IsVerbLemma(s string) bool { return l.verbLemmas[s] }
 // IsSeparablePrefix reports whether word can be the detached particle of a
 // separable verb (an, auf, teil, statt, fest, ...). It is case-sensitive:
 // particles are lower case.
-func (l *Lexicon) IsSeparablePrefix(word string) bool { return l.particles[word] }
+func (l *Lexicon) IsSeparablePrefix(word string) bool { return l.word(word).flags&wParticle != 0 }
 
 // minProductive is how many particle verbs of the table a particle must
 // form before it may form unlisted ones: an, mit, zurück, wieder form
@@ -544,7 +805,7 @@ const minProductive = 20
 // IsProductivePrefix reports whether a separable particle forms many verbs
 // (an, auf, mit, zurück), so that particle + verb is a plausible particle
 // verb even where the lexicon lacks it (mitkommen, hinzukommen).
-func (l *Lexicon) IsProductivePrefix(word string) bool { return l.productive[word] }
+func (l *Lexicon) IsProductivePrefix(word string) bool { return l.word(word).flags&wProductive != 0 }
 
 // SeparableLemma joins a detached particle and the lemma of the finite verb
 // into the lemma of the particle verb (an + kündigen → ankündigen, teil +
@@ -554,7 +815,7 @@ func (l *Lexicon) SeparableLemma(prefix, verbLemma string) string {
 		return lemma
 	}
 	// Verbs whose zu-infinitive the source lacks still appear as lemmas.
-	if l.particles[prefix] && l.verbLemmas[prefix+verbLemma] {
+	if l.IsSeparablePrefix(prefix) && l.verbLemmas[prefix+verbLemma] {
 		return prefix + verbLemma
 	}
 	return ""
@@ -577,7 +838,26 @@ func (l *Lexicon) NounLemma(form string) string {
 }
 
 // IsNounLemma reports whether s is the lemma of a known common noun.
-func (l *Lexicon) IsNounLemma(s string) bool { return l.nounLemmas[s] }
+func (l *Lexicon) IsNounLemma(s string) bool { return l.nounLemmaSet().find(s) >= 0 }
+
+func (l *Lexicon) nounLemmaSet() *table {
+	l.nounLemmaOnce.Do(func() {
+		b := l.nouns.blob
+		seen := make(map[string]bool, l.nouns.n/2)
+		lb := newTableBuilder(l.nouns.n/2, len(b)/3)
+		for off := 0; off < len(b); {
+			k := int(b[off])
+			lemma, next := lemmaAt(b, off+1+k, k)
+			if !seen[lemma] {
+				seen[lemma] = true
+				lb.add(lemma)
+			}
+			off = next
+		}
+		l.nounLemmas = lb.build()
+	})
+	return l.nounLemmas
+}
 
 func (l *Lexicon) noun(form string) (string, bool) {
 	if lemma, ok := l.nounForm(form); ok {
@@ -604,12 +884,12 @@ func (l *Lexicon) CompoundHead(form string) (lemma, head string, ok bool) {
 	if len(form) < 3 {
 		return "", "", false
 	}
-	if _, ok := l.nounEndings[form[len(form)-3:]]; !ok {
+	if !l.nounEndings.has(ending(form)) {
 		return "", "", false
 	}
 	var buf [64]byte
 	// Try the longest head first: Außenministerin → Ministerin before In.
-	n := 0
+	n, runes := 0, utf8.RuneCountInString(form)
 	for i := range form {
 		if i == 0 {
 			continue
@@ -619,7 +899,7 @@ func (l *Lexicon) CompoundHead(form string) (lemma, head string, ok bool) {
 			continue
 		}
 		rest := form[i:]
-		if utf8.RuneCountInString(rest) < minHead {
+		if runes-n < minHead { // the runes of rest
 			break
 		}
 		r, size := utf8.DecodeRuneInString(rest)
@@ -634,10 +914,11 @@ func (l *Lexicon) CompoundHead(form string) (lemma, head string, ok bool) {
 		// with string(b) does not allocate.
 		b := utf8.AppendRune(buf[:0], unicode.ToUpper(r))
 		b = append(b, rest[size:]...)
-		if !l.nounFilter.hasBytes(b) {
+		if !l.heads.has(unsafe.String(&b[0], len(b))) {
 			continue
 		}
-		if h, ok := l.nouns[string(b)]; ok {
+		if v := l.nouns.findBytes(b); v >= 0 {
+			h := l.nounLemma(v, len(b))
 			hr, hs := utf8.DecodeRuneInString(h)
 			return form[:i] + string(unicode.ToLower(hr)) + h[hs:], h, true
 		}
@@ -648,33 +929,60 @@ func (l *Lexicon) CompoundHead(form string) (lemma, head string, ok bool) {
 // IsName reports whether form is a form of a proper name in the lexicon
 // (Putin, Putins, Berlin, Europa, Müller).
 func (l *Lexicon) IsName(form string) bool {
-	_, ok := l.names[form]
-	return ok
+	return l.names.find(form) >= 0
 }
 
 // Name returns the lemma and types of a proper-name form.
 func (l *Lexicon) Name(form string) (lemma string, types NameTypes, ok bool) {
-	e, ok := l.names[form]
-	return e.lemma, e.types, ok
+	v := l.names.find(form)
+	if v < 0 {
+		return "", "", false
+	}
+	lemma, v = lemmaAt(l.names.blob, v, len(form))
+	n := int(l.names.blob[v])
+	return lemma, NameTypes(l.names.blob[v+1 : v+1+n]), true
 }
 
 // Stats reports the number of entries, for logs and docs.
 func (l *Lexicon) Stats() map[string]int {
 	return map[string]int{
-		"verb_forms":        len(l.verbs),
+		"verb_forms":        l.verbs.n,
 		"verb_lemmas":       len(l.verbLemmas),
 		"separable_verbs":   len(l.separable),
-		"particles":         len(l.particles),
-		"noun_forms":        len(l.nouns),
-		"noun_lemmas":       len(l.nounLemmas),
-		"proper_name_forms": len(l.names),
-		"function_words":    len(l.function),
+		"particles":         l.nParticles,
+		"noun_forms":        l.nouns.n,
+		"noun_lemmas":       l.nounLemmaSet().n,
+		"proper_name_forms": l.names.n,
+		"function_words":    l.nFunction,
 	}
 }
 
 // appendLower appends s in lower case to b and reports whether anything
 // changed.
 func appendLower(b []byte, s string) ([]byte, bool) {
+	// Most forms are ASCII, where unicode.ToLower changes A-Z only.
+	changed := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return appendLowerRunes(b, s)
+		}
+		changed = changed || 'A' <= c && c <= 'Z'
+	}
+	if !changed {
+		return append(b, s...), false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b, true
+}
+
+func appendLowerRunes(b []byte, s string) ([]byte, bool) {
 	changed := false
 	for _, r := range s {
 		lr := unicode.ToLower(r)
@@ -685,8 +993,17 @@ func appendLower(b []byte, s string) ([]byte, bool) {
 }
 
 func lowerIfNeeded(s string) string {
-	for _, r := range s {
-		if unicode.IsUpper(r) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			for _, r := range s[i:] {
+				if unicode.IsUpper(r) {
+					return strings.ToLower(s)
+				}
+			}
+			return s
+		}
+		if 'A' <= c && c <= 'Z' {
 			return strings.ToLower(s)
 		}
 	}

@@ -1,7 +1,9 @@
 package timex
 
 import (
+	"math/bits"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -28,6 +30,20 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
+// byteKind is 1 for the ASCII letters and digits, 0 for the other ASCII
+// bytes and 2 for the bytes of longer runes.
+var byteKind = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c >= utf8.RuneSelf:
+			t[c] = 2
+		case asciiWord[c]:
+			t[c] = 1
+		}
+	}
+	return t
+}()
+
 // asciiWord marks the ASCII letters and digits; most bytes of German news
 // are ASCII, and the scanner asks this for every one of them.
 var asciiWord = func() (t [utf8.RuneSelf]bool) {
@@ -40,99 +56,191 @@ var asciiWord = func() (t [utf8.RuneSelf]bool) {
 	return t
 }()
 
+// nextWordStart returns the first word start at or after i, and the size
+// of its first rune (0 at the end of text); prevWord tells whether the
+// rune before i is a word rune. A loop of its own, so that it keeps its
+// few variables in registers.
+func nextWordStart(text string, i int, prevWord bool) (int, int) {
+	for i < len(text) {
+		switch byteKind[text[i]] {
+		case 0:
+			prevWord = false
+			i++
+			continue
+		case 1:
+			if !prevWord {
+				return i, 1
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		word := isWordRune(r)
+		if word && !prevWord {
+			return i, size
+		}
+		prevWord = word
+		i += size
+	}
+	return len(text), 0
+}
+
+func noRules(set []uint64) bool {
+	for _, w := range set {
+		if w != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// keyASCII is keyRune of the ASCII runes.
+var keyASCII = func() (t [utf8.RuneSelf]byte) {
+	for c := range t {
+		t[c] = byte(keyRune(rune(c)))
+	}
+	return t
+}()
+
 // Find returns the mentions in text, left to right, without overlaps. At
 // every token start only the rules whose first characters fit are tried;
 // the longest match wins, ties go to the earlier rule.
 func (rs *Rules) Find(text string) []Mention {
 	var out []Mention
-	var cand []int
-	var lower []byte
+	sc := scratchPool.Get().(*findScratch)
+	before := sc.before[:0]
+	defer func() {
+		sc.before = before
+		scratchPool.Put(sc)
+	}()
+	occ := rs.needles.scan(sc.occ[:0], text)
+	sc.occ = occ
+	exotic := rs.needles.hasExotic(text)
+	lo := 0 // occ[:lo] end before the current position
 	prevWord := false
-	for i := 0; i < len(text); {
-		r, size := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(text[i:])
-		}
-		word := isWordRune(r)
-		if !word || prevWord {
-			prevWord = word
-			i += size
-			continue
+	for i := 0; ; {
+		var size int
+		if i, size = nextWordStart(text, i, prevWord); size == 0 {
+			break
 		}
 		prevWord = true
-		// Candidate rules from the first one to three runes at i.
-		cand = cand[:0]
-		node, j := rs.trie, i
-		for k := 0; k < prefixLen && j < len(text) && node.hasChildren(); k++ {
+		// Candidate rules from the first one to six key runes at i.
+		node, j := uint32(0), i
+		for k := 0; k < prefixLen && j < len(text) && rs.start.hasChildren(node); k++ {
 			c, sz := rune(text[j]), 1
-			if c >= utf8.RuneSelf {
+			if c < utf8.RuneSelf {
+				c = rune(keyASCII[c])
+			} else {
 				c, sz = utf8.DecodeRuneInString(text[j:])
+				c = keyRune(c)
 			}
-			c = keyRune(c)
 			j += sz
 			if c == ' ' { // a run of white space is one blank in a key
-				for j < len(text) && keyRune(rune(text[j])) == ' ' {
+				for j < len(text) && text[j] < utf8.RuneSelf && keyASCII[text[j]] == ' ' {
 					j++
 				}
 			}
-			node = node.child(c)
-			if node == nil {
+			// The first two steps, which every walk takes, inline.
+			next := noChild
+			switch nd := &rs.start.nodes[node]; {
+			case node == 0 && c < utf8.RuneSelf:
+				next = rs.start.root[c]
+			case nd.l2 != 0 && c < utf8.RuneSelf:
+				if x := rs.start.level2[int(nd.l2-1)*utf8.RuneSelf+int(c)]; x != l2NoChild {
+					next = uint32(x)
+				}
+			default:
+				next = rs.start.next(node, c)
+			}
+			if next == noChild {
 				break
 			}
-			cand = append(cand, node.rules...)
+			node = next
 		}
-		cand = append(cand, rs.anyStart...)
+		cand := rs.start.rules(node)
+		if noRules(cand) { // most words
+			i += size
+			continue
+		}
 		best := Mention{Start: -1}
 		var bestM []int
 		end := i + rs.maxLen
 		if end > len(text) {
 			end = len(text)
 		}
-		lowered := false
-		var tried [4]uint64 // rules can sit under several keys of one position
-		for _, ri := range cand {
-			if ri < 256 {
-				if tried[ri/64]&(1<<(ri%64)) != 0 {
+		var win setMask // the needle sets found in text[i:end]
+		windowed, reversed := false, false
+		for w, set := range cand {
+			for ; set != 0; set &= set - 1 {
+				ri := w*64 + bits.TrailingZeros64(set)
+				rule := rs.rules[ri]
+				if !windowed && !(rule.needMask.empty() && rule.extraMask.empty()) {
+					for lo < len(occ) && int(occ[lo].end) <= i {
+						lo++
+					}
+					for k := lo; k < len(occ) && int(occ[k].end) <= end; k++ {
+						if int(occ[k].end)-int(rs.needles.length[occ[k].id]) >= i {
+							win.or(&rs.needles.sets[occ[k].id])
+						}
+					}
+					windowed = true
+				}
+				if !win.covers(&rule.needMask) || !exotic && !win.covers(&rule.extraMask) {
 					continue
 				}
-				tried[ri/64] |= 1 << (ri % 64)
-			}
-			rule := rs.rules[ri]
-			if rule.needs != nil {
-				if !lowered {
-					lower, lowered = lowerInto(lower[:0], text[i:end]), true
+				var m []int
+				e := i
+				if d := rule.dfa; d != nil {
+					e += d.end(text[i:end])
+				} else if m = rule.re.FindStringSubmatchIndex(text[i:end]); m != nil {
+					e += m[1]
 				}
-				if !containsAny(lower, rule.needs) {
+				if e <= i {
 					continue
 				}
+				if !boundaryOK(text, e) {
+					continue
+				}
+				// The context checks cost a regexp run each; a match that would
+				// not beat the best one so far needs none.
+				if best.Rule != nil && e <= best.End && (e != best.End || rule.order >= best.Rule.order) {
+					continue
+				}
+				if rule.NotAfter != nil {
+					after := text[e:min(len(text), e+40)]
+					if d := rule.notAfterDFA; d != nil && d.matches(after) || d == nil && rule.NotAfter.MatchString(after) {
+						continue
+					}
+				}
+				if rule.notBeforeRev != nil {
+					if !reversed {
+						before, reversed = reverseRunes(before[:0], text[max(0, i-40):i]), true
+					}
+					b := unsafeString(before)
+					if d := rule.notBeforeDFA; d != nil && d.matches(b) || d == nil && rule.notBeforeRev.MatchString(b) {
+						continue
+					}
+				}
+				// best.End is the end of the whole match here; it becomes the
+				// span's end below.
+				best = Mention{Start: i, End: e, Rule: rule}
+				bestM = append(bestM[:0], m...)
 			}
-			m := rule.re.FindStringSubmatchIndex(text[i:end])
-			if m == nil || m[1] == 0 {
-				continue
-			}
-			e := i + m[1]
-			if !boundaryOK(text, e) {
-				continue
-			}
-			// The context checks cost a regexp run each; a match that would
-			// not beat the best one so far needs none.
-			if best.Rule != nil && e <= best.End && (e != best.End || rule.order >= best.Rule.order) {
-				continue
-			}
-			if rule.NotAfter != nil && rule.NotAfter.MatchString(text[e:min(len(text), e+40)]) {
-				continue
-			}
-			if rule.NotBefore != nil && rule.NotBefore.MatchString(text[max(0, i-40):i]) {
-				continue
-			}
-			// best.End is the end of the whole match here; it becomes the
-			// span's end below.
-			best = Mention{Start: i, End: e, Rule: rule}
-			bestM = append(bestM[:0], m...)
 		}
 		if best.Rule == nil {
 			i += size
 			continue
+		}
+		if len(bestM) == 0 {
+			// The automaton found the end; the groups are the regexp's.
+			// When the pattern looks at nothing after the match (no \b,
+			// no $), the text can end there: the engine (chosen by the
+			// pattern's size, not the input's at these lengths) then
+			// stops where its threads reach the end, with the same groups.
+			if best.Rule.dfa.pure {
+				end = best.End
+			}
+			bestM = best.Rule.re.FindStringSubmatchIndex(text[i:end])
 		}
 		for k := range bestM {
 			if bestM[k] >= 0 {
@@ -175,6 +283,14 @@ func (rs *Rules) Find(text string) []Mention {
 	}
 	return out
 }
+
+// findScratch is Find's per-call memory, kept for the next call.
+type findScratch struct {
+	occ    []occurrence
+	before []byte
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(findScratch) }}
 
 // lowerInto appends s in lower case without changing byte offsets: ASCII
 // and the two-byte Latin-1 capitals (Ä, Ö, Ü, ...) only, which is what the

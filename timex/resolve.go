@@ -154,21 +154,23 @@ func withSuffix(v, s string) string {
 // it was anchored on: "dct", the id of the timex it was counted from, or ""
 // when it could not be anchored.
 func (r *resolver) resolve(v string, tense Tense, sentence int) (string, string) {
-	if m := relRE.FindStringSubmatch(v); m != nil {
-		ref, how := r.anchorFor(m[1])
-		n, _ := strconv.Atoi(m[2])
-		if how == "last" && ref != nil && ref.prec == precMonth && (m[3] == "W" || m[3] == "WE") {
-			// "in der dritten Woche" after "im Juli 2013": weeks counted
-			// from the first day of the month named last.
-			day := *ref // keeps the id
-			day.prec = precDay
-			ref = &day
+	if anchorNamed(v) { // else neither relRE nor wdRE can match
+		if m := relRE.FindStringSubmatch(v); m != nil {
+			ref, how := r.anchorFor(m[1])
+			n, _ := strconv.Atoi(m[2])
+			if how == "last" && ref != nil && ref.prec == precMonth && (m[3] == "W" || m[3] == "WE") {
+				// "in der dritten Woche" after "im Juli 2013": weeks counted
+				// from the first day of the month named last.
+				day := *ref // keeps the id
+				day.prec = precDay
+				ref = &day
+			}
+			return relValue(ref, n, m[3], m[4]), howIf(ref, how)
 		}
-		return relValue(ref, n, m[3], m[4]), howIf(ref, how)
-	}
-	if m := wdRE.FindStringSubmatch(v); m != nil {
-		ref, how := r.anchorFor(m[1])
-		return weekdayValue(ref, m[2], m[3], m[4], tense, how == "last"), howIf(ref, how)
+		if m := wdRE.FindStringSubmatch(v); m != nil {
+			ref, how := r.anchorFor(m[1])
+			return weekdayValue(ref, m[2], m[3], m[4], tense, how == "last"), howIf(ref, how)
+		}
 	}
 	if strings.HasPrefix(v, "XXXX-XX-XXT") {
 		// A clock time belongs to the day last named (Donnerstag, 25.

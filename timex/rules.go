@@ -29,6 +29,7 @@ type Rule struct {
 	Pos       string // file:line of the rule header
 	Pattern   string // as written, with %references
 	re        *regexp.Regexp
+	dfa       *matchDFA // where re's longest match ends, when it can be built
 	Type      string
 	Value     *template
 	Mod       *template
@@ -38,6 +39,11 @@ type Rule struct {
 	LeadDet   bool           // extend the span over a preceding determiner
 	NotBefore *regexp.Regexp // reject when the text before the match ends with this
 	NotAfter  *regexp.Regexp // reject when the text after the match starts with this
+	// notBeforeRev is NotBefore reversed, asked of the reversed text
+	// before the match (see context.go); notBeforeDFA and notAfterDFA
+	// answer for notBeforeRev and NotAfter when they could be built.
+	notBeforeRev              *regexp.Regexp
+	notBeforeDFA, notAfterDFA *matchDFA
 	// DCTFix marks a rule whose group "wd" names the weekday of the date it
 	// matches (Montag, 5. Mai): when the weekday agrees, the date may fix a
 	// month-precision DCT.
@@ -47,9 +53,12 @@ type Rule struct {
 	// needs lists lowercased strings one of which every match contains
 	// (derived from the pattern); a window without any of them is skipped
 	// without running the regexp.
-	needs    []string
-	Examples []Example
-	order    int
+	needs []string
+	// needMask has the set of needs, extraMask the sets of requiredAll
+	// (see needles.go).
+	needMask, extraMask setMask
+	Examples            []Example
+	order               int
 }
 
 // Example is a positive or negative example of a rule.
@@ -77,11 +86,12 @@ type Rules struct {
 	patterns map[string]*patternList
 	// byPrefix indexes rules by the first one to six key runes a match can
 	// start with (see keyRune), so only a few rules are tried at a token;
-	// trie is the same index walked rune by rune.
+	// start is the same index walked rune by rune.
 	byPrefix map[string][]int
-	trie     *trieNode
+	start    *startTrie
 	anyStart []int // rules whose start could not be narrowed
 	maxLen   int
+	needles  *needleIndex
 }
 
 // Load reads patterns/*.txt|*.re and rules/*.rules from dir in fsys.
@@ -210,49 +220,14 @@ func Load(fsys fs.FS, dir string) (*Rules, error) {
 			rs.byPrefix[k] = append(rs.byPrefix[k], i)
 		}
 	}
-	rs.trie = &trieNode{}
-	for k, rules := range rs.byPrefix {
-		n := rs.trie
-		for _, r := range k {
-			c := n.child(r)
-			if c == nil {
-				c = &trieNode{}
-				if r < 128 {
-					if n.ascii == nil {
-						n.ascii = new([128]*trieNode)
-					}
-					n.ascii[r] = c
-				} else {
-					if n.next == nil {
-						n.next = map[rune]*trieNode{}
-					}
-					n.next[r] = c
-				}
-			}
-			n = c
-		}
-		n.rules = append(n.rules, rules...)
+	if rs.start, err = buildStartTrie(rs.byPrefix, rs.anyStart, len(rs.rules)); err != nil {
+		return nil, err
+	}
+	if err := rs.indexNeedles(); err != nil {
+		return nil, err
 	}
 	return rs, nil
 }
-
-type trieNode struct {
-	ascii *[128]*trieNode // children for ASCII key runes, the common case
-	next  map[rune]*trieNode
-	rules []int
-}
-
-func (n *trieNode) child(r rune) *trieNode {
-	if r < 128 {
-		if n.ascii == nil {
-			return nil
-		}
-		return n.ascii[r]
-	}
-	return n.next[r]
-}
-
-func (n *trieNode) hasChildren() bool { return n.ascii != nil || n.next != nil }
 
 // Rules returns the rules in load order.
 func (rs *Rules) Rules() []*Rule { return rs.rules }
@@ -435,11 +410,21 @@ func (rs *Rules) parseRules(file, data string) ([]*Rule, error) {
 			if err == nil {
 				var re *regexp.Regexp
 				if key == "notbefore" {
-					re, err = regexp.Compile(`(?i)(?:` + e + `)$`)
+					src := `(?i)(?:` + e + `)$`
+					re, err = regexp.Compile(src)
 					cur.NotBefore = re
+					if err == nil {
+						cur.notBeforeRev, err = compileReversed(src)
+					}
+					if err == nil {
+						cur.notBeforeDFA = newMatchDFA(cur.notBeforeRev.String())
+					}
 				} else {
 					re, err = regexp.Compile(`(?i)^(?:` + e + `)`)
 					cur.NotAfter = re
+					if err == nil {
+						cur.notAfterDFA = newMatchDFA(re.String())
+					}
 				}
 				if err != nil {
 					err = fmt.Errorf("%s: %v", at, err)
@@ -490,6 +475,7 @@ func (rs *Rules) compileMatch(r *Rule, src, at string) error {
 	// the longest (Jahren, not Jahr), whatever order the alternatives have.
 	re.Longest()
 	r.re = re
+	r.dfa = newMatchDFA(re.String())
 	if p, err := syntax.Parse(re.String(), syntax.Perl); err == nil {
 		if set, ok := required(p); ok && len(set) <= 12 { // more strings cost more than the regexp they save
 			r.needs = set
@@ -784,6 +770,10 @@ func keyRune(r rune) rune {
 		return '#'
 	case r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\v':
 		return ' '
+	case r >= 'A' && r <= 'Z':
+		return r + 'a' - 'A'
+	case r < utf8.RuneSelf:
+		return r
 	}
 	return unicode.ToLower(r)
 }

@@ -191,7 +191,17 @@ func endPoint(text string, start int) bool {
 
 // isRelative reports whether a rule value needs anchoring.
 func isRelative(v string) bool {
-	return strings.HasPrefix(v, "XXXX") || relRE.MatchString(v) || wdRE.MatchString(v)
+	if strings.HasPrefix(v, "XXXX") {
+		return true
+	}
+	return anchorNamed(v) && (relRE.MatchString(v) || wdRE.MatchString(v))
+}
+
+// anchorNamed reports whether v starts with an anchor's name, as every
+// match of relRE and wdRE does; most values (dates, durations) do not,
+// and need no regexp run.
+func anchorNamed(v string) bool {
+	return strings.HasPrefix(v, "DCT") || strings.HasPrefix(v, "LAST") || strings.HasPrefix(v, "ANCHOR")
 }
 
 // underspecified turns a rule value that could not be anchored into a
@@ -259,6 +269,9 @@ func (tg *Tagger) pairWeekdays(d *document.Document, ms []Mention) {
 }
 
 func weekdayOf(v string) int {
+	if !anchorNamed(v) {
+		return 0
+	}
 	if m := wdRE.FindStringSubmatch(v); m != nil && m[3] != "WE" {
 		return int(m[3][2] - '0')
 	}

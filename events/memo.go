@@ -1,0 +1,261 @@
+package events
+
+import (
+	"hash/maphash"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+	"unsafe"
+)
+
+// wform is what the stage derives from one distinct token text of a
+// document. An article repeats most of its word forms, and inside the
+// pipeline the model's and the lexicon's big maps are cold in the CPU
+// caches: a form of a few hundred entries, found by its text in a small
+// table, answers the repeats from L1/L2 instead of probing them again.
+type wform struct {
+	text   string
+	low    string     // strings.ToLower(text)
+	el, et *wordEntry // the model's entries for low and for text
+	upper  bool       // text starts with an upper-case letter
+	h      uint64     // maphash.String(keySeed, text)
+	// el is looked up (else it has no closed classes, and formEl
+	// looks it up when its forms are asked for)
+	elDone bool
+
+	// computed on first use (the *Done flags say whether they are)
+	fw, fwDone      bool // the lexicon knows low as a function word
+	head            string
+	headDone        bool // head = compoundHead(text)
+	role, roleDone  bool // role = Model.roleNoun(low)
+	cueLow          string
+	cueLowDone      bool // cueLow = Model.cue(low)
+	det, detDone    bool
+	lemma, lemmaCue string // the last final lemma seen on the form and its cue
+	lemmaTrs        []trigger
+	lemmaDone       bool
+	lk              lookupKey // the inputs of the last lookup on the form
+	lkOut           lookupOut // and its result
+	lkDone          bool
+}
+
+// lookupKey is what (*analysis).lookup reads from a token beyond its text.
+type lookupKey struct {
+	start      bool
+	pos, lemma string
+}
+
+type lookupOut struct {
+	lemma, feat       string
+	verb, fin, nonfin bool
+}
+
+// forms is a per-document table of wforms: open addressing over slots
+// that hold an index into list plus one.
+type forms struct {
+	slots []int32
+	list  []wform
+	// arena holds the document's lower-case forms that the model does not
+	// know (one allocation for many): bytes are only appended, and a new
+	// document starts a new arena, so the strings stay valid
+	arena []byte
+	sink  uint64 // init's loads, kept so that they stay
+}
+
+// str returns b as a string in the arena.
+func (t *forms) str(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if len(b) > cap(t.arena)-len(t.arena) {
+		n := min(max(2*cap(t.arena), 512), 8192)
+		t.arena = make([]byte, 0, max(n, len(b)))
+	}
+	off := len(t.arena)
+	t.arena = append(t.arena, b...)
+	return unsafe.String(&t.arena[off], len(b))
+}
+
+// reset empties the table and sizes it for a document of n tokens.
+func (t *forms) reset(n int) {
+	size := 64
+	for size < 2*n {
+		size *= 2
+	}
+	if cap(t.slots) >= size {
+		t.slots = t.slots[:size]
+		clear(t.slots)
+	} else {
+		t.slots = make([]int32, size)
+	}
+	clear(t.list)
+	t.list = t.list[:0]
+	t.arena = nil
+}
+
+// add returns the index of text's form, adding it when the document has
+// not had it yet; init fills the new forms in.
+func (t *forms) add(text string) int32 {
+	h := maphash.String(keySeed, text)
+	mask := uint64(len(t.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := t.slots[i]
+		if s == 0 {
+			// the slice past its length is zero (reset clears what a
+			// document used): no 256-byte literal to build and copy
+			n := len(t.list)
+			if n < cap(t.list) {
+				t.list = t.list[:n+1]
+			} else {
+				t.list = append(t.list, wform{})
+			}
+			f := &t.list[n]
+			f.text, f.h = text, h
+			t.slots[i] = int32(n + 1)
+			return int32(n)
+		}
+		if t.list[s-1].text == text {
+			return s - 1
+		}
+	}
+}
+
+// init looks the forms up in the model. The words of an article are
+// mostly in lower case, and idxF is cold in the pipeline: its words for
+// all forms are read first, in a loop of independent loads, so that the
+// CPU waits for the cache misses together rather than one by one.
+func (t *forms) init(m *Model) {
+	var x uint64
+	for i := range t.list {
+		f := &t.list[i]
+		if len(f.text) > 0 && (f.text[0] < 'A' || f.text[0] > 'Z' && f.text[0] < utf8.RuneSelf) {
+			x ^= m.idxF[f.h>>52]
+		}
+	}
+	for i := range t.list {
+		f := &t.list[i]
+		f.setWord(m, t)
+		r, _ := utf8.DecodeRuneInString(f.text)
+		f.upper = unicode.IsUpper(r)
+	}
+	// the entries found, likewise (build reads their forms and classes)
+	for i := range t.list {
+		f := &t.list[i]
+		if f.et != nil {
+			x ^= uint64(len(f.et.forms))
+		}
+		if f.el != nil {
+			x ^= uint64(len(f.el.cls))
+		}
+	}
+	t.sink = x
+}
+
+// setWord sets low, et and el as Model.word does, except that a word with
+// capitals whose lower-case form has no closed classes leaves el to
+// formEl: most such words are names and nouns the model does not know,
+// and the index lookup is a cache miss in the pipeline.
+func (f *wform) setWord(m *Model, t *forms) {
+	s := f.text
+	var buf [64]byte
+	if len(s) > len(buf) {
+		f.low, f.el, f.et = m.word(s)
+		f.elDone = true
+		return
+	}
+	b, changed := appendLower(buf[:0], s)
+	if changed && string(b) == s {
+		changed = false // U+FFFD itself
+	}
+	if !changed {
+		var e *wordEntry
+		if m.idxF.mayHash(f.h) {
+			e = m.idx[s]
+		}
+		f.low, f.el, f.et, f.elDone = s, e, e, true
+		return
+	}
+	// s is not in lower case: idx holds it only among the upF keys
+	if m.upF.may(s) {
+		if et := m.idx[s]; et != nil {
+			f.low, f.el, f.et, f.elDone = et.lowW, et.lowE, et, true
+			return
+		}
+	}
+	if !m.clsF.mayBytes(b) {
+		f.low = t.str(b)
+		return
+	}
+	f.elDone = true
+	if !m.idxF.mayBytes(b) {
+		f.low = t.str(b)
+		return
+	}
+	if e := m.idx[string(b)]; e != nil {
+		f.low, f.el = e.word, e
+		return
+	}
+	f.low = t.str(b)
+}
+
+// formEl returns the model's entry for the form's lower-case form.
+func (a *analysis) formEl(f *wform) *wordEntry {
+	if !f.elDone {
+		f.el, f.elDone = a.m.entryOf(f.low), true
+	}
+	return f.el
+}
+
+// verbForms reports whether the form's lower-case form has forms and the
+// first is no noun (a verb capitalised at the start of a sentence).
+func (a *analysis) verbForms(f *wform) bool {
+	el := a.formEl(f)
+	return el != nil && len(el.forms) > 0 && !strings.Contains(el.forms[0].feat, "n")
+}
+
+// form returns the form of token j, or nil when build left it without
+// one (the hyphen inside a compound). Of punctuation only the text and et
+// are used.
+func (a *analysis) form(j int) *wform {
+	if fi := a.t[j].fi; fi > 0 {
+		return &a.forms.list[fi-1]
+	}
+	return nil
+}
+
+// funcWord reports whether the lexicon knows the form's lower-case form as
+// a function word.
+func (a *analysis) funcWord(f *wform) bool {
+	if !f.fwDone {
+		f.fw, f.fwDone = a.lex.FunctionWord(f.low) != "", true
+	}
+	return f.fw
+}
+
+// formHead is compoundHead(f.text), once per form.
+func (a *analysis) formHead(f *wform) string {
+	if !f.headDone {
+		f.head, f.headDone = a.compoundHead(f.text), true
+	}
+	return f.head
+}
+
+// tokHead is compoundHead of token j's text.
+func (a *analysis) tokHead(j int) string {
+	if f := a.form(j); f != nil {
+		return a.formHead(f)
+	}
+	return a.compoundHead(a.d.Tokens[j].Text)
+}
+
+// cueOfLow is Model.cue of token j's lower-case form.
+func (a *analysis) cueOfLow(j int) string {
+	f := a.form(j)
+	if f == nil || a.t[j].punct {
+		return a.m.cue(a.t[j].low)
+	}
+	if !f.cueLowDone {
+		f.cueLow, f.cueLowDone = a.m.cue(f.low), true
+	}
+	return f.cueLow
+}

@@ -1,0 +1,335 @@
+package lexicon
+
+import (
+	"hash/maphash"
+	"sort"
+	"unsafe"
+)
+
+// table maps the word forms of one of the big lists (136,000 verb forms,
+// 176,000 noun forms) to a short record of bytes. A Go map of strings costs
+// two or three cache misses per look-up here (the group's control word, the
+// slot, the key's bytes elsewhere in the heap), and its millions of pointers
+// are marked again by every GC cycle. The table is pointer-free instead:
+// every record (key length, key, value bytes) lies in one string, and the
+// slots of an open-addressing array hold a 32-bit fingerprint of the key's
+// hash beside the record's offset. A look-up reads one slot line and, when
+// the fingerprint matches, one record, which holds the key and the value
+// side by side. A blocked Bloom filter (one 64-bit word per key, three bits)
+// in front answers most look-ups of unknown words from a few hundred
+// kilobytes (see docs/performance.md).
+type table struct {
+	blob   string
+	slots  []uint64 // hash>>32<<32 | record offset+1; 0 is empty
+	mask   uint64
+	filter []uint64
+	fmask  uint64
+	n      int
+	seed   maphash.Seed
+}
+
+// tableBuilder collects the records of a table; build lays out the slots.
+type tableBuilder struct {
+	blob []byte
+	offs []uint32
+}
+
+func newTableBuilder(keys, bytes int) *tableBuilder {
+	return &tableBuilder{blob: make([]byte, 0, bytes), offs: make([]uint32, 0, keys)}
+}
+
+// add starts the record of key; the value bytes are appended to b.blob by
+// the caller. Keys must be unique and at most 255 bytes long.
+func (b *tableBuilder) add(key string) {
+	b.offs = append(b.offs, uint32(len(b.blob)))
+	b.blob = append(b.blob, byte(len(key)))
+	b.blob = append(b.blob, key...)
+}
+
+func (b *tableBuilder) build() *table {
+	t := &table{n: len(b.offs), seed: maphash.MakeSeed()}
+	if len(b.blob) > 0 {
+		if cap(b.blob)-len(b.blob) > len(b.blob)/8 {
+			// The size was a guess: do not keep the spare capacity alive.
+			b.blob = append([]byte(nil), b.blob...)
+		}
+		t.blob = unsafe.String(&b.blob[0], len(b.blob))
+	}
+	// At most 70 % full, so a probe of a missing key ends within a few
+	// slots, mostly of one cache line.
+	n := 8
+	for n*7 < t.n*10 {
+		n *= 2
+	}
+	t.slots = make([]uint64, n)
+	t.mask = uint64(n - 1)
+	f := 1
+	for f*64 < t.n*8 {
+		f *= 2
+	}
+	t.filter = make([]uint64, f)
+	t.fmask = uint64(f - 1)
+	for _, off := range b.offs {
+		k := int(off) + 1
+		key := t.blob[k : k+int(t.blob[off])]
+		h := maphash.String(t.seed, key)
+		i, bits := t.block(h)
+		t.filter[i] |= bits
+		j := t.start(h)
+		for t.slots[j] != 0 {
+			j = (j + 1) & t.mask
+		}
+		t.slots[j] = h>>32<<32 | uint64(off+1)
+	}
+	b.blob, b.offs = nil, nil
+	return t
+}
+
+// block returns the filter word and the three bits of hash h.
+func (t *table) block(h uint64) (uint64, uint64) {
+	bits := uint64(1)<<(h>>58) | uint64(1)<<((h>>52)&63) | uint64(1)<<((h>>46)&63)
+	return h & t.fmask, bits
+}
+
+// start is the first slot of hash h: the first of the eight slots of a
+// cache line (the slice is page-aligned), so that a probe reads the whole
+// line before it crosses into the next. Its bits are apart from the
+// filter word's, so keys that share a filter word spread over the slots.
+func (t *table) start(h uint64) uint64 { return (h >> 20) & t.mask &^ 7 }
+
+// find returns the offset of key's value in t.blob, or -1.
+func (t *table) find(key string) int {
+	return t.probe(maphash.String(t.seed, key), key)
+}
+
+// findBytes is find for a key built in a buffer.
+func (t *table) findBytes(key []byte) int {
+	return t.probe(maphash.Bytes(t.seed, key), unsafe.String(unsafe.SliceData(key), len(key)))
+}
+
+func (t *table) probe(h uint64, key string) int {
+	if i, bits := t.block(h); t.filter[i]&bits != bits {
+		return -1
+	}
+	fp := h >> 32
+	for j := t.start(h); ; j = (j + 1) & t.mask {
+		s := t.slots[j]
+		if s == 0 {
+			return -1
+		}
+		if s>>32 != fp {
+			continue
+		}
+		off := int(uint32(s)) - 1
+		k := off + 1
+		if e := k + int(t.blob[off]); e-k == len(key) && t.blob[k:e] == key {
+			return e
+		}
+	}
+}
+
+// keyAt returns the key whose value starts at offset v of t.blob.
+func (t *table) keyAt(v, keyLen int) string { return t.blob[v-keyLen : v] }
+
+// ending packs the last three bytes of s (at least three long).
+func ending(s string) uint32 {
+	n := len(s)
+	return uint32(s[n-3])<<16 | uint32(s[n-2])<<8 | uint32(s[n-1])
+}
+
+// endingSet is a set of packed endings: open addressing over 32-bit words
+// (ending+1, 0 is empty), a few tens of kilobytes.
+type endingSet struct {
+	slots []uint32
+	mask  uint32
+}
+
+func newEndingSet(ends []uint32) endingSet {
+	n := 8
+	for n < len(ends)*2 {
+		n *= 2
+	}
+	s := endingSet{slots: make([]uint32, n), mask: uint32(n - 1)}
+	distinct := 0
+	for _, e := range ends {
+		if s.insert(e) {
+			distinct++
+		}
+	}
+	// The noun forms share a few thousand endings: a table of four times
+	// their number keeps probes short and the set small.
+	m := 8
+	for m < distinct*4 {
+		m *= 2
+	}
+	if m < n {
+		small := endingSet{slots: make([]uint32, m), mask: uint32(m - 1)}
+		for _, e := range s.slots {
+			if e != 0 {
+				small.insert(e - 1)
+			}
+		}
+		s = small
+	}
+	return s
+}
+
+func endingHash(e uint32) uint32 { return (e * 0x9E3779B1) >> 8 }
+
+func (s *endingSet) insert(e uint32) bool {
+	for i := endingHash(e) & s.mask; ; i = (i + 1) & s.mask {
+		switch s.slots[i] {
+		case 0:
+			s.slots[i] = e + 1
+			return true
+		case e + 1:
+			return false
+		}
+	}
+}
+
+func (s *endingSet) has(e uint32) bool {
+	for i := endingHash(e) & s.mask; ; i = (i + 1) & s.mask {
+		switch s.slots[i] {
+		case 0:
+			return false
+		case e + 1:
+			return true
+		}
+	}
+}
+
+// headFilter is a Bloom filter over the noun forms for CompoundHead, laid
+// out so that the heads it tries for one word (Wirtschaftsministers:
+// Rtschaftsministers, Tschaftsministers, …, Ministers) test one cache
+// line: the line comes from a key's last five bytes, which those heads
+// share, and the two bits within the line from its first two bytes and
+// its length. Most heads are no noun, and the noun filter would spend a
+// cache miss on each of them.
+type headFilter struct {
+	words []uint64 // eight words, one cache line, per line
+	mask  uint64   // number of lines - 1
+}
+
+// headLines at four times the distinct endings of the noun forms (a few
+// thousand) keeps most lines sparse: 256 KB.
+const headLines = 1 << 12
+
+func newHeadFilter() headFilter {
+	return headFilter{words: make([]uint64, headLines*8), mask: headLines - 1}
+}
+
+// pos returns the first word of key's line and its two bit numbers in the
+// line. key is at least two bytes long.
+func (f *headFilter) pos(key string) (uint64, uint64, uint64) {
+	n := len(key)
+	var x uint64
+	for i := max(0, n-5); i < n; i++ {
+		x = x<<8 | uint64(key[i])
+	}
+	line := (x * 0x9E3779B97F4A7C15 >> 40) & f.mask
+	y := (uint64(key[0])<<16 | uint64(key[1])<<8 | uint64(n&0xFF)) * 0xC2B2AE3D27D4EB4F
+	return line * 8, y >> 55, (y >> 46) & 511
+}
+
+func (f *headFilter) add(key string) {
+	w, b1, b2 := f.pos(key)
+	f.words[w+b1>>6] |= 1 << (b1 & 63)
+	f.words[w+b2>>6] |= 1 << (b2 & 63)
+}
+
+// has reports whether key may be a noun form; false is certain.
+func (f *headFilter) has(key string) bool {
+	w, b1, b2 := f.pos(key)
+	return f.words[w+b1>>6]&(1<<(b1&63)) != 0 && f.words[w+b2>>6]&(1<<(b2&63)) != 0
+}
+
+// particleTrie holds the separable particles for guessVerb, which asks
+// whether each prefix of a word is one: one walk down the trie instead of
+// a map probe for every prefix length.
+type particleTrie struct {
+	nodes []trieNode
+	edges []trieEdge
+}
+
+type trieNode struct {
+	first, n int32 // the node's edges, sorted by byte
+	flags    wordFlags
+}
+
+type trieEdge struct {
+	b  byte
+	to int32
+}
+
+func newParticleTrie(words map[string]wordInfo) particleTrie {
+	type node struct {
+		kids  map[byte]*node
+		flags wordFlags
+	}
+	root := &node{}
+	for w, info := range words {
+		if info.flags&wParticle == 0 {
+			continue
+		}
+		n := root
+		for i := 0; i < len(w); i++ {
+			if n.kids == nil {
+				n.kids = map[byte]*node{}
+			}
+			k := n.kids[w[i]]
+			if k == nil {
+				k = &node{}
+				n.kids[w[i]] = k
+			}
+			n = k
+		}
+		n.flags = info.flags & (wParticle | wProductive)
+	}
+	var t particleTrie
+	queue := []*node{root}
+	t.nodes = append(t.nodes, trieNode{flags: root.flags})
+	for i := 0; i < len(queue); i++ {
+		n := queue[i]
+		bs := make([]int, 0, len(n.kids))
+		for b := range n.kids {
+			bs = append(bs, int(b))
+		}
+		sort.Ints(bs)
+		t.nodes[i].first, t.nodes[i].n = int32(len(t.edges)), int32(len(bs))
+		for _, b := range bs {
+			k := n.kids[byte(b)]
+			t.edges = append(t.edges, trieEdge{b: byte(b), to: int32(len(queue))})
+			queue = append(queue, k)
+			t.nodes = append(t.nodes, trieNode{flags: k.flags})
+		}
+	}
+	return t
+}
+
+// prefixes appends to ns the lengths of the prefixes of s of at most max
+// bytes that are particles, shortest first, and returns ns.
+func (t *particleTrie) prefixes(s string, max int, ns []int) []int {
+	if len(t.nodes) == 0 {
+		return ns
+	}
+	cur := int32(0)
+	for i := 0; i < len(s) && i < max; i++ {
+		nd := &t.nodes[cur]
+		next := int32(-1)
+		for _, e := range t.edges[nd.first : nd.first+nd.n] {
+			if e.b == s[i] {
+				next = e.to
+				break
+			}
+		}
+		if next < 0 {
+			break
+		}
+		cur = next
+		if t.nodes[cur].flags&wParticle != 0 {
+			ns = append(ns, i+1)
+		}
+	}
+	return ns
+}

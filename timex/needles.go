@@ -1,0 +1,467 @@
+package timex
+
+import (
+	"fmt"
+	"regexp/syntax"
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// Most rules can only match where certain strings occur (a unit name, a
+// month, "uhr"): their needle sets (see required and requiredAll). Rather
+// than searching each set in each window a rule is tried on, one pass of
+// an Aho–Corasick automaton over the article lowered as lowerInto does
+// finds every needle once; a window's sets are then read off the
+// occurrences inside it, and a rule is tried only when all its sets are
+// there.
+
+// maxNeedleSets bounds the sets a window records (bits of a setMask).
+const maxNeedleSets = 128
+
+type setMask [maxNeedleSets / 64]uint64
+
+func (m *setMask) or(o *setMask) {
+	for k := range m {
+		m[k] |= o[k]
+	}
+}
+
+// covers reports whether m has every set of need.
+func (m *setMask) covers(need *setMask) bool {
+	for k := range m {
+		if m[k]&need[k] != need[k] {
+			return false
+		}
+	}
+	return true
+}
+
+func (m *setMask) set(i int) { m[i/64] |= 1 << (i % 64) }
+
+func (m *setMask) empty() bool {
+	for _, w := range m {
+		if w != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// needleIndex is the automaton over all needles of all sets, a DFA on
+// byte classes (bytes that occur in no needle share class 0). States are
+// stored premultiplied by the number of classes, and the states where
+// needles end are numbered last, so the scan loop is one table load and
+// one comparison per byte.
+type needleIndex struct {
+	class    [256]uint8
+	nclass   int
+	delta    []uint16 // state*nclass + class → next state*nclass
+	outFrom  int      // states*nclass from here on end needles
+	outStart []uint32 // state s emits outIDs[outStart[s]:outStart[s+1]]
+	outIDs   []uint16
+	// raw: class already maps upper case to lower case as lowerInto
+	// does (see build), so scan needs no lowering.
+	raw    bool
+	list   []string  // needle → its string
+	length []uint8   // needle → length in bytes
+	sets   []setMask // needle → the sets it belongs to
+	// exotic lists runes that case-fold to a needle letter but that
+	// lowerInto leaves alone (ſ for s, K for k): a text holding one gets
+	// no extra sets (see Rule.extraMask).
+	exotic []string
+}
+
+// setTable collects the distinct needle sets of the rules.
+type setTable struct {
+	ids     map[string]int
+	needles map[string]int
+	list    []string // needle strings by id
+	members [][]int  // set → needle ids
+}
+
+func newSetTable() *setTable {
+	return &setTable{ids: map[string]int{}, needles: map[string]int{}}
+}
+
+// add returns the id of the set of needles, or -1 when the table is full.
+func (t *setTable) add(needles []string) int {
+	// A needle holding another of its set adds nothing: where it occurs,
+	// so does the other.
+	var s []string
+	for _, n := range needles {
+		redundant := false
+		for _, o := range needles {
+			if o != n && strings.Contains(n, o) {
+				redundant = true
+				break
+			}
+		}
+		if !redundant {
+			s = append(s, n)
+		}
+	}
+	sort.Strings(s)
+	s = slicesCompact(s)
+	key := strings.Join(s, "\x00")
+	if id, ok := t.ids[key]; ok {
+		return id
+	}
+	if len(t.members) == maxNeedleSets {
+		return -1
+	}
+	id := len(t.members)
+	t.ids[key] = id
+	var m []int
+	for _, n := range s {
+		nid, ok := t.needles[n]
+		if !ok {
+			nid = len(t.list)
+			t.needles[n] = nid
+			t.list = append(t.list, n)
+		}
+		m = append(m, nid)
+	}
+	t.members = append(t.members, m)
+	return id
+}
+
+func (t *setTable) build(extra map[string]bool) (*needleIndex, error) {
+	ix := &needleIndex{list: t.list}
+	ix.length = make([]uint8, len(t.list))
+	ix.sets = make([]setMask, len(t.list))
+	for sid, m := range t.members {
+		for _, nid := range m {
+			ix.sets[nid].set(sid)
+		}
+	}
+	// Byte classes. lowerInto lowers a byte of 0x80–0x9E (but 0x97) only
+	// after 0xC3 (Ä is 0xC3 0x84); the raw scan gives such a byte its
+	// lower-case class everywhere. That finds the same needles as long as
+	// no needle holds an upper-case byte and each lowered continuation
+	// byte of a needle comes after its 0xC3: a stray byte cannot then be
+	// part of a needle either way.
+	ix.raw = true
+	for _, n := range t.list {
+		if len(n) > 255 {
+			return nil, fmt.Errorf("timex: needle %q too long", n)
+		}
+		for k := 0; k < len(n); k++ {
+			c := n[k]
+			if c >= 'A' && c <= 'Z' || lowered2(c) || lowered2(c-0x20) && c >= 0xA0 && (k == 0 || n[k-1] != 0xC3) {
+				ix.raw = false
+			}
+			if ix.class[c] == 0 {
+				ix.nclass++
+				ix.class[c] = uint8(ix.nclass)
+			}
+		}
+	}
+	ix.nclass++
+	if ix.raw {
+		for c := 'A'; c <= 'Z'; c++ {
+			ix.class[c] = ix.class[c+'a'-'A']
+		}
+		for c := 0x80; c < 0x100; c++ {
+			if lowered2(byte(c)) {
+				ix.class[c] = ix.class[c+0x20]
+			}
+		}
+	}
+	// Trie.
+	type node struct {
+		next map[uint8]int
+		fail int
+		out  []uint16
+	}
+	nodes := []*node{{next: map[uint8]int{}}}
+	for nid, n := range t.list {
+		ix.length[nid] = uint8(len(n))
+		s := 0
+		for k := 0; k < len(n); k++ {
+			c := ix.class[n[k]]
+			nx, ok := nodes[s].next[c]
+			if !ok {
+				nx = len(nodes)
+				nodes = append(nodes, &node{next: map[uint8]int{}})
+				nodes[s].next[c] = nx
+			}
+			s = nx
+		}
+		nodes[s].out = append(nodes[s].out, uint16(nid))
+	}
+	if len(nodes)*ix.nclass > 1<<16 {
+		return nil, fmt.Errorf("timex: needle automaton of %d states × %d byte classes too large", len(nodes), ix.nclass)
+	}
+	// Failure links and the DFA (trie state numbers), breadth first.
+	delta := make([]int, len(nodes)*ix.nclass)
+	queue := []int{}
+	for c := 1; c < ix.nclass; c++ {
+		if nx, ok := nodes[0].next[uint8(c)]; ok {
+			delta[c] = nx
+			queue = append(queue, nx)
+		}
+	}
+	for len(queue) > 0 {
+		s := queue[0]
+		queue = queue[1:]
+		f := nodes[s].fail
+		nodes[s].out = append(nodes[s].out, nodes[f].out...)
+		for c := 0; c < ix.nclass; c++ {
+			if nx, ok := nodes[s].next[uint8(c)]; ok && c != 0 {
+				nodes[nx].fail = delta[f*ix.nclass+c]
+				delta[s*ix.nclass+c] = nx
+				queue = append(queue, nx)
+			} else {
+				delta[s*ix.nclass+c] = delta[f*ix.nclass+c]
+			}
+		}
+	}
+	// Renumber: states without output first (the root stays 0).
+	num := make([]int, len(nodes))
+	var order []int
+	for pass := 0; pass < 2; pass++ {
+		for s, n := range nodes {
+			if (len(n.out) > 0) == (pass == 1) {
+				num[s] = len(order)
+				order = append(order, s)
+			}
+		}
+	}
+	ix.outFrom = len(nodes) * ix.nclass
+	ix.delta = make([]uint16, len(nodes)*ix.nclass)
+	ix.outStart = make([]uint32, len(nodes)+1)
+	for k, s := range order {
+		if len(nodes[s].out) > 0 && k*ix.nclass < ix.outFrom {
+			ix.outFrom = k * ix.nclass
+		}
+		for c := 0; c < ix.nclass; c++ {
+			ix.delta[k*ix.nclass+c] = uint16(num[delta[s*ix.nclass+c]] * ix.nclass)
+		}
+		ix.outStart[k] = uint32(len(ix.outIDs))
+		ix.outIDs = append(ix.outIDs, nodes[s].out...)
+	}
+	ix.outStart[len(nodes)] = uint32(len(ix.outIDs))
+	// Exotic runes: the case-fold partners of extra needles' letters that
+	// lowerInto does not bring to the needle's letter.
+	seen := map[rune]bool{}
+	for n := range extra {
+		for _, r := range n {
+			for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+				if seen[f] || string(lowerInto(nil, string(f))) == string(r) {
+					continue
+				}
+				seen[f] = true
+				ix.exotic = append(ix.exotic, string(f))
+			}
+		}
+	}
+	sort.Strings(ix.exotic)
+	return ix, nil
+}
+
+// indexNeedles gives each rule its needle sets and builds the automaton.
+func (rs *Rules) indexNeedles() error {
+	tbl := newSetTable()
+	extra := map[string]bool{}
+	// The sets of needs first: they are not optional, so they must all
+	// get a place in the table.
+	needID := make([]int, len(rs.rules))
+	for i, r := range rs.rules {
+		needID[i] = -1
+		if r.needs != nil {
+			needID[i] = tbl.add(r.needs)
+			if needID[i] < 0 {
+				return fmt.Errorf("timex: more than %d needle sets", maxNeedleSets)
+			}
+			r.needMask.set(needID[i])
+		}
+	}
+	for i, r := range rs.rules {
+		p, err := syntax.Parse(r.re.String(), syntax.Perl)
+		if err != nil {
+			return err
+		}
+	sets:
+		for _, set := range requiredAll(p) {
+			// A set with a two-letter needle (er, de, in) is in nearly
+			// every window: it would filter nothing and cost an
+			// occurrence every few bytes.
+			for _, n := range set {
+				if len(n) < 3 {
+					continue sets
+				}
+			}
+			id := tbl.add(set)
+			if id < 0 || id == needID[i] {
+				continue
+			}
+			r.extraMask.set(id)
+			for _, n := range set {
+				extra[n] = true
+			}
+		}
+	}
+	ix, err := tbl.build(extra)
+	if err != nil {
+		// The extra sets only save regexp runs: without them the
+		// automaton holds the needs alone.
+		tbl = newSetTable()
+		for _, r := range rs.rules {
+			r.needMask, r.extraMask = setMask{}, setMask{}
+			if r.needs != nil {
+				r.needMask.set(tbl.add(r.needs))
+			}
+		}
+		if ix, err = tbl.build(nil); err != nil {
+			return err
+		}
+	}
+	rs.needles = ix
+	return nil
+}
+
+// lowered2 reports whether lowerInto lowers c when it follows 0xC3.
+func lowered2(c byte) bool { return c >= 0x80 && c <= 0x9E && c != 0x97 }
+
+// occurrence is a needle found in a text: bytes [end-len, end).
+type occurrence struct {
+	end uint32
+	id  uint16
+}
+
+// scan appends the needles of text, lowered as lowerInto does, in order
+// of their end.
+func (ix *needleIndex) scan(dst []occurrence, text string) []occurrence {
+	s, nc, delta, class, outFrom := 0, ix.nclass, ix.delta, &ix.class, ix.outFrom
+	if ix.raw {
+		for p := 0; p < len(text); {
+			if p, s = runDFA(delta, class, outFrom, text, p, s); s >= outFrom {
+				dst = ix.emit(dst, s/nc, p-1)
+			}
+		}
+		return dst
+	}
+	prevC3 := false
+	for p := 0; p < len(text); p++ {
+		b := text[p]
+		switch {
+		case b >= 'A' && b <= 'Z':
+			b += 'a' - 'A'
+		case prevC3 && lowered2(b):
+			b += 0x20
+		}
+		prevC3 = text[p] == 0xC3
+		s = int(delta[s+int(class[b])])
+		if s >= outFrom {
+			dst = ix.emit(dst, s/nc, p)
+		}
+	}
+	return dst
+}
+
+// runDFA steps the raw automaton from state s over text[p:] until a state
+// where needles end (returning the position after that byte) or the end
+// of the text: a loop of its own, so that its few variables stay in
+// registers.
+func runDFA(delta []uint16, class *[256]uint8, outFrom int, text string, p, s int) (int, int) {
+	for p < len(text) {
+		s = int(delta[s+int(class[text[p]])])
+		p++
+		if s >= outFrom {
+			return p, s
+		}
+	}
+	return p, s
+}
+
+func (ix *needleIndex) emit(dst []occurrence, state, p int) []occurrence {
+	for _, id := range ix.outIDs[ix.outStart[state]:ix.outStart[state+1]] {
+		dst = append(dst, occurrence{end: uint32(p + 1), id: id})
+	}
+	return dst
+}
+
+func (ix *needleIndex) hasExotic(text string) bool {
+	for _, e := range ix.exotic {
+		if strings.Contains(text, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// requiredAll returns sets of lowercased strings such that every match of
+// re contains a string of each set: the conjunction over a concatenation's
+// parts, each part's set found by required's rules but of any size.
+// Strings whose letters lowerInto does not lower as strings.ToLower does
+// are not used.
+func requiredAll(re *syntax.Regexp) [][]string {
+	switch re.Op {
+	case syntax.OpLiteral, syntax.OpAlternate:
+		if set, ok := requiredAny(re); ok {
+			return [][]string{set}
+		}
+	case syntax.OpCapture, syntax.OpPlus:
+		return requiredAll(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return requiredAll(re.Sub[0])
+		}
+	case syntax.OpConcat:
+		var out [][]string
+		for _, sub := range re.Sub {
+			out = append(out, requiredAll(sub)...)
+		}
+		return out
+	}
+	return nil
+}
+
+// requiredAny is required without its limits on digits and set size.
+func requiredAny(re *syntax.Regexp) ([]string, bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		s := strings.ToLower(string(re.Rune))
+		if len(s) < 2 || strings.ContainsAny(s, " \t\n\r\f\v") || string(lowerInto(nil, string(re.Rune))) != s {
+			return nil, false
+		}
+		return []string{s}, true
+	case syntax.OpCapture, syntax.OpPlus:
+		return requiredAny(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min >= 1 {
+			return requiredAny(re.Sub[0])
+		}
+	case syntax.OpAlternate:
+		var out []string
+		for _, sub := range re.Sub {
+			set, ok := requiredAny(sub)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, set...)
+		}
+		sort.Strings(out)
+		return slicesCompact(out), true
+	case syntax.OpConcat:
+		var best []string
+		bestScore := -1
+		for _, sub := range re.Sub {
+			set, ok := requiredAny(sub)
+			if !ok {
+				continue
+			}
+			m := 1 << 30
+			for _, x := range set {
+				m = min(m, len(x))
+			}
+			score := m*100 - len(set)
+			if score > bestScore {
+				best, bestScore = set, score
+			}
+		}
+		return best, best != nil
+	}
+	return nil, false
+}
