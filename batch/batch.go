@@ -209,11 +209,10 @@ func processOne(ctx context.Context, p Processor, a corpus.Article, timeout, gra
 		res.Line = encodeLine(res.Err)
 		return res
 	}
-	rec := document.ToRecord(d)
-	res.Line = encodeLine(rec)
-	// The line holds all the record says; the pipeline has finished with
-	// d (err is nil, so no abandoned stage still runs on it).
-	document.Recycle(d, rec)
+	// No document.Recycle here: the pooled slices kept peak RSS of long
+	// runs growing past TestMemoryFlat's 20 % bar (GC pacing over a larger
+	// live heap); see docs/performance.md.
+	res.Line = encodeLine(document.ToRecord(d))
 	return res
 }
 
