@@ -86,29 +86,9 @@ func (rs *Rules) findRef(text string) []Mention {
 				bestM[k] += i
 			}
 		}
-		rule := best.Rule
-		if g := rule.spanGroup; g > 0 && bestM[2*g] >= 0 {
-			best.Start, best.End = bestM[2*g], bestM[2*g+1]
-		}
-		best.Type = rule.Type
-		best.Value = rs.render(rule.Value, text, bestM)
-		best.Mod = rs.render(rule.Mod, text, bestM)
-		best.Quant = rs.render(rule.Quant, text, bestM)
-		best.Freq = rs.render(rule.Freq, text, bestM)
-		best.Generic = rs.render(rule.Generic, text, bestM)
-		if g := rule.wdGroup; rule.DCTFix && g > 0 && bestM[2*g] >= 0 {
-			if v, ok := rs.apply("weekday-long", text[bestM[2*g]:bestM[2*g+1]]); ok && len(v) == 1 {
-				best.Weekday = int(v[0] - '0')
-			}
-		}
-		if best.Value == "" {
+		if !rs.complete(&best, text, bestM, out) {
 			i += size
 			continue
-		}
-		if rule.LeadDet {
-			if s := rs.extendDet(text, best.Start); len(out) == 0 || out[len(out)-1].End <= s {
-				best.Start = s
-			}
 		}
 		out = append(out, best)
 		i = best.End

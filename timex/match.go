@@ -247,31 +247,9 @@ func (rs *Rules) Find(text string) []Mention {
 				bestM[k] += i
 			}
 		}
-		rule := best.Rule
-		if g := rule.spanGroup; g > 0 && bestM[2*g] >= 0 {
-			// Context outside the span (a preposition, the month after
-			// "vom 3. bis 6. Oktober") helps the value but is not tagged.
-			best.Start, best.End = bestM[2*g], bestM[2*g+1]
-		}
-		best.Type = rule.Type
-		best.Value = rs.render(rule.Value, text, bestM)
-		best.Mod = rs.render(rule.Mod, text, bestM)
-		best.Quant = rs.render(rule.Quant, text, bestM)
-		best.Freq = rs.render(rule.Freq, text, bestM)
-		best.Generic = rs.render(rule.Generic, text, bestM)
-		if g := rule.wdGroup; rule.DCTFix && g > 0 && bestM[2*g] >= 0 {
-			if v, ok := rs.apply("weekday-long", text[bestM[2*g]:bestM[2*g+1]]); ok && len(v) == 1 {
-				best.Weekday = int(v[0] - '0')
-			}
-		}
-		if best.Value == "" { // a table had no entry: the rule does not apply
+		if !rs.complete(&best, text, bestM, out) {
 			i += size
 			continue
-		}
-		if rule.LeadDet {
-			if s := rs.extendDet(text, best.Start); len(out) == 0 || out[len(out)-1].End <= s {
-				best.Start = s
-			}
 		}
 		out = append(out, best)
 		i = best.End
@@ -282,6 +260,39 @@ func (rs *Rules) Find(text string) []Mention {
 		}
 	}
 	return out
+}
+
+// complete fills in the winner best from its rule and its groups m (offsets
+// into text): span, type, rendered values and weekday, and a leading
+// determiner that does not reach into the previous mention of out. It
+// reports false when a value table had no entry, so the rule does not apply.
+func (rs *Rules) complete(best *Mention, text string, m []int, out []Mention) bool {
+	rule := best.Rule
+	if g := rule.spanGroup; g > 0 && m[2*g] >= 0 {
+		// Context outside the span (a preposition, the month after
+		// "vom 3. bis 6. Oktober") helps the value but is not tagged.
+		best.Start, best.End = m[2*g], m[2*g+1]
+	}
+	best.Type = rule.Type
+	best.Value = rs.render(rule.Value, text, m)
+	best.Mod = rs.render(rule.Mod, text, m)
+	best.Quant = rs.render(rule.Quant, text, m)
+	best.Freq = rs.render(rule.Freq, text, m)
+	best.Generic = rs.render(rule.Generic, text, m)
+	if g := rule.wdGroup; rule.DCTFix && g > 0 && m[2*g] >= 0 {
+		if v, ok := rs.apply("weekday-long", text[m[2*g]:m[2*g+1]]); ok && len(v) == 1 {
+			best.Weekday = int(v[0] - '0')
+		}
+	}
+	if best.Value == "" {
+		return false
+	}
+	if rule.LeadDet {
+		if s := rs.extendDet(text, best.Start); len(out) == 0 || out[len(out)-1].End <= s {
+			best.Start = s
+		}
+	}
+	return true
 }
 
 // findScratch is Find's per-call memory, kept for the next call.

@@ -418,50 +418,11 @@ func requiredAll(re *syntax.Regexp) [][]string {
 	return nil
 }
 
-// requiredAny is required without its limits on digits and set size.
+// requiredAny is required without its limit on digits: any literal
+// counts that has no white space and that lowerInto lowers as
+// strings.ToLower does.
 func requiredAny(re *syntax.Regexp) ([]string, bool) {
-	switch re.Op {
-	case syntax.OpLiteral:
-		s := strings.ToLower(string(re.Rune))
-		if len(s) < 2 || strings.ContainsAny(s, " \t\n\r\f\v") || string(lowerInto(nil, string(re.Rune))) != s {
-			return nil, false
-		}
-		return []string{s}, true
-	case syntax.OpCapture, syntax.OpPlus:
-		return requiredAny(re.Sub[0])
-	case syntax.OpRepeat:
-		if re.Min >= 1 {
-			return requiredAny(re.Sub[0])
-		}
-	case syntax.OpAlternate:
-		var out []string
-		for _, sub := range re.Sub {
-			set, ok := requiredAny(sub)
-			if !ok {
-				return nil, false
-			}
-			out = append(out, set...)
-		}
-		sort.Strings(out)
-		return slicesCompact(out), true
-	case syntax.OpConcat:
-		var best []string
-		bestScore := -1
-		for _, sub := range re.Sub {
-			set, ok := requiredAny(sub)
-			if !ok {
-				continue
-			}
-			m := 1 << 30
-			for _, x := range set {
-				m = min(m, len(x))
-			}
-			score := m*100 - len(set)
-			if score > bestScore {
-				best, bestScore = set, score
-			}
-		}
-		return best, best != nil
-	}
-	return nil, false
+	return requiredSet(re, func(lower string, runes []rune) bool {
+		return !strings.ContainsAny(lower, " \t\n\r\f\v") && string(lowerInto(nil, string(runes))) == lower
+	})
 }

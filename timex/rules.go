@@ -694,25 +694,34 @@ func prefixes(re *syntax.Regexp) []pfx {
 }
 
 // required returns strings one of which every match of re contains, in
-// lower case, when the pattern has such a set.
+// lower case, when the pattern has such a set. Literals with digits or
+// white space do not count (they are too common or span words).
 func required(re *syntax.Regexp) ([]string, bool) {
+	return requiredSet(re, func(lit string, _ []rune) bool {
+		return !strings.ContainsAny(lit, "0123456789 \t\n")
+	})
+}
+
+// requiredSet is required with the test a lower-cased literal of at least
+// two bytes must pass to count.
+func requiredSet(re *syntax.Regexp, literalOK func(lower string, runes []rune) bool) ([]string, bool) {
 	switch re.Op {
 	case syntax.OpLiteral:
 		s := strings.ToLower(string(re.Rune))
-		if len(s) < 2 || strings.ContainsAny(s, "0123456789 \t\n") {
+		if len(s) < 2 || !literalOK(s, re.Rune) {
 			return nil, false
 		}
 		return []string{s}, true
 	case syntax.OpCapture, syntax.OpPlus:
-		return required(re.Sub[0])
+		return requiredSet(re.Sub[0], literalOK)
 	case syntax.OpRepeat:
 		if re.Min >= 1 {
-			return required(re.Sub[0])
+			return requiredSet(re.Sub[0], literalOK)
 		}
 	case syntax.OpAlternate:
 		var out []string
 		for _, sub := range re.Sub {
-			set, ok := required(sub)
+			set, ok := requiredSet(sub, literalOK)
 			if !ok {
 				return nil, false
 			}
@@ -724,7 +733,7 @@ func required(re *syntax.Regexp) ([]string, bool) {
 		var best []string
 		bestScore := -1
 		for _, sub := range re.Sub {
-			set, ok := required(sub)
+			set, ok := requiredSet(sub, literalOK)
 			if !ok {
 				continue
 			}
