@@ -50,24 +50,12 @@ func TakeRecycled(d *Document, minTokens int) {
 		// A too small one is dropped, so the pool keeps the larger ones.
 		return
 	}
-	if d.Tokens == nil {
-		d.Tokens = s.tokens
-	}
-	if d.Sentences == nil {
-		d.Sentences = s.sentences
-	}
-	if d.Entities == nil {
-		d.Entities = s.entities
-	}
-	if d.Timexes == nil {
-		d.Timexes = s.timexes
-	}
-	if d.Events == nil {
-		d.Events = s.events
-	}
-	if d.Statements == nil {
-		d.Statements = s.statements
-	}
+	setIfNil(&d.Tokens, s.tokens)
+	setIfNil(&d.Sentences, s.sentences)
+	setIfNil(&d.Entities, s.entities)
+	setIfNil(&d.Timexes, s.timexes)
+	setIfNil(&d.Events, s.events)
+	setIfNil(&d.Statements, s.statements)
 }
 
 // newRecord returns a Record, recycled when one is available; its slices
@@ -86,4 +74,11 @@ func reuse[T any](s []T, n int) []T {
 		return make([]T, 0, n)
 	}
 	return s[:0]
+}
+
+// setIfNil sets *dst to s when the document has no such layer yet.
+func setIfNil[T any](dst *[]T, s []T) {
+	if *dst == nil {
+		*dst = s
+	}
 }

@@ -132,41 +132,7 @@ func prelude(w *snowballword.SnowballWord) {
 	if !need {
 		return
 	}
-	out := make([]rune, 0, len(rs)+2)
-	for i := 0; i < len(rs); {
-		r := rs[i]
-		if r == 'ß' {
-			out = append(out, 's', 's')
-			i++
-			continue
-		}
-		if i+1 < len(rs) {
-			next := rs[i+1]
-			if r == 'q' && next == 'u' {
-				out = append(out, 'q', 'u')
-				i += 2
-				continue
-			}
-			if next == 'e' {
-				switch r {
-				case 'a':
-					out = append(out, 'ä')
-					i += 2
-					continue
-				case 'o':
-					out = append(out, 'ö')
-					i += 2
-					continue
-				case 'u':
-					out = append(out, 'ü')
-					i += 2
-					continue
-				}
-			}
-		}
-		out = append(out, r)
-		i++
-	}
+	out := fastRewrite(rs, make([]rune, 0, len(rs)+2))
 	w.RS = out
 }
 
