@@ -7,13 +7,11 @@ import (
 	"syscall"
 	"testing"
 	"time"
-	"unsafe"
 
 	"github.com/ereignis/ereignis/corpus"
 	"github.com/ereignis/ereignis/document"
 	"github.com/ereignis/ereignis/events"
 	"github.com/ereignis/ereignis/extract"
-	"github.com/ereignis/ereignis/internal/benchdata"
 )
 
 const gnadFile = "../../shared/data/news-10kgnad/test.csv"
@@ -78,65 +76,4 @@ func threadCPU() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
-// BenchmarkEventStageInPipeline runs the pipeline up to timex on every
-// 10kGNAD article and counts only the event stage's CPU time on it: the
-// stage's cost as the pipeline sees it, with the earlier stages' tables
-// competing for the caches, and without their noise in the figure.
-func BenchmarkEventStageInPipeline(b *testing.B) {
-	arts, size := benchdata.Articles(b)
-	pre, err := extract.New(extract.Options{Upto: "timex"})
-	if err != nil {
-		b.Fatal(err)
-	}
-	st, err := events.New()
-	if err != nil {
-		b.Fatal(err)
-	}
-	ctx := context.Background()
-	runtime.LockOSThread()
-	defer runtime.UnlockOSThread()
-	var cpu time.Duration
-	// the least time of each article over the passes: other jobs on the
-	// machine only ever add to it
-	least := make([]time.Duration, len(arts))
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		for j := range arts {
-			d := arts[j].Document()
-			if err := pre.Process(ctx, d); err != nil {
-				b.Fatal(err)
-			}
-			t0 := threadClock()
-			if err := st.Process(ctx, d); err != nil {
-				b.Fatal(err)
-			}
-			t := threadClock() - t0
-			cpu += t
-			if i == 0 || t < least[j] {
-				least[j] = t
-			}
-		}
-	}
-	b.StopTimer()
-	var sum time.Duration
-	for _, t := range least {
-		sum += t
-	}
-	b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "stage-cpu-ms/pass")
-	b.ReportMetric(float64(sum.Microseconds())/1e3, "least-ms/pass")
-	if cpu > 0 {
-		b.ReportMetric(float64(size)*float64(b.N)/cpu.Seconds()/1e6, "stage-MB/cpu-s")
-	}
-}
-
-// threadClock is the calling thread's CPU clock (CLOCK_THREAD_CPUTIME_ID),
-// exact to the nanosecond where rusage counts scheduler ticks.
-func threadClock() time.Duration {
-	var ts syscall.Timespec
-	if _, _, e := syscall.Syscall(syscall.SYS_CLOCK_GETTIME, 3, uintptr(unsafe.Pointer(&ts)), 0); e != 0 {
-		return 0
-	}
-	return time.Duration(ts.Nano())
 }

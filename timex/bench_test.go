@@ -2,7 +2,6 @@ package timex_test
 
 import (
 	"bufio"
-	"context"
 	"os"
 	"strings"
 	"testing"
@@ -10,7 +9,6 @@ import (
 
 	"github.com/ereignis/ereignis/corpus"
 	"github.com/ereignis/ereignis/document"
-	"github.com/ereignis/ereignis/extract"
 	"github.com/ereignis/ereignis/internal/benchdata"
 	"github.com/ereignis/ereignis/timex"
 )
@@ -78,42 +76,5 @@ func BenchmarkTagLongSentence(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		d := document.New("bench", "bench", text)
 		tg.Tag(d)
-	}
-}
-
-// BenchmarkTagInPipeline times the time stage where it runs in the
-// pipeline: each article first goes through the stages before it (so the
-// caches hold their tables, not this stage's), then only Tag is timed, in
-// CPU time. The difference of two BenchmarkPipelineUpto lines measures
-// the same on a quiet machine; on a loaded one it drowns in the noise of
-// the earlier stages.
-func BenchmarkTagInPipeline(b *testing.B) {
-	arts, size := benchdata.Articles(b)
-	p, err := extract.New(extract.Options{Upto: "ner"})
-	if err != nil {
-		b.Fatal(err)
-	}
-	tg, err := timex.Default()
-	if err != nil {
-		b.Fatal(err)
-	}
-	ctx := context.Background()
-	b.SetBytes(size)
-	b.ResetTimer()
-	var cpu time.Duration
-	for i := 0; i < b.N; i++ {
-		for j := range arts {
-			d := arts[j].Document()
-			if err := p.Process(ctx, d); err != nil {
-				b.Fatal(err)
-			}
-			c0 := benchdata.CPUTime()
-			tg.Tag(d)
-			cpu += benchdata.CPUTime() - c0
-		}
-	}
-	if cpu > 0 {
-		b.ReportMetric(cpu.Seconds()*1000/float64(b.N), "cpu-ms/pass")
-		b.ReportMetric(float64(size)*float64(b.N)/1e6/cpu.Seconds(), "MB/cpu-s")
 	}
 }
