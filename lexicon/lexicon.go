@@ -9,11 +9,7 @@
 package lexicon
 
 import (
-	"bytes"
-	"compress/gzip"
-	"encoding/binary"
 	"fmt"
-	"io"
 	"io/fs"
 	"strings"
 	"sync"
@@ -193,8 +189,8 @@ func Default() (*Lexicon, error) {
 // Load builds a new Lexicon from the embedded data in models/lexicon.
 func Load() (*Lexicon, error) { return LoadFS(models.Lexicon, "lexicon") }
 
-// LoadFS builds a Lexicon from the files verbs.tsv.gz, separable.tsv,
-// nouns.tsv.gz and names.tsv in dir of fsys.
+// LoadFS builds a Lexicon from the files verbs.tsv, separable.tsv,
+// nouns.tsv and names.tsv in dir of fsys.
 func LoadFS(fsys fs.FS, dir string) (*Lexicon, error) {
 	l := &Lexicon{}
 	var wg sync.WaitGroup
@@ -205,11 +201,11 @@ func LoadFS(fsys fs.FS, dir string) (*Lexicon, error) {
 	wg.Add(2)
 	go func() {
 		defer wg.Done()
-		errs[0] = l.loadVerbs(fsys, dir+"/verbs.tsv.gz")
+		errs[0] = l.loadVerbs(fsys, dir+"/verbs.tsv")
 	}()
 	go func() {
 		defer wg.Done()
-		errs[1] = l.loadNouns(fsys, dir+"/nouns.tsv.gz")
+		errs[1] = l.loadNouns(fsys, dir+"/nouns.tsv")
 	}()
 	errs[2] = l.loadSeparable(fsys, dir+"/separable.tsv")
 	errs[3] = l.loadNames(fsys, dir+"/names.tsv")
@@ -392,23 +388,12 @@ func readFile(fsys fs.FS, path string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("lexicon: %w", err)
 	}
-	if strings.HasSuffix(path, ".gz") {
-		zr, err := gzip.NewReader(bytes.NewReader(b))
-		if err != nil {
-			return "", fmt.Errorf("lexicon: %s: %w", path, err)
-		}
-		var buf strings.Builder
-		// The gzip trailer holds the uncompressed size (mod 2^32), so the
-		// text is copied once into a buffer of the right size.
-		if len(b) >= 4 {
-			buf.Grow(int(binary.LittleEndian.Uint32(b[len(b)-4:])))
-		}
-		if _, err := io.Copy(&buf, zr); err != nil {
-			return "", fmt.Errorf("lexicon: %s: %w", path, err)
-		}
-		return buf.String(), nil
+	if len(b) == 0 {
+		return "", nil
 	}
-	return string(b), nil
+	// b is this call's own copy and is never written, so the tables' keys
+	// can be substrings of it without a second copy of 8 MB.
+	return unsafe.String(&b[0], len(b)), nil
 }
 
 // eachLine calls fn with the tab-separated fields of every line of s. The

@@ -7,5 +7,5 @@ import "embed"
 // lexicon/SOURCE.md). Regenerate with `go run ./cmd/genlexicon`.
 //
 //go:generate go run ../cmd/genlexicon -data ../../shared/data -out lexicon
-//go:embed lexicon/*.tsv lexicon/*.tsv.gz lexicon/SOURCE.md
+//go:embed lexicon/*.tsv lexicon/SOURCE.md
 var Lexicon embed.FS

@@ -41,7 +41,7 @@ func run(data, out string) error {
 	if err != nil {
 		return err
 	}
-	if err := writeGz(filepath.Join(out, "verbs.tsv.gz"), verbs); err != nil {
+	if err := os.WriteFile(filepath.Join(out, "verbs.tsv"), verbs, 0o644); err != nil {
 		return err
 	}
 	sep, err := buildSeparable(filepath.Join(src, "separable-verbs.tsv"), filepath.Join(src, "verbs.tsv"))
@@ -70,7 +70,7 @@ func run(data, out string) error {
 	if err := os.WriteFile(filepath.Join(out, "verb-homographs.tsv"), homographs, 0o644); err != nil {
 		return err
 	}
-	if err := writeGz(filepath.Join(out, "nouns.tsv.gz"), nouns); err != nil {
+	if err := os.WriteFile(filepath.Join(out, "nouns.tsv"), nouns, 0o644); err != nil {
 		return err
 	}
 	if err := os.WriteFile(filepath.Join(out, "names.tsv"), names, 0o644); err != nil {
@@ -81,23 +81,6 @@ func run(data, out string) error {
 		return err
 	}
 	return os.WriteFile(filepath.Join(out, "function-words.tsv"), fw, 0o644)
-}
-
-// writeGz writes a gzip stream without name or time in the header, so the
-// bytes depend on the content only.
-func writeGz(path string, b []byte) error {
-	var buf bytes.Buffer
-	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	if err != nil {
-		return err
-	}
-	if _, err := zw.Write(b); err != nil {
-		return err
-	}
-	if err := zw.Close(); err != nil {
-		return err
-	}
-	return os.WriteFile(path, buf.Bytes(), 0o644)
 }
 
 func eachLine(path string, fn func(fields []string) error) error {
