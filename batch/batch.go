@@ -287,6 +287,13 @@ func encodeTo(buf *bytes.Buffer, v any) []byte {
 	if buf == nil {
 		buf = new(bytes.Buffer)
 	}
+	if r, ok := v.(*document.Record); ok {
+		// The same bytes as the encoder below, without reflection
+		// (document.Record.AppendJSON).
+		b := append(r.AppendJSON(buf.AvailableBuffer()), '\n')
+		buf.Write(b)
+		return buf.Bytes()
+	}
 	enc := json.NewEncoder(buf)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(v); err != nil {
