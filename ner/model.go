@@ -5,10 +5,10 @@
 package ner
 
 import (
-	"bufio"
+	"cmp"
 	"fmt"
 	"io/fs"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -110,8 +110,13 @@ func Load(fsys fs.FS) (*Model, error) {
 		roleOf:   map[string]*Entry{},
 		lastName: map[string]*Entry{},
 	}
+	var places []Entry // allocated in chunks: 30,000 rows
 	if err := eachRow(fsys, "places.tsv", 4, func(f []string) error {
-		e := &Entry{Canonical: f[1], QID: f[2], Type: "LOC", Kind: f[3], Source: "places"}
+		if len(places) == cap(places) {
+			places = make([]Entry, 0, 1024)
+		}
+		places = append(places, Entry{Canonical: f[1], QID: f[2], Type: "LOC", Kind: f[3], Source: "places"})
+		e := &places[len(places)-1]
 		if len(f) > 4 && f[4] == "amb" {
 			e.Amb = true
 		}
@@ -192,64 +197,67 @@ func Load(fsys fs.FS) (*Model, error) {
 	}); err != nil {
 		return nil, err
 	}
-	m.capInfo = make(map[string]uint16, len(m.function)+len(m.first)+len(m.surnames))
-	for w := range m.function {
-		m.capInfo[upperFirst(w)] |= capFunction
-	}
+	// The capitalised keys are built in one buffer (see keyBuf).
+	var keys keyBuf
+	keys.b.Grow(128 << 10)
+	var adjectives []string
 	if err := eachRow(fsys, "adjectives.txt", 1, func(f []string) error {
-		m.capInfo[upperFirst(f[0])] |= capAdjective
+		adjectives = append(adjectives, f[0])
 		return nil
 	}); err != nil {
 		return nil, err
 	}
+	m.capInfo = make(map[string]uint16, len(m.function)+len(adjectives)+len(m.first)+len(m.surnames))
+	for w := range m.function {
+		m.capInfo[keys.upperFirst(w, "")] |= capFunction
+	}
+	for _, w := range adjectives {
+		m.capInfo[keys.upperFirst(w, "")] |= capAdjective
+	}
+	// Packed into integers, the prefix table stays small enough for the
+	// cache; the lens of all prefixes share one backing array.
 	m.lowerStarts = map[string]bool{}
-	for w := range m.names.root {
+	m.prefixes = make(map[uint32]uint32, 8192)
+	for w := range m.inhabit {
+		if len(w) >= 3 {
+			m.prefixes[prefix3(w)] |= prefixInhabit
+		}
+	}
+	type prefixLen struct {
+		key uint32
+		n   int
+	}
+	var opens []prefixLen // one-word names that may open a compound
+	for w, n := range m.names.root {
 		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
 			m.lowerStarts[w] = true
 		}
-	}
-	byPrefix := map[uint32]*prefixInfo{}
-	pre := func(w string) *prefixInfo {
-		p := byPrefix[prefix3(w)]
-		if p == nil {
-			p = &prefixInfo{}
-			byPrefix[prefix3(w)] = p
-		}
-		return p
-	}
-	for w := range m.inhabit {
-		if len(w) >= 3 {
-			pre(w).inhabit = true
-		}
-	}
-	for w, n := range m.names.root {
 		if len(w) < 3 || len(n.entries) == 0 {
 			continue
 		}
-		p := pre(w)
+		k := prefix3(w)
 		if n.entries[0].Type == "LOC" {
-			p.loc = true
+			m.prefixes[k] |= prefixLoc
 		}
 		if e := n.entries[0]; !e.Amb && e.Kind != "city" { // never a compound's first part (see part)
-			p.lens = append(p.lens, len(w))
+			opens = append(opens, prefixLen{k, len(w)})
 		}
 	}
-	// Packed into integers, the table stays small enough for the cache.
-	m.prefixes = make(map[uint32]uint32, len(byPrefix))
-	for k, p := range byPrefix {
-		v := uint32(0)
-		if p.loc {
-			v |= prefixLoc
+	slices.SortFunc(opens, func(a, b prefixLen) int {
+		if a.key != b.key {
+			return cmp.Compare(a.key, b.key)
 		}
-		if p.inhabit {
-			v |= prefixInhabit
+		return b.n - a.n // longest first
+	})
+	lens := make([]int, len(opens))
+	for i := 0; i < len(opens); {
+		j := i
+		for ; j < len(opens) && opens[j].key == opens[i].key; j++ {
+			lens[j] = opens[j].n
 		}
-		if len(p.lens) > 0 {
-			sort.Sort(sort.Reverse(sort.IntSlice(p.lens)))
-			m.prefixLens = append(m.prefixLens, p.lens)
-			v |= uint32(len(m.prefixLens)) << 2
-		}
-		m.prefixes[k] = v
+		m.prefixLens = append(m.prefixLens, lens[i:j:j])
+		m.prefixes[opens[i].key] |= uint32(len(m.prefixLens)) << 2
+		i = j
 	}
 	rules, err := parseRules(fsys, "rules")
 	if err != nil {
@@ -276,15 +284,16 @@ func Load(fsys fs.FS) (*Model, error) {
 		if len(h) >= 5 {
 			m.apposHeads = append(m.apposHeads, h)
 		}
-		m.orgAppos[upperFirst(h)] = true
-		m.capInfo[upperFirst(h)] |= capOrgAppos
-		m.capInfo[upperFirst(h)+"s"] |= capOrgAppos
+		m.orgAppos[keys.upperFirst(h, "")] = true
+		m.capInfo[keys.upperFirst(h, "")] |= capOrgAppos
+		m.capInfo[keys.upperFirst(h, "s")] |= capOrgAppos
 	}
 	m.orgHeadCap = map[string]bool{}
 	for _, h := range m.orgHeads {
-		m.orgHeadCap[upperFirst(h)] = true
+		up, upS := keys.upperFirst(h, ""), keys.upperFirst(h, "s")
+		m.orgHeadCap[up] = true
 		m.orgHeadCap[strings.ToUpper(h)] = true
-		for _, f := range []string{upperFirst(h), strings.ToUpper(h), upperFirst(h) + "s", strings.ToUpper(h) + "s"} {
+		for _, f := range [...]string{up, strings.ToUpper(h), upS, strings.ToUpper(h) + "s"} {
 			m.capInfo[f] |= capOrgHead
 		}
 	}
@@ -429,22 +438,35 @@ func longestFirst(ws []string) []string {
 }
 
 // eachRow calls f for each non-comment line of a tab-separated file with at
-// least min fields.
+// least min fields. The file is read into one string and the fields are
+// substrings of it, so the keys a caller keeps cost no allocation of their
+// own (the model keeps most of each file anyway). The slice passed to f is
+// reused for the next row: f may keep the strings, not the slice.
 func eachRow(fsys fs.FS, name string, min int, f func([]string) error) error {
-	fh, err := fsys.Open(name)
+	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return err
 	}
-	defer fh.Close()
-	sc := bufio.NewScanner(fh)
+	text := string(data)
+	var buf [8]string
 	ln := 0
-	for sc.Scan() {
+	for len(text) > 0 {
 		ln++
-		line := sc.Text()
+		line, rest, _ := strings.Cut(text, "\n")
+		text = rest
+		line = strings.TrimSuffix(line, "\r") // as bufio.ScanLines
 		if line == "" || line[0] == '#' {
 			continue
 		}
-		fields := strings.Split(line, "\t")
+		fields := buf[:0]
+		for {
+			field, more, ok := strings.Cut(line, "\t")
+			fields = append(fields, field)
+			if !ok {
+				break
+			}
+			line = more
+		}
 		if len(fields) < min || fields[0] == "" {
 			return fmt.Errorf("%s:%d: want at least %d fields", name, ln, min)
 		}
@@ -452,12 +474,24 @@ func eachRow(fsys fs.FS, name string, min int, f func([]string) error) error {
 			return fmt.Errorf("%s:%d: %v", name, ln, err)
 		}
 	}
-	return sc.Err()
+	return nil
 }
 
-func upperFirst(w string) string {
+// keyBuf builds the capitalised keys of the model's tables in one growing
+// buffer: each key is a substring of what the builder holds, so the
+// 10,000 keys cost a few allocations instead of one each. A strings.Builder
+// never changes bytes it has handed out, so the substrings stay valid as
+// it grows.
+type keyBuf struct{ b strings.Builder }
+
+// upperFirst returns w with its first letter upper-cased, then suffix.
+func (k *keyBuf) upperFirst(w, suffix string) string {
 	r, size := utf8.DecodeRuneInString(w)
-	return string(unicode.ToUpper(r)) + w[size:]
+	start := k.b.Len()
+	k.b.WriteRune(unicode.ToUpper(r))
+	k.b.WriteString(w[size:])
+	k.b.WriteString(suffix)
+	return k.b.String()[start:]
 }
 
 const (

@@ -493,9 +493,10 @@ type best struct {
 	exact bool
 }
 
-// walk follows the trie from level (the root when j == i) with token j.
-func (x *run) walk(b *best, i int, level map[string]*tnode, j int, exact bool) {
-	if j >= len(x.t) || j > i && level == nil {
+// walk follows the trie from the children of parent (the root when j ==
+// i, and parent is nil) with token j.
+func (x *run) walk(b *best, i int, parent *tnode, j int, exact bool) {
+	if j >= len(x.t) || j > i && len(parent.next) == 0 {
 		return
 	}
 	w := x.t[j].s
@@ -505,7 +506,7 @@ func (x *run) walk(b *best, i int, level map[string]*tnode, j int, exact bool) {
 		if j == i {
 			n = x.root(i, k)
 		} else {
-			n = level[v]
+			n = parent.child(v)
 		}
 		if n == nil {
 			continue
@@ -514,7 +515,7 @@ func (x *run) walk(b *best, i int, level map[string]*tnode, j int, exact bool) {
 		if len(n.entries) > 0 && (j+1 > b.end || j+1 == b.end && ex && !b.exact) {
 			b.end, b.e, b.exact = j+1, n.entries[0], ex
 		}
-		x.walk(b, i, n.next, j+1, ex)
+		x.walk(b, i, n, j+1, ex)
 	}
 }
 
