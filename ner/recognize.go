@@ -192,8 +192,24 @@ type memoSlot struct {
 
 const memoChunk = 256
 
+// memoKeep is how many forms the memo of a Stage keeps from one article to
+// the next (see article). The facts of a form depend on the word alone, so
+// the frequent words of news (Die, Berlin, Prozent, sagte) are looked up
+// in the model and the lexicon once per worker rather than once per
+// article; when the memo holds more forms it starts afresh, which bounds
+// its memory and the old article texts its strings keep alive.
+const memoKeep = 2048
+
+// article prepares the memo for the next article of a Stage: it keeps the
+// forms found so far unless there are more than memoKeep.
+func (m *memo) article() {
+	if m.slots == nil || m.n > memoKeep {
+		m.reset()
+	}
+}
+
 func (m *memo) reset() {
-	if m.slots == nil || len(m.slots) > 16*memoChunk {
+	if m.slots == nil || len(m.slots) > 4*memoKeep {
 		m.slots = make([]memoSlot, 4*memoChunk) // a long article grew it: start small again
 		m.shift = uint(64 - bits.Len(uint(len(m.slots)-1)))
 		m.gen = 0

@@ -36,10 +36,10 @@ func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 		d.Entities = make([]document.Entity, 0, len(d.Tokens)/16+4)
 	}
 	// One scratch for the whole article: its forms memo answers the
-	// repeated word forms of all sentences.
+	// repeated word forms of all sentences, and of the articles before.
 	st := s.r.pool.Get().(*scratch)
 	defer s.r.pool.Put(st)
-	st.forms.reset()
+	st.forms.article()
 	words, first, ms := st.words[:0], st.first[:0], st.found[:0]
 	defer func() { st.words, st.first, st.found = words[:0], first[:0], ms[:0] }()
 	for si, sent := range d.Sentences {
