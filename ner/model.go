@@ -8,6 +8,7 @@ import (
 	"cmp"
 	"fmt"
 	"io/fs"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -61,7 +62,7 @@ type Model struct {
 	currency      map[string]bool
 	nounSuf       []string
 	nounSufByLast map[byte][]string   // noun endings by their last byte
-	prefixes      map[uint32]uint32   // first three bytes of a word (see prefix3) → what starts so (see prefixInfo)
+	prefixes      prefixTable         // first three bytes of a word (see prefix3) → what starts so (see prefixInfo)
 	prefixLens    [][]int             // the lens of prefixInfo, by index
 	roleByEnd     map[uint32][]string // role heads (5+ bytes) by their last four bytes (see suffix4)
 	titleMax      int
@@ -217,10 +218,10 @@ func Load(fsys fs.FS) (*Model, error) {
 	// Packed into integers, the prefix table stays small enough for the
 	// cache; the lens of all prefixes share one backing array.
 	m.lowerStarts = map[string]bool{}
-	m.prefixes = make(map[uint32]uint32, 8192)
+	prefixes := make(map[uint32]uint32, 8192)
 	for w := range m.inhabit {
 		if len(w) >= 3 {
-			m.prefixes[prefix3(w)] |= prefixInhabit
+			prefixes[prefix3(w)] |= prefixInhabit
 		}
 	}
 	type prefixLen struct {
@@ -237,7 +238,7 @@ func Load(fsys fs.FS) (*Model, error) {
 		}
 		k := prefix3(w)
 		if n.entries[0].Type == "LOC" {
-			m.prefixes[k] |= prefixLoc
+			prefixes[k] |= prefixLoc
 		}
 		if e := n.entries[0]; !e.Amb && e.Kind != "city" { // never a compound's first part (see part)
 			opens = append(opens, prefixLen{k, len(w)})
@@ -256,9 +257,10 @@ func Load(fsys fs.FS) (*Model, error) {
 			lens[j] = opens[j].n
 		}
 		m.prefixLens = append(m.prefixLens, lens[i:j:j])
-		m.prefixes[opens[i].key] |= uint32(len(m.prefixLens)) << 2
+		prefixes[opens[i].key] |= uint32(len(m.prefixLens)) << 2
 		i = j
 	}
+	m.prefixes = newPrefixTable(prefixes)
 	rules, err := parseRules(fsys, "rules")
 	if err != nil {
 		return nil, err
@@ -359,6 +361,49 @@ type prefixInfo struct {
 	lens    []int // byte lengths of one-word names that start so and may open a compound, longest first
 }
 
+// prefixTable maps prefix3 keys to packed prefixInfo: an open-addressing
+// table of key and value in one word, with no pointers, so that a probe
+// of a prefix the other stages evicted is one cache miss rather than the
+// two or three of a Go map (directory, control word, slot).
+type prefixTable struct {
+	slots []uint64 // (key+1)<<32 | value; 0 is an empty slot. len is a power of two
+	shift uint     // 32 - log2(len(slots))
+}
+
+func newPrefixTable(m map[uint32]uint32) prefixTable {
+	n := 1
+	for n < 2*len(m) {
+		n *= 2
+	}
+	t := prefixTable{slots: make([]uint64, n), shift: uint(32 - bits.Len(uint(n-1)))}
+	mask := uint32(n - 1)
+	for k, v := range m {
+		i := t.index(k)
+		for t.slots[i] != 0 {
+			i = (i + 1) & mask
+		}
+		t.slots[i] = uint64(k+1)<<32 | uint64(v)
+	}
+	return t
+}
+
+// index is the home slot of key k (Fibonacci hashing).
+func (t *prefixTable) index(k uint32) uint32 { return k * 0x9E3779B1 >> t.shift }
+
+// get returns the value of key k, 0 when it has none.
+func (t *prefixTable) get(k uint32) uint32 {
+	mask := uint32(len(t.slots) - 1)
+	for i := t.index(k); ; i = (i + 1) & mask {
+		s := t.slots[i]
+		if s == 0 {
+			return 0
+		}
+		if uint32(s>>32) == k+1 {
+			return uint32(s)
+		}
+	}
+}
+
 // suffix4 packs the last four bytes of w (len(w) >= 4) into a key.
 func suffix4(w string) uint32 {
 	n := len(w)
@@ -381,7 +426,7 @@ func (m *Model) prefix(w string) uint32 {
 	if len(w) < 3 {
 		return 0
 	}
-	return m.prefixes[prefix3(w)]
+	return m.prefixes.get(prefix3(w))
 }
 
 // unpack returns the prefixInfo of packed v.
