@@ -312,6 +312,7 @@ type scratch struct {
 	words []string
 	first []int
 	found []Mention
+	link  linker // for Stage.Process
 }
 
 // Sentence returns the mentions in one sentence of words, in text order.
