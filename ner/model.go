@@ -229,7 +229,8 @@ func Load(fsys fs.FS) (*Model, error) {
 		n   int
 	}
 	var opens []prefixLen // one-word names that may open a compound
-	for w, n := range m.names.root {
+	for _, r := range m.names.roots {
+		w, n := r.w, r.n
 		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
 			m.lowerStarts[w] = true
 		}
@@ -346,6 +347,7 @@ func Load(fsys fs.FS) (*Model, error) {
 	for w := range m.streetHeads {
 		m.capInfo[w] |= capStreet
 	}
+	m.names.roots = nil // only needed while building
 	m.capFilter = newKeyFilter(len(m.capInfo))
 	for w := range m.capInfo {
 		m.capFilter.add(w)

@@ -14,6 +14,11 @@ type trie struct {
 	// into a map of 35,000 keys that does not fit the cache.
 	filter *keyFilter
 
+	// roots lists the root's keys and nodes in the order they were added,
+	// while the model is built: walking it touches nodes in the order of
+	// their chunks, walking the map touches them at random.
+	roots []tedge
+
 	nodes []tnode  // the chunk new nodes are taken from (see newNode)
 	lists []*Entry // the chunk one-entry lists are taken from (see one)
 }
@@ -96,6 +101,7 @@ func (t *trie) addWords(words []string, e *Entry) {
 	if n == nil {
 		n = t.newNode()
 		t.root[words[0]] = n
+		t.roots = append(t.roots, tedge{words[0], n})
 		t.mark(words[0])
 	}
 	for _, w := range words[1:] {
