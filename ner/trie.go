@@ -66,7 +66,7 @@ func (n *tnode) child(w string) *tnode {
 func newTrie() *trie {
 	// Sized for the embedded lists (about 36,000 first words), so loading
 	// does not rehash the map again and again.
-	return &trie{root: make(map[string]*tnode, 40000), filter: newKeyFilter(1 << 16)}
+	return &trie{root: make(map[string]*tnode, 40000), roots: make([]tedge, 0, 40000), filter: newKeyFilter(1 << 16)}
 }
 
 // maxNameWords is the most words a name may have to be stored without an
