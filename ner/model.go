@@ -5,10 +5,11 @@
 package ner
 
 import (
-	"bufio"
+	"cmp"
 	"fmt"
 	"io/fs"
-	"sort"
+	"math/bits"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -61,7 +62,7 @@ type Model struct {
 	currency      map[string]bool
 	nounSuf       []string
 	nounSufByLast map[byte][]string   // noun endings by their last byte
-	prefixes      map[uint32]uint32   // first three bytes of a word (see prefix3) → what starts so (see prefixInfo)
+	prefixes      prefixTable         // first three bytes of a word (see prefix3) → what starts so (see prefixInfo)
 	prefixLens    [][]int             // the lens of prefixInfo, by index
 	roleByEnd     map[uint32][]string // role heads (5+ bytes) by their last four bytes (see suffix4)
 	titleMax      int
@@ -110,8 +111,13 @@ func Load(fsys fs.FS) (*Model, error) {
 		roleOf:   map[string]*Entry{},
 		lastName: map[string]*Entry{},
 	}
+	var places []Entry // allocated in chunks: 30,000 rows
 	if err := eachRow(fsys, "places.tsv", 4, func(f []string) error {
-		e := &Entry{Canonical: f[1], QID: f[2], Type: "LOC", Kind: f[3], Source: "places"}
+		if len(places) == cap(places) {
+			places = make([]Entry, 0, 1024)
+		}
+		places = append(places, Entry{Canonical: f[1], QID: f[2], Type: "LOC", Kind: f[3], Source: "places"})
+		e := &places[len(places)-1]
 		if len(f) > 4 && f[4] == "amb" {
 			e.Amb = true
 		}
@@ -192,65 +198,70 @@ func Load(fsys fs.FS) (*Model, error) {
 	}); err != nil {
 		return nil, err
 	}
-	m.capInfo = make(map[string]uint16, len(m.function)+len(m.first)+len(m.surnames))
-	for w := range m.function {
-		m.capInfo[upperFirst(w)] |= capFunction
-	}
+	// The capitalised keys are built in one buffer (see keyBuf).
+	var keys keyBuf
+	keys.b.Grow(128 << 10)
+	var adjectives []string
 	if err := eachRow(fsys, "adjectives.txt", 1, func(f []string) error {
-		m.capInfo[upperFirst(f[0])] |= capAdjective
+		adjectives = append(adjectives, f[0])
 		return nil
 	}); err != nil {
 		return nil, err
 	}
+	m.capInfo = make(map[string]uint16, len(m.function)+len(adjectives)+len(m.first)+len(m.surnames))
+	for w := range m.function {
+		m.capInfo[keys.upperFirst(w, "")] |= capFunction
+	}
+	for _, w := range adjectives {
+		m.capInfo[keys.upperFirst(w, "")] |= capAdjective
+	}
+	// Packed into integers, the prefix table stays small enough for the
+	// cache; the lens of all prefixes share one backing array.
 	m.lowerStarts = map[string]bool{}
-	for w := range m.names.root {
+	prefixes := make(map[uint32]uint32, 8192)
+	for w := range m.inhabit {
+		if len(w) >= 3 {
+			prefixes[prefix3(w)] |= prefixInhabit
+		}
+	}
+	type prefixLen struct {
+		key uint32
+		n   int
+	}
+	var opens []prefixLen // one-word names that may open a compound
+	for _, r := range m.names.roots {
+		w, n := r.w, r.n
 		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
 			m.lowerStarts[w] = true
 		}
-	}
-	byPrefix := map[uint32]*prefixInfo{}
-	pre := func(w string) *prefixInfo {
-		p := byPrefix[prefix3(w)]
-		if p == nil {
-			p = &prefixInfo{}
-			byPrefix[prefix3(w)] = p
-		}
-		return p
-	}
-	for w := range m.inhabit {
-		if len(w) >= 3 {
-			pre(w).inhabit = true
-		}
-	}
-	for w, n := range m.names.root {
 		if len(w) < 3 || len(n.entries) == 0 {
 			continue
 		}
-		p := pre(w)
+		k := prefix3(w)
 		if n.entries[0].Type == "LOC" {
-			p.loc = true
+			prefixes[k] |= prefixLoc
 		}
 		if e := n.entries[0]; !e.Amb && e.Kind != "city" { // never a compound's first part (see part)
-			p.lens = append(p.lens, len(w))
+			opens = append(opens, prefixLen{k, len(w)})
 		}
 	}
-	// Packed into integers, the table stays small enough for the cache.
-	m.prefixes = make(map[uint32]uint32, len(byPrefix))
-	for k, p := range byPrefix {
-		v := uint32(0)
-		if p.loc {
-			v |= prefixLoc
+	slices.SortFunc(opens, func(a, b prefixLen) int {
+		if a.key != b.key {
+			return cmp.Compare(a.key, b.key)
 		}
-		if p.inhabit {
-			v |= prefixInhabit
+		return b.n - a.n // longest first
+	})
+	lens := make([]int, len(opens))
+	for i := 0; i < len(opens); {
+		j := i
+		for ; j < len(opens) && opens[j].key == opens[i].key; j++ {
+			lens[j] = opens[j].n
 		}
-		if len(p.lens) > 0 {
-			sort.Sort(sort.Reverse(sort.IntSlice(p.lens)))
-			m.prefixLens = append(m.prefixLens, p.lens)
-			v |= uint32(len(m.prefixLens)) << 2
-		}
-		m.prefixes[k] = v
+		m.prefixLens = append(m.prefixLens, lens[i:j:j])
+		prefixes[opens[i].key] |= uint32(len(m.prefixLens)) << 2
+		i = j
 	}
+	m.prefixes = newPrefixTable(prefixes)
 	rules, err := parseRules(fsys, "rules")
 	if err != nil {
 		return nil, err
@@ -276,15 +287,16 @@ func Load(fsys fs.FS) (*Model, error) {
 		if len(h) >= 5 {
 			m.apposHeads = append(m.apposHeads, h)
 		}
-		m.orgAppos[upperFirst(h)] = true
-		m.capInfo[upperFirst(h)] |= capOrgAppos
-		m.capInfo[upperFirst(h)+"s"] |= capOrgAppos
+		m.orgAppos[keys.upperFirst(h, "")] = true
+		m.capInfo[keys.upperFirst(h, "")] |= capOrgAppos
+		m.capInfo[keys.upperFirst(h, "s")] |= capOrgAppos
 	}
 	m.orgHeadCap = map[string]bool{}
 	for _, h := range m.orgHeads {
-		m.orgHeadCap[upperFirst(h)] = true
+		up, upS := keys.upperFirst(h, ""), keys.upperFirst(h, "s")
+		m.orgHeadCap[up] = true
 		m.orgHeadCap[strings.ToUpper(h)] = true
-		for _, f := range []string{upperFirst(h), strings.ToUpper(h), upperFirst(h) + "s", strings.ToUpper(h) + "s"} {
+		for _, f := range [...]string{up, strings.ToUpper(h), upS, strings.ToUpper(h) + "s"} {
 			m.capInfo[f] |= capOrgHead
 		}
 	}
@@ -335,6 +347,7 @@ func Load(fsys fs.FS) (*Model, error) {
 	for w := range m.streetHeads {
 		m.capInfo[w] |= capStreet
 	}
+	m.names.roots = nil // only needed while building
 	m.capFilter = newKeyFilter(len(m.capInfo))
 	for w := range m.capInfo {
 		m.capFilter.add(w)
@@ -348,6 +361,49 @@ type prefixInfo struct {
 	loc     bool  // a one-word place name starts so
 	inhabit bool  // an inhabitant noun starts so
 	lens    []int // byte lengths of one-word names that start so and may open a compound, longest first
+}
+
+// prefixTable maps prefix3 keys to packed prefixInfo: an open-addressing
+// table of key and value in one word, with no pointers, so that a probe
+// of a prefix the other stages evicted is one cache miss rather than the
+// two or three of a Go map (directory, control word, slot).
+type prefixTable struct {
+	slots []uint64 // (key+1)<<32 | value; 0 is an empty slot. len is a power of two
+	shift uint     // 32 - log2(len(slots))
+}
+
+func newPrefixTable(m map[uint32]uint32) prefixTable {
+	n := 1
+	for n < 2*len(m) {
+		n *= 2
+	}
+	t := prefixTable{slots: make([]uint64, n), shift: uint(32 - bits.Len(uint(n-1)))}
+	mask := uint32(n - 1)
+	for k, v := range m {
+		i := t.index(k)
+		for t.slots[i] != 0 {
+			i = (i + 1) & mask
+		}
+		t.slots[i] = uint64(k+1)<<32 | uint64(v)
+	}
+	return t
+}
+
+// index is the home slot of key k (Fibonacci hashing).
+func (t *prefixTable) index(k uint32) uint32 { return k * 0x9E3779B1 >> t.shift }
+
+// get returns the value of key k, 0 when it has none.
+func (t *prefixTable) get(k uint32) uint32 {
+	mask := uint32(len(t.slots) - 1)
+	for i := t.index(k); ; i = (i + 1) & mask {
+		s := t.slots[i]
+		if s == 0 {
+			return 0
+		}
+		if uint32(s>>32) == k+1 {
+			return uint32(s)
+		}
+	}
 }
 
 // suffix4 packs the last four bytes of w (len(w) >= 4) into a key.
@@ -372,7 +428,7 @@ func (m *Model) prefix(w string) uint32 {
 	if len(w) < 3 {
 		return 0
 	}
-	return m.prefixes[prefix3(w)]
+	return m.prefixes.get(prefix3(w))
 }
 
 // unpack returns the prefixInfo of packed v.
@@ -429,22 +485,35 @@ func longestFirst(ws []string) []string {
 }
 
 // eachRow calls f for each non-comment line of a tab-separated file with at
-// least min fields.
+// least min fields. The file is read into one string and the fields are
+// substrings of it, so the keys a caller keeps cost no allocation of their
+// own (the model keeps most of each file anyway). The slice passed to f is
+// reused for the next row: f may keep the strings, not the slice.
 func eachRow(fsys fs.FS, name string, min int, f func([]string) error) error {
-	fh, err := fsys.Open(name)
+	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return err
 	}
-	defer fh.Close()
-	sc := bufio.NewScanner(fh)
+	text := string(data)
+	var buf [8]string
 	ln := 0
-	for sc.Scan() {
+	for len(text) > 0 {
 		ln++
-		line := sc.Text()
+		line, rest, _ := strings.Cut(text, "\n")
+		text = rest
+		line = strings.TrimSuffix(line, "\r") // as bufio.ScanLines
 		if line == "" || line[0] == '#' {
 			continue
 		}
-		fields := strings.Split(line, "\t")
+		fields := buf[:0]
+		for {
+			field, more, ok := strings.Cut(line, "\t")
+			fields = append(fields, field)
+			if !ok {
+				break
+			}
+			line = more
+		}
 		if len(fields) < min || fields[0] == "" {
 			return fmt.Errorf("%s:%d: want at least %d fields", name, ln, min)
 		}
@@ -452,12 +521,24 @@ func eachRow(fsys fs.FS, name string, min int, f func([]string) error) error {
 			return fmt.Errorf("%s:%d: %v", name, ln, err)
 		}
 	}
-	return sc.Err()
+	return nil
 }
 
-func upperFirst(w string) string {
+// keyBuf builds the capitalised keys of the model's tables in one growing
+// buffer: each key is a substring of what the builder holds, so the
+// 10,000 keys cost a few allocations instead of one each. A strings.Builder
+// never changes bytes it has handed out, so the substrings stay valid as
+// it grows.
+type keyBuf struct{ b strings.Builder }
+
+// upperFirst returns w with its first letter upper-cased, then suffix.
+func (k *keyBuf) upperFirst(w, suffix string) string {
 	r, size := utf8.DecodeRuneInString(w)
-	return string(unicode.ToUpper(r)) + w[size:]
+	start := k.b.Len()
+	k.b.WriteRune(unicode.ToUpper(r))
+	k.b.WriteString(w[size:])
+	k.b.WriteString(suffix)
+	return k.b.String()[start:]
 }
 
 const (

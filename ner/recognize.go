@@ -192,8 +192,24 @@ type memoSlot struct {
 
 const memoChunk = 256
 
+// memoKeep is how many forms the memo of a Stage keeps from one article to
+// the next (see article). The facts of a form depend on the word alone, so
+// the frequent words of news (Die, Berlin, Prozent, sagte) are looked up
+// in the model and the lexicon once per worker rather than once per
+// article; when the memo holds more forms it starts afresh, which bounds
+// its memory and the old article texts its strings keep alive.
+const memoKeep = 2048
+
+// article prepares the memo for the next article of a Stage: it keeps the
+// forms found so far unless there are more than memoKeep.
+func (m *memo) article() {
+	if m.slots == nil || m.n > memoKeep {
+		m.reset()
+	}
+}
+
 func (m *memo) reset() {
-	if m.slots == nil || len(m.slots) > 16*memoChunk {
+	if m.slots == nil || len(m.slots) > 4*memoKeep {
 		m.slots = make([]memoSlot, 4*memoChunk) // a long article grew it: start small again
 		m.shift = uint(64 - bits.Len(uint(len(m.slots)-1)))
 		m.gen = 0
@@ -238,9 +254,11 @@ func load32(s string, i int) uint32 {
 
 // lookup returns the form of word w; a new one (fresh is true) is zero
 // and the caller fills it.
-func (m *memo) lookup(w string) (f *form, fresh bool) {
+func (m *memo) lookup(w string) (f *form, fresh bool) { return m.lookupHash(w, memoHash(w)) }
+
+// lookupHash is lookup with h = memoHash(w).
+func (m *memo) lookupHash(w string, h uint64) (f *form, fresh bool) {
 	mask := uint64(len(m.slots) - 1)
-	h := memoHash(w)
 	for i := h >> m.shift; ; i = (i + 1) & mask {
 		sl := &m.slots[i]
 		if sl.gen != m.gen {
@@ -296,6 +314,10 @@ type scratch struct {
 	words []string
 	first []int
 	found []Mention
+	link  linker // for Stage.Process
+
+	hashes []uint64 // memoHash of the sentence's words (see prepare)
+	touch  uint32   // keeps prepare's loads of slots from being optimised away
 }
 
 // Sentence returns the mentions in one sentence of words, in text order.
@@ -345,9 +367,22 @@ func (r *Recognizer) appendSentence(st *scratch, dst []Mention, words []string) 
 
 func (r *Recognizer) prepare(st *scratch, words []string) []tok {
 	st.toks = st.toks[:0]
-	initial := true
+	// First the memo slots of all words are read, in a loop of independent
+	// loads: their cache misses (the slots of the article's forms are cold
+	// after the other stages ran) overlap instead of coming one by one
+	// in the loop below, which finds them cached.
+	m := &st.forms
+	hs := st.hashes[:0]
+	var touch uint32
 	for _, w := range words {
-		f, fresh := st.forms.lookup(w)
+		h := memoHash(w)
+		hs = append(hs, h)
+		touch += m.slots[h>>m.shift].h
+	}
+	st.hashes, st.touch = hs, touch
+	initial := true
+	for k, w := range words {
+		f, fresh := m.lookupHash(w, hs[k])
 		if fresh {
 			r.fill(f, w)
 		}
@@ -493,9 +528,10 @@ type best struct {
 	exact bool
 }
 
-// walk follows the trie from level (the root when j == i) with token j.
-func (x *run) walk(b *best, i int, level map[string]*tnode, j int, exact bool) {
-	if j >= len(x.t) || j > i && level == nil {
+// walk follows the trie from the children of parent (the root when j ==
+// i, and parent is nil) with token j.
+func (x *run) walk(b *best, i int, parent *tnode, j int, exact bool) {
+	if j >= len(x.t) || j > i && len(parent.next) == 0 {
 		return
 	}
 	w := x.t[j].s
@@ -505,7 +541,7 @@ func (x *run) walk(b *best, i int, level map[string]*tnode, j int, exact bool) {
 		if j == i {
 			n = x.root(i, k)
 		} else {
-			n = level[v]
+			n = parent.child(v)
 		}
 		if n == nil {
 			continue
@@ -514,7 +550,7 @@ func (x *run) walk(b *best, i int, level map[string]*tnode, j int, exact bool) {
 		if len(n.entries) > 0 && (j+1 > b.end || j+1 == b.end && ex && !b.exact) {
 			b.end, b.e, b.exact = j+1, n.entries[0], ex
 		}
-		x.walk(b, i, n.next, j+1, ex)
+		x.walk(b, i, n, j+1, ex)
 	}
 }
 

@@ -36,10 +36,10 @@ func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 		d.Entities = make([]document.Entity, 0, len(d.Tokens)/16+4)
 	}
 	// One scratch for the whole article: its forms memo answers the
-	// repeated word forms of all sentences.
+	// repeated word forms of all sentences, and of the articles before.
 	st := s.r.pool.Get().(*scratch)
 	defer s.r.pool.Put(st)
-	st.forms.reset()
+	st.forms.article()
 	words, first, ms := st.words[:0], st.first[:0], st.found[:0]
 	defer func() { st.words, st.first, st.found = words[:0], first[:0], ms[:0] }()
 	for si, sent := range d.Sentences {
@@ -75,7 +75,7 @@ func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 	for i := range d.Entities {
 		d.Entities[i].ID = entityID(i + 1)
 	}
-	Link(d, s.r.m)
+	link(d, s.r.m, &st.link)
 	for i := range d.Entities {
 		splitKBID(&d.Entities[i])
 	}
@@ -128,17 +128,38 @@ func isWikidataID(id string) bool {
 // stays unlinked gets a normalised canonical form. Entities must be in
 // text order with IDs set. A LinkedTo of the form "role:<noun>" on input
 // marks a person introduced by that role noun.
-func Link(d *document.Document, m *Model) {
+func Link(d *document.Document, m *Model) { link(d, m, &linker{}) }
+
+// linker is the working memory of link, which a Stage reuses from one
+// article to the next (its maps and slices keep their room).
+type linker struct {
+	persons      []person
+	firstByCanon map[canonKey]int
+	roles        map[string]int // role noun (lower case) → person index in es
+	words        []string
+}
+
+// person is a person mention that a later short mention may link to.
+type person struct {
+	idx   int
+	parts int    // words of the canonical name
+	last  string // its last word
+}
+
+func link(d *document.Document, m *Model, lk *linker) {
 	es := d.Entities
-	type person struct {
-		idx   int
-		parts int    // words of the canonical name
-		last  string // its last word
+	if lk.firstByCanon == nil {
+		lk.firstByCanon, lk.roles = map[canonKey]int{}, map[string]int{}
 	}
-	var persons []person
-	firstByCanon := map[canonKey]int{}
-	roles := map[string]int{} // role noun (lower case) → person index in es
-	var words []string
+	persons, firstByCanon, roles, words := lk.persons[:0], lk.firstByCanon, lk.roles, lk.words[:0]
+	clear(firstByCanon)
+	clear(roles)
+	defer func() {
+		// The strings they hold belong to this article: drop them.
+		clear(persons)
+		clear(words)
+		lk.persons, lk.words = persons[:0], words[:0]
+	}()
 	for i := range es {
 		e := &es[i]
 		role := ""
