@@ -17,6 +17,7 @@ import (
 	"path"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -29,7 +30,8 @@ type Rule struct {
 	Pos       string // file:line of the rule header
 	Pattern   string // as written, with %references
 	re        *regexp.Regexp
-	dfa       *matchDFA // where re's longest match ends, when it can be built
+	dfa       *matchDFA      // where re's longest match ends, when it can be built
+	syn       *syntax.Regexp // re parsed, while Load needs it (one parse for all its uses)
 	Type      string
 	Value     *template
 	Mod       *template
@@ -211,7 +213,7 @@ func Load(fsys fs.FS, dir string) (*Rules, error) {
 		}
 	}
 	for i, r := range rs.rules {
-		keys := startKeys(r.re)
+		keys := startKeys(r.syn)
 		if keys == nil {
 			rs.anyStart = append(rs.anyStart, i)
 			continue
@@ -225,6 +227,9 @@ func Load(fsys fs.FS, dir string) (*Rules, error) {
 	}
 	if err := rs.indexNeedles(); err != nil {
 		return nil, err
+	}
+	for _, r := range rs.rules {
+		r.syn = nil
 	}
 	return rs, nil
 }
@@ -408,22 +413,27 @@ func (rs *Rules) parseRules(file, data string) ([]*Rule, error) {
 				return nil
 			})
 			if err == nil {
-				var re *regexp.Regexp
+				// One parse of the pattern for the automaton (and the
+				// reversal); the regexp engine parses its own.
+				var p *syntax.Regexp
 				if key == "notbefore" {
 					src := `(?i)(?:` + e + `)$`
-					re, err = regexp.Compile(src)
-					cur.NotBefore = re
-					if err == nil {
-						cur.notBeforeRev, err = compileReversed(src)
+					if cur.NotBefore, err = regexp.Compile(src); err == nil {
+						p, err = syntax.Parse(src, syntax.Perl)
 					}
 					if err == nil {
-						cur.notBeforeDFA = newMatchDFA(cur.notBeforeRev.String())
+						rev := reverseRegexp(p)
+						if cur.notBeforeRev, err = regexp.Compile(rev.String()); err == nil {
+							cur.notBeforeDFA = newMatchDFA(rev)
+						}
 					}
 				} else {
-					re, err = regexp.Compile(`(?i)^(?:` + e + `)`)
-					cur.NotAfter = re
+					src := `(?i)^(?:` + e + `)`
+					if cur.NotAfter, err = regexp.Compile(src); err == nil {
+						p, err = syntax.Parse(src, syntax.Perl)
+					}
 					if err == nil {
-						cur.notAfterDFA = newMatchDFA(re.String())
+						cur.notAfterDFA = newMatchDFA(p)
 					}
 				}
 				if err != nil {
@@ -467,19 +477,24 @@ func (rs *Rules) compileMatch(r *Rule, src, at string) error {
 	if err != nil {
 		return err
 	}
-	re, err := regexp.Compile(`(?i)^(?:` + e + `)`)
+	full := `(?i)^(?:` + e + `)`
+	re, err := regexp.Compile(full)
+	if err != nil {
+		return fmt.Errorf("%s: %v", at, err)
+	}
+	// One parse of the pattern for the automaton, the needles and the
+	// start keys; the regexp engine parses its own.
+	p, err := syntax.Parse(full, syntax.Perl)
 	if err != nil {
 		return fmt.Errorf("%s: %v", at, err)
 	}
 	// Leftmost-longest: among the ways the pattern can match at a token, take
 	// the longest (Jahren, not Jahr), whatever order the alternatives have.
 	re.Longest()
-	r.re = re
-	r.dfa = newMatchDFA(re.String())
-	if p, err := syntax.Parse(re.String(), syntax.Perl); err == nil {
-		if set, ok := required(p); ok && len(set) <= 12 { // more strings cost more than the regexp they save
-			r.needs = set
-		}
+	r.re, r.syn = re, p
+	r.dfa = newMatchDFA(p)
+	if set, ok := required(p); ok && len(set) <= 12 { // more strings cost more than the regexp they save
+		r.needs = set
 	}
 	r.spanGroup = re.SubexpIndex("span")
 	if r.spanGroup < 0 {
@@ -533,13 +548,9 @@ func parseExample(at string, positive bool, s string) (Example, error) {
 }
 
 // startKeys returns the lowercased prefixes (one to three runes, "#" for a
-// digit) one of which every match of re starts with, or nil when the start
-// cannot be narrowed that way.
-func startKeys(re *regexp.Regexp) []string {
-	p, err := syntax.Parse(re.String(), syntax.Perl)
-	if err != nil {
-		return nil
-	}
+// digit) one of which every match of the parsed pattern p starts with, or
+// nil when the start cannot be narrowed that way.
+func startKeys(p *syntax.Regexp) []string {
 	set := prefixes(p)
 	keys := map[string]bool{}
 	for _, s := range set {
@@ -810,6 +821,15 @@ func closeAll(ps []pfx) []pfx {
 }
 
 func dedup(ps []pfx) []pfx {
+	if len(ps) <= 32 { // most lists: a scan is cheaper than a map
+		out := ps[:0]
+		for _, p := range ps {
+			if !slices.Contains(out, p) {
+				out = append(out, p)
+			}
+		}
+		return out
+	}
 	seen := map[pfx]bool{}
 	out := ps[:0]
 	for _, p := range ps {

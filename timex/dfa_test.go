@@ -1,0 +1,53 @@
+package timex
+
+import (
+	"regexp/syntax"
+	"sync"
+	"testing"
+
+	"github.com/ereignis/ereignis/models"
+)
+
+// TestDFAFlush checks the automata with a table budget so small that they
+// flush their states all the time, from several goroutines at once (run
+// with -race): the answers must stay the regexp's.
+func TestDFAFlush(t *testing.T) {
+	rs, err := Load(models.Timex, "timex")
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{"am 3. Oktober 2021 um 20 Uhr", "seit zwei Wochen und drei Tagen", "vor 14 Jahren", "ſeit 1990 JAHRE ſpäter",
+		"im Jahr 1990 \xff", "ein halbes Jahr\n\nspäter", "Mitte der 1990er Jahre", "jeden zweiten Montag", "in 5 Minuten"}
+	for _, r := range rs.rules {
+		p, err := syntax.Parse(r.re.String(), syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := newMatchDFA(p)
+		if d == nil {
+			continue
+		}
+		d.budget = 1 // flush at every new state past the first ones
+		var wg sync.WaitGroup
+		for g := 0; g < 3; g++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for _, text := range texts {
+					for i := range text {
+						w := text[i:]
+						want := -1
+						if loc := r.re.FindStringIndex(w); loc != nil {
+							want = loc[1]
+						}
+						if got := d.end(w); got != want {
+							t.Errorf("rule %s on %q: automaton ends at %d, regexp at %d", r.Name, w, got, want)
+							return
+						}
+					}
+				}
+			}()
+		}
+		wg.Wait()
+	}
+}
