@@ -561,21 +561,23 @@ func instMatches(in *syntax.Inst, r rune) bool {
 // ends, or -1. Runes are decoded as the regexp engine decodes them.
 func (d *matchDFA) end(s string) int {
 	t := d.table()
-	cl := t.cls
+	cl, trans := t.cls, t.trans
+	ascii, nclass := &cl.ascii, cl.nclass
 	st := uint32(dfaStart)
 	last := -1
 	for p := 0; p < len(s); {
 		r, size := rune(s[p]), 1
 		var c int
 		if r < utf8.RuneSelf {
-			c = int(cl.ascii[r])
+			c = int(ascii[r])
 		} else {
 			r, size = utf8.DecodeRuneInString(s[p:])
 			c = int(cl.classOf(r))
 		}
-		e := atomic.LoadUint32(&t.trans[int(st)*cl.nclass+c])
+		e := atomic.LoadUint32(&trans[int(st)*nclass+c])
 		if e == 0 {
 			e, t = d.fill(t, st, c)
+			trans = t.trans
 		}
 		if e&dfaAccept != 0 {
 			last = p
@@ -594,20 +596,22 @@ func (d *matchDFA) end(s string) int {
 // matches reports whether the regexp matches at the start of s.
 func (d *matchDFA) matches(s string) bool {
 	t := d.table()
-	cl := t.cls
+	cl, trans := t.cls, t.trans
+	ascii, nclass := &cl.ascii, cl.nclass
 	st := uint32(dfaStart)
 	for p := 0; p < len(s); {
 		r, size := rune(s[p]), 1
 		var c int
 		if r < utf8.RuneSelf {
-			c = int(cl.ascii[r])
+			c = int(ascii[r])
 		} else {
 			r, size = utf8.DecodeRuneInString(s[p:])
 			c = int(cl.classOf(r))
 		}
-		e := atomic.LoadUint32(&t.trans[int(st)*cl.nclass+c])
+		e := atomic.LoadUint32(&trans[int(st)*nclass+c])
 		if e == 0 {
 			e, t = d.fill(t, st, c)
+			trans = t.trans
 		}
 		if e&dfaAccept != 0 {
 			return true

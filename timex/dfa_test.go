@@ -1,9 +1,11 @@
 package timex
 
 import (
+	"reflect"
 	"regexp/syntax"
 	"sync"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/ereignis/ereignis/models"
 )
@@ -50,4 +52,46 @@ func TestDFAFlush(t *testing.T) {
 		}
 		wg.Wait()
 	}
+}
+
+// TestBacktrackGroups checks the unbounded backtracker against the regexp
+// engine (its NFA for these programs) on every rule, at the word starts of
+// the reference texts.
+func TestBacktrackGroups(t *testing.T) {
+	rs, err := Load(models.Timex, "timex")
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := refTexts(t, rs)
+	texts = append(texts, "ſeit 1990 JAHRE ſpäter", "3 Tage ſpäter", "zwei Wochen \xc3", "ein halbes Jahr\n\nspäter", "drei bis vier Wochen")
+	if testing.Short() && len(texts) > 3000 {
+		texts = texts[:3000]
+	}
+	var bt backtracker
+	n, every := 0, 0
+	for _, text := range texts {
+		for i := 0; i < len(text); i++ {
+			if !utf8.RuneStart(text[i]) || i > 0 && isWordRune(rune(text[i-1])) && text[i-1] < utf8.RuneSelf {
+				continue
+			}
+			w := text[i:min(len(text), i+rs.maxLen)]
+			every++
+			for _, r := range rs.rules {
+				// The large programs at every third word start, the
+				// others at every 21st.
+				if r.dfa == nil || every%3 != 0 || every%21 != 0 && len(r.dfa.prog.Inst) <= maxBacktrackInst {
+					continue
+				}
+				want := r.re.FindStringSubmatchIndex(w)
+				if want == nil && len(r.dfa.prog.Inst) <= maxBacktrackInst {
+					continue
+				}
+				n++
+				if got := bt.submatches(r.dfa.prog, w, r.re.NumSubexp()+1, nil); !reflect.DeepEqual(got, want) {
+					t.Fatalf("rule %s on %q: backtracker %v, regexp %v", r.Name, w, got, want)
+				}
+			}
+		}
+	}
+	t.Logf("%d checks", n)
 }
