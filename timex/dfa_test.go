@@ -21,7 +21,7 @@ func TestDFAFlush(t *testing.T) {
 	texts := []string{"am 3. Oktober 2021 um 20 Uhr", "seit zwei Wochen und drei Tagen", "vor 14 Jahren", "ſeit 1990 JAHRE ſpäter",
 		"im Jahr 1990 \xff", "ein halbes Jahr\n\nspäter", "Mitte der 1990er Jahre", "jeden zweiten Montag", "in 5 Minuten"}
 	for _, r := range rs.rules {
-		p, err := syntax.Parse(r.re.String(), syntax.Perl)
+		p, err := syntax.Parse(r.regexp().String(), syntax.Perl)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -39,7 +39,7 @@ func TestDFAFlush(t *testing.T) {
 					for i := range text {
 						w := text[i:]
 						want := -1
-						if loc := r.re.FindStringIndex(w); loc != nil {
+						if loc := r.regexp().FindStringIndex(w); loc != nil {
 							want = loc[1]
 						}
 						if got := d.end(w); got != want {
@@ -82,12 +82,12 @@ func TestBacktrackGroups(t *testing.T) {
 				if r.dfa == nil || every%3 != 0 || every%21 != 0 && len(r.dfa.prog.Inst) <= maxBacktrackInst {
 					continue
 				}
-				want := r.re.FindStringSubmatchIndex(w)
+				want := r.regexp().FindStringSubmatchIndex(w)
 				if want == nil && len(r.dfa.prog.Inst) <= maxBacktrackInst {
 					continue
 				}
 				n++
-				if got := bt.submatches(r.dfa.prog, w, r.re.NumSubexp()+1, nil); !reflect.DeepEqual(got, want) {
+				if got := bt.submatches(r.dfa.prog, w, r.regexp().NumSubexp()+1, nil); !reflect.DeepEqual(got, want) {
 					t.Fatalf("rule %s on %q: backtracker %v, regexp %v", r.Name, w, got, want)
 				}
 			}

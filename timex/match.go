@@ -192,7 +192,7 @@ func (rs *Rules) Find(text string) []Mention {
 				e := i
 				if d := rule.dfa; d != nil {
 					e += d.end(text[i:end])
-				} else if m = rule.re.FindStringSubmatchIndex(text[i:end]); m != nil {
+				} else if m = rule.regexp().FindStringSubmatchIndex(text[i:end]); m != nil {
 					e += m[1]
 				}
 				if e <= i {
@@ -242,7 +242,7 @@ func (rs *Rules) Find(text string) []Mention {
 			}
 			// The groups the regexp would give, from the automaton's
 			// program (see backtrack.go).
-			bestM = sc.bt.submatches(best.Rule.dfa.prog, text[i:end], best.Rule.re.NumSubexp()+1, sc.groups[:0])
+			bestM = sc.bt.submatches(best.Rule.dfa.prog, text[i:end], len(best.Rule.names), sc.groups[:0])
 			sc.groups = bestM
 		}
 		for k := range bestM {

@@ -20,18 +20,24 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
 
 // Rule is one compiled rule.
 type Rule struct {
-	Name      string
-	Pos       string // file:line of the rule header
-	Pattern   string // as written, with %references
+	Name    string
+	Pos     string // file:line of the rule header
+	Pattern string // as written, with %references
+	// re is compiled on first use (see regexp): Find needs only the
+	// automaton and its program, and every CLI run pays the load.
 	re        *regexp.Regexp
+	reOnce    sync.Once
+	full      string         // the pattern re compiles, references expanded
+	names     []string       // re's group names (SubexpNames)
 	dfa       *matchDFA      // where re's longest match ends, when it can be built
-	syn       *syntax.Regexp // re parsed, while Load needs it (one parse for all its uses)
+	syn       *syntax.Regexp // the pattern parsed, while Load needs it (one parse for all its uses)
 	Type      string
 	Value     *template
 	Mod       *template
@@ -234,6 +240,33 @@ func Load(fsys fs.FS, dir string) (*Rules, error) {
 	return rs, nil
 }
 
+// regexp returns the rule's compiled pattern, compiling it on first use.
+// Its program compiled when the rule was loaded, so this cannot fail.
+func (r *Rule) regexp() *regexp.Regexp {
+	r.reOnce.Do(func() {
+		if r.re == nil {
+			// Leftmost-longest: among the ways the pattern can match at a
+			// token, the longest (Jahren, not Jahr), whatever order the
+			// alternatives have.
+			r.re = regexp.MustCompile(r.full)
+			r.re.Longest()
+		}
+	})
+	return r.re
+}
+
+// subexpIndex is (*regexp.Regexp).SubexpIndex over the group names.
+func subexpIndex(names []string, name string) int {
+	if name != "" {
+		for i, s := range names {
+			if s == name {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
 // Rules returns the rules in load order.
 func (rs *Rules) Rules() []*Rule { return rs.rules }
 
@@ -323,7 +356,7 @@ func (rs *Rules) parseRules(file, data string) ([]*Rule, error) {
 		if cur == nil {
 			return nil
 		}
-		if cur.re == nil {
+		if cur.names == nil {
 			return fmt.Errorf("%s: rule %q has no match line", cur.Pos, cur.Name)
 		}
 		if cur.Type == "" || cur.Value == nil {
@@ -442,10 +475,10 @@ func (rs *Rules) parseRules(file, data string) ([]*Rule, error) {
 			}
 		case "dctfix":
 			cur.DCTFix = rest == "yes"
-			if cur.re == nil || cur.re.SubexpIndex("wd") < 0 {
+			if cur.names == nil || subexpIndex(cur.names, "wd") < 0 {
 				err = fmt.Errorf("%s: dctfix needs a match with a group named wd (the weekday)", at)
 			} else {
-				cur.wdGroup = cur.re.SubexpIndex("wd")
+				cur.wdGroup = subexpIndex(cur.names, "wd")
 			}
 		case "+", "-":
 			var ex Example
@@ -478,25 +511,26 @@ func (rs *Rules) compileMatch(r *Rule, src, at string) error {
 		return err
 	}
 	full := `(?i)^(?:` + e + `)`
-	re, err := regexp.Compile(full)
-	if err != nil {
-		return fmt.Errorf("%s: %v", at, err)
-	}
 	// One parse of the pattern for the automaton, the needles and the
-	// start keys; the regexp engine parses its own.
+	// start keys.
 	p, err := syntax.Parse(full, syntax.Perl)
 	if err != nil {
 		return fmt.Errorf("%s: %v", at, err)
 	}
-	// Leftmost-longest: among the ways the pattern can match at a token, take
-	// the longest (Jahren, not Jahr), whatever order the alternatives have.
-	re.Longest()
-	r.re, r.syn = re, p
-	r.dfa = newMatchDFA(p)
+	r.full, r.syn, r.names = full, p, p.CapNames()
+	if r.dfa = newMatchDFA(p); r.dfa == nil {
+		// Find runs the regexp: compile it now (and report its errors).
+		re, err := regexp.Compile(full)
+		if err != nil {
+			return fmt.Errorf("%s: %v", at, err)
+		}
+		re.Longest()
+		r.re = re
+	}
 	if set, ok := required(p); ok && len(set) <= 12 { // more strings cost more than the regexp they save
 		r.needs = set
 	}
-	r.spanGroup = re.SubexpIndex("span")
+	r.spanGroup = subexpIndex(r.names, "span")
 	if r.spanGroup < 0 {
 		r.spanGroup = 0
 	}
