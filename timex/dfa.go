@@ -36,8 +36,9 @@ import (
 // the table says, per state and next rune class, whether a match ends
 // before that rune; acceptEnd says it for the end of the text.
 type matchDFA struct {
-	prog  *syntax.Prog
-	words bool // the program asks \b or \B
+	syn   *syntax.Regexp // the pattern, until prog is compiled from it
+	prog  *syntax.Prog   // set with the first table
+	words bool           // the pattern asks \b or \B
 	// pure: the only assertion is the leading \A, so where a match ends
 	// does not depend on the text after it.
 	pure bool
@@ -85,30 +86,52 @@ const maxDFAEntries = 1 << 18
 const supportedEmpty = syntax.EmptyBeginText | syntax.EmptyEndText | syntax.EmptyWordBoundary | syntax.EmptyNoWordBoundary
 
 // newMatchDFA returns the automaton for the parsed regexp re, or nil when
-// the program is not anchored at the start or uses what the DFA does not
-// model (line anchors). Its states are built on use.
+// the pattern is not anchored at the start or uses what the DFA does not
+// model (line anchors). Even the program is compiled on first use; what
+// is asked before (pure) comes from the syntax tree.
 func newMatchDFA(re *syntax.Regexp) *matchDFA {
-	prog, err := syntax.Compile(re.Simplify())
-	if err != nil || prog.StartCond()&syntax.EmptyBeginText == 0 {
+	if !anchoredAtStart(re) {
 		return nil
 	}
-	d := &matchDFA{prog: prog, pure: true, budget: maxDFAEntries}
-	for _, in := range prog.Inst {
-		if in.Op != syntax.InstEmptyWidth {
-			continue
-		}
-		op := syntax.EmptyOp(in.Arg)
-		if op&^supportedEmpty != 0 {
-			return nil
-		}
-		if op != syntax.EmptyBeginText {
+	d := &matchDFA{syn: re, pure: true, budget: maxDFAEntries}
+	ok := true
+	var walk func(re *syntax.Regexp)
+	walk = func(re *syntax.Regexp) {
+		switch re.Op {
+		case syntax.OpBeginLine, syntax.OpEndLine:
+			ok = false
+		case syntax.OpEndText:
 			d.pure = false
+		case syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+			d.pure, d.words = false, true
 		}
-		if op&(syntax.EmptyWordBoundary|syntax.EmptyNoWordBoundary) != 0 {
-			d.words = true
+		for _, sub := range re.Sub {
+			walk(sub)
 		}
 	}
+	walk(re)
+	if !ok {
+		return nil
+	}
 	return d
+}
+
+// anchoredAtStart reports whether every match of re starts with \A
+// (conservatively: a concatenation led by it).
+func anchoredAtStart(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpBeginText:
+		return true
+	case syntax.OpConcat, syntax.OpCapture:
+		return len(re.Sub) > 0 && anchoredAtStart(re.Sub[0])
+	}
+	return false
+}
+
+// program returns the compiled program (compiling it on first use).
+func (d *matchDFA) program() *syntax.Prog {
+	d.table()
+	return d.prog
 }
 
 // dfaState is a state of the automaton under construction.
@@ -158,6 +181,9 @@ func (d *matchDFA) table() *dfaTable {
 	if t := d.tab.Load(); t != nil {
 		return t
 	}
+	// Compile never fails on a parsed pattern.
+	d.prog, _ = syntax.Compile(d.syn.Simplify())
+	d.syn = nil
 	b := newDFABuilder(d)
 	d.b = b
 	b.startSet, _ = b.closure([]uint32{uint32(d.prog.Start)}, nil)

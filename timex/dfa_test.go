@@ -79,15 +79,15 @@ func TestBacktrackGroups(t *testing.T) {
 			for _, r := range rs.rules {
 				// The large programs at every third word start, the
 				// others at every 21st.
-				if r.dfa == nil || every%3 != 0 || every%21 != 0 && len(r.dfa.prog.Inst) <= maxBacktrackInst {
+				if r.dfa == nil || every%3 != 0 || every%21 != 0 && len(r.dfa.program().Inst) <= maxBacktrackInst {
 					continue
 				}
 				want := r.regexp().FindStringSubmatchIndex(w)
-				if want == nil && len(r.dfa.prog.Inst) <= maxBacktrackInst {
+				if want == nil && len(r.dfa.program().Inst) <= maxBacktrackInst {
 					continue
 				}
 				n++
-				if got := bt.submatches(r.dfa.prog, w, r.regexp().NumSubexp()+1, nil); !reflect.DeepEqual(got, want) {
+				if got := bt.submatches(r.dfa.program(), w, r.regexp().NumSubexp()+1, nil); !reflect.DeepEqual(got, want) {
 					t.Fatalf("rule %s on %q: backtracker %v, regexp %v", r.Name, w, got, want)
 				}
 			}

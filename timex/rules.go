@@ -730,6 +730,9 @@ func prefixes(re *syntax.Regexp) []pfx {
 			if len(cur) > 4096 {
 				return []pfx{{"*", false}}
 			}
+			if !anyOpen(cur) {
+				break // the rest of the concatenation extends nothing
+			}
 		}
 		return cur
 	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpBeginText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
@@ -846,6 +849,15 @@ func isSpaceClass(re *syntax.Regexp) bool {
 	return true
 }
 
+func anyOpen(ps []pfx) bool {
+	for _, p := range ps {
+		if p.open {
+			return true
+		}
+	}
+	return false
+}
+
 func closeAll(ps []pfx) []pfx {
 	out := make([]pfx, len(ps))
 	for i, p := range ps {
@@ -864,7 +876,7 @@ func dedup(ps []pfx) []pfx {
 		}
 		return out
 	}
-	seen := map[pfx]bool{}
+	seen := make(map[pfx]bool, len(ps))
 	out := ps[:0]
 	for _, p := range ps {
 		if !seen[p] {
