@@ -100,6 +100,9 @@ type Rules struct {
 	anyStart []int // rules whose start could not be narrowed
 	maxLen   int
 	needles  *needleIndex
+	// tenseWords is the tense-future, tense-perfect and tense-past lists
+	// in one table (see tenseCues).
+	tenseWords map[string]cue
 }
 
 // Load reads patterns/*.txt|*.re and rules/*.rules from dir in fsys.
@@ -237,6 +240,7 @@ func Load(fsys fs.FS, dir string) (*Rules, error) {
 	for _, r := range rs.rules {
 		r.syn = nil
 	}
+	rs.tenseWords = tenseCues(rs.patterns)
 	return rs, nil
 }
 
