@@ -10,6 +10,8 @@ import (
 	"github.com/ereignis/ereignis/corpus"
 	"github.com/ereignis/ereignis/document"
 	"github.com/ereignis/ereignis/internal/benchdata"
+	"github.com/ereignis/ereignis/lexicon"
+	"github.com/ereignis/ereignis/models"
 	"github.com/ereignis/ereignis/timex"
 )
 
@@ -76,5 +78,50 @@ func BenchmarkTagLongSentence(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		d := document.New("bench", "bench", text)
 		tg.Tag(d)
+	}
+}
+
+// BenchmarkLoad measures a cold load of the rules from the embedded models
+// (parsing, compiling the regexps and building the automata), which every
+// CLI run does once before its workers start.
+func BenchmarkLoad(b *testing.B) {
+	b.ReportAllocs()
+	cpu0 := benchdata.CPUTime()
+	for b.Loop() {
+		if _, err := timex.Load(models.Timex, "timex"); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if cpu := benchdata.CPUTime() - cpu0; cpu > 0 {
+		b.ReportMetric(float64(cpu.Microseconds())/1e3/float64(b.N), "cpu-ms/op")
+	}
+}
+
+// BenchmarkColdTag measures what one CLI run pays for the time stage: a
+// cold load of the rules and one pass over the articles (automata built
+// on use are built in that pass), CPU ms per load and pass.
+func BenchmarkColdTag(b *testing.B) {
+	arts := loadArticles(b)
+	lex, err := lexicon.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	dct := document.DCT{Time: time.Date(2016, 3, 1, 0, 0, 0, 0, time.UTC), Precision: document.PrecisionDay, Origin: "flag"}
+	b.ReportAllocs()
+	cpu0 := benchdata.CPUTime()
+	for b.Loop() {
+		rs, err := timex.Load(models.Timex, "timex")
+		if err != nil {
+			b.Fatal(err)
+		}
+		tg := timex.New(rs, lex)
+		for _, a := range arts {
+			d := document.New("bench", "bench", a)
+			d.DCT = dct
+			tg.Tag(d)
+		}
+	}
+	if cpu := benchdata.CPUTime() - cpu0; cpu > 0 {
+		b.ReportMetric(float64(cpu.Microseconds())/1e3/float64(b.N), "cpu-ms/op")
 	}
 }

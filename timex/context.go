@@ -1,7 +1,6 @@
 package timex
 
 import (
-	"regexp"
 	"regexp/syntax"
 	"slices"
 	"unicode/utf8"
@@ -42,15 +41,6 @@ func reverseRegexp(re *syntax.Regexp) *syntax.Regexp {
 		out.Op = syntax.OpBeginLine
 	}
 	return &out
-}
-
-// compileReversed compiles the reversal of the regexp src.
-func compileReversed(src string) (*regexp.Regexp, error) {
-	p, err := syntax.Parse(src, syntax.Perl)
-	if err != nil {
-		return nil, err
-	}
-	return regexp.Compile(reverseRegexp(p).String())
 }
 
 // reverseRunes appends the runes of s in reverse order, decoded as the

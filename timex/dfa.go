@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -14,9 +16,19 @@ import (
 // at a position; the submatches are asked of the regexp for the winner
 // only), or whether there is a match at all (the notbefore and notafter
 // checks). The regexp engine's NFA costs some 10 µs per attempt for the
-// large patterns (a unit list after a number list); the DFA, built at load
-// time by subset construction over the same compiled program, one table
-// load per rune.
+// large patterns (a unit list after a number list); the DFA, made by
+// subset construction over the same compiled program, one table load per
+// rune.
+//
+// The automaton is built lazily, as RE2's is: loading compiles the program
+// only; the rune classes are made on first use, and each transition the
+// first time a text takes it. The texts visit a small part of the states
+// (and most states only under a few classes), and every CLI run pays the
+// load before its workers start. The table is shared by all goroutines:
+// a transition is read with one atomic load and no lock; a missing one is
+// computed under mu and published with an atomic store; a table that must
+// grow is copied and the copy published, so a reader holding the old one
+// still sees consistent (if incomplete) rows.
 //
 // Assertions (\b, \B, \A, \z) are decided on the move to the next rune,
 // when both runes around the position are known: a state records whether
@@ -24,18 +36,25 @@ import (
 // the table says, per state and next rune class, whether a match ends
 // before that rune; acceptEnd says it for the end of the text.
 type matchDFA struct {
-	ascii  [utf8.RuneSelf]uint8 // rune class of an ASCII rune (the first 129 classes at most)
-	ranges []classRange         // classes of other runes; the rest is class 0
-	nclass int
-	// trans: state*nclass + class → the next state (0 is the dead
-	// state), with dfaAccept set when a match ends before a rune of the
-	// class: one load per rune.
-	trans     []uint16
-	acceptEnd []bool // state: a match ends at the end of the text
-	start     uint16
+	syn   *syntax.Regexp // the pattern, until prog is compiled from it
+	prog  *syntax.Prog   // set with the first table
+	words bool           // the pattern asks \b or \B
 	// pure: the only assertion is the leading \A, so where a match ends
 	// does not depend on the text after it.
 	pure bool
+	// budget bounds the transitions of one table (states × classes);
+	// past it the states are flushed and built again as the texts need.
+	budget int
+	tab    atomic.Pointer[dfaTable] // nil until first use
+	mu     sync.Mutex
+	b      *dfaBuilder // under mu, made with the first table
+}
+
+// runeClasses maps runes to the automaton's rune classes.
+type runeClasses struct {
+	ascii  [utf8.RuneSelf]uint8 // rune class of an ASCII rune (the first 129 classes at most)
+	ranges []classRange         // classes of other runes; the rest is class 0
+	nclass int
 }
 
 type classRange struct {
@@ -43,47 +62,145 @@ type classRange struct {
 	class  uint16
 }
 
-// maxDFAStates bounds an automaton (its state numbers stay below
-// dfaAccept); a regexp whose automaton would be
-// larger keeps the regexp engine.
-const maxDFAStates = 2000
+// dfaTable is one published version of an automaton's transitions.
+type dfaTable struct {
+	cls *runeClasses
+	// trans: state*nclass + class → 0 while not yet computed, else the
+	// next state << dfaShift (0 is the dead state) | dfaKnown, with
+	// dfaAccept set when a match ends before a rune of the class.
+	trans     []uint32
+	acceptEnd []bool // state: a match ends at the end of the text
+	epoch     *dfaEpoch
+}
 
-const dfaAccept = 1 << 15
+const (
+	dfaKnown  = 1
+	dfaAccept = 2
+	dfaShift  = 2
+	dfaStart  = 1 // the start state's number; 0 is the dead state
+)
+
+// maxDFAEntries is the default budget of an automaton's table (1 MB).
+const maxDFAEntries = 1 << 18
 
 const supportedEmpty = syntax.EmptyBeginText | syntax.EmptyEndText | syntax.EmptyWordBoundary | syntax.EmptyNoWordBoundary
 
-// newMatchDFA builds the automaton for the regexp src, or returns nil when
-// the program is not anchored at the start or uses what the DFA does not
-// model (line anchors).
-func newMatchDFA(src string) *matchDFA {
-	re, err := syntax.Parse(src, syntax.Perl)
-	if err != nil {
+// newMatchDFA returns the automaton for the parsed regexp re, or nil when
+// the pattern is not anchored at the start or uses what the DFA does not
+// model (line anchors). Even the program is compiled on first use; what
+// is asked before (pure) comes from the syntax tree.
+func newMatchDFA(re *syntax.Regexp) *matchDFA {
+	if !anchoredAtStart(re) {
 		return nil
 	}
-	prog, err := syntax.Compile(re.Simplify())
-	if err != nil || prog.StartCond()&syntax.EmptyBeginText == 0 {
+	d := &matchDFA{syn: re, pure: true, budget: maxDFAEntries}
+	ok := true
+	var walk func(re *syntax.Regexp)
+	walk = func(re *syntax.Regexp) {
+		switch re.Op {
+		case syntax.OpBeginLine, syntax.OpEndLine:
+			ok = false
+		case syntax.OpEndText:
+			d.pure = false
+		case syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+			d.pure, d.words = false, true
+		}
+		for _, sub := range re.Sub {
+			walk(sub)
+		}
+	}
+	walk(re)
+	if !ok {
 		return nil
 	}
-	d := &matchDFA{pure: true}
+	return d
+}
+
+// anchoredAtStart reports whether every match of re starts with \A
+// (conservatively: a concatenation led by it).
+func anchoredAtStart(re *syntax.Regexp) bool {
+	switch re.Op {
+	case syntax.OpBeginText:
+		return true
+	case syntax.OpConcat, syntax.OpCapture:
+		return len(re.Sub) > 0 && anchoredAtStart(re.Sub[0])
+	}
+	return false
+}
+
+// program returns the compiled program (compiling it on first use).
+func (d *matchDFA) program() *syntax.Prog {
+	d.table()
+	return d.prog
+}
+
+// dfaState is a state of the automaton under construction.
+type dfaState struct {
+	set              []int // pending instructions: rune, assertion, match
+	prevWord, atHead bool
+	// stepped: nows and matches hold the closure of set before a
+	// non-word [0] and a word rune [1], and whether a match ends there.
+	stepped bool
+	nows    [2][]int
+	matches [2]bool
+}
+
+// dfaEpoch is the numbering of states behind the tables since the last
+// flush.
+type dfaEpoch struct {
+	states []dfaState
+	ids    map[string]uint32 // state key → number
+	stepTo map[string]uint32 // instructions reached (and wordness) → number
+}
+
+// dfaBuilder holds what computing transitions needs; it is used under the
+// automaton's mu.
+type dfaBuilder struct {
+	d        *matchDFA
+	prog     *syntax.Prog
+	cls      *runeClasses
+	reps     []rune     // class → a rune of it
+	classes  [][]uint64 // pc → the classes whose runes instruction pc consumes
+	startSet []int
+	epoch    *dfaEpoch
+	seen     []uint32
+	stamp    uint32
+	stack    []uint32
+	next     []uint32
+	key      []byte
+}
+
+// table returns the automaton's current table, building the rune classes
+// and the start state on first use.
+func (d *matchDFA) table() *dfaTable {
+	if t := d.tab.Load(); t != nil {
+		return t
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if t := d.tab.Load(); t != nil {
+		return t
+	}
+	// Compile never fails on a parsed pattern.
+	d.prog, _ = syntax.Compile(d.syn.Simplify())
+	d.syn = nil
+	b := newDFABuilder(d)
+	d.b = b
+	b.startSet, _ = b.closure([]uint32{uint32(d.prog.Start)}, nil)
+	b.flush()
+	return d.tab.Load()
+}
+
+func newDFABuilder(d *matchDFA) *dfaBuilder {
+	prog, words := d.prog, d.words
 	var runeInsts []int
-	words := false
 	for pc, in := range prog.Inst {
 		switch in.Op {
 		case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
 			runeInsts = append(runeInsts, pc)
-		case syntax.InstEmptyWidth:
-			op := syntax.EmptyOp(in.Arg)
-			if op&^supportedEmpty != 0 {
-				return nil
-			}
-			if op != syntax.EmptyBeginText {
-				d.pure = false
-			}
-			if op&(syntax.EmptyWordBoundary|syntax.EmptyNoWordBoundary) != 0 {
-				words = true
-			}
 		}
 	}
+	cl := &runeClasses{}
 	// Rune classes: runes matched by the same instructions (and, when
 	// word boundaries are asked, of the same wordness) share one. Within
 	// the intervals between the bounds of all ranges (and the case-fold
@@ -215,7 +332,7 @@ func newMatchDFA(src string) *matchDFA {
 		}
 	}
 	for r := rune(0); r < utf8.RuneSelf; r++ {
-		d.ascii[r] = uint8(newClass(string(asciiSig[r]), asciiPCs[r], r))
+		cl.ascii[r] = uint8(newClass(string(asciiSig[r]), asciiPCs[r], r))
 	}
 	for k := 0; k+1 < len(cuts); k++ {
 		lo, hi := cuts[k], cuts[k+1]-1
@@ -226,118 +343,15 @@ func newMatchDFA(src string) *matchDFA {
 		if c == 0 {
 			continue
 		}
-		if n := len(d.ranges); n > 0 && d.ranges[n-1].class == c && d.ranges[n-1].hi+1 == lo {
-			d.ranges[n-1].hi = hi
+		if n := len(cl.ranges); n > 0 && cl.ranges[n-1].class == c && cl.ranges[n-1].hi+1 == lo {
+			cl.ranges[n-1].hi = hi
 			continue
 		}
-		d.ranges = append(d.ranges, classRange{lo, hi, c})
+		cl.ranges = append(cl.ranges, classRange{lo, hi, c})
 	}
-	if len(reps) > 1<<12 {
-		return nil
-	}
-	d.nclass = len(reps)
-	// closure follows the program from pcs without consuming a rune;
-	// assertions pass when ctx satisfies them, and stay in the set (to be
-	// decided at the next rune) when ctx is nil.
-	seen := make([]uint32, len(prog.Inst))
-	stamp := uint32(0)
-	var stack []uint32
-	closure := func(pcs []uint32, ctx *syntax.EmptyOp) (set []int, match bool) {
-		stamp++
-		stack = append(stack[:0], pcs...)
-		for len(stack) > 0 {
-			pc := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			if seen[pc] == stamp {
-				continue
-			}
-			seen[pc] = stamp
-			in := &prog.Inst[pc]
-			switch in.Op {
-			case syntax.InstAlt, syntax.InstAltMatch:
-				stack = append(stack, in.Out, in.Arg)
-			case syntax.InstCapture, syntax.InstNop:
-				stack = append(stack, in.Out)
-			case syntax.InstEmptyWidth:
-				if ctx == nil {
-					set = append(set, int(pc))
-				} else if syntax.EmptyOp(in.Arg)&^*ctx == 0 {
-					stack = append(stack, in.Out)
-				}
-			case syntax.InstMatch:
-				if ctx != nil {
-					match = true
-				} else {
-					set = append(set, int(pc))
-				}
-			case syntax.InstFail:
-			default:
-				set = append(set, int(pc))
-			}
-		}
-		sort.Ints(set)
-		return set, match
-	}
-	type state struct {
-		set              []int // pending instructions: rune, assertion, match
-		prevWord, atHead bool
-	}
-	ids := map[string]uint16{}
-	var states []state
-	add := func(st state) (uint16, bool) {
-		if len(st.set) == 0 {
-			return 0, true
-		}
-		var b strings.Builder
-		if st.prevWord {
-			b.WriteByte('w')
-		}
-		if st.atHead {
-			b.WriteByte('^')
-		}
-		for _, pc := range st.set {
-			b.WriteString(strconv.Itoa(pc))
-			b.WriteByte(',')
-		}
-		k := b.String()
-		if id, ok := ids[k]; ok {
-			return id, true
-		}
-		if len(states) >= maxDFAStates {
-			return 0, false
-		}
-		id := uint16(len(states))
-		ids[k] = id
-		states = append(states, st)
-		return id, true
-	}
-	toU32 := func(set []int) []uint32 {
-		out := make([]uint32, len(set))
-		for i, pc := range set {
-			out[i] = uint32(pc)
-		}
-		return out
-	}
-	context := func(st state, next rune, atEnd bool) syntax.EmptyOp {
-		var op syntax.EmptyOp
-		if st.atHead {
-			op |= syntax.EmptyBeginText
-		}
-		if atEnd {
-			op |= syntax.EmptyEndText
-		}
-		if st.prevWord != (!atEnd && syntax.IsWordChar(next)) {
-			op |= syntax.EmptyWordBoundary
-		} else {
-			op |= syntax.EmptyNoWordBoundary
-		}
-		return op
-	}
-	states = append(states, state{}) // dead
-	set, _ := closure([]uint32{uint32(prog.Start)}, nil)
-	d.start, _ = add(state{set: set, atHead: true})
+	cl.nclass = len(reps)
 	// classes[pc] has the classes whose runes instruction pc consumes.
-	cw := (d.nclass + 63) / 64
+	cw := (cl.nclass + 63) / 64
 	classes := make([][]uint64, len(prog.Inst))
 	for _, pc := range runeInsts {
 		classes[pc] = make([]uint64, cw)
@@ -347,71 +361,212 @@ func newMatchDFA(src string) *matchDFA {
 			classes[pc][c/64] |= 1 << (c % 64)
 		}
 	}
-	stepTo := map[string]uint16{}
-	var next []uint32
-	var key []byte
-	for q := 1; q < len(states); q++ {
-		st := states[q]
-		var nows [2][]int
-		var matches [2]bool
-		for w := range nows {
+	return &dfaBuilder{d: d, prog: prog, cls: cl, reps: reps, classes: classes, seen: make([]uint32, len(prog.Inst))}
+}
+
+// closure follows the program from pcs without consuming a rune;
+// assertions pass when ctx satisfies them, and stay in the set (to be
+// decided at the next rune) when ctx is nil.
+func (b *dfaBuilder) closure(pcs []uint32, ctx *syntax.EmptyOp) (set []int, match bool) {
+	b.stamp++
+	b.stack = append(b.stack[:0], pcs...)
+	for len(b.stack) > 0 {
+		pc := b.stack[len(b.stack)-1]
+		b.stack = b.stack[:len(b.stack)-1]
+		if b.seen[pc] == b.stamp {
+			continue
+		}
+		b.seen[pc] = b.stamp
+		in := &b.prog.Inst[pc]
+		switch in.Op {
+		case syntax.InstAlt, syntax.InstAltMatch:
+			b.stack = append(b.stack, in.Out, in.Arg)
+		case syntax.InstCapture, syntax.InstNop:
+			b.stack = append(b.stack, in.Out)
+		case syntax.InstEmptyWidth:
+			if ctx == nil {
+				set = append(set, int(pc))
+			} else if syntax.EmptyOp(in.Arg)&^*ctx == 0 {
+				b.stack = append(b.stack, in.Out)
+			}
+		case syntax.InstMatch:
+			if ctx != nil {
+				match = true
+			} else {
+				set = append(set, int(pc))
+			}
+		case syntax.InstFail:
+		default:
+			set = append(set, int(pc))
+		}
+	}
+	sort.Ints(set)
+	return set, match
+}
+
+func toU32(set []int) []uint32 {
+	out := make([]uint32, len(set))
+	for i, pc := range set {
+		out[i] = uint32(pc)
+	}
+	return out
+}
+
+// emptyContext is the empty-width context between the last rune of st and the
+// next one (or the end of the text).
+func emptyContext(st *dfaState, next rune, atEnd bool) syntax.EmptyOp {
+	var op syntax.EmptyOp
+	if st.atHead {
+		op |= syntax.EmptyBeginText
+	}
+	if atEnd {
+		op |= syntax.EmptyEndText
+	}
+	if st.prevWord != (!atEnd && syntax.IsWordChar(next)) {
+		op |= syntax.EmptyWordBoundary
+	} else {
+		op |= syntax.EmptyNoWordBoundary
+	}
+	return op
+}
+
+// flush starts a new numbering with the dead and the start state and
+// publishes an empty table for it.
+func (b *dfaBuilder) flush() {
+	b.epoch = &dfaEpoch{states: []dfaState{{}}, ids: map[string]uint32{}, stepTo: map[string]uint32{}}
+	const initial = 8 // states
+	b.d.tab.Store(&dfaTable{cls: b.cls, trans: make([]uint32, initial*b.cls.nclass), acceptEnd: make([]bool, initial), epoch: b.epoch})
+	b.add(dfaState{set: b.startSet, atHead: true}) // dfaStart
+}
+
+// add returns the number of state st, adding it (and growing the table)
+// when it is new; ok is false when the table's budget is spent.
+func (b *dfaBuilder) add(st dfaState) (id uint32, ok bool) {
+	if len(st.set) == 0 {
+		return 0, true
+	}
+	var k strings.Builder
+	if st.prevWord {
+		k.WriteByte('w')
+	}
+	if st.atHead {
+		k.WriteByte('^')
+	}
+	for _, pc := range st.set {
+		k.WriteString(strconv.Itoa(pc))
+		k.WriteByte(',')
+	}
+	key := k.String()
+	ep := b.epoch
+	if id, ok := ep.ids[key]; ok {
+		return id, true
+	}
+	n, nclass := len(ep.states), b.cls.nclass
+	// Past the budget, a flush is asked for; a fresh table always takes
+	// the state a transition comes from and the one it leads to.
+	if (n+1)*nclass > b.d.budget && n > dfaStart+2 {
+		return 0, false
+	}
+	id = uint32(n)
+	ep.ids[key] = id
+	ep.states = append(ep.states, st)
+	t := b.d.tab.Load()
+	if n >= len(t.acceptEnd) {
+		// Grow: the copy gets the rows known so far; readers of the old
+		// table find its missing entries here.
+		size := 2 * len(t.acceptEnd)
+		g := &dfaTable{cls: t.cls, trans: make([]uint32, size*nclass), acceptEnd: make([]bool, size), epoch: t.epoch}
+		copy(g.trans, t.trans)
+		copy(g.acceptEnd, t.acceptEnd)
+		b.d.tab.Store(g)
+		t = g
+	}
+	// Written before any transition to the state is published.
+	ctx := emptyContext(&st, 0, true)
+	_, t.acceptEnd[id] = b.closure(toU32(st.set), &ctx)
+	return id, true
+}
+
+// step computes the transition of state q (of the current epoch) under
+// class c; ok is false when the state it leads to does not fit the budget.
+func (b *dfaBuilder) step(q uint32, c int) (e uint32, ok bool) {
+	ep := b.epoch
+	st := &ep.states[q]
+	if !st.stepped {
+		for w := range st.nows {
 			next := 'a' // a word rune
 			if w == 0 {
 				next = ' '
 			}
-			ctx := context(st, next, false)
-			nows[w], matches[w] = closure(toU32(st.set), &ctx)
+			ctx := emptyContext(st, next, false)
+			st.nows[w], st.matches[w] = b.closure(toU32(st.set), &ctx)
 		}
-		for c := 0; c < d.nclass; c++ {
-			r := reps[c]
-			w := 0
-			if syntax.IsWordChar(r) {
-				w = 1
-			}
-			now, match := nows[w], matches[w]
-			key = key[:0]
-			if words && w == 1 {
-				key = append(key, 'w')
-			}
-			next = next[:0]
-			for _, pc := range now {
-				if classes[pc][c/64]&(1<<(c%64)) != 0 {
-					out := prog.Inst[pc].Out
-					next = append(next, out)
-					key = strconv.AppendUint(key, uint64(out), 10)
-					key = append(key, ',')
-				}
-			}
-			// The state reached depends on the instructions reached
-			// (and the wordness of the rune) only: many classes, and
-			// many states, lead to the same.
-			id, seen := stepTo[string(key)]
-			if !seen {
-				nset, _ := closure(next, nil)
-				var ok bool
-				if id, ok = add(state{set: nset, prevWord: words && w == 1}); !ok {
-					return nil
-				}
-				stepTo[string(key)] = id
-			}
-			if len(d.trans) < (q+1)*d.nclass {
-				d.trans = append(d.trans, make([]uint16, (q+1)*d.nclass-len(d.trans))...)
-			}
-			d.trans[q*d.nclass+c] = id
-			if match {
-				d.trans[q*d.nclass+c] |= dfaAccept
-			}
+		st.stepped = true
+	}
+	w := 0
+	if syntax.IsWordChar(b.reps[c]) {
+		w = 1
+	}
+	now, match := st.nows[w], st.matches[w]
+	words := b.d.words
+	b.key, b.next = b.key[:0], b.next[:0]
+	if words && w == 1 {
+		b.key = append(b.key, 'w')
+	}
+	for _, pc := range now {
+		if b.classes[pc][c/64]&(1<<(c%64)) != 0 {
+			out := b.prog.Inst[pc].Out
+			b.next = append(b.next, out)
+			b.key = strconv.AppendUint(b.key, uint64(out), 10)
+			b.key = append(b.key, ',')
 		}
 	}
-	if len(d.trans) < len(states)*d.nclass {
-		d.trans = append(d.trans, make([]uint16, len(states)*d.nclass-len(d.trans))...)
+	// The state reached depends on the instructions reached (and the
+	// wordness of the rune) only: many classes, and many states, lead to
+	// the same.
+	id, seen := ep.stepTo[string(b.key)]
+	if !seen {
+		key := string(b.key)
+		nset, _ := b.closure(b.next, nil)
+		if id, ok = b.add(dfaState{set: nset, prevWord: words && w == 1}); !ok {
+			return 0, false
+		}
+		ep.stepTo[key] = id
 	}
-	d.acceptEnd = make([]bool, len(states))
-	for q := 1; q < len(states); q++ {
-		ctx := context(states[q], 0, true)
-		_, d.acceptEnd[q] = closure(toU32(states[q].set), &ctx)
+	e = id<<dfaShift | dfaKnown
+	if match {
+		e |= dfaAccept
 	}
-	return d
+	return e, true
+}
+
+// fill computes the missing transition of state st of table t under
+// class c, publishes it, and returns it with the table to go on with.
+func (d *matchDFA) fill(t *dfaTable, st uint32, c int) (uint32, *dfaTable) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	b := d.b
+	if t.epoch != b.epoch {
+		// Flushed since the caller loaded t: its state, renumbered.
+		src := t.epoch.states[st]
+		var ok bool
+		if st, ok = b.add(src); !ok {
+			b.flush()
+			st, _ = b.add(src)
+		}
+	} else if e := d.tab.Load().trans[int(st)*b.cls.nclass+c]; e != 0 {
+		return e, d.tab.Load()
+	}
+	e, ok := b.step(st, c)
+	if !ok {
+		src := b.epoch.states[st]
+		b.flush()
+		st, _ = b.add(src)
+		e, _ = b.step(st, c)
+	}
+	cur := d.tab.Load()
+	atomic.StoreUint32(&cur.trans[int(st)*b.cls.nclass+c], e)
+	return e, cur
 }
 
 // instMatches reports whether the rune instruction in consumes r, as the
@@ -431,27 +586,34 @@ func instMatches(in *syntax.Inst, r rune) bool {
 // end returns where the longest match of the regexp at the start of s
 // ends, or -1. Runes are decoded as the regexp engine decodes them.
 func (d *matchDFA) end(s string) int {
-	st := int(d.start)
+	t := d.table()
+	cl, trans := t.cls, t.trans
+	ascii, nclass := &cl.ascii, cl.nclass
+	st := uint32(dfaStart)
 	last := -1
 	for p := 0; p < len(s); {
 		r, size := rune(s[p]), 1
-		var c uint16
+		var c int
 		if r < utf8.RuneSelf {
-			c = uint16(d.ascii[r])
+			c = int(ascii[r])
 		} else {
 			r, size = utf8.DecodeRuneInString(s[p:])
-			c = d.classOf(r)
+			c = int(cl.classOf(r))
 		}
-		t := d.trans[st*d.nclass+int(c)]
-		if t&dfaAccept != 0 {
+		e := atomic.LoadUint32(&trans[int(st)*nclass+c])
+		if e == 0 {
+			e, t = d.fill(t, st, c)
+			trans = t.trans
+		}
+		if e&dfaAccept != 0 {
 			last = p
 		}
-		if st = int(t &^ dfaAccept); st == 0 {
+		if st = e >> dfaShift; st == 0 {
 			return last
 		}
 		p += size
 	}
-	if d.acceptEnd[st] {
+	if t.acceptEnd[st] {
 		last = len(s)
 	}
 	return last
@@ -459,39 +621,46 @@ func (d *matchDFA) end(s string) int {
 
 // matches reports whether the regexp matches at the start of s.
 func (d *matchDFA) matches(s string) bool {
-	st := int(d.start)
+	t := d.table()
+	cl, trans := t.cls, t.trans
+	ascii, nclass := &cl.ascii, cl.nclass
+	st := uint32(dfaStart)
 	for p := 0; p < len(s); {
 		r, size := rune(s[p]), 1
-		var c uint16
+		var c int
 		if r < utf8.RuneSelf {
-			c = uint16(d.ascii[r])
+			c = int(ascii[r])
 		} else {
 			r, size = utf8.DecodeRuneInString(s[p:])
-			c = d.classOf(r)
+			c = int(cl.classOf(r))
 		}
-		t := d.trans[st*d.nclass+int(c)]
-		if t&dfaAccept != 0 {
+		e := atomic.LoadUint32(&trans[int(st)*nclass+c])
+		if e == 0 {
+			e, t = d.fill(t, st, c)
+			trans = t.trans
+		}
+		if e&dfaAccept != 0 {
 			return true
 		}
-		if st = int(t &^ dfaAccept); st == 0 {
+		if st = e >> dfaShift; st == 0 {
 			return false
 		}
 		p += size
 	}
-	return d.acceptEnd[st]
+	return t.acceptEnd[st]
 }
 
-func (d *matchDFA) classOf(r rune) uint16 {
-	lo, hi := 0, len(d.ranges)
+func (cl *runeClasses) classOf(r rune) uint16 {
+	lo, hi := 0, len(cl.ranges)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
 		switch {
-		case r < d.ranges[m].lo:
+		case r < cl.ranges[m].lo:
 			hi = m
-		case r > d.ranges[m].hi:
+		case r > cl.ranges[m].hi:
 			lo = m + 1
 		default:
-			return d.ranges[m].class
+			return cl.ranges[m].class
 		}
 	}
 	return 0

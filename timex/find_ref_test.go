@@ -57,7 +57,7 @@ func (rs *Rules) findRef(text string) []Mention {
 			if rule.needs != nil && !containsAny(lowerInto(lower[:0], text[i:end]), rule.needs) {
 				continue
 			}
-			m := rule.re.FindStringSubmatchIndex(text[i:end])
+			m := rule.regexp().FindStringSubmatchIndex(text[i:end])
 			if m == nil || m[1] == 0 {
 				continue
 			}
@@ -326,7 +326,7 @@ func TestDFAEnd(t *testing.T) {
 						continue
 					}
 					want := -1
-					if loc := r.re.FindStringIndex(w); loc != nil {
+					if loc := r.regexp().FindStringIndex(w); loc != nil {
 						want = loc[1]
 					}
 					n++
@@ -335,7 +335,7 @@ func TestDFAEnd(t *testing.T) {
 					}
 					// Find asks for the groups of the text cut at the end.
 					if want > 0 {
-						if a, b := r.re.FindStringSubmatchIndex(w), r.re.FindStringSubmatchIndex(w[:want]); !reflect.DeepEqual(a, b) {
+						if a, b := r.regexp().FindStringSubmatchIndex(w), r.regexp().FindStringSubmatchIndex(w[:want]); !reflect.DeepEqual(a, b) {
 							t.Fatalf("rule %s on %q: groups %v, cut at the end %v", r.Name, w, a, b)
 						}
 					}

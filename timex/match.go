@@ -192,7 +192,7 @@ func (rs *Rules) Find(text string) []Mention {
 				e := i
 				if d := rule.dfa; d != nil {
 					e += d.end(text[i:end])
-				} else if m = rule.re.FindStringSubmatchIndex(text[i:end]); m != nil {
+				} else if m = rule.regexp().FindStringSubmatchIndex(text[i:end]); m != nil {
 					e += m[1]
 				}
 				if e <= i {
@@ -240,7 +240,10 @@ func (rs *Rules) Find(text string) []Mention {
 			if best.Rule.dfa.pure {
 				end = best.End
 			}
-			bestM = best.Rule.re.FindStringSubmatchIndex(text[i:end])
+			// The groups the regexp would give, from the automaton's
+			// program (see backtrack.go).
+			bestM = sc.bt.submatches(best.Rule.dfa.program(), text[i:end], len(best.Rule.names), sc.groups[:0])
+			sc.groups = bestM
 		}
 		for k := range bestM {
 			if bestM[k] >= 0 {
@@ -299,6 +302,8 @@ func (rs *Rules) complete(best *Mention, text string, m []int, out []Mention) bo
 type findScratch struct {
 	occ    []occurrence
 	before []byte
+	bt     backtracker
+	groups []int
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(findScratch) }}

@@ -278,12 +278,8 @@ func (rs *Rules) indexNeedles() error {
 		}
 	}
 	for i, r := range rs.rules {
-		p, err := syntax.Parse(r.re.String(), syntax.Perl)
-		if err != nil {
-			return err
-		}
 	sets:
-		for _, set := range requiredAll(p) {
+		for _, set := range requiredAll(r.syn) {
 			// A set with a two-letter needle (er, de, in) is in nearly
 			// every window: it would filter nothing and cost an
 			// occurrence every few bytes.

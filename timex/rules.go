@@ -17,19 +17,27 @@ import (
 	"path"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
 
 // Rule is one compiled rule.
 type Rule struct {
-	Name      string
-	Pos       string // file:line of the rule header
-	Pattern   string // as written, with %references
+	Name    string
+	Pos     string // file:line of the rule header
+	Pattern string // as written, with %references
+	// re is compiled on first use (see regexp): Find needs only the
+	// automaton and its program, and every CLI run pays the load.
 	re        *regexp.Regexp
-	dfa       *matchDFA // where re's longest match ends, when it can be built
+	reOnce    sync.Once
+	full      string         // the pattern re compiles, references expanded
+	names     []string       // re's group names (SubexpNames)
+	dfa       *matchDFA      // where re's longest match ends, when it can be built
+	syn       *syntax.Regexp // the pattern parsed, while Load needs it (one parse for all its uses)
 	Type      string
 	Value     *template
 	Mod       *template
@@ -92,6 +100,9 @@ type Rules struct {
 	anyStart []int // rules whose start could not be narrowed
 	maxLen   int
 	needles  *needleIndex
+	// tenseWords is the tense-future, tense-perfect and tense-past lists
+	// in one table (see tenseCues).
+	tenseWords map[string]cue
 }
 
 // Load reads patterns/*.txt|*.re and rules/*.rules from dir in fsys.
@@ -211,7 +222,7 @@ func Load(fsys fs.FS, dir string) (*Rules, error) {
 		}
 	}
 	for i, r := range rs.rules {
-		keys := startKeys(r.re)
+		keys := startKeys(r.syn)
 		if keys == nil {
 			rs.anyStart = append(rs.anyStart, i)
 			continue
@@ -226,7 +237,38 @@ func Load(fsys fs.FS, dir string) (*Rules, error) {
 	if err := rs.indexNeedles(); err != nil {
 		return nil, err
 	}
+	for _, r := range rs.rules {
+		r.syn = nil
+	}
+	rs.tenseWords = tenseCues(rs.patterns)
 	return rs, nil
+}
+
+// regexp returns the rule's compiled pattern, compiling it on first use.
+// Its program compiled when the rule was loaded, so this cannot fail.
+func (r *Rule) regexp() *regexp.Regexp {
+	r.reOnce.Do(func() {
+		if r.re == nil {
+			// Leftmost-longest: among the ways the pattern can match at a
+			// token, the longest (Jahren, not Jahr), whatever order the
+			// alternatives have.
+			r.re = regexp.MustCompile(r.full)
+			r.re.Longest()
+		}
+	})
+	return r.re
+}
+
+// subexpIndex is (*regexp.Regexp).SubexpIndex over the group names.
+func subexpIndex(names []string, name string) int {
+	if name != "" {
+		for i, s := range names {
+			if s == name {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // Rules returns the rules in load order.
@@ -318,7 +360,7 @@ func (rs *Rules) parseRules(file, data string) ([]*Rule, error) {
 		if cur == nil {
 			return nil
 		}
-		if cur.re == nil {
+		if cur.names == nil {
 			return fmt.Errorf("%s: rule %q has no match line", cur.Pos, cur.Name)
 		}
 		if cur.Type == "" || cur.Value == nil {
@@ -408,22 +450,27 @@ func (rs *Rules) parseRules(file, data string) ([]*Rule, error) {
 				return nil
 			})
 			if err == nil {
-				var re *regexp.Regexp
+				// One parse of the pattern for the automaton (and the
+				// reversal); the regexp engine parses its own.
+				var p *syntax.Regexp
 				if key == "notbefore" {
 					src := `(?i)(?:` + e + `)$`
-					re, err = regexp.Compile(src)
-					cur.NotBefore = re
-					if err == nil {
-						cur.notBeforeRev, err = compileReversed(src)
+					if cur.NotBefore, err = regexp.Compile(src); err == nil {
+						p, err = syntax.Parse(src, syntax.Perl)
 					}
 					if err == nil {
-						cur.notBeforeDFA = newMatchDFA(cur.notBeforeRev.String())
+						rev := reverseRegexp(p)
+						if cur.notBeforeRev, err = regexp.Compile(rev.String()); err == nil {
+							cur.notBeforeDFA = newMatchDFA(rev)
+						}
 					}
 				} else {
-					re, err = regexp.Compile(`(?i)^(?:` + e + `)`)
-					cur.NotAfter = re
+					src := `(?i)^(?:` + e + `)`
+					if cur.NotAfter, err = regexp.Compile(src); err == nil {
+						p, err = syntax.Parse(src, syntax.Perl)
+					}
 					if err == nil {
-						cur.notAfterDFA = newMatchDFA(re.String())
+						cur.notAfterDFA = newMatchDFA(p)
 					}
 				}
 				if err != nil {
@@ -432,10 +479,10 @@ func (rs *Rules) parseRules(file, data string) ([]*Rule, error) {
 			}
 		case "dctfix":
 			cur.DCTFix = rest == "yes"
-			if cur.re == nil || cur.re.SubexpIndex("wd") < 0 {
+			if cur.names == nil || subexpIndex(cur.names, "wd") < 0 {
 				err = fmt.Errorf("%s: dctfix needs a match with a group named wd (the weekday)", at)
 			} else {
-				cur.wdGroup = cur.re.SubexpIndex("wd")
+				cur.wdGroup = subexpIndex(cur.names, "wd")
 			}
 		case "+", "-":
 			var ex Example
@@ -467,21 +514,27 @@ func (rs *Rules) compileMatch(r *Rule, src, at string) error {
 	if err != nil {
 		return err
 	}
-	re, err := regexp.Compile(`(?i)^(?:` + e + `)`)
+	full := `(?i)^(?:` + e + `)`
+	// One parse of the pattern for the automaton, the needles and the
+	// start keys.
+	p, err := syntax.Parse(full, syntax.Perl)
 	if err != nil {
 		return fmt.Errorf("%s: %v", at, err)
 	}
-	// Leftmost-longest: among the ways the pattern can match at a token, take
-	// the longest (Jahren, not Jahr), whatever order the alternatives have.
-	re.Longest()
-	r.re = re
-	r.dfa = newMatchDFA(re.String())
-	if p, err := syntax.Parse(re.String(), syntax.Perl); err == nil {
-		if set, ok := required(p); ok && len(set) <= 12 { // more strings cost more than the regexp they save
-			r.needs = set
+	r.full, r.syn, r.names = full, p, p.CapNames()
+	if r.dfa = newMatchDFA(p); r.dfa == nil {
+		// Find runs the regexp: compile it now (and report its errors).
+		re, err := regexp.Compile(full)
+		if err != nil {
+			return fmt.Errorf("%s: %v", at, err)
 		}
+		re.Longest()
+		r.re = re
 	}
-	r.spanGroup = re.SubexpIndex("span")
+	if set, ok := required(p); ok && len(set) <= 12 { // more strings cost more than the regexp they save
+		r.needs = set
+	}
+	r.spanGroup = subexpIndex(r.names, "span")
 	if r.spanGroup < 0 {
 		r.spanGroup = 0
 	}
@@ -533,13 +586,9 @@ func parseExample(at string, positive bool, s string) (Example, error) {
 }
 
 // startKeys returns the lowercased prefixes (one to three runes, "#" for a
-// digit) one of which every match of re starts with, or nil when the start
-// cannot be narrowed that way.
-func startKeys(re *regexp.Regexp) []string {
-	p, err := syntax.Parse(re.String(), syntax.Perl)
-	if err != nil {
-		return nil
-	}
+// digit) one of which every match of the parsed pattern p starts with, or
+// nil when the start cannot be narrowed that way.
+func startKeys(p *syntax.Regexp) []string {
 	set := prefixes(p)
 	keys := map[string]bool{}
 	for _, s := range set {
@@ -685,6 +734,9 @@ func prefixes(re *syntax.Regexp) []pfx {
 			if len(cur) > 4096 {
 				return []pfx{{"*", false}}
 			}
+			if !anyOpen(cur) {
+				break // the rest of the concatenation extends nothing
+			}
 		}
 		return cur
 	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpBeginText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
@@ -801,6 +853,15 @@ func isSpaceClass(re *syntax.Regexp) bool {
 	return true
 }
 
+func anyOpen(ps []pfx) bool {
+	for _, p := range ps {
+		if p.open {
+			return true
+		}
+	}
+	return false
+}
+
 func closeAll(ps []pfx) []pfx {
 	out := make([]pfx, len(ps))
 	for i, p := range ps {
@@ -810,7 +871,16 @@ func closeAll(ps []pfx) []pfx {
 }
 
 func dedup(ps []pfx) []pfx {
-	seen := map[pfx]bool{}
+	if len(ps) <= 32 { // most lists: a scan is cheaper than a map
+		out := ps[:0]
+		for _, p := range ps {
+			if !slices.Contains(out, p) {
+				out = append(out, p)
+			}
+		}
+		return out
+	}
+	seen := make(map[pfx]bool, len(ps))
 	out := ps[:0]
 	for _, p := range ps {
 		if !seen[p] {

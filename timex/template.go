@@ -105,11 +105,11 @@ func digitsOnly(s string) (string, bool) {
 }
 
 func (rs *Rules) parseTemplate(src string, r *Rule, at string) (*template, error) {
-	if r.re == nil {
+	if r.names == nil {
 		return nil, fmt.Errorf("%s: the match line must come before the templates", at)
 	}
 	t := &template{}
-	names := r.re.SubexpNames()
+	names := r.names
 	for src != "" {
 		i := strings.IndexByte(src, '{')
 		if i < 0 {

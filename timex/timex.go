@@ -404,19 +404,21 @@ type cue struct {
 // cues lists the tense cues of a sentence.
 func (tg *Tagger) cues(s string) []cue {
 	rs := tg.rules
-	fut, pst, prf := rs.patterns["tense-future"], rs.patterns["tense-past"], rs.patterns["tense-perfect"]
 	var cues []cue
+	var buf [32]byte
 	forEachWordPos(s, func(pos int, w string) {
-		lw := strings.ToLower(w)
-		switch {
-		case fut != nil && hasKey(fut, lw):
-			cues = append(cues, cue{pos: pos, kind: TenseFuture})
-			return
-		case prf != nil && hasKey(prf, lw):
-			cues = append(cues, cue{pos: pos, kind: TensePresent, aux: true})
-			return
-		case pst != nil && hasKey(pst, lw):
-			cues = append(cues, cue{pos: pos, kind: TensePast})
+		// One probe of the merged tense lists; an ASCII word is lowered
+		// into buf (a map index by string(bytes) does not allocate).
+		var c cue
+		var ok bool
+		if b, ascii := lowerASCII(buf[:0], w); ascii {
+			c, ok = rs.tenseWords[string(b)]
+		} else {
+			c, ok = rs.tenseWords[strings.ToLower(w)]
+		}
+		if ok {
+			c.pos = pos
+			cues = append(cues, c)
 			return
 		}
 		if tg.lex != nil {
@@ -436,7 +438,7 @@ func (tg *Tagger) cues(s string) []cue {
 					return
 				}
 			}
-		} else if len(lw) > 5 && strings.HasPrefix(lw, "ge") && (strings.HasSuffix(lw, "t") || strings.HasSuffix(lw, "en")) {
+		} else if lw := strings.ToLower(w); len(lw) > 5 && strings.HasPrefix(lw, "ge") && (strings.HasSuffix(lw, "t") || strings.HasSuffix(lw, "en")) {
 			cues = append(cues, cue{pos: pos, part: true})
 		}
 	})
@@ -524,7 +526,39 @@ func firstRune(s string) rune {
 	return r
 }
 
-func hasKey(pl *patternList, k string) bool { _, ok := pl.values[k]; return ok }
+// lowerASCII appends w lowered to dst when w is ASCII (as strings.ToLower
+// lowers it); ascii is false otherwise.
+func lowerASCII(dst []byte, w string) (_ []byte, ascii bool) {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return dst, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst, true
+}
+
+// tenseCues merges the tense word lists into one table, each word with
+// the cue of the first list that has it (future, perfect auxiliary, past),
+// the order cues asks them in.
+func tenseCues(patterns map[string]*patternList) map[string]cue {
+	m := map[string]cue{}
+	for _, l := range []struct {
+		name string
+		c    cue
+	}{{"tense-past", cue{kind: TensePast}}, {"tense-perfect", cue{kind: TensePresent, aux: true}}, {"tense-future", cue{kind: TenseFuture}}} {
+		if pl := patterns[l.name]; pl != nil {
+			for k := range pl.values {
+				m[k] = l.c // a later (earlier-asked) list overrides
+			}
+		}
+	}
+	return m
+}
 
 func forEachWordPos(s string, fn func(int, string)) {
 	start := -1
