@@ -1,8 +1,6 @@
 package events
 
 import (
-	"bufio"
-	"bytes"
 	"fmt"
 	"hash/maphash"
 	"io/fs"
@@ -84,7 +82,8 @@ type Model struct {
 	modality  map[string]modal
 	words     map[string][]string // word → classes
 	forms     map[string][]form
-	kj1       map[string]bool
+	kj1       []string    // konjunktiv1.txt, until buildIndex
+	slab      []wordEntry // buildIndex's entries, until it is done
 	roleNouns []string
 	roleIdx   map[string][]string   // role nouns by their last 3 bytes
 	support   map[string]bool       // verbs whose subject is the agent of their event-noun object
@@ -228,24 +227,40 @@ func LoadFS(fsys fs.FS, dir string) (*Model, error) {
 		modality:  map[string]modal{},
 		words:     map[string][]string{},
 		forms:     map[string][]form{},
-		kj1:       map[string]bool{},
 		support:   map[string]bool{},
 		lemmas:    map[string]bool{},
 	}
+	// the lines' fields are substrings of one string per file (no
+	// allocation per line or field), cut into one reused slice: no
+	// callback keeps cols itself
+	var cols []string
 	read := func(name string, minCols int, fn func(cols []string) error) error {
 		data, err := fs.ReadFile(fsys, dir+"/"+name)
 		if err != nil {
 			return err
 		}
-		sc := bufio.NewScanner(bytes.NewReader(data))
-		n := 0
-		for sc.Scan() {
-			n++
-			line := sc.Text()
-			if line == "" || strings.HasPrefix(line, "#") {
+		rest := string(data)
+		for n := 1; rest != ""; n++ {
+			line := rest
+			if i := strings.IndexByte(rest, '\n'); i >= 0 {
+				line, rest = rest[:i], rest[i+1:]
+			} else {
+				rest = ""
+			}
+			line = strings.TrimSuffix(line, "\r") // as bufio.ScanLines
+			if line == "" || line[0] == '#' {
 				continue
 			}
-			cols := strings.Split(line, "\t")
+			cols = cols[:0]
+			for {
+				i := strings.IndexByte(line, '\t')
+				if i < 0 {
+					cols = append(cols, line)
+					break
+				}
+				cols = append(cols, line[:i])
+				line = line[i+1:]
+			}
 			if len(cols) < minCols {
 				return fmt.Errorf("models/events/%s:%d: want %d tab-separated columns, have %d", name, n, minCols, len(cols))
 			}
@@ -253,7 +268,7 @@ func LoadFS(fsys fs.FS, dir string) (*Model, error) {
 				return fmt.Errorf("models/events/%s:%d: %v", name, n, err)
 			}
 		}
-		return sc.Err()
+		return nil
 	}
 	dash := func(s string) string {
 		if s == "-" {
@@ -350,8 +365,14 @@ func LoadFS(fsys fs.FS, dir string) (*Model, error) {
 	if err = read("words.tsv", 2, func(c []string) error { m.words[c[0]] = append(m.words[c[0]], c[1]); return nil }); err != nil {
 		return nil, err
 	}
+	// the capitalised noun forms of each lemma, for the compound heads
+	// below (one pass over the forms instead of one per head)
+	nounForms := map[string][]string{}
 	if err = read("forms.tsv", 3, func(c []string) error {
 		m.forms[c[0]] = append(m.forms[c[0]], form{lemma: c[1], feat: c[2]})
+		if c[2] == "n" && c[0] != "" && isUpperWord(c[0]) {
+			nounForms[c[1]] = append(nounForms[c[1]], c[0])
+		}
 		return nil
 	}); err != nil {
 		return nil, err
@@ -370,15 +391,11 @@ func LoadFS(fsys fs.FS, dir string) (*Model, error) {
 			m.headF.add(k)
 		}
 		add(h)
-		for f, fs := range m.forms {
-			for _, x := range fs {
-				if x.lemma == h && x.feat == "n" && f != "" && isUpperWord(f) {
-					add(f)
-				}
-			}
+		for _, f := range nounForms[h] {
+			add(f)
 		}
 	}
-	if err = read("konjunktiv1.txt", 1, func(c []string) error { m.kj1[c[0]] = true; return nil }); err != nil {
+	if err = read("konjunktiv1.txt", 1, func(c []string) error { m.kj1 = append(m.kj1, c[0]); return nil }); err != nil {
 		return nil, err
 	}
 	if err = read("support.txt", 1, func(c []string) error { m.support[c[0]] = true; m.lemmas[c[0]] = true; return nil }); err != nil {
@@ -387,7 +404,7 @@ func LoadFS(fsys fs.FS, dir string) (*Model, error) {
 	m.buildIndex()
 	// idx has both (wordEntry.kj1, wordEntry.forms); the maps would only be
 	// marked by every GC
-	m.kj1, m.forms = nil, nil
+	m.kj1, m.forms, m.slab = nil, nil, nil
 	m.roleIdx = map[string][]string{}
 	if err = read("rolenouns.txt", 1, func(c []string) error {
 		m.roleNouns = append(m.roleNouns, c[0])
@@ -406,21 +423,29 @@ func LoadFS(fsys fs.FS, dir string) (*Model, error) {
 func (m *Model) entry(w string) *wordEntry {
 	e := m.idx[w]
 	if e == nil {
-		e = &wordEntry{word: w}
+		// the entries come from slabs (one allocation for many, never
+		// moved: a full slab is left as it is and a new one started)
+		if len(m.slab) == cap(m.slab) {
+			m.slab = make([]wordEntry, 0, 1024)
+		}
+		m.slab = append(m.slab, wordEntry{word: w})
+		e = &m.slab[len(m.slab)-1]
 		m.idx[w] = e
 	}
 	return e
 }
 
 func (m *Model) buildIndex() {
-	m.idx = map[string]*wordEntry{}
+	// sized for all keys at once: forms, classes, Konjunktiv I forms and
+	// five adjective endings per lemma, overlapping a little
+	m.idx = make(map[string]*wordEntry, len(m.forms)+len(m.words)+len(m.kj1)+5*len(m.lemmas))
 	for w, fs := range m.forms {
 		m.entry(w).forms = fs
 	}
 	for w, cls := range m.words {
 		m.entry(w).cls = cls
 	}
-	for w := range m.kj1 {
+	for _, w := range m.kj1 {
 		m.entry(w).kj1 = true
 	}
 	for l := range m.lemmas {
@@ -432,25 +457,27 @@ func (m *Model) buildIndex() {
 			}
 		}
 	}
+	// one pass over the entries (each is a cache miss in map order); the
+	// lower-case test allocates only for the few capitalised keys
+	var buf [64]byte
 	for w, e := range m.idx {
-		if low := strings.ToLower(w); low == w {
+		if b, changed := appendLower(buf[:0], w); !changed || string(b) == w {
 			e.isLow = true
 		} else {
+			low := string(b)
 			e.lowW, e.lowE = low, m.idx[low]
 		}
-	}
-	for _, fs := range m.forms {
-		for i := range fs {
-			fs[i].known = m.lemmas[fs[i].lemma]
-		}
-	}
-	for w, e := range m.idx {
 		m.idxF.add(w)
 		if !e.isLow {
 			m.upF.add(w)
 		}
 		if len(e.cls) > 0 {
 			m.clsF.add(w)
+		}
+	}
+	for _, fs := range m.forms {
+		for i := range fs {
+			fs[i].known = m.lemmas[fs[i].lemma]
 		}
 	}
 	m.lemInfo = make(map[string]lemmaInfo, len(m.lemmas))
