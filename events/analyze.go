@@ -343,7 +343,7 @@ func (a *analysis) build() {
 		if w.punct && (tok.Text == "-" || tok.Text == "‐") && i > 0 && i+1 < len(d.Tokens) &&
 			d.Tokens[i-1].End == tok.Start && tok.End == d.Tokens[i+1].Start && !isPunct(&d.Tokens[i-1]) && !isPunct(&d.Tokens[i+1]) {
 			w.punct, w.cpart, w.low, w.fi = false, true, "-", 0
-			w.e = a.m.idx[w.low]
+			w.e = a.m.entryOf(w.low)
 			a.t[i-1].cpart = true
 			continue
 		}

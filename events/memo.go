@@ -168,30 +168,25 @@ func (f *wform) setWord(m *Model, t *forms) {
 		changed = false // U+FFFD itself
 	}
 	if !changed {
-		var e *wordEntry
-		if m.idxF.mayHash(f.h) {
-			e = m.idx[s]
-		}
+		e := m.entryHash(s, f.h)
 		f.low, f.el, f.et, f.elDone = s, e, e, true
 		return
 	}
 	// s is not in lower case: idx holds it only among the upF keys
-	if m.upF.may(s) {
-		if et := m.idx[s]; et != nil {
+	if m.upF.mayHash(f.h) {
+		if et := m.tab.find(s, f.h); et != nil {
 			f.low, f.el, f.et, f.elDone = et.lowW, et.lowE, et, true
 			return
 		}
 	}
-	if !m.clsF.mayBytes(b) {
+	hb := maphash.Bytes(keySeed, b)
+	if !m.clsF.mayHash(hb) {
 		f.low = t.str(b)
 		return
 	}
 	f.elDone = true
-	if !m.idxF.mayBytes(b) {
-		f.low = t.str(b)
-		return
-	}
-	if e := m.idx[string(b)]; e != nil {
+	// b is the stack buffer; find keeps nothing of the string
+	if e := m.entryHash(unsafe.String(&b[0], len(b)), hb); e != nil {
 		f.low, f.el = e.word, e
 		return
 	}

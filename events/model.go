@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/ereignis/ereignis/models"
 )
@@ -90,6 +91,7 @@ type Model struct {
 	nachNouns []string              // heads that make "nach" a cue (nach Angaben, Meinung nach)
 	lemmas    map[string]bool       // every lemma some list names (for separable-verb joins)
 	idx       map[string]*wordEntry // everything known about a surface form
+	tab       entryTable            // idx for the stage's look-ups
 	lemInfo   map[string]lemmaInfo  // the lemmas with their cue kind and triggers: one probe for all three
 	// quick negative answers before the maps: most tokens are neither a
 	// known lemma nor end in a role noun
@@ -133,8 +135,8 @@ func (f *smallFilter) may(s string) bool {
 	return f[w&(uint64(len(f))-1)]&b == b
 }
 
-func (f *smallFilter) mayBytes(s []byte) bool {
-	w, b := keyBits(maphash.Bytes(keySeed, s))
+func (f *smallFilter) mayHash(h uint64) bool {
+	w, b := keyBits(h)
 	return f[w&(uint64(len(f))-1)]&b == b
 }
 
@@ -163,11 +165,6 @@ func (f *keyFilter) mayHash(h uint64) bool {
 	return f[w]&b == b
 }
 
-func (f *keyFilter) mayBytes(s []byte) bool {
-	w, b := keyBits(maphash.Bytes(keySeed, s))
-	return f[w]&b == b
-}
-
 // formsOf is forms[s], through idx (which has the same slices) and its
 // filter: the forms map itself is cold in the pipeline.
 func (m *Model) formsOf(s string) []form {
@@ -179,10 +176,61 @@ func (m *Model) formsOf(s string) []form {
 
 // entryOf is idx[s] behind idxF.
 func (m *Model) entryOf(s string) *wordEntry {
-	if !m.idxF.may(s) {
+	return m.entryHash(s, maphash.String(keySeed, s))
+}
+
+// entryHash is entryOf(s) for h = maphash.String(keySeed, s).
+func (m *Model) entryHash(s string, h uint64) *wordEntry {
+	if !m.idxF.mayHash(h) {
 		return nil
 	}
-	return m.idx[s]
+	return m.tab.find(s, h)
+}
+
+// entryTable holds idx again as open addressing over the keys' maphash
+// values, which the filter and a document's forms have computed already:
+// a look-up reads one slot and the entry it points to, where a Go map
+// hashes the key again and reads a control word, a slot and the key.
+type entryTable struct {
+	slots []entrySlot // a power of two, at most half full
+}
+
+type entrySlot struct {
+	fp uint32 // the hash's high half, to skip most other keys unread
+	e  *wordEntry
+}
+
+func newEntryTable(idx map[string]*wordEntry) entryTable {
+	n := 64
+	for n < 2*len(idx) {
+		n *= 2
+	}
+	t := entryTable{slots: make([]entrySlot, n)}
+	mask := uint64(n - 1)
+	for w, e := range idx {
+		h := maphash.String(keySeed, w)
+		i := h & mask
+		for t.slots[i].e != nil {
+			i = (i + 1) & mask
+		}
+		t.slots[i] = entrySlot{uint32(h >> 32), e}
+	}
+	return t
+}
+
+// find returns the entry of s (h its hash), nil if there is none.
+func (t *entryTable) find(s string, h uint64) *wordEntry {
+	mask := uint64(len(t.slots) - 1)
+	fp := uint32(h >> 32)
+	for i := h & mask; ; i = (i + 1) & mask {
+		sl := &t.slots[i]
+		if sl.e == nil {
+			return nil
+		}
+		if sl.fp == fp && sl.e.word == s {
+			return sl.e
+		}
+	}
 }
 
 // filter is a one-hash Bloom filter over a few bytes of a string: a clear
@@ -480,6 +528,7 @@ func (m *Model) buildIndex() {
 			fs[i].known = m.lemmas[fs[i].lemma]
 		}
 	}
+	m.tab = newEntryTable(m.idx)
 	m.lemInfo = make(map[string]lemmaInfo, len(m.lemmas))
 	for l := range m.lemmas {
 		m.lemmaF.add(l)
@@ -617,10 +666,8 @@ func (m *Model) word(s string) (low string, el, et *wordEntry) {
 		low := string(b)
 		return low, m.entryOf(low), nil
 	}
-	if !m.idxF.mayBytes(b) {
-		return string(b), nil, nil
-	}
-	if e := m.idx[string(b)]; e != nil {
+	// b is the stack buffer; find keeps nothing of the string
+	if e := m.entryHash(unsafe.String(&b[0], len(b)), maphash.Bytes(keySeed, b)); e != nil {
 		return e.word, e, nil
 	}
 	return string(b), nil, nil
