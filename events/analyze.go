@@ -434,7 +434,8 @@ func (a *analysis) setClasses(i int) {
 		w.role = f.role
 	}
 	if !f.detDone {
-		f.det, f.detDone = a.is(i, "art") || a.clsPrefix(i, "poss") != "" || isKein(f.low), true
+		// w.cls is w.e's (entries know their art and poss classes)
+		f.det, f.detDone = w.e != nil && w.e.det || isKein(f.low), true
 	}
 	w.det = f.det
 }

@@ -163,6 +163,11 @@ func (f *wform) setWord(m *Model, t *forms) {
 		f.elDone = true
 		return
 	}
+	if lowerASCII(s) { // most words: no copy, s is its own lower-case form
+		e := m.entryHash(s, f.h)
+		f.low, f.el, f.et, f.elDone = s, e, e, true
+		return
+	}
 	b, changed := appendLower(buf[:0], s)
 	if changed && string(b) == s {
 		changed = false // U+FFFD itself
@@ -191,6 +196,17 @@ func (f *wform) setWord(m *Model, t *forms) {
 		return
 	}
 	f.low = t.str(b)
+}
+
+// lowerASCII reports whether s has no upper-case ASCII letter and no
+// other byte than ASCII (strings.ToLower(s) == s, found without copying).
+func lowerASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // formEl returns the model's entry for the form's lower-case form.

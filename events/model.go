@@ -57,6 +57,7 @@ type wordEntry struct {
 	forms  []form
 	cls    []string
 	kj1    bool
+	det    bool   // an article or possessive by cls (setClasses' det, but kein-)
 	adjLem string // lemma of an inflected adjective of the lists (bevorstehenden → bevorstehend)
 	// the lower-case form of word and its entry (nil if the model has none),
 	// so that a known token needs one lookup for both
@@ -515,6 +516,7 @@ func (m *Model) buildIndex() {
 			low := string(b)
 			e.lowW, e.lowE = low, m.idx[low]
 		}
+		e.det = hasCls(e.cls, "art") || clsWithPrefix(e.cls, "poss") != ""
 		m.idxF.add(w)
 		if !e.isLow {
 			m.upF.add(w)
