@@ -19,7 +19,6 @@ type wtok struct {
 	tmx    int        // index of the timex covering the token, -1
 	cstart int        // first token of the hyphenated compound this token heads
 	cl     int        // index of the clause (document-wide), -1
-	cls    []string   // closed classes of the word (words.tsv)
 	e      *wordEntry // the model's entry for low (nil if it knows none)
 	cue    string     // cue kind of the final lemma (Model.cue)
 	trs    []trigger  // triggers of the final lemma
@@ -38,6 +37,16 @@ type wtok struct {
 	role   bool // a role noun (Präsident, Kremlsprecher, Regierung)
 	det    bool // article, possessive or kein-
 	adj    bool // can stand inside a noun phrase before its noun
+}
+
+// classes returns the closed classes of the word (words.tsv), none for
+// punctuation: what setClasses once copied into the token, read from the
+// entry instead (the token stays 24 bytes smaller).
+func (w *wtok) classes() []string {
+	if w.punct || w.e == nil {
+		return nil
+	}
+	return w.e.cls
 }
 
 // hasClass reports whether the word (its lower-case form) is of the class.
@@ -181,11 +190,8 @@ func (a *analysis) lookupForm(tok *document.Token, w *wtok, fm *wform, start boo
 	known := -1 // whether the lemma is known, -1 when not looked up
 	if et != nil && len(et.forms) > 0 && (w.upper || a.lex == nil || !a.funcWord(fm) || tok.POS == "VERB" || tok.POS == "AUX") {
 		fs := et.forms
-		w.lemma, w.feat = fs[0].lemma, fs[0].feat
+		w.lemma, w.feat = fs[0].lemma, et.feats
 		known = b2i(fs[0].known)
-		for _, f := range fs[1:] {
-			w.feat += f.feat
-		}
 	} else if w.upper && start && tok.POS != "NOUN" && tok.POS != "PROPN" && a.verbForms(fm) && (a.lex == nil || !a.funcWord(fm)) {
 		// a verb capitalised at the start of a sentence (Sagte er …)
 		el := fm.el
@@ -227,11 +233,20 @@ func (a *analysis) lookupForm(tok *document.Token, w *wtok, fm *wform, start boo
 		// (einzuleiten → einleiten)
 		w.feat += "z"
 	}
-	f := w.feat
-	if strings.ContainsAny(f, "12pr") {
+	// strings.ContainsAny(w.feat, "12pr") and (w.feat, "iza"), in one pass
+	var fin, nonfin bool
+	for i := 0; i < len(w.feat); i++ {
+		switch w.feat[i] {
+		case '1', '2', 'p', 'r':
+			fin = true
+		case 'i', 'z', 'a':
+			nonfin = true
+		}
+	}
+	if fin {
 		w.verb, w.fin = true, true
 	}
-	if strings.ContainsAny(f, "iza") {
+	if nonfin {
 		w.verb, w.nonfin = true, true
 	}
 	if tok.POS == "VERB" || tok.POS == "AUX" {
@@ -250,7 +265,7 @@ func (a *analysis) closedClass(j int) bool {
 
 // is reports whether token j belongs to the closed class.
 func (a *analysis) is(j int, class string) bool {
-	for _, c := range a.t[j].cls {
+	for _, c := range a.t[j].classes() {
 		if c == class {
 			return true
 		}
@@ -260,7 +275,7 @@ func (a *analysis) is(j int, class string) bool {
 
 // clsPrefix returns the first class of token j that starts with prefix.
 func (a *analysis) clsPrefix(j int, prefix string) string {
-	for _, c := range a.t[j].cls {
+	for _, c := range a.t[j].classes() {
 		if strings.HasPrefix(c, prefix) {
 			return c
 		}
@@ -412,14 +427,11 @@ func (a *analysis) build() {
 	}
 }
 
-// setClasses sets the closed classes, role and det of token i.
+// setClasses sets role and det of token i.
 func (a *analysis) setClasses(i int) {
 	w := &a.t[i]
 	if w.punct {
 		return
-	}
-	if w.e != nil {
-		w.cls = w.e.cls
 	}
 	f := a.form(i)
 	if f == nil { // a hyphen inside a compound
@@ -434,7 +446,7 @@ func (a *analysis) setClasses(i int) {
 		w.role = f.role
 	}
 	if !f.detDone {
-		// w.cls is w.e's (entries know their art and poss classes)
+		// w's classes are w.e's (entries know their art and poss classes)
 		f.det, f.detDone = w.e != nil && w.e.det || isKein(f.low), true
 	}
 	w.det = f.det

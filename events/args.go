@@ -54,7 +54,7 @@ func (a *analysis) computeAdjLike(j int) bool {
 	if w.upper {
 		return a.isRoleNoun(j)
 	}
-	if w.verb && !strings.Contains(w.feat, "a") || len(w.cls) > 0 && !a.is(j, "num") {
+	if w.verb && !strings.Contains(w.feat, "a") || len(w.classes()) > 0 && !a.is(j, "num") {
 		return false // a closed-class word; numerals still inflect like adjectives (mehrere, zahlreiche)
 	}
 	return adjEnding(w.low)
@@ -1045,7 +1045,7 @@ func (a *analysis) nameRun(st, limit int) int {
 	for e < limit && e-st < 5 {
 		tx := a.d.Tokens[e].Text
 		switch {
-		case a.t[e].upper && !a.t[e].punct && a.t[e].tmx < 0 && !a.direction(e) && len(a.t[e].cls) == 0 && len(a.m.trigs(a.t[e].lemma)) == 0 && a.tokHead(e) == "":
+		case a.t[e].upper && !a.t[e].punct && a.t[e].tmx < 0 && !a.direction(e) && len(a.t[e].classes()) == 0 && len(a.m.trigs(a.t[e].lemma)) == 0 && a.tokHead(e) == "":
 			e++
 		case tx == "-" && e > st && e+1 < limit && a.d.Tokens[e-1].End == a.d.Tokens[e].Start && a.d.Tokens[e].End == a.d.Tokens[e+1].Start:
 			e++

@@ -55,6 +55,7 @@ type lemmaInfo struct {
 type wordEntry struct {
 	word   string // the surface form itself: lower-casing through the index allocates nothing
 	forms  []form
+	feats  string // the features of all forms, concatenated
 	cls    []string
 	kj1    bool
 	det    bool   // an article or possessive by cls (setClasses' det, but kein-)
@@ -489,7 +490,11 @@ func (m *Model) buildIndex() {
 	// five adjective endings per lemma, overlapping a little
 	m.idx = make(map[string]*wordEntry, len(m.forms)+len(m.words)+len(m.kj1)+5*len(m.lemmas))
 	for w, fs := range m.forms {
-		m.entry(w).forms = fs
+		e := m.entry(w)
+		e.forms, e.feats = fs, fs[0].feat
+		for _, f := range fs[1:] {
+			e.feats += f.feat
+		}
 	}
 	for w, cls := range m.words {
 		m.entry(w).cls = cls
