@@ -20,8 +20,7 @@ type wtok struct {
 	cstart int        // first token of the hyphenated compound this token heads
 	cl     int        // index of the clause (document-wide), -1
 	e      *wordEntry // the model's entry for low (nil if it knows none)
-	cue    string     // cue kind of the final lemma (Model.cue)
-	trs    []trigger  // triggers of the final lemma
+	li     *lemmaInfo // cue kind and triggers of the final lemma (nil: none)
 	fi     int32      // index+1 of the token's form in analysis.forms, 0 for none
 	// the flags together, so that wtok has no padding (it is streamed
 	// through many times per document)
@@ -37,6 +36,22 @@ type wtok struct {
 	role   bool // a role noun (Präsident, Kremlsprecher, Regierung)
 	det    bool // article, possessive or kein-
 	adj    bool // can stand inside a noun phrase before its noun
+}
+
+// cue returns the cue kind of the final lemma (Model.cue).
+func (w *wtok) cue() string {
+	if w.li == nil {
+		return ""
+	}
+	return w.li.cue
+}
+
+// trs returns the triggers of the final lemma (Model.trigs).
+func (w *wtok) trs() []trigger {
+	if w.li == nil {
+		return nil
+	}
+	return w.li.trs
 }
 
 // classes returns the closed classes of the word (words.tsv), none for
@@ -413,17 +428,13 @@ func (a *analysis) build() {
 		w := &a.t[i]
 		f := a.form(i)
 		if f == nil {
-			w.cue, w.trs = a.m.cue(w.lemma), a.m.trigs(w.lemma)
+			w.li = a.m.lemmaInfo(w.lemma)
 			continue
 		}
 		if !f.lemmaDone || f.lemma != w.lemma {
-			f.lemma, f.lemmaCue, f.lemmaTrs, f.lemmaDone = w.lemma, "", nil, true
-			if a.m.lemmaF.may(w.lemma) { // every cue and trigger is a lemma
-				li := a.m.lemInfo[w.lemma]
-				f.lemmaCue, f.lemmaTrs = li.cue, li.trs
-			}
+			f.lemma, f.lemmaLI, f.lemmaDone = w.lemma, a.m.lemmaInfo(w.lemma), true
 		}
-		w.cue, w.trs = f.lemmaCue, f.lemmaTrs
+		w.li = f.lemmaLI
 	}
 }
 

@@ -24,19 +24,19 @@ type wform struct {
 	elDone bool
 
 	// computed on first use (the *Done flags say whether they are)
-	fw, fwDone      bool // the lexicon knows low as a function word
-	head            string
-	headDone        bool // head = compoundHead(text)
-	role, roleDone  bool // role = Model.roleNoun(low)
-	cueLow          string
-	cueLowDone      bool // cueLow = Model.cue(low)
-	det, detDone    bool
-	lemma, lemmaCue string // the last final lemma seen on the form and its cue
-	lemmaTrs        []trigger
-	lemmaDone       bool
-	lk              lookupKey // the inputs of the last lookup on the form
-	lkOut           lookupOut // and its result
-	lkDone          bool
+	fw, fwDone     bool // the lexicon knows low as a function word
+	head           string
+	headDone       bool // head = compoundHead(text)
+	role, roleDone bool // role = Model.roleNoun(low)
+	cueLow         string
+	cueLowDone     bool // cueLow = Model.cue(low)
+	det, detDone   bool
+	lemma          string     // the last final lemma seen on the form
+	lemmaLI        *lemmaInfo // and its cue kind and triggers
+	lemmaDone      bool
+	lk             lookupKey // the inputs of the last lookup on the form
+	lkOut          lookupOut // and its result
+	lkDone         bool
 }
 
 // lookupKey is what (*analysis).lookup reads from a token beyond its text.

@@ -94,7 +94,7 @@ type Model struct {
 	lemmas    map[string]bool       // every lemma some list names (for separable-verb joins)
 	idx       map[string]*wordEntry // everything known about a surface form
 	tab       entryTable            // idx for the stage's look-ups
-	lemInfo   map[string]lemmaInfo  // the lemmas with their cue kind and triggers: one probe for all three
+	lemInfo   map[string]*lemmaInfo // the lemmas with their cue kind and triggers: one probe for all three
 	// quick negative answers before the maps: most tokens are neither a
 	// known lemma nor end in a role noun
 	lemmaF, cueF, trigF filter
@@ -536,10 +536,12 @@ func (m *Model) buildIndex() {
 		}
 	}
 	m.tab = newEntryTable(m.idx)
-	m.lemInfo = make(map[string]lemmaInfo, len(m.lemmas))
+	m.lemInfo = make(map[string]*lemmaInfo, len(m.lemmas))
+	infos := make([]lemmaInfo, 0, len(m.lemmas))
 	for l := range m.lemmas {
 		m.lemmaF.add(l)
-		m.lemInfo[l] = lemmaInfo{cue: m.cues[l], trs: m.triggers[l]} // cues and triggers are lemmas
+		infos = append(infos, lemmaInfo{cue: m.cues[l], trs: m.triggers[l]}) // cues and triggers are lemmas
+		m.lemInfo[l] = &infos[len(infos)-1]
 	}
 	for c := range m.cues {
 		m.cueF.add(c)
@@ -547,6 +549,15 @@ func (m *Model) buildIndex() {
 	for t := range m.triggers {
 		m.trigF.add(t)
 	}
+}
+
+// lemmaInfo returns the cue kind and the triggers of the lemma, nil when
+// it has neither (the same answers as cue and trigs, in one probe).
+func (m *Model) lemmaInfo(lemma string) *lemmaInfo {
+	if !m.lemmaF.may(lemma) { // every cue and trigger is a lemma
+		return nil
+	}
+	return m.lemInfo[lemma]
 }
 
 // cue returns the cue kind of the lemma ("" for none).
