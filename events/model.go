@@ -127,14 +127,9 @@ func (f *triFilter) may(s string) bool { h := triHash(s); return f[h>>6]&(1<<(h&
 // smallFilter is a keyFilter of 1 KB for sets of a few hundred strings.
 type smallFilter [1 << 7]uint64
 
-func (f *smallFilter) add(s string) {
-	w, b := keyBits(maphash.String(keySeed, s))
+func (f *smallFilter) addHash(h uint64) {
+	w, b := keyBits(h)
 	f[w&(uint64(len(f))-1)] |= b
-}
-
-func (f *smallFilter) may(s string) bool {
-	w, b := keyBits(maphash.String(keySeed, s))
-	return f[w&(uint64(len(f))-1)]&b == b
 }
 
 func (f *smallFilter) mayHash(h uint64) bool {
@@ -152,14 +147,9 @@ func keyBits(h uint64) (word uint64, mask uint64) {
 	return h >> 52, 1<<(h&63) | 1<<((h>>6)&63)
 }
 
-func (f *keyFilter) add(s string) {
-	w, b := keyBits(maphash.String(keySeed, s))
+func (f *keyFilter) addHash(h uint64) {
+	w, b := keyBits(h)
 	f[w] |= b
-}
-
-func (f *keyFilter) may(s string) bool {
-	w, b := keyBits(maphash.String(keySeed, s))
-	return f[w]&b == b
 }
 
 func (f *keyFilter) mayHash(h uint64) bool {
@@ -202,22 +192,23 @@ type entrySlot struct {
 	e  *wordEntry
 }
 
-func newEntryTable(idx map[string]*wordEntry) entryTable {
-	n := 64
-	for n < 2*len(idx) {
-		n *= 2
+// newEntryTable returns an empty table for n keys.
+func newEntryTable(n int) entryTable {
+	size := 64
+	for size < 2*n {
+		size *= 2
 	}
-	t := entryTable{slots: make([]entrySlot, n)}
-	mask := uint64(n - 1)
-	for w, e := range idx {
-		h := maphash.String(keySeed, w)
-		i := h & mask
-		for t.slots[i].e != nil {
-			i = (i + 1) & mask
-		}
-		t.slots[i] = entrySlot{uint32(h >> 32), e}
+	return entryTable{slots: make([]entrySlot, size)}
+}
+
+// add puts e, whose word hashes to h, into the table (once per word).
+func (t *entryTable) add(e *wordEntry, h uint64) {
+	mask := uint64(len(t.slots) - 1)
+	i := h & mask
+	for t.slots[i].e != nil {
+		i = (i + 1) & mask
 	}
-	return t
+	t.slots[i] = entrySlot{uint32(h >> 32), e}
 }
 
 // find returns the entry of s (h its hash), nil if there is none.
@@ -514,7 +505,10 @@ func (m *Model) buildIndex() {
 	// one pass over the entries (each is a cache miss in map order); the
 	// lower-case test allocates only for the few capitalised keys
 	var buf [64]byte
+	m.tab = newEntryTable(len(m.idx))
 	for w, e := range m.idx {
+		h := maphash.String(keySeed, w)
+		m.tab.add(e, h)
 		if b, changed := appendLower(buf[:0], w); !changed || string(b) == w {
 			e.isLow = true
 		} else {
@@ -522,12 +516,12 @@ func (m *Model) buildIndex() {
 			e.lowW, e.lowE = low, m.idx[low]
 		}
 		e.det = hasCls(e.cls, "art") || clsWithPrefix(e.cls, "poss") != ""
-		m.idxF.add(w)
+		m.idxF.addHash(h)
 		if !e.isLow {
-			m.upF.add(w)
+			m.upF.addHash(h)
 		}
 		if len(e.cls) > 0 {
-			m.clsF.add(w)
+			m.clsF.addHash(h)
 		}
 	}
 	for _, fs := range m.forms {
@@ -535,7 +529,6 @@ func (m *Model) buildIndex() {
 			fs[i].known = m.lemmas[fs[i].lemma]
 		}
 	}
-	m.tab = newEntryTable(m.idx)
 	m.lemInfo = make(map[string]*lemmaInfo, len(m.lemmas))
 	infos := make([]lemmaInfo, 0, len(m.lemmas))
 	for l := range m.lemmas {
