@@ -110,6 +110,11 @@ type analysis struct {
 	sink    byte // touchLemmas' result, kept so that its loads stay
 	// the clauses of each sentence, in token order: sentCl[sentClOff[si]:sentClOff[si+1]]
 	sentCl, sentClOff []int
+	// the quote marks among the punctuation tokens, in token order, and
+	// whether the tokens' sentences run 0, 1, ... without a gap or a
+	// token outside them (then quotes needs to read these tokens only)
+	qmarks []int32
+	qOK    bool
 }
 
 // seg is a stretch of a sentence between clause boundaries.
@@ -130,6 +135,7 @@ type scratch struct {
 	sentCl  []int
 	sentOff []int
 	evs     []document.Event
+	qmarks  []int32
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -157,6 +163,7 @@ func (a *analysis) useScratch() *scratch {
 	a.forms = &sc.forms
 	a.sentCl, a.sentClOff = sc.sentCl[:0], sc.sentOff[:0]
 	a.evs = sc.evs[:0]
+	a.qmarks = sc.qmarks[:0]
 	return sc
 }
 
@@ -172,8 +179,9 @@ func (a *analysis) releaseScratch(sc *scratch) {
 	sc.forms.list, sc.forms.arena = sc.forms.list[:0], nil
 	sc.t, sc.clauses, sc.para, sc.segs, sc.merged = a.t[:0], a.clauses[:0], a.para[:0], a.segs[:0], a.merged[:0]
 	sc.sentCl, sc.sentOff = a.sentCl[:0], a.sentClOff[:0]
-	clear(a.evs[:cap(a.evs)])
+	// events cleared what it used of evs (the rest of it is still zero)
 	sc.evs = a.evs[:0]
+	sc.qmarks = a.qmarks[:0]
 	a.t, a.clauses, a.para, a.segs, a.merged, a.forms = nil, nil, nil, nil, nil, nil
 	scratchPool.Put(sc)
 }
@@ -363,11 +371,21 @@ func (a *analysis) build() {
 		a.t[i].fi = a.forms.add(d.Tokens[i].Text) + 1
 	}
 	a.forms.init(a.m)
+	a.qOK = true
+	prevSent := 0
 	for i := range d.Tokens {
 		tok := &d.Tokens[i]
 		w := &a.t[i]
 		w.ent, w.tmx, w.cl, w.cstart = -1, -1, -1, i
 		w.punct = isPunct(tok)
+		if s := tok.Sentence; s < prevSent || s >= len(d.Sentences) {
+			a.qOK = false
+		} else {
+			prevSent = s
+		}
+		if w.punct && quoteMark(tok.Text) {
+			a.qmarks = append(a.qmarks, int32(i))
+		}
 		// the tokeniser splits hyphenated compounds (US-Präsidenten); a hyphen
 		// attached on both sides joins them back into one word here
 		if w.punct && (tok.Text == "-" || tok.Text == "‐") && i > 0 && i+1 < len(d.Tokens) &&
@@ -519,9 +537,46 @@ func quoteKind(s string) (open, close, toggle bool) {
 	return
 }
 
+// quoteMark reports the texts that quotes pairs: those quoteKind knows.
+func quoteMark(s string) bool {
+	o, c, tg := quoteKind(s)
+	return o || c || tg
+}
+
 // quotes returns the token ranges [open, close] of direct quotes, paired
 // within a paragraph; an unclosed quote ends with its paragraph.
+//
+// Only the quote marks change the pairing, and the paragraph of the
+// tokens only ever grows when their sentences do (0 ≤ Sentence, never
+// decreasing: build checked it, qOK): then the paragraph changes between
+// two quote marks exactly when theirs differ, and the marks alone give
+// quotesRef's answer without streaming through every token.
 func (a *analysis) quotes() [][2]int {
+	if !a.qOK {
+		return a.quotesRef()
+	}
+	d := a.d
+	var out [][2]int
+	open := -1
+	para := -1
+	for _, qi := range a.qmarks {
+		i := int(qi)
+		tok := &d.Tokens[i]
+		p := -1
+		if tok.Sentence < len(a.para) {
+			p = a.para[tok.Sentence]
+		}
+		if p != para {
+			open, para = -1, p
+		}
+		out, open = a.quoteStep(out, open, i)
+	}
+	return out
+}
+
+// quotesRef is quotes over every token (the reference, and the way for
+// documents whose tokens' sentences do not run in order).
+func (a *analysis) quotesRef() [][2]int {
 	d := a.d
 	var out [][2]int
 	open := -1
@@ -538,26 +593,35 @@ func (a *analysis) quotes() [][2]int {
 		if !a.t[i].punct {
 			continue
 		}
-		o, c, tg := quoteKind(tok.Text)
-		if tg {
-			if open >= 0 && d.Tokens[open].Text == "\"" {
-				c = true
-			} else if open < 0 {
-				o = true
-			}
-		}
-		if tok.Text == "“" && open < 0 {
-			o, c = true, false // English opening quote
-		}
-		switch {
-		case c && open >= 0:
-			out = append(out, [2]int{open, i})
-			open = -1
-		case o && open < 0:
-			open = i
-		}
+		out, open = a.quoteStep(out, open, i)
 	}
 	return out
+}
+
+// quoteStep pairs punctuation token i with the open quote mark (-1 for
+// none): it returns out with the quote it closes and the new open mark.
+func (a *analysis) quoteStep(out [][2]int, open, i int) ([][2]int, int) {
+	d := a.d
+	tok := &d.Tokens[i]
+	o, c, tg := quoteKind(tok.Text)
+	if tg {
+		if open >= 0 && d.Tokens[open].Text == "\"" {
+			c = true
+		} else if open < 0 {
+			o = true
+		}
+	}
+	if tok.Text == "“" && open < 0 {
+		o, c = true, false // English opening quote
+	}
+	switch {
+	case c && open >= 0:
+		out = append(out, [2]int{open, i})
+		open = -1
+	case o && open < 0:
+		open = i
+	}
+	return out, open
 }
 
 func (a *analysis) markQuotes() {
