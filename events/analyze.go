@@ -689,7 +689,7 @@ func (a *analysis) segment(si int) {
 	// a parenthesis without a verb (Bericht Nr. 14 (Az. III 2 – 2024)) is
 	// an insertion: the clause goes on after it
 	for i := s.TokStart; i < s.TokEnd; i++ {
-		if d.Tokens[i].Text != "(" || !a.t[i].punct {
+		if !a.t[i].punct || d.Tokens[i].Text != "(" { // the token itself only for punctuation
 			continue
 		}
 		for k := i + 1; k < s.TokEnd && k <= i+12; k++ {
