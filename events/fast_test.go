@@ -11,20 +11,24 @@ import (
 	"github.com/ereignis/ereignis/tokenize"
 )
 
-// The entry table must answer as idx does, for every key and for words
-// that are no key.
-func TestEntryTableMatchesIdx(t *testing.T) {
+// The entry table must find every entry of the slabs, and nothing for words
+// that have none.
+func TestEntryTableMatchesSlabs(t *testing.T) {
 	m, err := Load()
 	if err != nil {
 		t.Fatal(err)
 	}
-	for k, e := range m.idx {
+	idx := m.index()
+	if len(idx) != m.tab.n {
+		t.Fatalf("%d words in the slabs, %d in the table", len(idx), m.tab.n)
+	}
+	for k, e := range idx {
 		if got := m.entryOf(k); got != e {
 			t.Fatalf("entryOf(%q) = %p, want %p", k, got, e)
 		}
 		for _, w := range []string{k + "x", "x" + k, strings.ToUpper(k)} {
-			if got := m.entryOf(w); got != m.idx[w] {
-				t.Fatalf("entryOf(%q) = %p, want %p", w, got, m.idx[w])
+			if got := m.entryOf(w); got != idx[w] {
+				t.Fatalf("entryOf(%q) = %p, want %p", w, got, idx[w])
 			}
 		}
 	}

@@ -177,7 +177,7 @@ func (f *wform) setWord(m *Model, t *forms) {
 		f.low, f.el, f.et, f.elDone = s, e, e, true
 		return
 	}
-	// s is not in lower case: idx holds it only among the upF keys
+	// s is not in lower case: tab holds it only among the upF keys
 	if m.upF.mayHash(f.h) {
 		if et := m.tab.find(s, f.h); et != nil {
 			f.low, f.el, f.et, f.elDone = et.lowW, et.lowE, et, true

@@ -85,24 +85,23 @@ type Model struct {
 	modality  map[string]modal
 	words     map[string][]string // word → classes
 	forms     map[string][]form
-	kj1       []string    // konjunktiv1.txt, until buildIndex
-	slab      []wordEntry // buildIndex's entries, until it is done
+	kj1       []string      // konjunktiv1.txt, until buildIndex
+	slabs     [][]wordEntry // the entries of tab, in the order they were made
 	roleNouns []string
 	roleIdx   map[string][]string   // role nouns by their last 3 bytes
 	support   map[string]bool       // verbs whose subject is the agent of their event-noun object
 	nachNouns []string              // heads that make "nach" a cue (nach Angaben, Meinung nach)
 	lemmas    map[string]bool       // every lemma some list names (for separable-verb joins)
-	idx       map[string]*wordEntry // everything known about a surface form
-	tab       entryTable            // idx for the stage's look-ups
+	tab       entryTable            // everything known about a surface form, by the form
 	lemInfo   map[string]*lemmaInfo // the lemmas with their cue kind and triggers: one probe for all three
 	// quick negative answers before the maps: most tokens are neither a
 	// known lemma nor end in a role noun
 	lemmaF, cueF, trigF filter
 	roleF               triFilter
-	// idxF holds every key of idx: most distinct word forms of an article
-	// are unknown to the model, and idx itself is cold in the pipeline
+	// idxF holds every key of tab: most distinct word forms of an article
+	// are unknown to the model, and tab itself is cold in the pipeline
 	idxF keyFilter
-	// upF holds the keys of idx that are not in lower case (a few hundred
+	// upF holds the keys of tab that are not in lower case (a few hundred
 	// capitalised forms), clsF the keys with closed classes: a capitalised
 	// word the model does not know needs its lower-case entry only for
 	// these classes (and, at the start of a sentence, for its forms)
@@ -157,7 +156,7 @@ func (f *keyFilter) mayHash(h uint64) bool {
 	return f[w]&b == b
 }
 
-// formsOf is forms[s], through idx (which has the same slices) and its
+// formsOf is forms[s], through tab (which has the same slices) and its
 // filter: the forms map itself is cold in the pipeline.
 func (m *Model) formsOf(s string) []form {
 	if e := m.entryOf(s); e != nil {
@@ -166,7 +165,7 @@ func (m *Model) formsOf(s string) []form {
 	return nil
 }
 
-// entryOf is idx[s] behind idxF.
+// entryOf is the entry of s (nil for none), behind idxF.
 func (m *Model) entryOf(s string) *wordEntry {
 	return m.entryHash(s, maphash.String(keySeed, s))
 }
@@ -179,12 +178,13 @@ func (m *Model) entryHash(s string, h uint64) *wordEntry {
 	return m.tab.find(s, h)
 }
 
-// entryTable holds idx again as open addressing over the keys' maphash
-// values, which the filter and a document's forms have computed already:
-// a look-up reads one slot and the entry it points to, where a Go map
-// hashes the key again and reads a control word, a slot and the key.
+// entryTable is open addressing over the keys' maphash values, which the
+// filter and a document's forms have computed already: a look-up reads
+// one slot and the entry it points to, where a Go map hashes the key
+// again and reads a control word, a slot and the key.
 type entryTable struct {
 	slots []entrySlot // a power of two, at most half full
+	n     int
 }
 
 type entrySlot struct {
@@ -192,17 +192,18 @@ type entrySlot struct {
 	e  *wordEntry
 }
 
-// newEntryTable returns an empty table for n keys.
-func newEntryTable(n int) entryTable {
-	size := 64
-	for size < 2*n {
-		size *= 2
-	}
-	return entryTable{slots: make([]entrySlot, size)}
-}
-
 // add puts e, whose word hashes to h, into the table (once per word).
 func (t *entryTable) add(e *wordEntry, h uint64) {
+	if 2*(t.n+1) > len(t.slots) {
+		old := t.slots
+		t.slots, t.n = make([]entrySlot, 2*len(old)), 0
+		for _, sl := range old {
+			if sl.e != nil {
+				t.add(sl.e, maphash.String(keySeed, sl.e.word))
+			}
+		}
+	}
+	t.n++
 	mask := uint64(len(t.slots) - 1)
 	i := h & mask
 	for t.slots[i].e != nil {
@@ -443,9 +444,9 @@ func LoadFS(fsys fs.FS, dir string) (*Model, error) {
 		return nil, err
 	}
 	m.buildIndex()
-	// idx has both (wordEntry.kj1, wordEntry.forms); the maps would only be
+	// tab has both (wordEntry.kj1, wordEntry.forms); the maps would only be
 	// marked by every GC
-	m.kj1, m.forms, m.slab = nil, nil, nil
+	m.kj1, m.forms = nil, nil
 	m.roleIdx = map[string][]string{}
 	if err = read("rolenouns.txt", 1, func(c []string) error {
 		m.roleNouns = append(m.roleNouns, c[0])
@@ -461,25 +462,34 @@ func LoadFS(fsys fs.FS, dir string) (*Model, error) {
 	return m, nil
 }
 
+// entry returns the entry of w, made when there is none yet.
 func (m *Model) entry(w string) *wordEntry {
-	e := m.idx[w]
-	if e == nil {
-		// the entries come from slabs (one allocation for many, never
-		// moved: a full slab is left as it is and a new one started)
-		if len(m.slab) == cap(m.slab) {
-			m.slab = make([]wordEntry, 0, 1024)
-		}
-		m.slab = append(m.slab, wordEntry{word: w})
-		e = &m.slab[len(m.slab)-1]
-		m.idx[w] = e
+	h := maphash.String(keySeed, w)
+	if e := m.tab.find(w, h); e != nil {
+		return e
 	}
+	// the entries come from slabs (one allocation for many, never moved:
+	// a full slab is left as it is and a new one started)
+	k := len(m.slabs) - 1
+	if k < 0 || len(m.slabs[k]) == cap(m.slabs[k]) {
+		m.slabs = append(m.slabs, make([]wordEntry, 0, 1024))
+		k++
+	}
+	m.slabs[k] = append(m.slabs[k], wordEntry{word: w})
+	e := &m.slabs[k][len(m.slabs[k])-1]
+	m.tab.add(e, h)
 	return e
 }
 
 func (m *Model) buildIndex() {
-	// sized for all keys at once: forms, classes, Konjunktiv I forms and
-	// five adjective endings per lemma, overlapping a little
-	m.idx = make(map[string]*wordEntry, len(m.forms)+len(m.words)+len(m.kj1)+5*len(m.lemmas))
+	// sized for all keys at once (forms, classes, Konjunktiv I forms and
+	// five adjective endings per lemma, overlapping a little); add grows
+	// it past half full
+	n := 64
+	for n < len(m.forms)+len(m.words)+len(m.kj1)+5*len(m.lemmas) {
+		n *= 2
+	}
+	m.tab = entryTable{slots: make([]entrySlot, n)}
 	for w, fs := range m.forms {
 		e := m.entry(w)
 		e.forms, e.feats = fs, fs[0].feat
@@ -502,26 +512,12 @@ func (m *Model) buildIndex() {
 			}
 		}
 	}
-	// one pass over the entries (each is a cache miss in map order); the
-	// lower-case test allocates only for the few capitalised keys
+	// one pass over the entries, in the slabs' order; the lower-case test
+	// allocates only for the few capitalised keys
 	var buf [64]byte
-	m.tab = newEntryTable(len(m.idx))
-	for w, e := range m.idx {
-		h := maphash.String(keySeed, w)
-		m.tab.add(e, h)
-		if b, changed := appendLower(buf[:0], w); !changed || string(b) == w {
-			e.isLow = true
-		} else {
-			low := string(b)
-			e.lowW, e.lowE = low, m.idx[low]
-		}
-		e.det = hasCls(e.cls, "art") || clsWithPrefix(e.cls, "poss") != ""
-		m.idxF.addHash(h)
-		if !e.isLow {
-			m.upF.addHash(h)
-		}
-		if len(e.cls) > 0 {
-			m.clsF.addHash(h)
+	for k := range m.slabs {
+		for i := range m.slabs[k] {
+			m.indexEntry(&m.slabs[k][i], buf[:0])
 		}
 	}
 	for _, fs := range m.forms {
@@ -551,6 +547,27 @@ func (m *Model) lemmaInfo(lemma string) *lemmaInfo {
 		return nil
 	}
 	return m.lemInfo[lemma]
+}
+
+// indexEntry sets what buildIndex derives from the entry once all are
+// made (buf is scratch for the lower-case form).
+func (m *Model) indexEntry(e *wordEntry, buf []byte) {
+	w := e.word
+	if b, changed := appendLower(buf, w); !changed || string(b) == w {
+		e.isLow = true
+	} else {
+		low := string(b)
+		e.lowW, e.lowE = low, m.tab.find(low, maphash.String(keySeed, low))
+	}
+	e.det = hasCls(e.cls, "art") || clsWithPrefix(e.cls, "poss") != ""
+	h := maphash.String(keySeed, w)
+	m.idxF.addHash(h)
+	if !e.isLow {
+		m.upF.addHash(h)
+	}
+	if len(e.cls) > 0 {
+		m.clsF.addHash(h)
+	}
 }
 
 // cue returns the cue kind of the lemma ("" for none).
@@ -671,7 +688,7 @@ func (m *Model) word(s string) (low string, el, et *wordEntry) {
 	}
 	b, changed := appendLower(buf[:0], s)
 	if !changed {
-		return s, nil, nil // idx[s] is nil
+		return s, nil, nil // s has no entry
 	}
 	if len(b) > len(buf) {
 		low := string(b)
