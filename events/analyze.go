@@ -193,16 +193,20 @@ func (a *analysis) releaseScratch(sc *scratch) {
 // kept in f for the next token of the same form and context.
 func (a *analysis) lookup(tok *document.Token, w *wtok, f *wform, start bool) {
 	fresh := w.upper == f.upper && w.lemma == "" && w.feat == "" && !w.verb && !w.fin && !w.nonfin
-	key := lookupKey{start: start, pos: tok.POS, lemma: tok.Lemma}
-	if fresh && f.lkDone && f.lk == key {
+	// field by field, here and below: a struct compare is a call, and a
+	// struct copy with pointers takes the bulk write barrier while the
+	// GC marks
+	k := &f.lk
+	if fresh && f.lkDone && k.start == start && k.pos == tok.POS && k.lemma == tok.Lemma {
 		o := &f.lkOut
 		w.lemma, w.feat, w.verb, w.fin, w.nonfin = o.lemma, o.feat, o.verb, o.fin, o.nonfin
 		return
 	}
 	a.lookupForm(tok, w, f, start)
 	if fresh {
-		f.lk, f.lkDone = key, true
-		f.lkOut = lookupOut{lemma: w.lemma, feat: w.feat, verb: w.verb, fin: w.fin, nonfin: w.nonfin}
+		k.start, k.pos, k.lemma, f.lkDone = start, tok.POS, tok.Lemma, true
+		o := &f.lkOut
+		o.lemma, o.feat, o.verb, o.fin, o.nonfin = w.lemma, w.feat, w.verb, w.fin, w.nonfin
 	}
 }
 
