@@ -19,10 +19,8 @@ type wtok struct {
 	tmx    int        // index of the timex covering the token, -1
 	cstart int        // first token of the hyphenated compound this token heads
 	cl     int        // index of the clause (document-wide), -1
-	cls    []string   // closed classes of the word (words.tsv)
 	e      *wordEntry // the model's entry for low (nil if it knows none)
-	cue    string     // cue kind of the final lemma (Model.cue)
-	trs    []trigger  // triggers of the final lemma
+	li     *lemmaInfo // cue kind and triggers of the final lemma (nil: none)
 	fi     int32      // index+1 of the token's form in analysis.forms, 0 for none
 	// the flags together, so that wtok has no padding (it is streamed
 	// through many times per document)
@@ -38,6 +36,32 @@ type wtok struct {
 	role   bool // a role noun (Präsident, Kremlsprecher, Regierung)
 	det    bool // article, possessive or kein-
 	adj    bool // can stand inside a noun phrase before its noun
+}
+
+// cue returns the cue kind of the final lemma (Model.cue).
+func (w *wtok) cue() string {
+	if w.li == nil {
+		return ""
+	}
+	return w.li.cue
+}
+
+// trs returns the triggers of the final lemma (Model.trigs).
+func (w *wtok) trs() []trigger {
+	if w.li == nil {
+		return nil
+	}
+	return w.li.trs
+}
+
+// classes returns the closed classes of the word (words.tsv), none for
+// punctuation: what setClasses once copied into the token, read from the
+// entry instead (the token stays 24 bytes smaller).
+func (w *wtok) classes() []string {
+	if w.punct || w.e == nil {
+		return nil
+	}
+	return w.e.cls
 }
 
 // hasClass reports whether the word (its lower-case form) is of the class.
@@ -86,6 +110,11 @@ type analysis struct {
 	sink    byte // touchLemmas' result, kept so that its loads stay
 	// the clauses of each sentence, in token order: sentCl[sentClOff[si]:sentClOff[si+1]]
 	sentCl, sentClOff []int
+	// the quote marks among the punctuation tokens, in token order, and
+	// whether the tokens' sentences run 0, 1, ... without a gap or a
+	// token outside them (then quotes needs to read these tokens only)
+	qmarks []int32
+	qOK    bool
 }
 
 // seg is a stretch of a sentence between clause boundaries.
@@ -106,6 +135,7 @@ type scratch struct {
 	sentCl  []int
 	sentOff []int
 	evs     []document.Event
+	qmarks  []int32
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -133,6 +163,7 @@ func (a *analysis) useScratch() *scratch {
 	a.forms = &sc.forms
 	a.sentCl, a.sentClOff = sc.sentCl[:0], sc.sentOff[:0]
 	a.evs = sc.evs[:0]
+	a.qmarks = sc.qmarks[:0]
 	return sc
 }
 
@@ -148,8 +179,9 @@ func (a *analysis) releaseScratch(sc *scratch) {
 	sc.forms.list, sc.forms.arena = sc.forms.list[:0], nil
 	sc.t, sc.clauses, sc.para, sc.segs, sc.merged = a.t[:0], a.clauses[:0], a.para[:0], a.segs[:0], a.merged[:0]
 	sc.sentCl, sc.sentOff = a.sentCl[:0], a.sentClOff[:0]
-	clear(a.evs[:cap(a.evs)])
+	// events cleared what it used of evs (the rest of it is still zero)
 	sc.evs = a.evs[:0]
+	sc.qmarks = a.qmarks[:0]
 	a.t, a.clauses, a.para, a.segs, a.merged, a.forms = nil, nil, nil, nil, nil, nil
 	scratchPool.Put(sc)
 }
@@ -161,16 +193,20 @@ func (a *analysis) releaseScratch(sc *scratch) {
 // kept in f for the next token of the same form and context.
 func (a *analysis) lookup(tok *document.Token, w *wtok, f *wform, start bool) {
 	fresh := w.upper == f.upper && w.lemma == "" && w.feat == "" && !w.verb && !w.fin && !w.nonfin
-	key := lookupKey{start: start, pos: tok.POS, lemma: tok.Lemma}
-	if fresh && f.lkDone && f.lk == key {
+	// field by field, here and below: a struct compare is a call, and a
+	// struct copy with pointers takes the bulk write barrier while the
+	// GC marks
+	k := &f.lk
+	if fresh && f.lkDone && k.start == start && k.pos == tok.POS && k.lemma == tok.Lemma {
 		o := &f.lkOut
 		w.lemma, w.feat, w.verb, w.fin, w.nonfin = o.lemma, o.feat, o.verb, o.fin, o.nonfin
 		return
 	}
 	a.lookupForm(tok, w, f, start)
 	if fresh {
-		f.lk, f.lkDone = key, true
-		f.lkOut = lookupOut{lemma: w.lemma, feat: w.feat, verb: w.verb, fin: w.fin, nonfin: w.nonfin}
+		k.start, k.pos, k.lemma, f.lkDone = start, tok.POS, tok.Lemma, true
+		o := &f.lkOut
+		o.lemma, o.feat, o.verb, o.fin, o.nonfin = w.lemma, w.feat, w.verb, w.fin, w.nonfin
 	}
 }
 
@@ -181,11 +217,8 @@ func (a *analysis) lookupForm(tok *document.Token, w *wtok, fm *wform, start boo
 	known := -1 // whether the lemma is known, -1 when not looked up
 	if et != nil && len(et.forms) > 0 && (w.upper || a.lex == nil || !a.funcWord(fm) || tok.POS == "VERB" || tok.POS == "AUX") {
 		fs := et.forms
-		w.lemma, w.feat = fs[0].lemma, fs[0].feat
+		w.lemma, w.feat = fs[0].lemma, et.feats
 		known = b2i(fs[0].known)
-		for _, f := range fs[1:] {
-			w.feat += f.feat
-		}
 	} else if w.upper && start && tok.POS != "NOUN" && tok.POS != "PROPN" && a.verbForms(fm) && (a.lex == nil || !a.funcWord(fm)) {
 		// a verb capitalised at the start of a sentence (Sagte er …)
 		el := fm.el
@@ -227,11 +260,20 @@ func (a *analysis) lookupForm(tok *document.Token, w *wtok, fm *wform, start boo
 		// (einzuleiten → einleiten)
 		w.feat += "z"
 	}
-	f := w.feat
-	if strings.ContainsAny(f, "12pr") {
+	// strings.ContainsAny(w.feat, "12pr") and (w.feat, "iza"), in one pass
+	var fin, nonfin bool
+	for i := 0; i < len(w.feat); i++ {
+		switch w.feat[i] {
+		case '1', '2', 'p', 'r':
+			fin = true
+		case 'i', 'z', 'a':
+			nonfin = true
+		}
+	}
+	if fin {
 		w.verb, w.fin = true, true
 	}
-	if strings.ContainsAny(f, "iza") {
+	if nonfin {
 		w.verb, w.nonfin = true, true
 	}
 	if tok.POS == "VERB" || tok.POS == "AUX" {
@@ -250,7 +292,7 @@ func (a *analysis) closedClass(j int) bool {
 
 // is reports whether token j belongs to the closed class.
 func (a *analysis) is(j int, class string) bool {
-	for _, c := range a.t[j].cls {
+	for _, c := range a.t[j].classes() {
 		if c == class {
 			return true
 		}
@@ -260,7 +302,7 @@ func (a *analysis) is(j int, class string) bool {
 
 // clsPrefix returns the first class of token j that starts with prefix.
 func (a *analysis) clsPrefix(j int, prefix string) string {
-	for _, c := range a.t[j].cls {
+	for _, c := range a.t[j].classes() {
 		if strings.HasPrefix(c, prefix) {
 			return c
 		}
@@ -333,17 +375,27 @@ func (a *analysis) build() {
 		a.t[i].fi = a.forms.add(d.Tokens[i].Text) + 1
 	}
 	a.forms.init(a.m)
+	a.qOK = true
+	prevSent := 0
 	for i := range d.Tokens {
 		tok := &d.Tokens[i]
 		w := &a.t[i]
 		w.ent, w.tmx, w.cl, w.cstart = -1, -1, -1, i
 		w.punct = isPunct(tok)
+		if s := tok.Sentence; s < prevSent || s >= len(d.Sentences) {
+			a.qOK = false
+		} else {
+			prevSent = s
+		}
+		if w.punct && quoteMark(tok.Text) {
+			a.qmarks = append(a.qmarks, int32(i))
+		}
 		// the tokeniser splits hyphenated compounds (US-Präsidenten); a hyphen
 		// attached on both sides joins them back into one word here
 		if w.punct && (tok.Text == "-" || tok.Text == "‐") && i > 0 && i+1 < len(d.Tokens) &&
 			d.Tokens[i-1].End == tok.Start && tok.End == d.Tokens[i+1].Start && !isPunct(&d.Tokens[i-1]) && !isPunct(&d.Tokens[i+1]) {
 			w.punct, w.cpart, w.low, w.fi = false, true, "-", 0
-			w.e = a.m.idx[w.low]
+			w.e = a.m.entryOf(w.low)
 			a.t[i-1].cpart = true
 			continue
 		}
@@ -398,28 +450,21 @@ func (a *analysis) build() {
 		w := &a.t[i]
 		f := a.form(i)
 		if f == nil {
-			w.cue, w.trs = a.m.cue(w.lemma), a.m.trigs(w.lemma)
+			w.li = a.m.lemmaInfo(w.lemma)
 			continue
 		}
 		if !f.lemmaDone || f.lemma != w.lemma {
-			f.lemma, f.lemmaCue, f.lemmaTrs, f.lemmaDone = w.lemma, "", nil, true
-			if a.m.lemmaF.may(w.lemma) { // every cue and trigger is a lemma
-				li := a.m.lemInfo[w.lemma]
-				f.lemmaCue, f.lemmaTrs = li.cue, li.trs
-			}
+			f.lemma, f.lemmaLI, f.lemmaDone = w.lemma, a.m.lemmaInfo(w.lemma), true
 		}
-		w.cue, w.trs = f.lemmaCue, f.lemmaTrs
+		w.li = f.lemmaLI
 	}
 }
 
-// setClasses sets the closed classes, role and det of token i.
+// setClasses sets role and det of token i.
 func (a *analysis) setClasses(i int) {
 	w := &a.t[i]
 	if w.punct {
 		return
-	}
-	if w.e != nil {
-		w.cls = w.e.cls
 	}
 	f := a.form(i)
 	if f == nil { // a hyphen inside a compound
@@ -434,7 +479,8 @@ func (a *analysis) setClasses(i int) {
 		w.role = f.role
 	}
 	if !f.detDone {
-		f.det, f.detDone = a.is(i, "art") || a.clsPrefix(i, "poss") != "" || isKein(f.low), true
+		// w's classes are w.e's (entries know their art and poss classes)
+		f.det, f.detDone = w.e != nil && w.e.det || isKein(f.low), true
 	}
 	w.det = f.det
 }
@@ -495,9 +541,46 @@ func quoteKind(s string) (open, close, toggle bool) {
 	return
 }
 
+// quoteMark reports the texts that quotes pairs: those quoteKind knows.
+func quoteMark(s string) bool {
+	o, c, tg := quoteKind(s)
+	return o || c || tg
+}
+
 // quotes returns the token ranges [open, close] of direct quotes, paired
 // within a paragraph; an unclosed quote ends with its paragraph.
+//
+// Only the quote marks change the pairing, and the paragraph of the
+// tokens only ever grows when their sentences do (0 ≤ Sentence, never
+// decreasing: build checked it, qOK): then the paragraph changes between
+// two quote marks exactly when theirs differ, and the marks alone give
+// quotesRef's answer without streaming through every token.
 func (a *analysis) quotes() [][2]int {
+	if !a.qOK {
+		return a.quotesRef()
+	}
+	d := a.d
+	var out [][2]int
+	open := -1
+	para := -1
+	for _, qi := range a.qmarks {
+		i := int(qi)
+		tok := &d.Tokens[i]
+		p := -1
+		if tok.Sentence < len(a.para) {
+			p = a.para[tok.Sentence]
+		}
+		if p != para {
+			open, para = -1, p
+		}
+		out, open = a.quoteStep(out, open, i)
+	}
+	return out
+}
+
+// quotesRef is quotes over every token (the reference, and the way for
+// documents whose tokens' sentences do not run in order).
+func (a *analysis) quotesRef() [][2]int {
 	d := a.d
 	var out [][2]int
 	open := -1
@@ -514,26 +597,35 @@ func (a *analysis) quotes() [][2]int {
 		if !a.t[i].punct {
 			continue
 		}
-		o, c, tg := quoteKind(tok.Text)
-		if tg {
-			if open >= 0 && d.Tokens[open].Text == "\"" {
-				c = true
-			} else if open < 0 {
-				o = true
-			}
-		}
-		if tok.Text == "“" && open < 0 {
-			o, c = true, false // English opening quote
-		}
-		switch {
-		case c && open >= 0:
-			out = append(out, [2]int{open, i})
-			open = -1
-		case o && open < 0:
-			open = i
-		}
+		out, open = a.quoteStep(out, open, i)
 	}
 	return out
+}
+
+// quoteStep pairs punctuation token i with the open quote mark (-1 for
+// none): it returns out with the quote it closes and the new open mark.
+func (a *analysis) quoteStep(out [][2]int, open, i int) ([][2]int, int) {
+	d := a.d
+	tok := &d.Tokens[i]
+	o, c, tg := quoteKind(tok.Text)
+	if tg {
+		if open >= 0 && d.Tokens[open].Text == "\"" {
+			c = true
+		} else if open < 0 {
+			o = true
+		}
+	}
+	if tok.Text == "“" && open < 0 {
+		o, c = true, false // English opening quote
+	}
+	switch {
+	case c && open >= 0:
+		out = append(out, [2]int{open, i})
+		open = -1
+	case o && open < 0:
+		open = i
+	}
+	return out, open
 }
 
 func (a *analysis) markQuotes() {
@@ -601,7 +693,7 @@ func (a *analysis) segment(si int) {
 	// a parenthesis without a verb (Bericht Nr. 14 (Az. III 2 – 2024)) is
 	// an insertion: the clause goes on after it
 	for i := s.TokStart; i < s.TokEnd; i++ {
-		if d.Tokens[i].Text != "(" || !a.t[i].punct {
+		if !a.t[i].punct || d.Tokens[i].Text != "(" { // the token itself only for punctuation
 			continue
 		}
 		for k := i + 1; k < s.TokEnd && k <= i+12; k++ {

@@ -54,13 +54,28 @@ func (a *analysis) computeAdjLike(j int) bool {
 	if w.upper {
 		return a.isRoleNoun(j)
 	}
-	if w.verb && !strings.Contains(w.feat, "a") || len(w.cls) > 0 && !a.is(j, "num") {
+	if w.verb && !strings.Contains(w.feat, "a") || len(w.classes()) > 0 && !a.is(j, "num") {
 		return false // a closed-class word; numerals still inflect like adjectives (mehrere, zahlreiche)
 	}
-	for _, e := range []string{"e", "en", "em", "er", "es"} {
-		if strings.HasSuffix(w.low, e) {
-			return true
-		}
+	return adjEnding(w.low)
+}
+
+// adjEnding reports whether s ends in an adjective ending: e, en, em, er
+// or es (tested on the last two bytes, for every word of an article).
+func adjEnding(s string) bool {
+	n := len(s)
+	if n == 0 {
+		return false
+	}
+	if s[n-1] == 'e' {
+		return true
+	}
+	if n < 2 || s[n-2] != 'e' {
+		return false
+	}
+	switch s[n-1] {
+	case 'n', 'm', 'r', 's':
+		return true
 	}
 	return false
 }
@@ -77,19 +92,36 @@ func (a *analysis) isRoleNoun(j int) bool { return a.t[j].role }
 // inflected (Präsidenten, Sprechers) or as a compound head (Kremlsprecher).
 func (m *Model) roleNoun(low string) bool {
 	low = strings.TrimRight(low, "s")
-	for _, e := range []string{"", "n", "e", "en"} {
-		b, ok := strings.CutSuffix(low, e)
-		if !ok || len(b) < 3 {
-			continue
+	// the word without each of the endings "", n, e, en that it has
+	n := len(low)
+	if m.roleStem(low) {
+		return true
+	}
+	if n > 0 && low[n-1] == 'n' {
+		if m.roleStem(low[:n-1]) {
+			return true
 		}
-		k := b[len(b)-3:]
-		if !m.roleF.may(k) {
-			continue
+		if n > 1 && low[n-2] == 'e' && m.roleStem(low[:n-2]) {
+			return true
 		}
-		for _, r := range m.roleIdx[k] {
-			if strings.HasSuffix(b, r) {
-				return true
-			}
+	} else if n > 0 && low[n-1] == 'e' && m.roleStem(low[:n-1]) {
+		return true
+	}
+	return false
+}
+
+// roleStem reports whether b ends in a role noun.
+func (m *Model) roleStem(b string) bool {
+	if len(b) < 3 {
+		return false
+	}
+	k := b[len(b)-3:]
+	if !m.roleF.may(k) {
+		return false
+	}
+	for _, r := range m.roleIdx[k] {
+		if strings.HasSuffix(b, r) {
+			return true
 		}
 	}
 	return false
@@ -1013,7 +1045,7 @@ func (a *analysis) nameRun(st, limit int) int {
 	for e < limit && e-st < 5 {
 		tx := a.d.Tokens[e].Text
 		switch {
-		case a.t[e].upper && !a.t[e].punct && a.t[e].tmx < 0 && !a.direction(e) && len(a.t[e].cls) == 0 && len(a.m.trigs(a.t[e].lemma)) == 0 && a.tokHead(e) == "":
+		case a.t[e].upper && !a.t[e].punct && a.t[e].tmx < 0 && !a.direction(e) && len(a.t[e].classes()) == 0 && len(a.m.trigs(a.t[e].lemma)) == 0 && a.tokHead(e) == "":
 			e++
 		case tx == "-" && e > st && e+1 < limit && a.d.Tokens[e-1].End == a.d.Tokens[e].Start && a.d.Tokens[e].End == a.d.Tokens[e+1].Start:
 			e++

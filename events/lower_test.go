@@ -14,6 +14,7 @@ func TestWordMatchesToLower(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	idx := m.index()
 	words := []string{"", "und", "Und", "UND", "Präsident", "ÄRGER", "Straße", "İstanbul", "ǅ", "a\xffb", "A\xff", "\ufffd", "Ende\u00a0", "ΣΟΦΙΑ",
 		strings.Repeat("Ä", 40), strings.Repeat("x", 64), strings.Repeat("X", 65), strings.Repeat("ab", 31) + "Ü", "sagte", "Sagte", "Kremlsprecher", "Präsidenten", "BERLIN", "Berlin", "Bevorstehenden", "AN", "An"}
 	for _, w := range words {
@@ -22,8 +23,8 @@ func TestWordMatchesToLower(t *testing.T) {
 		if got != want {
 			t.Errorf("word(%q) = %q, want %q", w, got, want)
 		}
-		if el != m.idx[want] || et != m.idx[w] {
-			t.Errorf("word(%q): entries %p %p, want %p %p", w, el, et, m.idx[want], m.idx[w])
+		if el != idx[want] || et != idx[w] {
+			t.Errorf("word(%q): entries %p %p, want %p %p", w, el, et, idx[want], idx[w])
 		}
 	}
 }
@@ -34,12 +35,13 @@ func TestWordKnownForms(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for k := range m.idx {
+	idx := m.index()
+	for k := range idx {
 		for _, w := range []string{k, strings.ToUpper(k), strings.ToUpper(k[:1]) + k[1:]} {
 			got, el, et := m.word(w)
 			want := strings.ToLower(w)
-			if got != want || el != m.idx[want] || et != m.idx[w] {
-				t.Fatalf("word(%q) = %q %p %p, want %q %p %p", w, got, el, et, want, m.idx[want], m.idx[w])
+			if got != want || el != idx[want] || et != idx[w] {
+				t.Fatalf("word(%q) = %q %p %p, want %q %p %p", w, got, el, et, want, idx[want], idx[w])
 			}
 		}
 	}
@@ -52,8 +54,9 @@ func TestFormMatchesWord(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	idx := m.index()
 	words := []string{"", "und", "Und", "UND", "Präsident", "İstanbul", "a\xffb", "\ufffd", "\ufffdA", "eBay", "Die", "DIE", strings.Repeat("X", 65)}
-	for k := range m.idx {
+	for k := range idx {
 		words = append(words, k, strings.ToUpper(k), strings.ToUpper(k[:1])+k[1:])
 	}
 	a := &analysis{m: m}

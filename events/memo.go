@@ -24,19 +24,19 @@ type wform struct {
 	elDone bool
 
 	// computed on first use (the *Done flags say whether they are)
-	fw, fwDone      bool // the lexicon knows low as a function word
-	head            string
-	headDone        bool // head = compoundHead(text)
-	role, roleDone  bool // role = Model.roleNoun(low)
-	cueLow          string
-	cueLowDone      bool // cueLow = Model.cue(low)
-	det, detDone    bool
-	lemma, lemmaCue string // the last final lemma seen on the form and its cue
-	lemmaTrs        []trigger
-	lemmaDone       bool
-	lk              lookupKey // the inputs of the last lookup on the form
-	lkOut           lookupOut // and its result
-	lkDone          bool
+	fw, fwDone     bool // the lexicon knows low as a function word
+	head           string
+	headDone       bool // head = compoundHead(text)
+	role, roleDone bool // role = Model.roleNoun(low)
+	cueLow         string
+	cueLowDone     bool // cueLow = Model.cue(low)
+	det, detDone   bool
+	lemma          string     // the last final lemma seen on the form
+	lemmaLI        *lemmaInfo // and its cue kind and triggers
+	lemmaDone      bool
+	lk             lookupKey // the inputs of the last lookup on the form
+	lkOut          lookupOut // and its result
+	lkDone         bool
 }
 
 // lookupKey is what (*analysis).lookup reads from a token beyond its text.
@@ -163,39 +163,50 @@ func (f *wform) setWord(m *Model, t *forms) {
 		f.elDone = true
 		return
 	}
+	if lowerASCII(s) { // most words: no copy, s is its own lower-case form
+		e := m.entryHash(s, f.h)
+		f.low, f.el, f.et, f.elDone = s, e, e, true
+		return
+	}
 	b, changed := appendLower(buf[:0], s)
 	if changed && string(b) == s {
 		changed = false // U+FFFD itself
 	}
 	if !changed {
-		var e *wordEntry
-		if m.idxF.mayHash(f.h) {
-			e = m.idx[s]
-		}
+		e := m.entryHash(s, f.h)
 		f.low, f.el, f.et, f.elDone = s, e, e, true
 		return
 	}
-	// s is not in lower case: idx holds it only among the upF keys
-	if m.upF.may(s) {
-		if et := m.idx[s]; et != nil {
+	// s is not in lower case: tab holds it only among the upF keys
+	if m.upF.mayHash(f.h) {
+		if et := m.tab.find(s, f.h); et != nil {
 			f.low, f.el, f.et, f.elDone = et.lowW, et.lowE, et, true
 			return
 		}
 	}
-	if !m.clsF.mayBytes(b) {
+	hb := maphash.Bytes(keySeed, b)
+	if !m.clsF.mayHash(hb) {
 		f.low = t.str(b)
 		return
 	}
 	f.elDone = true
-	if !m.idxF.mayBytes(b) {
-		f.low = t.str(b)
-		return
-	}
-	if e := m.idx[string(b)]; e != nil {
+	// b is the stack buffer; find keeps nothing of the string
+	if e := m.entryHash(unsafe.String(&b[0], len(b)), hb); e != nil {
 		f.low, f.el = e.word, e
 		return
 	}
 	f.low = t.str(b)
+}
+
+// lowerASCII reports whether s has no upper-case ASCII letter and no
+// other byte than ASCII (strings.ToLower(s) == s, found without copying).
+func lowerASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return false
+		}
+	}
+	return true
 }
 
 // formEl returns the model's entry for the form's lower-case form.

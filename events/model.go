@@ -1,8 +1,6 @@
 package events
 
 import (
-	"bufio"
-	"bytes"
 	"fmt"
 	"hash/maphash"
 	"io/fs"
@@ -10,6 +8,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/ereignis/ereignis/models"
 )
@@ -56,8 +55,10 @@ type lemmaInfo struct {
 type wordEntry struct {
 	word   string // the surface form itself: lower-casing through the index allocates nothing
 	forms  []form
+	feats  string // the features of all forms, concatenated
 	cls    []string
 	kj1    bool
+	det    bool   // an article or possessive by cls (setClasses' det, but kein-)
 	adjLem string // lemma of an inflected adjective of the lists (bevorstehenden → bevorstehend)
 	// the lower-case form of word and its entry (nil if the model has none),
 	// so that a known token needs one lookup for both
@@ -84,22 +85,23 @@ type Model struct {
 	modality  map[string]modal
 	words     map[string][]string // word → classes
 	forms     map[string][]form
-	kj1       map[string]bool
+	kj1       []string      // konjunktiv1.txt, until buildIndex
+	slabs     [][]wordEntry // the entries of tab, in the order they were made
 	roleNouns []string
 	roleIdx   map[string][]string   // role nouns by their last 3 bytes
 	support   map[string]bool       // verbs whose subject is the agent of their event-noun object
 	nachNouns []string              // heads that make "nach" a cue (nach Angaben, Meinung nach)
 	lemmas    map[string]bool       // every lemma some list names (for separable-verb joins)
-	idx       map[string]*wordEntry // everything known about a surface form
-	lemInfo   map[string]lemmaInfo  // the lemmas with their cue kind and triggers: one probe for all three
+	tab       entryTable            // everything known about a surface form, by the form
+	lemInfo   map[string]*lemmaInfo // the lemmas with their cue kind and triggers: one probe for all three
 	// quick negative answers before the maps: most tokens are neither a
 	// known lemma nor end in a role noun
 	lemmaF, cueF, trigF filter
 	roleF               triFilter
-	// idxF holds every key of idx: most distinct word forms of an article
-	// are unknown to the model, and idx itself is cold in the pipeline
+	// idxF holds every key of tab: most distinct word forms of an article
+	// are unknown to the model, and tab itself is cold in the pipeline
 	idxF keyFilter
-	// upF holds the keys of idx that are not in lower case (a few hundred
+	// upF holds the keys of tab that are not in lower case (a few hundred
 	// capitalised forms), clsF the keys with closed classes: a capitalised
 	// word the model does not know needs its lower-case entry only for
 	// these classes (and, at the start of a sentence, for its forms)
@@ -124,18 +126,13 @@ func (f *triFilter) may(s string) bool { h := triHash(s); return f[h>>6]&(1<<(h&
 // smallFilter is a keyFilter of 1 KB for sets of a few hundred strings.
 type smallFilter [1 << 7]uint64
 
-func (f *smallFilter) add(s string) {
-	w, b := keyBits(maphash.String(keySeed, s))
+func (f *smallFilter) addHash(h uint64) {
+	w, b := keyBits(h)
 	f[w&(uint64(len(f))-1)] |= b
 }
 
-func (f *smallFilter) may(s string) bool {
-	w, b := keyBits(maphash.String(keySeed, s))
-	return f[w&(uint64(len(f))-1)]&b == b
-}
-
-func (f *smallFilter) mayBytes(s []byte) bool {
-	w, b := keyBits(maphash.Bytes(keySeed, s))
+func (f *smallFilter) mayHash(h uint64) bool {
+	w, b := keyBits(h)
 	return f[w&(uint64(len(f))-1)]&b == b
 }
 
@@ -149,14 +146,9 @@ func keyBits(h uint64) (word uint64, mask uint64) {
 	return h >> 52, 1<<(h&63) | 1<<((h>>6)&63)
 }
 
-func (f *keyFilter) add(s string) {
-	w, b := keyBits(maphash.String(keySeed, s))
+func (f *keyFilter) addHash(h uint64) {
+	w, b := keyBits(h)
 	f[w] |= b
-}
-
-func (f *keyFilter) may(s string) bool {
-	w, b := keyBits(maphash.String(keySeed, s))
-	return f[w]&b == b
 }
 
 func (f *keyFilter) mayHash(h uint64) bool {
@@ -164,12 +156,7 @@ func (f *keyFilter) mayHash(h uint64) bool {
 	return f[w]&b == b
 }
 
-func (f *keyFilter) mayBytes(s []byte) bool {
-	w, b := keyBits(maphash.Bytes(keySeed, s))
-	return f[w]&b == b
-}
-
-// formsOf is forms[s], through idx (which has the same slices) and its
+// formsOf is forms[s], through tab (which has the same slices) and its
 // filter: the forms map itself is cold in the pipeline.
 func (m *Model) formsOf(s string) []form {
 	if e := m.entryOf(s); e != nil {
@@ -178,12 +165,66 @@ func (m *Model) formsOf(s string) []form {
 	return nil
 }
 
-// entryOf is idx[s] behind idxF.
+// entryOf is the entry of s (nil for none), behind idxF.
 func (m *Model) entryOf(s string) *wordEntry {
-	if !m.idxF.may(s) {
+	return m.entryHash(s, maphash.String(keySeed, s))
+}
+
+// entryHash is entryOf(s) for h = maphash.String(keySeed, s).
+func (m *Model) entryHash(s string, h uint64) *wordEntry {
+	if !m.idxF.mayHash(h) {
 		return nil
 	}
-	return m.idx[s]
+	return m.tab.find(s, h)
+}
+
+// entryTable is open addressing over the keys' maphash values, which the
+// filter and a document's forms have computed already: a look-up reads
+// one slot and the entry it points to, where a Go map hashes the key
+// again and reads a control word, a slot and the key.
+type entryTable struct {
+	slots []entrySlot // a power of two, at most half full
+	n     int
+}
+
+type entrySlot struct {
+	fp uint32 // the hash's high half, to skip most other keys unread
+	e  *wordEntry
+}
+
+// add puts e, whose word hashes to h, into the table (once per word).
+func (t *entryTable) add(e *wordEntry, h uint64) {
+	if 2*(t.n+1) > len(t.slots) {
+		old := t.slots
+		t.slots, t.n = make([]entrySlot, 2*len(old)), 0
+		for _, sl := range old {
+			if sl.e != nil {
+				t.add(sl.e, maphash.String(keySeed, sl.e.word))
+			}
+		}
+	}
+	t.n++
+	mask := uint64(len(t.slots) - 1)
+	i := h & mask
+	for t.slots[i].e != nil {
+		i = (i + 1) & mask
+	}
+	t.slots[i] = entrySlot{uint32(h >> 32), e}
+}
+
+// find returns the entry of s (h its hash), nil if there is none.
+func (t *entryTable) find(s string, h uint64) *wordEntry {
+	mask := uint64(len(t.slots) - 1)
+	fp := uint32(h >> 32)
+	for i := h & mask; ; i = (i + 1) & mask {
+		sl := &t.slots[i]
+		if sl.e == nil {
+			return nil
+		}
+		if sl.fp == fp && sl.e.word == s {
+			return sl.e
+		}
+	}
 }
 
 // filter is a one-hash Bloom filter over a few bytes of a string: a clear
@@ -228,24 +269,40 @@ func LoadFS(fsys fs.FS, dir string) (*Model, error) {
 		modality:  map[string]modal{},
 		words:     map[string][]string{},
 		forms:     map[string][]form{},
-		kj1:       map[string]bool{},
 		support:   map[string]bool{},
 		lemmas:    map[string]bool{},
 	}
+	// the lines' fields are substrings of one string per file (no
+	// allocation per line or field), cut into one reused slice: no
+	// callback keeps cols itself
+	var cols []string
 	read := func(name string, minCols int, fn func(cols []string) error) error {
 		data, err := fs.ReadFile(fsys, dir+"/"+name)
 		if err != nil {
 			return err
 		}
-		sc := bufio.NewScanner(bytes.NewReader(data))
-		n := 0
-		for sc.Scan() {
-			n++
-			line := sc.Text()
-			if line == "" || strings.HasPrefix(line, "#") {
+		rest := string(data)
+		for n := 1; rest != ""; n++ {
+			line := rest
+			if i := strings.IndexByte(rest, '\n'); i >= 0 {
+				line, rest = rest[:i], rest[i+1:]
+			} else {
+				rest = ""
+			}
+			line = strings.TrimSuffix(line, "\r") // as bufio.ScanLines
+			if line == "" || line[0] == '#' {
 				continue
 			}
-			cols := strings.Split(line, "\t")
+			cols = cols[:0]
+			for {
+				i := strings.IndexByte(line, '\t')
+				if i < 0 {
+					cols = append(cols, line)
+					break
+				}
+				cols = append(cols, line[:i])
+				line = line[i+1:]
+			}
 			if len(cols) < minCols {
 				return fmt.Errorf("models/events/%s:%d: want %d tab-separated columns, have %d", name, n, minCols, len(cols))
 			}
@@ -253,7 +310,7 @@ func LoadFS(fsys fs.FS, dir string) (*Model, error) {
 				return fmt.Errorf("models/events/%s:%d: %v", name, n, err)
 			}
 		}
-		return sc.Err()
+		return nil
 	}
 	dash := func(s string) string {
 		if s == "-" {
@@ -350,8 +407,14 @@ func LoadFS(fsys fs.FS, dir string) (*Model, error) {
 	if err = read("words.tsv", 2, func(c []string) error { m.words[c[0]] = append(m.words[c[0]], c[1]); return nil }); err != nil {
 		return nil, err
 	}
+	// the capitalised noun forms of each lemma, for the compound heads
+	// below (one pass over the forms instead of one per head)
+	nounForms := map[string][]string{}
 	if err = read("forms.tsv", 3, func(c []string) error {
 		m.forms[c[0]] = append(m.forms[c[0]], form{lemma: c[1], feat: c[2]})
+		if c[2] == "n" && c[0] != "" && isUpperWord(c[0]) {
+			nounForms[c[1]] = append(nounForms[c[1]], c[0])
+		}
 		return nil
 	}); err != nil {
 		return nil, err
@@ -370,22 +433,18 @@ func LoadFS(fsys fs.FS, dir string) (*Model, error) {
 			m.headF.add(k)
 		}
 		add(h)
-		for f, fs := range m.forms {
-			for _, x := range fs {
-				if x.lemma == h && x.feat == "n" && f != "" && isUpperWord(f) {
-					add(f)
-				}
-			}
+		for _, f := range nounForms[h] {
+			add(f)
 		}
 	}
-	if err = read("konjunktiv1.txt", 1, func(c []string) error { m.kj1[c[0]] = true; return nil }); err != nil {
+	if err = read("konjunktiv1.txt", 1, func(c []string) error { m.kj1 = append(m.kj1, c[0]); return nil }); err != nil {
 		return nil, err
 	}
 	if err = read("support.txt", 1, func(c []string) error { m.support[c[0]] = true; m.lemmas[c[0]] = true; return nil }); err != nil {
 		return nil, err
 	}
 	m.buildIndex()
-	// idx has both (wordEntry.kj1, wordEntry.forms); the maps would only be
+	// tab has both (wordEntry.kj1, wordEntry.forms); the maps would only be
 	// marked by every GC
 	m.kj1, m.forms = nil, nil
 	m.roleIdx = map[string][]string{}
@@ -403,24 +462,45 @@ func LoadFS(fsys fs.FS, dir string) (*Model, error) {
 	return m, nil
 }
 
+// entry returns the entry of w, made when there is none yet.
 func (m *Model) entry(w string) *wordEntry {
-	e := m.idx[w]
-	if e == nil {
-		e = &wordEntry{word: w}
-		m.idx[w] = e
+	h := maphash.String(keySeed, w)
+	if e := m.tab.find(w, h); e != nil {
+		return e
 	}
+	// the entries come from slabs (one allocation for many, never moved:
+	// a full slab is left as it is and a new one started)
+	k := len(m.slabs) - 1
+	if k < 0 || len(m.slabs[k]) == cap(m.slabs[k]) {
+		m.slabs = append(m.slabs, make([]wordEntry, 0, 1024))
+		k++
+	}
+	m.slabs[k] = append(m.slabs[k], wordEntry{word: w})
+	e := &m.slabs[k][len(m.slabs[k])-1]
+	m.tab.add(e, h)
 	return e
 }
 
 func (m *Model) buildIndex() {
-	m.idx = map[string]*wordEntry{}
+	// sized for all keys at once (forms, classes, Konjunktiv I forms and
+	// five adjective endings per lemma, overlapping a little); add grows
+	// it past half full
+	n := 64
+	for n < len(m.forms)+len(m.words)+len(m.kj1)+5*len(m.lemmas) {
+		n *= 2
+	}
+	m.tab = entryTable{slots: make([]entrySlot, n)}
 	for w, fs := range m.forms {
-		m.entry(w).forms = fs
+		e := m.entry(w)
+		e.forms, e.feats = fs, fs[0].feat
+		for _, f := range fs[1:] {
+			e.feats += f.feat
+		}
 	}
 	for w, cls := range m.words {
 		m.entry(w).cls = cls
 	}
-	for w := range m.kj1 {
+	for _, w := range m.kj1 {
 		m.entry(w).kj1 = true
 	}
 	for l := range m.lemmas {
@@ -432,11 +512,12 @@ func (m *Model) buildIndex() {
 			}
 		}
 	}
-	for w, e := range m.idx {
-		if low := strings.ToLower(w); low == w {
-			e.isLow = true
-		} else {
-			e.lowW, e.lowE = low, m.idx[low]
+	// one pass over the entries, in the slabs' order; the lower-case test
+	// allocates only for the few capitalised keys
+	var buf [64]byte
+	for k := range m.slabs {
+		for i := range m.slabs[k] {
+			m.indexEntry(&m.slabs[k][i], buf[:0])
 		}
 	}
 	for _, fs := range m.forms {
@@ -444,25 +525,48 @@ func (m *Model) buildIndex() {
 			fs[i].known = m.lemmas[fs[i].lemma]
 		}
 	}
-	for w, e := range m.idx {
-		m.idxF.add(w)
-		if !e.isLow {
-			m.upF.add(w)
-		}
-		if len(e.cls) > 0 {
-			m.clsF.add(w)
-		}
-	}
-	m.lemInfo = make(map[string]lemmaInfo, len(m.lemmas))
+	m.lemInfo = make(map[string]*lemmaInfo, len(m.lemmas))
+	infos := make([]lemmaInfo, 0, len(m.lemmas))
 	for l := range m.lemmas {
 		m.lemmaF.add(l)
-		m.lemInfo[l] = lemmaInfo{cue: m.cues[l], trs: m.triggers[l]} // cues and triggers are lemmas
+		infos = append(infos, lemmaInfo{cue: m.cues[l], trs: m.triggers[l]}) // cues and triggers are lemmas
+		m.lemInfo[l] = &infos[len(infos)-1]
 	}
 	for c := range m.cues {
 		m.cueF.add(c)
 	}
 	for t := range m.triggers {
 		m.trigF.add(t)
+	}
+}
+
+// lemmaInfo returns the cue kind and the triggers of the lemma, nil when
+// it has neither (the same answers as cue and trigs, in one probe).
+func (m *Model) lemmaInfo(lemma string) *lemmaInfo {
+	if !m.lemmaF.may(lemma) { // every cue and trigger is a lemma
+		return nil
+	}
+	return m.lemInfo[lemma]
+}
+
+// indexEntry sets what buildIndex derives from the entry once all are
+// made (buf is scratch for the lower-case form).
+func (m *Model) indexEntry(e *wordEntry, buf []byte) {
+	w := e.word
+	if b, changed := appendLower(buf, w); !changed || string(b) == w {
+		e.isLow = true
+	} else {
+		low := string(b)
+		e.lowW, e.lowE = low, m.tab.find(low, maphash.String(keySeed, low))
+	}
+	e.det = hasCls(e.cls, "art") || clsWithPrefix(e.cls, "poss") != ""
+	h := maphash.String(keySeed, w)
+	m.idxF.addHash(h)
+	if !e.isLow {
+		m.upF.addHash(h)
+	}
+	if len(e.cls) > 0 {
+		m.clsF.addHash(h)
 	}
 }
 
@@ -584,16 +688,14 @@ func (m *Model) word(s string) (low string, el, et *wordEntry) {
 	}
 	b, changed := appendLower(buf[:0], s)
 	if !changed {
-		return s, nil, nil // idx[s] is nil
+		return s, nil, nil // s has no entry
 	}
 	if len(b) > len(buf) {
 		low := string(b)
 		return low, m.entryOf(low), nil
 	}
-	if !m.idxF.mayBytes(b) {
-		return string(b), nil, nil
-	}
-	if e := m.idx[string(b)]; e != nil {
+	// b is the stack buffer; find keeps nothing of the string
+	if e := m.entryHash(unsafe.String(&b[0], len(b)), maphash.Bytes(keySeed, b)); e != nil {
 		return e.word, e, nil
 	}
 	return string(b), nil, nil

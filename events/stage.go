@@ -97,7 +97,7 @@ func (a *analysis) events() []document.Event {
 		if w.punct || w.cl < 0 {
 			continue
 		}
-		trs := w.trs
+		trs := w.trs()
 		if len(trs) == 0 {
 			continue
 		}

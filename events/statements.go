@@ -71,7 +71,7 @@ func (a *analysis) statements() []document.Statement {
 				if w.punct || w.inQ {
 					continue
 				}
-				kind := w.cue
+				kind := w.cue()
 				if kind == "" && w.lemma != w.low {
 					kind = a.cueOfLow(j)
 				}
@@ -566,7 +566,7 @@ func (a *analysis) quotedObject(q [2]int, si int) (stmt, bool) {
 	c := &a.clauses[ci]
 	for j := c.start; j < c.end; j++ {
 		w := &a.t[j]
-		if w.inQ || !(w.cue == "verb" && w.verb && !w.upper) {
+		if w.inQ || !(w.cue() == "verb" && w.verb && !w.upper) {
 			continue
 		}
 		s := stmt{kind: KindDirect, cue: span2{j, j + 1}, msg: span2{q[0], q[1] + 1}, sent: si, rule: "quote:object"}
@@ -1053,7 +1053,7 @@ func (a *analysis) inheritedSource(si int, cls []int, k int) (span2, string, boo
 
 func (a *analysis) hasCue(c *clause) bool {
 	for j := c.start; j < c.end; j++ {
-		if a.t[j].cue == "verb" && a.t[j].verb && !a.t[j].upper {
+		if a.t[j].cue() == "verb" && a.t[j].verb && !a.t[j].upper {
 			return true
 		}
 	}

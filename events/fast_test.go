@@ -1,0 +1,98 @@
+package events
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/ereignis/ereignis/tokenize"
+)
+
+// The entry table must find every entry of the slabs, and nothing for words
+// that have none.
+func TestEntryTableMatchesSlabs(t *testing.T) {
+	m, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx := m.index()
+	if len(idx) != m.tab.n {
+		t.Fatalf("%d words in the slabs, %d in the table", len(idx), m.tab.n)
+	}
+	for k, e := range idx {
+		if got := m.entryOf(k); got != e {
+			t.Fatalf("entryOf(%q) = %p, want %p", k, got, e)
+		}
+		for _, w := range []string{k + "x", "x" + k, strings.ToUpper(k)} {
+			if got := m.entryOf(w); got != idx[w] {
+				t.Fatalf("entryOf(%q) = %p, want %p", w, got, idx[w])
+			}
+		}
+	}
+}
+
+// quotes reads the quote marks only; it must pair them as quotesRef does
+// over every token, with and without paragraphs, and fall back to it when
+// the tokens' sentences do not run in order.
+func TestQuotesMatchRef(t *testing.T) {
+	m, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tok, err := tokenize.NewStage()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{
+		"„Wir kommen“, sagte er. \"Gut\" und »schlecht«.\n\nEin „offenes Zitat. Noch eins“ hier.",
+		"Er sagte: „Das ist\n\nein Absatz.“ ‚Kurz‘ und \"lang\" \"offen.\n\nNeu“ “English” quote.",
+	}
+	files, _ := filepath.Glob("../testdata/*.txt")
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(b))
+	}
+	found := 0
+	for ti, text := range texts {
+		d := newDoc(text)
+		if err := tok.Process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Tokens) == 0 {
+			continue
+		}
+		a := &analysis{d: d, m: m}
+		a.build()
+		if !a.qOK {
+			t.Errorf("text %d: tokens' sentences out of order", ti)
+		}
+		got, want := a.quotes(), a.quotesRef()
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("text %d: quotes %v, want %v", ti, got, want)
+		}
+		found += len(want)
+		a.para = a.para[:0] // as markQuotes sees them
+		if got, want := a.quotes(), a.quotesRef(); !reflect.DeepEqual(got, want) {
+			t.Errorf("text %d without paragraphs: quotes %v, want %v", ti, got, want)
+		}
+		// a token outside every sentence: the reference answers
+		d.Tokens[len(d.Tokens)/2].Sentence = -1
+		a = &analysis{d: d, m: m}
+		a.build()
+		if a.qOK {
+			t.Errorf("text %d: a token without sentence passes", ti)
+		}
+		if got, want := a.quotes(), a.quotesRef(); !reflect.DeepEqual(got, want) {
+			t.Errorf("text %d, one token outside: quotes %v, want %v", ti, got, want)
+		}
+	}
+	if found < 5 {
+		t.Errorf("only %d quotes in the test texts", found)
+	}
+}
