@@ -89,19 +89,24 @@ func (b *tableBuilder) build() *table {
 	for i := 1; i < len(count); i++ {
 		count[i] += count[i-1]
 	}
-	order := make([]uint32, len(hs))
+	// The hashes and offsets themselves are sorted, so the last loop reads
+	// only in order.
+	type entry struct {
+		h   uint64
+		off uint32
+	}
+	sorted := make([]entry, len(hs))
 	for x, h := range hs {
 		c := &count[t.start(h)>>blockShift]
-		order[*c] = uint32(x)
+		sorted[*c] = entry{h, b.offs[x]}
 		*c++
 	}
-	for _, x := range order {
-		h := hs[x]
-		j := t.start(h)
+	for _, e := range sorted {
+		j := t.start(e.h)
 		for t.slots[j] != 0 {
 			j = (j + 1) & t.mask
 		}
-		t.slots[j] = h>>32<<32 | uint64(b.offs[x]+1)
+		t.slots[j] = e.h>>32<<32 | uint64(e.off+1)
 	}
 	b.blob, b.offs = nil, nil
 	return t
