@@ -27,7 +27,20 @@ type recordFile struct {
 	// done holds a hash of (id, source) per record already in the part file,
 	// to check that --resume continues the same inputs.
 	done [][2]uint64
+	// unsynced counts the bytes written since the last background sync;
+	// syncing is the result of the one in flight (nil when none is).
+	unsynced int
+	syncing  chan error
+	syncErr  error
 }
+
+// syncEvery is how many bytes of records go to the part file between two
+// background fsyncs. Without them, the final fsync wrote the whole output
+// (47 MB for the 10kGNAD test split: 0.1–0.15 s here) after the last
+// record, a serial tail of every run that no -j shortens; with them it
+// writes the last few megabytes only, and the earlier ones go to disk while
+// the workers run.
+const syncEvery = 8 << 20
 
 func partPath(path string) string { return path + ".part" }
 
@@ -103,7 +116,46 @@ func recordKey(id, source string) [2]uint64 {
 	return [2]uint64{h1.Sum64(), h2.Sum64()}
 }
 
-func (rf *recordFile) Write(p []byte) (int, error) { return rf.w.Write(p) }
+func (rf *recordFile) Write(p []byte) (int, error) {
+	n, err := rf.w.Write(p)
+	if rf.unsynced += n; rf.unsynced >= syncEvery {
+		rf.backgroundSync()
+	}
+	return n, err
+}
+
+// backgroundSync starts an fsync of what the part file holds so far unless
+// one is still running. Writing on meanwhile is safe: the data written
+// after it started is left to the next one.
+func (rf *recordFile) backgroundSync() {
+	if rf.syncing != nil {
+		select {
+		case err := <-rf.syncing:
+			rf.syncing = nil
+			if rf.syncErr == nil {
+				rf.syncErr = err
+			}
+		default:
+			return // still running
+		}
+	}
+	rf.unsynced = 0
+	ch := make(chan error, 1)
+	rf.syncing = ch
+	f := rf.f
+	go func() { ch <- f.Sync() }()
+}
+
+// waitSync waits for a background fsync and returns the first error of one.
+func (rf *recordFile) waitSync() error {
+	if rf.syncing != nil {
+		if err := <-rf.syncing; rf.syncErr == nil {
+			rf.syncErr = err
+		}
+		rf.syncing = nil
+	}
+	return rf.syncErr
+}
 
 // Flush pushes buffered records into the part file.
 func (rf *recordFile) Flush() error { return rf.w.Flush() }
@@ -113,6 +165,10 @@ func (rf *recordFile) Sync() error {
 	if err := rf.w.Flush(); err != nil {
 		return err
 	}
+	if err := rf.waitSync(); err != nil {
+		return err
+	}
+	rf.unsynced = 0
 	return rf.f.Sync()
 }
 
