@@ -585,7 +585,14 @@ func instMatches(in *syntax.Inst, r rune) bool {
 
 // end returns where the longest match of the regexp at the start of s
 // ends, or -1. Runes are decoded as the regexp engine decodes them.
-func (d *matchDFA) end(s string) int {
+func (d *matchDFA) end(s string) int { return d.run(s, false) }
+
+// matches reports whether the regexp matches at the start of s.
+func (d *matchDFA) matches(s string) bool { return d.run(s, true) >= 0 }
+
+// run runs the automaton over s and returns where the longest match ends,
+// or, with first, where the first (shortest) one does; -1 for none.
+func (d *matchDFA) run(s string, first bool) int {
 	t := d.table()
 	cl, trans := t.cls, t.trans
 	ascii, nclass := &cl.ascii, cl.nclass
@@ -606,6 +613,9 @@ func (d *matchDFA) end(s string) int {
 			trans = t.trans
 		}
 		if e&dfaAccept != 0 {
+			if first {
+				return p
+			}
 			last = p
 		}
 		if st = e >> dfaShift; st == 0 {
@@ -617,37 +627,6 @@ func (d *matchDFA) end(s string) int {
 		last = len(s)
 	}
 	return last
-}
-
-// matches reports whether the regexp matches at the start of s.
-func (d *matchDFA) matches(s string) bool {
-	t := d.table()
-	cl, trans := t.cls, t.trans
-	ascii, nclass := &cl.ascii, cl.nclass
-	st := uint32(dfaStart)
-	for p := 0; p < len(s); {
-		r, size := rune(s[p]), 1
-		var c int
-		if r < utf8.RuneSelf {
-			c = int(ascii[r])
-		} else {
-			r, size = utf8.DecodeRuneInString(s[p:])
-			c = int(cl.classOf(r))
-		}
-		e := atomic.LoadUint32(&trans[int(st)*nclass+c])
-		if e == 0 {
-			e, t = d.fill(t, st, c)
-			trans = t.trans
-		}
-		if e&dfaAccept != 0 {
-			return true
-		}
-		if st = e >> dfaShift; st == 0 {
-			return false
-		}
-		p += size
-	}
-	return t.acceptEnd[st]
 }
 
 func (cl *runeClasses) classOf(r rune) uint16 {

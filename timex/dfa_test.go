@@ -5,7 +5,6 @@ import (
 	"regexp/syntax"
 	"sync"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/ereignis/ereignis/models"
 )
@@ -70,11 +69,7 @@ func TestBacktrackGroups(t *testing.T) {
 	var bt backtracker
 	n, every := 0, 0
 	for _, text := range texts {
-		for i := 0; i < len(text); i++ {
-			if !utf8.RuneStart(text[i]) || i > 0 && isWordRune(rune(text[i-1])) && text[i-1] < utf8.RuneSelf {
-				continue
-			}
-			w := text[i:min(len(text), i+rs.maxLen)]
+		wordWindows(text, rs.maxLen, func(_ int, w string) {
 			every++
 			for _, r := range rs.rules {
 				// The large programs at every third word start, the
@@ -91,7 +86,7 @@ func TestBacktrackGroups(t *testing.T) {
 					t.Fatalf("rule %s on %q: backtracker %v, regexp %v", r.Name, w, got, want)
 				}
 			}
-		}
+		})
 	}
 	t.Logf("%d checks", n)
 }

@@ -287,11 +287,7 @@ func TestDFAEnd(t *testing.T) {
 	texts = append(texts, "ſeit 1990 JAHRE ſpäter", "3 Tage ſpäter", "im Jahr 1990 \xff", "zwei Wochen \xc3", "ein halbes Jahr\n\nspäter", "um 20 Uhr ab 3 KW", "\u212aW 12 und ẞ")
 	n, every := 0, 0
 	for _, text := range texts {
-		for i := 0; i < len(text); i++ {
-			if !utf8.RuneStart(text[i]) || i > 0 && isWordRune(rune(text[i-1])) && text[i-1] < utf8.RuneSelf {
-				continue
-			}
-			w := text[i:min(len(text), i+rs.maxLen)]
+		wordWindows(text, rs.maxLen, func(i int, w string) {
 			every++
 			var cand []uint64
 			if every%29 == 0 {
@@ -315,7 +311,7 @@ func TestDFAEnd(t *testing.T) {
 					}
 				}
 				if node == noChild {
-					continue
+					return
 				}
 				cand = rs.start.rules(node)
 			}
@@ -341,7 +337,19 @@ func TestDFAEnd(t *testing.T) {
 					}
 				}
 			}
-		}
+		})
 	}
 	t.Logf("%d checks", n)
+}
+
+// wordWindows calls fn with each position of text where Find tries the
+// rules (a rune start not inside an ASCII word) and the window of at most
+// maxLen bytes from there.
+func wordWindows(text string, maxLen int, fn func(i int, w string)) {
+	for i := 0; i < len(text); i++ {
+		if !utf8.RuneStart(text[i]) || i > 0 && isWordRune(rune(text[i-1])) && text[i-1] < utf8.RuneSelf {
+			continue
+		}
+		fn(i, text[i:min(len(text), i+maxLen)])
+	}
 }
