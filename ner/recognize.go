@@ -254,11 +254,9 @@ func load32(s string, i int) uint32 {
 
 // lookup returns the form of word w; a new one (fresh is true) is zero
 // and the caller fills it.
-func (m *memo) lookup(w string) (f *form, fresh bool) { return m.lookupHash(w, memoHash(w)) }
-
-// lookupHash is lookup with h = memoHash(w).
-func (m *memo) lookupHash(w string, h uint64) (f *form, fresh bool) {
+func (m *memo) lookup(w string) (f *form, fresh bool) {
 	mask := uint64(len(m.slots) - 1)
+	h := memoHash(w)
 	for i := h >> m.shift; ; i = (i + 1) & mask {
 		sl := &m.slots[i]
 		if sl.gen != m.gen {
@@ -315,9 +313,6 @@ type scratch struct {
 	first []int
 	found []Mention
 	link  linker // for Stage.Process
-
-	hashes []uint64 // memoHash of the sentence's words (see prepare)
-	touch  uint32   // keeps prepare's loads of slots from being optimised away
 }
 
 // Sentence returns the mentions in one sentence of words, in text order.
@@ -367,22 +362,9 @@ func (r *Recognizer) appendSentence(st *scratch, dst []Mention, words []string) 
 
 func (r *Recognizer) prepare(st *scratch, words []string) []tok {
 	st.toks = st.toks[:0]
-	// First the memo slots of all words are read, in a loop of independent
-	// loads: their cache misses (the slots of the article's forms are cold
-	// after the other stages ran) overlap instead of coming one by one
-	// in the loop below, which finds them cached.
-	m := &st.forms
-	hs := st.hashes[:0]
-	var touch uint32
-	for _, w := range words {
-		h := memoHash(w)
-		hs = append(hs, h)
-		touch += m.slots[h>>m.shift].h
-	}
-	st.hashes, st.touch = hs, touch
 	initial := true
-	for k, w := range words {
-		f, fresh := m.lookupHash(w, hs[k])
+	for _, w := range words {
+		f, fresh := st.forms.lookup(w)
 		if fresh {
 			r.fill(f, w)
 		}
