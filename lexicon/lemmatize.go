@@ -62,7 +62,8 @@ func (l *Lexicon) Lemmatize(toks []document.Token, out []Analysis) []Analysis {
 		if unicode.IsUpper(r) {
 			// Sentence-initial function words (Laut, Dank, Trotz, Während)
 			// are prepositions and conjunctions far more often than nouns.
-			if l.word(lowerIfNeeded(t.Text)).flags&wFunctionFirst != 0 {
+			var buf [64]byte
+			if l.word(appendLowerIfNeeded(buf[:0], t.Text)).flags&wFunctionFirst != 0 {
 				continue
 			}
 			// Sentence-initial: a common noun or name wins over a verb
@@ -254,7 +255,9 @@ type verbInfo struct {
 func (l *Lexicon) verbInfo(form string) verbInfo {
 	var vi verbInfo
 	rs := l.verbView(form)
-	lower := lowerIfNeeded(form)
+	// The lower-case form is only looked up, so a stack buffer holds it.
+	var buf [64]byte
+	lower := appendLowerIfNeeded(buf[:0], form)
 	if rs.len() == 0 {
 		if r, ok := l.guessVerb(lower); ok {
 			rs, vi.guessed = readingView{rs: []VerbReading{r}}, true

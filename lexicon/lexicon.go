@@ -853,8 +853,15 @@ func (l *Lexicon) noun(form string) (string, bool) {
 	if lemma, ok := l.nounForm(form); ok {
 		return lemma, true
 	}
-	if t := titleIfCaps(form); t != form {
-		return l.nounForm(t)
+	// The title-case form is built in a stack buffer: the lemma found
+	// points into the table, not into the key.
+	var buf [64]byte
+	if t, ok := appendTitleIfCaps(buf[:0], form); ok {
+		v := l.nouns.findBytes(t)
+		if v < 0 {
+			return "", false
+		}
+		return l.nounLemma(v, len(t)), true
 	}
 	return "", false
 }
@@ -910,7 +917,14 @@ func (l *Lexicon) CompoundHead(form string) (lemma, head string, ok bool) {
 		if v := l.nouns.findBytes(b); v >= 0 {
 			h := l.nounLemma(v, len(b))
 			hr, hs := utf8.DecodeRuneInString(h)
-			return form[:i] + string(unicode.ToLower(hr)) + h[hs:], h, true
+			lr := unicode.ToLower(hr)
+			// Most heads' lemmas start the rest of the word (Ministers:
+			// Minister), and then the compound's lemma is a prefix of the
+			// form, which needs no new string.
+			if r2, n2 := utf8.DecodeRuneInString(rest); r2 == lr && r2 != utf8.RuneError && strings.HasPrefix(rest[n2:], h[hs:]) {
+				return form[:i+n2+len(h)-hs], h, true
+			}
+			return form[:i] + string(lr) + h[hs:], h, true
 		}
 	}
 	return "", "", false
@@ -982,6 +996,29 @@ func appendLowerRunes(b []byte, s string) ([]byte, bool) {
 	return b, changed
 }
 
+// appendLowerIfNeeded is lowerIfNeeded into b: it appends s in lower case
+// when s has an upper-case letter and returns the result as a string in
+// b's memory, or returns s itself.
+func appendLowerIfNeeded(b []byte, s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			for _, r := range s[i:] {
+				if unicode.IsUpper(r) {
+					b, _ = appendLowerRunes(b, s)
+					return unsafe.String(unsafe.SliceData(b), len(b))
+				}
+			}
+			return s
+		}
+		if 'A' <= c && c <= 'Z' {
+			b, _ = appendLower(b, s)
+			return unsafe.String(unsafe.SliceData(b), len(b))
+		}
+	}
+	return s
+}
+
 func lowerIfNeeded(s string) string {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -1000,19 +1037,26 @@ func lowerIfNeeded(s string) string {
 	return s
 }
 
-// titleIfCaps turns an all-caps word of three or more letters into title
-// case (PRÄSIDENT → Präsident); anything else is returned unchanged.
-func titleIfCaps(s string) string {
+// appendTitleIfCaps appends titleIfCaps(s) to b and reports whether it
+// differs from s.
+func appendTitleIfCaps(b []byte, s string) ([]byte, bool) {
 	n := 0
 	for _, r := range s {
 		if !unicode.IsUpper(r) {
-			return s
+			return b, false
 		}
 		n++
 	}
 	if n < 3 {
-		return s
+		return b, false
 	}
-	r, size := utf8.DecodeRuneInString(s)
-	return string(r) + strings.ToLower(s[size:])
+	_, size := utf8.DecodeRuneInString(s)
+	b = append(b, s[:size]...)
+	changed := false
+	for _, r := range s[size:] {
+		lr := unicode.ToLower(r)
+		changed = changed || lr != r
+		b = utf8.AppendRune(b, lr)
+	}
+	return b, changed
 }
