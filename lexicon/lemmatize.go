@@ -46,8 +46,11 @@ func (l *Lexicon) Lemmatize(toks []document.Token, out []Analysis) []Analysis {
 		out = make([]Analysis, len(toks))
 	}
 	out = out[:len(toks)]
+	// One clear and a store per token: assigning a literal to each
+	// element copied it with a write barrier each while the collector ran.
+	clear(out)
 	for i := range out {
-		out[i] = Analysis{Particle: -1}
+		out[i].Particle = -1
 	}
 	for i := range toks {
 		t := &toks[i]
@@ -270,7 +273,7 @@ func (l *Lexicon) verbInfo(form string) verbInfo {
 		vi.zus = w.flags&wZus != 0
 		vi.homograph = w.homograph
 		for k := 0; k < rs.len(); k++ {
-			r := rs.at(k)
+			r := rs.form(k)
 			vi.strong = vi.strong || strongVerbEvidence(r)
 			vi.participle = vi.participle || r.Tense == Participle
 		}

@@ -322,6 +322,15 @@ func (v readingView) at(i int) VerbReading {
 	return r
 }
 
+// form is at(i) without the lemma, for the tests of tense, mood and
+// person.
+func (v readingView) form(i int) VerbReading {
+	if v.rs != nil {
+		return v.rs[i]
+	}
+	return unpackReading(uint16(v.packed[6*i]) | uint16(v.packed[6*i+1])<<8)
+}
+
 // verbView is VerbReadings as a readingView.
 func (l *Lexicon) verbView(form string) readingView {
 	v := l.verbs.find(form)
