@@ -7,15 +7,14 @@ import (
 
 // hugeWords returns n zero words of which the kernel may back the 2 MB-
 // aligned interior with huge pages (transparent huge pages in madvise
-// mode, the usual default). The lemma stage probes the verb and noun
-// tables at random; with 4 KB pages nearly every probe of a rare word also
-// missed the TLB, whose 2,048 entries cover 8 MB while the tables span
-// 13 MB and the other stages' data evicts them between articles. The
-// allocation is exactly n words, so the Go heap and its collector's pacing
-// are as before; only the partial pages at either end keep 4 KB pages.
+// mode, the usual default). The allocation is exactly n words; only the
+// partial pages at either end keep 4 KB pages.
 func hugeWords(n int) []uint64 {
 	const huge = 2 << 20
 	m := make([]uint64, n)
+	if n == 0 {
+		return m
+	}
 	p := uintptr(unsafe.Pointer(&m[0]))
 	lo, hi := (p+huge-1)&^(huge-1), (p+uintptr(n)*8)&^(huge-1)
 	if lo < hi {

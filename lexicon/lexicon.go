@@ -240,6 +240,7 @@ func LoadFS(fsys fs.FS, dir string) (*Lexicon, error) {
 			return nil, err
 		}
 	}
+	l.pack()
 	return l, nil
 }
 
@@ -629,12 +630,7 @@ func (l *Lexicon) loadNouns(fsys fs.FS, path string) error {
 			l.heads.add(form)
 		}
 	})
-	// CompoundHead tests the head filter before the noun table: it goes
-	// in the table's huge pages too.
-	tb.extra = len(l.heads.words)
 	l.nouns = tb.build()
-	copy(l.nouns.extra, l.heads.words)
-	l.heads.words, l.nouns.extra = l.nouns.extra, nil
 	l.nounEndings = newEndingSet(ends)
 	return nil
 }

@@ -26,16 +26,12 @@ type table struct {
 	fmask  uint64
 	n      int
 	seed   maphash.Seed
-	extra  []uint64 // see tableBuilder.extra
 }
 
 // tableBuilder collects the records of a table; build lays out the slots.
 type tableBuilder struct {
 	blob []byte
 	offs []uint32
-	// extra is a number of words that build allocates with the table, in
-	// its huge pages (see tableMem), for the owner's use: table.extra.
-	extra int
 }
 
 func newTableBuilder(keys, bytes int) *tableBuilder {
@@ -52,23 +48,27 @@ func (b *tableBuilder) add(key string) {
 
 func (b *tableBuilder) build() *table {
 	t := &table{n: len(b.offs), seed: maphash.MakeSeed()}
+	if len(b.blob) > 0 {
+		if cap(b.blob)-len(b.blob) > len(b.blob)/8 {
+			// The size was a guess: do not keep the spare capacity alive.
+			b.blob = append([]byte(nil), b.blob...)
+		}
+		t.blob = unsafe.String(&b.blob[0], len(b.blob))
+	}
 	// At most 70 % full, so a probe of a missing key ends within a few
 	// slots, mostly of one cache line.
 	n := 8
 	for n*7 < t.n*10 {
 		n *= 2
 	}
+	t.slots = make([]uint64, n)
+	t.mask = uint64(n - 1)
 	f := 1
 	for f*64 < t.n*8 {
 		f *= 2
 	}
-	var blob []byte
-	t.filter, t.slots, blob, t.extra = tableMem(f, n, len(b.blob), b.extra)
-	t.fmask, t.mask = uint64(f-1), uint64(n-1)
-	if len(blob) > 0 {
-		copy(blob, b.blob)
-		t.blob = unsafe.String(&blob[0], len(blob))
-	}
+	t.filter = make([]uint64, f)
+	t.fmask = uint64(f - 1)
 	// The keys go in in the order of their first slots (a counting sort
 	// by the slots' 2 KB block), so that filling the slot array walks it
 	// from start to end: inserting in the keys' own order missed the cache
@@ -111,31 +111,6 @@ func (b *tableBuilder) build() *table {
 	b.blob, b.offs = nil, nil
 	return t
 }
-
-// tableMem allocates the filter of f words, the n slots, the blob and
-// extra more words of a table. A big table's parts lie in one allocation
-// of which the kernel may back the 2 MB-aligned interior with huge pages
-// (see hugeWords). The blob comes first and the slots last, so that the
-// filter and the extra words, the most probed, lie in the interior: the
-// blob is longer than the part before it, and the slots longer than the
-// part after it. A small table's parts are allocated apart, so that each
-// stays aligned to its size.
-func tableMem(f, n, blobLen, extra int) (filter, slots []uint64, blob []byte, more []uint64) {
-	bw := (blobLen + 63) / 64 * 8 // the slots start on a cache line
-	words := bw + f + extra + n
-	if words*8 < hugePages || extra%8 != 0 || f%8 != 0 {
-		return make([]uint64, f), make([]uint64, n), make([]byte, blobLen), make([]uint64, extra)
-	}
-	mem := hugeWords(words)
-	blob = unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(mem))), blobLen)
-	mem = mem[bw:]
-	filter, mem = mem[:f:f], mem[f:]
-	more, mem = mem[:extra:extra], mem[extra:]
-	return filter, mem[:n:n], blob, more
-}
-
-// hugePages is the smallest table allocation worth huge pages.
-const hugePages = 4 << 20
 
 // block returns the filter word and the three bits of hash h.
 func (t *table) block(h uint64) (uint64, uint64) {
