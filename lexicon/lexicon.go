@@ -332,7 +332,10 @@ func (v readingView) form(i int) VerbReading {
 	return unpackReading(uint16(v.packed[6*i]) | uint16(v.packed[6*i+1])<<8)
 }
 
-// verbView is VerbReadings as a readingView.
+// verbView is VerbReadings as a readingView. (No verb form has a
+// capital, so a capitalised form could skip its own probe and look up its
+// lower case only; measured with a case test per look-up, that saved 2 %
+// of the probes' L2 misses and cost more instructions than it saved.)
 func (l *Lexicon) verbView(form string) readingView {
 	v := l.verbs.find(form)
 	if v < 0 {
