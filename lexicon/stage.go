@@ -28,7 +28,7 @@ type Stage struct {
 // habenInClause, nonFiniteInClause, joinParticles) and the
 // sentence-initial ones read instead of probing again: it saved 9 % of
 // the probes' instructions but no cache miss (a token's second probe finds
-// its lines cached) and cost more than it saved, +1 % instructions in the
+// its lines cached) and cost more than it saved, +3 % instructions in the
 // lexicon code under cachegrind, no gain in BenchmarkLemmaStage.)
 type stageWorker struct {
 	buf []Analysis
