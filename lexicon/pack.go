@@ -1,12 +1,16 @@
 package lexicon
 
-import "unsafe"
+import (
+	"unsafe"
+
+	"github.com/ereignis/ereignis/internal/hugemem"
+)
 
 // pack moves the pointer-free arrays that the lemma stage probes at
 // random (the tables' filters, slots and records, the head filter, the
 // noun endings, the verb lemmas: 13 MB) into one allocation of exactly
 // their size, whose 2 MB-aligned interior the kernel may back with huge
-// pages (see hugeWords). With 4 KB pages nearly every probe of a rare word
+// pages (see hugemem.Words). With 4 KB pages nearly every probe of a rare word
 // also missed the TLB: its 2,048 entries cover 8 MB, and the other stages'
 // data evicts them between articles. The two biggest record blobs go to
 // the ends, whose partial pages keep 4 KB pages, so that the filters and
@@ -75,7 +79,7 @@ func (p *packer) str(s *string) {
 }
 
 func (p *packer) run() {
-	mem := hugeWords(p.n)
+	mem := hugemem.Words(p.n)
 	for _, m := range p.moves {
 		m(mem)
 	}
