@@ -100,8 +100,11 @@ type analysis struct {
 	para    []int // paragraph number of each sentence
 	stmts   []document.Statement
 	lex     *lexicon.Lexicon
-	ments   []*[]mention // mentions per clause, filled lazily
-	segs    []seg        // segment's scratch, reused sentence by sentence
+	ments   []mentRange // mentions per clause in mentBuf, filled lazily
+	mentBuf []mention
+	mentScr []mention // mentions' scratch
+	stmtScr []stmt    // statements' scratch
+	segs    []seg     // segment's scratch, reused sentence by sentence
 	merged  []seg
 	forms   *forms           // the document's distinct token texts
 	evs     []document.Event // events' scratch
@@ -136,6 +139,11 @@ type scratch struct {
 	sentOff []int
 	evs     []document.Event
 	qmarks  []int32
+	ments   []mentRange
+	mentBuf []mention
+	mentScr []mention
+	perRuns []entRun
+	stmts   []stmt
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -164,6 +172,9 @@ func (a *analysis) useScratch() *scratch {
 	a.sentCl, a.sentClOff = sc.sentCl[:0], sc.sentOff[:0]
 	a.evs = sc.evs[:0]
 	a.qmarks = sc.qmarks[:0]
+	a.ments, a.mentBuf, a.mentScr = sc.ments[:0], sc.mentBuf[:0], sc.mentScr[:0]
+	a.perRuns = sc.perRuns[:0]
+	a.stmtScr = sc.stmts[:0]
 	return sc
 }
 
@@ -182,6 +193,11 @@ func (a *analysis) releaseScratch(sc *scratch) {
 	// events cleared what it used of evs (the rest of it is still zero)
 	sc.evs = a.evs[:0]
 	sc.qmarks = a.qmarks[:0]
+	clear(a.ments)
+	clear(a.mentBuf)
+	sc.ments, sc.mentBuf, sc.mentScr = a.ments[:0], a.mentBuf[:0], a.mentScr[:0]
+	sc.perRuns = a.perRuns[:0]
+	sc.stmts = a.stmtScr[:0] // statements cleared what it used
 	a.t, a.clauses, a.para, a.segs, a.merged, a.forms = nil, nil, nil, nil, nil, nil
 	scratchPool.Put(sc)
 }

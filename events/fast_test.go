@@ -96,3 +96,41 @@ func TestQuotesMatchRef(t *testing.T) {
 		t.Errorf("only %d quotes in the test texts", found)
 	}
 }
+
+// appendRoleKey must build roleKey's string, for every token of the test
+// texts (compounds and inflected role nouns among them).
+func TestAppendRoleKeyMatchesRoleKey(t *testing.T) {
+	m, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tok, err := tokenize.NewStage()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{"Der US-Präsident und die Kremlsprecherin trafen den ÄRZTEPRÄSIDENTEN und Präsidenten."}
+	files, _ := filepath.Glob("../testdata/*.txt")
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(b))
+	}
+	for _, text := range texts {
+		d := newDoc(text)
+		if err := tok.Process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Tokens) == 0 {
+			continue
+		}
+		a := &analysis{d: d, m: m}
+		a.build()
+		for j := range a.t {
+			if got, want := string(a.appendRoleKey(nil, j)), a.roleKey(j); got != want {
+				t.Fatalf("token %d %q: appendRoleKey %q, roleKey %q", j, d.Tokens[j].Text, got, want)
+			}
+		}
+	}
+}

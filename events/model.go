@@ -48,6 +48,9 @@ type headForm struct{ low, lemma string }
 type lemmaInfo struct {
 	cue string
 	trs []trigger
+	// an event's Rule for a trigger lemma ("trigger:" + lemma, and for a
+	// compound head), made once at load rather than per event
+	rule, headRule string
 }
 
 // wordEntry gathers what the model knows about one surface form, so that a
@@ -529,7 +532,11 @@ func (m *Model) buildIndex() {
 	infos := make([]lemmaInfo, 0, len(m.lemmas))
 	for l := range m.lemmas {
 		m.lemmaF.add(l)
-		infos = append(infos, lemmaInfo{cue: m.cues[l], trs: m.triggers[l]}) // cues and triggers are lemmas
+		li := lemmaInfo{cue: m.cues[l], trs: m.triggers[l]} // cues and triggers are lemmas
+		if len(li.trs) > 0 {
+			li.rule, li.headRule = "trigger:"+l, "trigger:compound-head:"+l
+		}
+		infos = append(infos, li)
 		m.lemInfo[l] = &infos[len(infos)-1]
 	}
 	for c := range m.cues {
