@@ -1,6 +1,7 @@
 package events
 
 import (
+	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -118,6 +119,7 @@ type analysis struct {
 	// token outside them (then quotes needs to read these tokens only)
 	qmarks []int32
 	qOK    bool
+	puncts []int32 // the punctuation tokens, in token order
 }
 
 // seg is a stretch of a sentence between clause boundaries.
@@ -144,6 +146,7 @@ type scratch struct {
 	mentScr []mention
 	perRuns []entRun
 	stmts   []stmt
+	puncts  []int32
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -175,6 +178,7 @@ func (a *analysis) useScratch() *scratch {
 	a.ments, a.mentBuf, a.mentScr = sc.ments[:0], sc.mentBuf[:0], sc.mentScr[:0]
 	a.perRuns = sc.perRuns[:0]
 	a.stmtScr = sc.stmts[:0]
+	a.puncts = sc.puncts[:0]
 	return sc
 }
 
@@ -187,7 +191,7 @@ func (a *analysis) releaseScratch(sc *scratch) {
 	clear(a.t)
 	clear(a.clauses)
 	clear(sc.forms.list)
-	sc.forms.list, sc.forms.arena = sc.forms.list[:0], nil
+	sc.forms.list = sc.forms.list[:0]
 	sc.t, sc.clauses, sc.para, sc.segs, sc.merged = a.t[:0], a.clauses[:0], a.para[:0], a.segs[:0], a.merged[:0]
 	sc.sentCl, sc.sentOff = a.sentCl[:0], a.sentClOff[:0]
 	// events cleared what it used of evs (the rest of it is still zero)
@@ -198,6 +202,7 @@ func (a *analysis) releaseScratch(sc *scratch) {
 	sc.ments, sc.mentBuf, sc.mentScr = a.ments[:0], a.mentBuf[:0], a.mentScr[:0]
 	sc.perRuns = a.perRuns[:0]
 	sc.stmts = a.stmtScr[:0] // statements cleared what it used
+	sc.puncts = a.puncts[:0]
 	a.t, a.clauses, a.para, a.segs, a.merged, a.forms = nil, nil, nil, nil, nil, nil
 	scratchPool.Put(sc)
 }
@@ -417,6 +422,7 @@ func (a *analysis) build() {
 		}
 		f := &a.forms.list[w.fi-1]
 		if w.punct {
+			a.puncts = append(a.puncts, int32(i))
 			w.low = tok.Text
 			w.e = f.et
 			continue
@@ -456,11 +462,33 @@ func (a *analysis) build() {
 	}
 	a.markQuotes()
 	a.paragraphs()
+	// sentences in token order, none overlapping another, keep their
+	// clauses to themselves: then the clauses of each sentence are the
+	// ones its segment call made, and sentenceClauseLists' pass over the
+	// tokens is not needed
+	ordered, maxEnd := true, 0
+	for _, s := range d.Sentences {
+		if s.TokStart < maxEnd {
+			ordered = false
+		}
+		maxEnd = max(maxEnd, s.TokEnd)
+	}
+	off := a.sentClOff[:0]
 	for si := range d.Sentences {
+		off = append(off, len(a.clauses))
 		a.segment(si)
 	}
 	a.joinParticles()
-	a.sentenceClauseLists()
+	if ordered {
+		a.sentClOff = append(off, len(a.clauses))
+		a.sentCl = a.sentCl[:0]
+		for ci := range a.clauses {
+			a.sentCl = append(a.sentCl, ci)
+		}
+	} else {
+		a.sentClOff = off
+		a.sentenceClauseLists()
+	}
 	// the lemmas are final now; statements and events ask for every token
 	for i := range a.t {
 		w := &a.t[i]
@@ -706,10 +734,16 @@ func (a *analysis) segment(si int) {
 	segs := a.segs[:0]
 	st := s.TokStart
 	comma := false
+	// the sentence's punctuation tokens (build listed them in order): the
+	// loops below act on punctuation only
+	pl := sort.Search(len(a.puncts), func(k int) bool { return int(a.puncts[k]) >= s.TokStart })
+	ph := pl + sort.Search(len(a.puncts)-pl, func(k int) bool { return int(a.puncts[pl+k]) >= s.TokEnd })
+	puncts := a.puncts[pl:ph]
 	// a parenthesis without a verb (Bericht Nr. 14 (Az. III 2 – 2024)) is
 	// an insertion: the clause goes on after it
-	for i := s.TokStart; i < s.TokEnd; i++ {
-		if !a.t[i].punct || d.Tokens[i].Text != "(" { // the token itself only for punctuation
+	for _, p := range puncts {
+		i := int(p)
+		if d.Tokens[i].Text != "(" {
 			continue
 		}
 		for k := i + 1; k < s.TokEnd && k <= i+12; k++ {
@@ -724,11 +758,8 @@ func (a *analysis) segment(si int) {
 			}
 		}
 	}
-	for i := s.TokStart; i < s.TokEnd; i++ {
-		w := &a.t[i]
-		if !w.punct {
-			continue
-		}
+	for _, p := range puncts {
+		i := int(p)
 		txt := d.Tokens[i].Text
 		if a.t[i].inline || a.t[i].paren {
 			continue // the marks of a quoted word or title, a parenthesis inside a clause
@@ -861,9 +892,22 @@ func (a *analysis) joinParticles() {
 		}
 		// the particle makes another verb even when no list names it
 		// (sprach sich … aus is aussprechen, not sprechen)
-		a.t[c.fin].lemma = a.t[last].low + a.t[c.fin].lemma
+		a.t[c.fin].lemma = a.joined(a.t[last].low, a.t[c.fin].lemma)
 		a.t[last].lemma = "" // the particle is part of the verb now
 	}
+}
+
+// joined returns particle + lemma: the model's string when the model
+// knows the lemma (no allocation), else a new one.
+func (a *analysis) joined(particle, lemma string) string {
+	var buf [64]byte
+	if len(particle)+len(lemma) <= len(buf) {
+		b := append(append(buf[:0], particle...), lemma...)
+		if li := a.m.lemmaInfoBytes(b); li != nil {
+			return li.lemma
+		}
+	}
+	return particle + lemma
 }
 
 // zuInfix reports whether word is lemma with "zu" after its separable

@@ -134,3 +134,42 @@ func TestAppendRoleKeyMatchesRoleKey(t *testing.T) {
 		}
 	}
 }
+
+// build takes each sentence's clauses from its segment call when the
+// sentences do not overlap; sentenceClauseLists' pass over the tokens must
+// give the same lists.
+func TestSentenceClausesMatchRef(t *testing.T) {
+	m, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tok, err := tokenize.NewStage()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob("../testdata/*.txt")
+	if len(files) == 0 {
+		t.Skip("no test texts")
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := newDoc(string(b))
+		if err := tok.Process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Tokens) == 0 {
+			continue
+		}
+		a := &analysis{d: d, m: m}
+		a.build()
+		cl, off := append([]int(nil), a.sentCl...), append([]int(nil), a.sentClOff...)
+		a.sentCl, a.sentClOff = nil, nil
+		a.sentenceClauseLists()
+		if !reflect.DeepEqual(cl, a.sentCl) || !reflect.DeepEqual(off, a.sentClOff) {
+			t.Errorf("%s: clause lists %v %v, want %v %v", f, cl, off, a.sentCl, a.sentClOff)
+		}
+	}
+}

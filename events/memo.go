@@ -55,9 +55,10 @@ type lookupOut struct {
 type forms struct {
 	slots []int32
 	list  []wform
-	// arena holds the document's lower-case forms that the model does not
-	// know (one allocation for many): bytes are only appended, and a new
-	// document starts a new arena, so the strings stay valid
+	// arena holds the lower-case forms that the model does not know (one
+	// allocation for many, kept from one document to the next): bytes are
+	// only appended, and a full arena is left to its strings for a new
+	// one, so the strings stay valid
 	arena []byte
 	sink  uint64 // init's loads, kept so that they stay
 }
@@ -90,7 +91,6 @@ func (t *forms) reset(n int) {
 	}
 	clear(t.list)
 	t.list = t.list[:0]
-	t.arena = nil
 }
 
 // add returns the index of text's form, adding it when the document has
