@@ -399,59 +399,11 @@ func (a *analysis) build() {
 	a.qOK = true
 	prevSent := 0
 	for i := range d.Tokens {
-		tok := &d.Tokens[i]
-		w := &a.t[i]
-		w.ent, w.tmx, w.cl, w.cstart = -1, -1, -1, i
-		w.punct = isPunct(tok)
-		if s := tok.Sentence; s < prevSent || s >= len(d.Sentences) {
-			a.qOK = false
-		} else {
-			prevSent = s
-		}
-		if w.punct && quoteMark(tok.Text) {
-			a.qmarks = append(a.qmarks, int32(i))
-		}
-		// the tokeniser splits hyphenated compounds (US-Präsidenten); a hyphen
-		// attached on both sides joins them back into one word here
-		if w.punct && (tok.Text == "-" || tok.Text == "‐") && i > 0 && i+1 < len(d.Tokens) &&
-			d.Tokens[i-1].End == tok.Start && tok.End == d.Tokens[i+1].Start && !isPunct(&d.Tokens[i-1]) && !isPunct(&d.Tokens[i+1]) {
-			w.punct, w.cpart, w.low, w.fi = false, true, "-", 0
-			w.e = a.m.entryOf(w.low)
-			a.t[i-1].cpart = true
-			continue
-		}
-		f := &a.forms.list[w.fi-1]
-		if w.punct {
-			a.puncts = append(a.puncts, int32(i))
-			w.low = tok.Text
-			w.e = f.et
-			continue
-		}
-		w.low, w.e, w.upper = f.low, f.el, f.upper
-		if i >= 2 && a.t[i-1].cpart {
-			w.cstart = a.t[i-2].cstart
-			if cs := w.cstart; cs < i {
-				full := d.Text[d.Tokens[cs].Start:tok.End]
-				r0, _ := utf8.DecodeRuneInString(full)
-				if unicode.IsUpper(r0) {
-					w.upper = true
-				}
-				if fs := a.m.formsOf(full); len(fs) > 0 {
-					w.lemma, w.feat = fs[0].lemma, fs[0].feat
-				} else if h := a.compoundHead(full); h != "" {
-					w.lemma, w.feat = h, "n"
-				}
-				if w.lemma != "" {
-					continue
-				}
-			}
-		}
-		a.lookup(tok, w, f, i == 0 || d.Tokens[i-1].Sentence != tok.Sentence || isPunct(&d.Tokens[i-1]))
-	}
-	a.markSpans()
-	// each token's classes, then what they make of it (computeAdjLike and
-	// the compound rule read the token itself only): one pass over a.t
-	for i := range a.t {
+		a.buildToken(i, &prevSent)
+		// the token's classes, then what they make of it, while its form
+		// is at hand (computeAdjLike reads the token itself only; it is
+		// computed again for the tokens that markSpans puts in an entity
+		// and for the left parts of compounds the next token makes)
 		w := &a.t[i]
 		a.setClasses(i)
 		w.adj = a.computeAdjLike(i)
@@ -460,6 +412,7 @@ func (a *analysis) build() {
 			w.verb, w.fin, w.nonfin = false, false, false
 		}
 	}
+	a.markSpans()
 	a.markQuotes()
 	a.paragraphs()
 	// sentences in token order, none overlapping another, keep their
@@ -502,6 +455,67 @@ func (a *analysis) build() {
 		}
 		w.li = f.lemmaLI
 	}
+}
+
+// buildToken fills in token i from its form: punctuation, compound
+// parts, lemma and features (build's first pass; prevSent is the last
+// sentence number seen, for qOK).
+func (a *analysis) buildToken(i int, prevSent *int) {
+	d := a.d
+	tok := &d.Tokens[i]
+	w := &a.t[i]
+	w.ent, w.tmx, w.cl, w.cstart = -1, -1, -1, i
+	w.punct = isPunct(tok)
+	if s := tok.Sentence; s < *prevSent || s >= len(d.Sentences) {
+		a.qOK = false
+	} else {
+		*prevSent = s
+	}
+	if w.punct && quoteMark(tok.Text) {
+		a.qmarks = append(a.qmarks, int32(i))
+	}
+	// the tokeniser splits hyphenated compounds (US-Präsidenten); a hyphen
+	// attached on both sides joins them back into one word here
+	if w.punct && (tok.Text == "-" || tok.Text == "‐") && i > 0 && i+1 < len(d.Tokens) &&
+		d.Tokens[i-1].End == tok.Start && tok.End == d.Tokens[i+1].Start && !isPunct(&d.Tokens[i-1]) && !isPunct(&d.Tokens[i+1]) {
+		w.punct, w.cpart, w.low, w.fi = false, true, "-", 0
+		w.e = a.m.entryOf(w.low)
+		// the word before is the left part of a compound now (build has
+		// made its adj and verb flags: what they become for a part)
+		p := &a.t[i-1]
+		p.cpart, p.adj = true, true
+		if p.lemma != "" && !p.punct {
+			p.verb, p.fin, p.nonfin = false, false, false
+		}
+		return
+	}
+	f := &a.forms.list[w.fi-1]
+	if w.punct {
+		a.puncts = append(a.puncts, int32(i))
+		w.low = tok.Text
+		w.e = f.et
+		return
+	}
+	w.low, w.e, w.upper = f.low, f.el, f.upper
+	if i >= 2 && a.t[i-1].cpart {
+		w.cstart = a.t[i-2].cstart
+		if cs := w.cstart; cs < i {
+			full := d.Text[d.Tokens[cs].Start:tok.End]
+			r0, _ := utf8.DecodeRuneInString(full)
+			if unicode.IsUpper(r0) {
+				w.upper = true
+			}
+			if fs := a.m.formsOf(full); len(fs) > 0 {
+				w.lemma, w.feat = fs[0].lemma, fs[0].feat
+			} else if h := a.compoundHead(full); h != "" {
+				w.lemma, w.feat = h, "n"
+			}
+			if w.lemma != "" {
+				return
+			}
+		}
+	}
+	a.lookup(tok, w, f, i == 0 || d.Tokens[i-1].Sentence != tok.Sentence || isPunct(&d.Tokens[i-1]))
 }
 
 // setClasses sets role and det of token i.
@@ -555,6 +569,7 @@ func (a *analysis) markSpans() {
 		for j := ti; j < len(d.Tokens) && d.Tokens[j].Start < e.Span.End; j++ {
 			if a.t[j].ent < 0 {
 				a.t[j].ent = ei
+				a.t[j].adj = a.computeAdjLike(j) // build made it for no entity
 			}
 		}
 	}
