@@ -411,6 +411,16 @@ func (a *analysis) build() {
 		if w.cpart && w.lemma != "" && !w.punct {
 			w.verb, w.fin, w.nonfin = false, false, false
 		}
+		// the lemma is final unless joinParticles joins it (then it sets li
+		// again); statements and events ask for every token
+		if f := a.form(i); f == nil {
+			w.li = a.m.lemmaInfo(w.lemma)
+		} else {
+			if !f.lemmaDone || f.lemma != w.lemma {
+				f.lemma, f.lemmaLI, f.lemmaDone = w.lemma, a.m.lemmaInfo(w.lemma), true
+			}
+			w.li = f.lemmaLI
+		}
 	}
 	a.markSpans()
 	a.markQuotes()
@@ -441,19 +451,6 @@ func (a *analysis) build() {
 	} else {
 		a.sentClOff = off
 		a.sentenceClauseLists()
-	}
-	// the lemmas are final now; statements and events ask for every token
-	for i := range a.t {
-		w := &a.t[i]
-		f := a.form(i)
-		if f == nil {
-			w.li = a.m.lemmaInfo(w.lemma)
-			continue
-		}
-		if !f.lemmaDone || f.lemma != w.lemma {
-			f.lemma, f.lemmaLI, f.lemmaDone = w.lemma, a.m.lemmaInfo(w.lemma), true
-		}
-		w.li = f.lemmaLI
 	}
 }
 
@@ -909,6 +906,7 @@ func (a *analysis) joinParticles() {
 		// (sprach sich … aus is aussprechen, not sprechen)
 		a.t[c.fin].lemma = a.joined(a.t[last].low, a.t[c.fin].lemma)
 		a.t[last].lemma = "" // the particle is part of the verb now
+		a.t[c.fin].li, a.t[last].li = a.m.lemmaInfo(a.t[c.fin].lemma), a.m.lemmaInfo("")
 	}
 }
 
