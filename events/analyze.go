@@ -91,6 +91,7 @@ type clause struct {
 	fin        int    // token index of the finite verb, -1
 	quote      bool   // inside a direct quote
 	afterComma bool   // the clause follows a comma of the same sentence
+	cand       bool   // some token of the clause outside quotes is a cueToken
 }
 
 type analysis struct {
@@ -120,6 +121,11 @@ type analysis struct {
 	qmarks []int32
 	qOK    bool
 	puncts []int32 // the punctuation tokens, in token order
+	// cueToken of each token (false for punctuation), and whether the
+	// clauses' cand flags hold (the sentences do not overlap: each token
+	// is in one clause only)
+	cueTok  []bool
+	candsOK bool
 }
 
 // seg is a stretch of a sentence between clause boundaries.
@@ -147,6 +153,7 @@ type scratch struct {
 	perRuns []entRun
 	stmts   []stmt
 	puncts  []int32
+	cueTok  []bool
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -179,6 +186,7 @@ func (a *analysis) useScratch() *scratch {
 	a.perRuns = sc.perRuns[:0]
 	a.stmtScr = sc.stmts[:0]
 	a.puncts = sc.puncts[:0]
+	a.cueTok = sc.cueTok[:0]
 	return sc
 }
 
@@ -203,6 +211,8 @@ func (a *analysis) releaseScratch(sc *scratch) {
 	sc.perRuns = a.perRuns[:0]
 	sc.stmts = a.stmtScr[:0] // statements cleared what it used
 	sc.puncts = a.puncts[:0]
+	clear(a.cueTok)
+	sc.cueTok = a.cueTok[:0]
 	a.t, a.clauses, a.para, a.segs, a.merged, a.forms = nil, nil, nil, nil, nil, nil
 	scratchPool.Put(sc)
 }
@@ -391,6 +401,11 @@ func (a *analysis) build() {
 		a.forms = new(forms)
 	}
 	a.forms.reset(len(d.Tokens))
+	if cap(a.cueTok) >= len(d.Tokens) {
+		a.cueTok = a.cueTok[:len(d.Tokens)] // zero: releaseScratch cleared it
+	} else {
+		a.cueTok = make([]bool, len(d.Tokens))
+	}
 	a.touchLemmas()
 	for i := range d.Tokens {
 		a.t[i].fi = a.forms.add(d.Tokens[i].Text) + 1
@@ -418,8 +433,22 @@ func (a *analysis) build() {
 		} else {
 			if !f.lemmaDone || f.lemma != w.lemma {
 				f.lemma, f.lemmaLI, f.lemmaDone = w.lemma, a.m.lemmaInfo(w.lemma), true
+				f.cueDone = false
 			}
 			w.li = f.lemmaLI
+		}
+		// whether the token can be a cue of statements' rules: the same
+		// for the form and its lemma, unless a compound changed its case
+		if w.punct {
+			continue
+		}
+		if f := a.form(i); f != nil && w.upper == f.upper {
+			if !f.cueDone {
+				f.cue, f.cueDone = a.cueToken(i), true
+			}
+			a.cueTok[i] = f.cue
+		} else {
+			a.cueTok[i] = a.cueToken(i)
 		}
 	}
 	a.markSpans()
@@ -442,6 +471,7 @@ func (a *analysis) build() {
 		a.segment(si)
 	}
 	a.joinParticles()
+	a.candsOK = ordered
 	if ordered {
 		a.sentClOff = append(off, len(a.clauses))
 		a.sentCl = a.sentCl[:0]
@@ -850,6 +880,7 @@ func (a *analysis) segment(si int) {
 		}
 		for j := g.start; j < g.end; j++ {
 			a.t[j].cl = len(a.clauses)
+			c.cand = c.cand || a.cueTok[j] && !a.t[j].inQ
 		}
 		a.clauses = append(a.clauses, c)
 	}
@@ -907,6 +938,10 @@ func (a *analysis) joinParticles() {
 		a.t[c.fin].lemma = a.joined(a.t[last].low, a.t[c.fin].lemma)
 		a.t[last].lemma = "" // the particle is part of the verb now
 		a.t[c.fin].li, a.t[last].li = a.m.lemmaInfo(a.t[c.fin].lemma), a.m.lemmaInfo("")
+		a.cueTok[c.fin], a.cueTok[last] = a.cueToken(c.fin), a.cueToken(last)
+		if a.cueTok[c.fin] && !a.t[c.fin].inQ {
+			c.cand = true // (a flag that is true for nothing only costs time)
+		}
 	}
 }
 

@@ -173,3 +173,55 @@ func TestSentenceClausesMatchRef(t *testing.T) {
 		}
 	}
 }
+
+// statements skips the clauses whose cand flag is false: no token of such
+// a clause may be a cueToken outside quotes (a flag may be true for none:
+// joinParticles leaves it when it takes the cue from a particle).
+func TestClauseCandidates(t *testing.T) {
+	m, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tok, err := tokenize.NewStage()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob("../testdata/*.txt")
+	if len(files) == 0 {
+		t.Skip("no test texts")
+	}
+	cands := 0
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := newDoc(string(b))
+		if err := tok.Process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Tokens) == 0 {
+			continue
+		}
+		a := &analysis{d: d, m: m}
+		a.build()
+		if !a.candsOK {
+			t.Errorf("%s: sentences overlap", f)
+		}
+		for ci, c := range a.clauses {
+			want := false
+			for j := c.start; j < c.end; j++ {
+				if !a.t[j].punct && !a.t[j].inQ && a.cueToken(j) {
+					want = true
+				}
+			}
+			if want && !c.cand {
+				t.Errorf("%s: clause %d (%q): cand %v, want %v", f, ci, d.Text[d.Tokens[c.start].Start:d.Tokens[c.end-1].End], c.cand, want)
+			}
+			cands += b2i(want)
+		}
+	}
+	if cands == 0 {
+		t.Error("no clause with a cue in the test texts")
+	}
+}

@@ -34,6 +34,7 @@ type wform struct {
 	lemma          string     // the last final lemma seen on the form
 	lemmaLI        *lemmaInfo // and its cue kind and triggers
 	lemmaDone      bool
+	cue, cueDone   bool      // cueToken of a token of the form with that lemma and the form's case
 	lk             lookupKey // the inputs of the last lookup on the form
 	lkOut          lookupOut // and its result
 	lkDone         bool

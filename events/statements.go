@@ -70,20 +70,15 @@ func (a *analysis) statements() []document.Statement {
 		cls := a.sentenceClauses(si)
 		for k, ci := range cls {
 			c := &a.clauses[ci]
+			if a.candsOK && !c.cand {
+				continue // no token of the clause can start a rule below
+			}
 			for j := c.start; j < c.end; j++ {
 				w := &a.t[j]
 				if w.punct || w.inQ {
 					continue
 				}
-				kind := w.cue()
-				if kind == "" && w.lemma != w.low {
-					kind = a.cueOfLow(j)
-				}
-				if kind == "" && strings.HasPrefix(w.lemma, "weiter") && !w.upper {
-					// "sagte weiter": weiter is an adverb here, not the
-					// particle of a verb weitersagen
-					kind = a.m.cue(strings.TrimPrefix(w.lemma, "weiter"))
-				}
+				kind := a.cueKind(j)
 				switch {
 				case kind == "verb" && w.verb && !w.upper:
 					if s, ok := a.verbCue(si, cls, k, j, quotes); ok {
@@ -250,6 +245,28 @@ func (a *analysis) statements() []document.Statement {
 	}
 	a.stmts = res
 	return res
+}
+
+// cueKind is the cue kind the statement rules give token j: its final
+// lemma's, else its lower-case form's, else that of its lemma without
+// "weiter" ("sagte weiter": weiter is an adverb here, not the particle of
+// a verb weitersagen).
+func (a *analysis) cueKind(j int) string {
+	w := &a.t[j]
+	kind := w.cue()
+	if kind == "" && w.lemma != w.low {
+		kind = a.cueOfLow(j)
+	}
+	if kind == "" && strings.HasPrefix(w.lemma, "weiter") && !w.upper {
+		kind = a.m.cue(strings.TrimPrefix(w.lemma, "weiter"))
+	}
+	return kind
+}
+
+// cueToken reports whether a rule of statements' loop can start at token
+// j (outside punctuation and quotes): a cue kind, or "nach".
+func (a *analysis) cueToken(j int) bool {
+	return a.t[j].low == "nach" || a.cueKind(j) != ""
 }
 
 // extendNP extends a noun phrase ending at end (exclusive) over its
