@@ -126,6 +126,9 @@ type analysis struct {
 	// is in one clause only)
 	cueTok  []bool
 	candsOK bool
+	// the tokens outside punctuation whose lemma has triggers: events
+	// reads these flags rather than every token
+	trigTok []bool
 }
 
 // seg is a stretch of a sentence between clause boundaries.
@@ -154,6 +157,7 @@ type scratch struct {
 	stmts   []stmt
 	puncts  []int32
 	cueTok  []bool
+	trigTok []bool
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -186,7 +190,7 @@ func (a *analysis) useScratch() *scratch {
 	a.perRuns = sc.perRuns[:0]
 	a.stmtScr = sc.stmts[:0]
 	a.puncts = sc.puncts[:0]
-	a.cueTok = sc.cueTok[:0]
+	a.cueTok, a.trigTok = sc.cueTok[:0], sc.trigTok[:0]
 	return sc
 }
 
@@ -212,7 +216,8 @@ func (a *analysis) releaseScratch(sc *scratch) {
 	sc.stmts = a.stmtScr[:0] // statements cleared what it used
 	sc.puncts = a.puncts[:0]
 	clear(a.cueTok)
-	sc.cueTok = a.cueTok[:0]
+	clear(a.trigTok)
+	sc.cueTok, sc.trigTok = a.cueTok[:0], a.trigTok[:0]
 	a.t, a.clauses, a.para, a.segs, a.merged, a.forms = nil, nil, nil, nil, nil, nil
 	scratchPool.Put(sc)
 }
@@ -401,10 +406,11 @@ func (a *analysis) build() {
 		a.forms = new(forms)
 	}
 	a.forms.reset(len(d.Tokens))
-	if cap(a.cueTok) >= len(d.Tokens) {
-		a.cueTok = a.cueTok[:len(d.Tokens)] // zero: releaseScratch cleared it
+	if cap(a.cueTok) >= len(d.Tokens) && cap(a.trigTok) >= len(d.Tokens) {
+		// zero: releaseScratch cleared them
+		a.cueTok, a.trigTok = a.cueTok[:len(d.Tokens)], a.trigTok[:len(d.Tokens)]
 	} else {
-		a.cueTok = make([]bool, len(d.Tokens))
+		a.cueTok, a.trigTok = make([]bool, len(d.Tokens)), make([]bool, len(d.Tokens))
 	}
 	a.touchLemmas()
 	for i := range d.Tokens {
@@ -442,6 +448,7 @@ func (a *analysis) build() {
 		if w.punct {
 			continue
 		}
+		a.trigTok[i] = w.li != nil && len(w.li.trs) > 0
 		if f := a.form(i); f != nil && w.upper == f.upper {
 			if !f.cueDone {
 				f.cue, f.cueDone = a.cueToken(i), true
@@ -939,6 +946,9 @@ func (a *analysis) joinParticles() {
 		a.t[last].lemma = "" // the particle is part of the verb now
 		a.t[c.fin].li, a.t[last].li = a.m.lemmaInfo(a.t[c.fin].lemma), a.m.lemmaInfo("")
 		a.cueTok[c.fin], a.cueTok[last] = a.cueToken(c.fin), a.cueToken(last)
+		for _, j := range [2]int{c.fin, last} {
+			a.trigTok[j] = !a.t[j].punct && a.t[j].li != nil && len(a.t[j].li.trs) > 0
+		}
 		if a.cueTok[c.fin] && !a.t[c.fin].inQ {
 			c.cand = true // (a flag that is true for nothing only costs time)
 		}

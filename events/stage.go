@@ -93,15 +93,12 @@ func (a *analysis) events() []document.Event {
 		clear(out)
 		a.evs = out[:0]
 	}()
-	for i := range a.t {
+	for i, trig := range a.trigTok { // trig: !w.punct && len(w.trs()) > 0
 		w := &a.t[i]
-		if w.punct || w.cl < 0 {
+		if !trig || w.cl < 0 {
 			continue
 		}
 		trs := w.trs()
-		if len(trs) == 0 {
-			continue
-		}
 		for _, tr := range trs {
 			if tr.plural && (a.d.Tokens[i].Text == w.lemma) {
 				continue
