@@ -425,8 +425,8 @@ func (a *analysis) build() {
 		// is at hand (computeAdjLike reads the token itself only; it is
 		// computed again for the tokens that markSpans puts in an entity
 		// and for the left parts of compounds the next token makes)
-		w := &a.t[i]
-		a.setClasses(i)
+		w, f := &a.t[i], a.form(i)
+		a.setClasses(i, f)
 		w.adj = a.computeAdjLike(i)
 		// left parts of compounds are not words of their own for the heuristics
 		if w.cpart && w.lemma != "" && !w.punct {
@@ -434,7 +434,7 @@ func (a *analysis) build() {
 		}
 		// the lemma is final unless joinParticles joins it (then it sets li
 		// again); statements and events ask for every token
-		if f := a.form(i); f == nil {
+		if f == nil {
 			w.li = a.m.lemmaInfo(w.lemma)
 		} else {
 			if !f.lemmaDone || f.lemma != w.lemma {
@@ -449,7 +449,7 @@ func (a *analysis) build() {
 			continue
 		}
 		a.trigTok[i] = w.li != nil && len(w.li.trs) > 0
-		if f := a.form(i); f != nil && w.upper == f.upper {
+		if f != nil && w.upper == f.upper {
 			if !f.cueDone {
 				f.cue, f.cueDone = a.cueToken(i), true
 			}
@@ -553,12 +553,12 @@ func (a *analysis) buildToken(i int, prevSent *int) {
 }
 
 // setClasses sets role and det of token i.
-func (a *analysis) setClasses(i int) {
+// f is the token's form (a.form(i)).
+func (a *analysis) setClasses(i int, f *wform) {
 	w := &a.t[i]
 	if w.punct {
 		return
 	}
-	f := a.form(i)
 	if f == nil { // a hyphen inside a compound
 		w.role = w.upper && a.m.roleNoun(w.low)
 		w.det = a.is(i, "art") || a.clsPrefix(i, "poss") != "" || isKein(w.low)
