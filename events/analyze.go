@@ -227,8 +227,11 @@ func (a *analysis) releaseScratch(sc *scratch) {
 // f is the form of the token text; w.low and w.e come from it. The result
 // depends on the form, start and the token's POS and lemma only, so it is
 // kept in f for the next token of the same form and context.
-func (a *analysis) lookup(tok *document.Token, w *wtok, f *wform, start bool) {
-	fresh := w.upper == f.upper && w.lemma == "" && w.feat == "" && !w.verb && !w.fin && !w.nonfin
+//
+// fresh tells that w has nothing yet but what f gives it (w.upper ==
+// f.upper && w.lemma == "" && w.feat == "" && !w.verb && !w.fin &&
+// !w.nonfin): only then is the result kept, or taken from f.
+func (a *analysis) lookup(tok *document.Token, w *wtok, f *wform, start, fresh bool) {
 	// field by field, here and below: a struct compare is a call, and a
 	// struct copy with pointers takes the bulk write barrier while the
 	// GC marks
@@ -531,6 +534,7 @@ func (a *analysis) buildToken(i int, prevSent *int) {
 		return
 	}
 	w.low, w.e, w.upper = f.low, f.el, f.upper
+	fresh := true // w is zero but for f's fields (the scratch comes zeroed)
 	if i >= 2 && a.t[i-1].cpart {
 		w.cstart = a.t[i-2].cstart
 		if cs := w.cstart; cs < i {
@@ -547,9 +551,10 @@ func (a *analysis) buildToken(i int, prevSent *int) {
 			if w.lemma != "" {
 				return
 			}
+			fresh = w.upper == f.upper && w.feat == ""
 		}
 	}
-	a.lookup(tok, w, f, i == 0 || d.Tokens[i-1].Sentence != tok.Sentence || isPunct(&d.Tokens[i-1]))
+	a.lookup(tok, w, f, i == 0 || d.Tokens[i-1].Sentence != tok.Sentence || isPunct(&d.Tokens[i-1]), fresh)
 }
 
 // setClasses sets role and det of token i.
