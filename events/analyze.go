@@ -1,6 +1,7 @@
 package events
 
 import (
+	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -90,6 +91,7 @@ type clause struct {
 	fin        int    // token index of the finite verb, -1
 	quote      bool   // inside a direct quote
 	afterComma bool   // the clause follows a comma of the same sentence
+	cand       bool   // some token of the clause outside quotes is a cueToken
 }
 
 type analysis struct {
@@ -100,8 +102,11 @@ type analysis struct {
 	para    []int // paragraph number of each sentence
 	stmts   []document.Statement
 	lex     *lexicon.Lexicon
-	ments   []*[]mention // mentions per clause, filled lazily
-	segs    []seg        // segment's scratch, reused sentence by sentence
+	ments   []mentRange // mentions per clause in mentBuf, filled lazily
+	mentBuf []mention
+	mentScr []mention // mentions' scratch
+	stmtScr []stmt    // statements' scratch
+	segs    []seg     // segment's scratch, reused sentence by sentence
 	merged  []seg
 	forms   *forms           // the document's distinct token texts
 	evs     []document.Event // events' scratch
@@ -115,6 +120,15 @@ type analysis struct {
 	// token outside them (then quotes needs to read these tokens only)
 	qmarks []int32
 	qOK    bool
+	puncts []int32 // the punctuation tokens, in token order
+	// cueToken of each token (false for punctuation), and whether the
+	// clauses' cand flags hold (the sentences do not overlap: each token
+	// is in one clause only)
+	cueTok  []bool
+	candsOK bool
+	// the tokens outside punctuation whose lemma has triggers: events
+	// reads these flags rather than every token
+	trigTok []bool
 }
 
 // seg is a stretch of a sentence between clause boundaries.
@@ -136,6 +150,14 @@ type scratch struct {
 	sentOff []int
 	evs     []document.Event
 	qmarks  []int32
+	ments   []mentRange
+	mentBuf []mention
+	mentScr []mention
+	perRuns []entRun
+	stmts   []stmt
+	puncts  []int32
+	cueTok  []bool
+	trigTok []bool
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -164,6 +186,11 @@ func (a *analysis) useScratch() *scratch {
 	a.sentCl, a.sentClOff = sc.sentCl[:0], sc.sentOff[:0]
 	a.evs = sc.evs[:0]
 	a.qmarks = sc.qmarks[:0]
+	a.ments, a.mentBuf, a.mentScr = sc.ments[:0], sc.mentBuf[:0], sc.mentScr[:0]
+	a.perRuns = sc.perRuns[:0]
+	a.stmtScr = sc.stmts[:0]
+	a.puncts = sc.puncts[:0]
+	a.cueTok, a.trigTok = sc.cueTok[:0], sc.trigTok[:0]
 	return sc
 }
 
@@ -176,12 +203,21 @@ func (a *analysis) releaseScratch(sc *scratch) {
 	clear(a.t)
 	clear(a.clauses)
 	clear(sc.forms.list)
-	sc.forms.list, sc.forms.arena = sc.forms.list[:0], nil
+	sc.forms.list = sc.forms.list[:0]
 	sc.t, sc.clauses, sc.para, sc.segs, sc.merged = a.t[:0], a.clauses[:0], a.para[:0], a.segs[:0], a.merged[:0]
 	sc.sentCl, sc.sentOff = a.sentCl[:0], a.sentClOff[:0]
 	// events cleared what it used of evs (the rest of it is still zero)
 	sc.evs = a.evs[:0]
 	sc.qmarks = a.qmarks[:0]
+	clear(a.ments)
+	clear(a.mentBuf)
+	sc.ments, sc.mentBuf, sc.mentScr = a.ments[:0], a.mentBuf[:0], a.mentScr[:0]
+	sc.perRuns = a.perRuns[:0]
+	sc.stmts = a.stmtScr[:0] // statements cleared what it used
+	sc.puncts = a.puncts[:0]
+	clear(a.cueTok)
+	clear(a.trigTok)
+	sc.cueTok, sc.trigTok = a.cueTok[:0], a.trigTok[:0]
 	a.t, a.clauses, a.para, a.segs, a.merged, a.forms = nil, nil, nil, nil, nil, nil
 	scratchPool.Put(sc)
 }
@@ -191,8 +227,11 @@ func (a *analysis) releaseScratch(sc *scratch) {
 // f is the form of the token text; w.low and w.e come from it. The result
 // depends on the form, start and the token's POS and lemma only, so it is
 // kept in f for the next token of the same form and context.
-func (a *analysis) lookup(tok *document.Token, w *wtok, f *wform, start bool) {
-	fresh := w.upper == f.upper && w.lemma == "" && w.feat == "" && !w.verb && !w.fin && !w.nonfin
+//
+// fresh tells that w has nothing yet but what f gives it (w.upper ==
+// f.upper && w.lemma == "" && w.feat == "" && !w.verb && !w.fin &&
+// !w.nonfin): only then is the result kept, or taken from f.
+func (a *analysis) lookup(tok *document.Token, w *wtok, f *wform, start, fresh bool) {
 	// field by field, here and below: a struct compare is a call, and a
 	// struct copy with pointers takes the bulk write barrier while the
 	// GC marks
@@ -370,6 +409,12 @@ func (a *analysis) build() {
 		a.forms = new(forms)
 	}
 	a.forms.reset(len(d.Tokens))
+	if cap(a.cueTok) >= len(d.Tokens) && cap(a.trigTok) >= len(d.Tokens) {
+		// zero: releaseScratch cleared them
+		a.cueTok, a.trigTok = a.cueTok[:len(d.Tokens)], a.trigTok[:len(d.Tokens)]
+	} else {
+		a.cueTok, a.trigTok = make([]bool, len(d.Tokens)), make([]bool, len(d.Tokens))
+	}
 	a.touchLemmas()
 	for i := range d.Tokens {
 		a.t[i].fi = a.forms.add(d.Tokens[i].Text) + 1
@@ -378,95 +423,147 @@ func (a *analysis) build() {
 	a.qOK = true
 	prevSent := 0
 	for i := range d.Tokens {
-		tok := &d.Tokens[i]
-		w := &a.t[i]
-		w.ent, w.tmx, w.cl, w.cstart = -1, -1, -1, i
-		w.punct = isPunct(tok)
-		if s := tok.Sentence; s < prevSent || s >= len(d.Sentences) {
-			a.qOK = false
-		} else {
-			prevSent = s
-		}
-		if w.punct && quoteMark(tok.Text) {
-			a.qmarks = append(a.qmarks, int32(i))
-		}
-		// the tokeniser splits hyphenated compounds (US-Präsidenten); a hyphen
-		// attached on both sides joins them back into one word here
-		if w.punct && (tok.Text == "-" || tok.Text == "‐") && i > 0 && i+1 < len(d.Tokens) &&
-			d.Tokens[i-1].End == tok.Start && tok.End == d.Tokens[i+1].Start && !isPunct(&d.Tokens[i-1]) && !isPunct(&d.Tokens[i+1]) {
-			w.punct, w.cpart, w.low, w.fi = false, true, "-", 0
-			w.e = a.m.entryOf(w.low)
-			a.t[i-1].cpart = true
-			continue
-		}
-		f := &a.forms.list[w.fi-1]
-		if w.punct {
-			w.low = tok.Text
-			w.e = f.et
-			continue
-		}
-		w.low, w.e, w.upper = f.low, f.el, f.upper
-		if i >= 2 && a.t[i-1].cpart {
-			w.cstart = a.t[i-2].cstart
-			if cs := w.cstart; cs < i {
-				full := d.Text[d.Tokens[cs].Start:tok.End]
-				r0, _ := utf8.DecodeRuneInString(full)
-				if unicode.IsUpper(r0) {
-					w.upper = true
-				}
-				if fs := a.m.formsOf(full); len(fs) > 0 {
-					w.lemma, w.feat = fs[0].lemma, fs[0].feat
-				} else if h := a.compoundHead(full); h != "" {
-					w.lemma, w.feat = h, "n"
-				}
-				if w.lemma != "" {
-					continue
-				}
-			}
-		}
-		a.lookup(tok, w, f, i == 0 || d.Tokens[i-1].Sentence != tok.Sentence || isPunct(&d.Tokens[i-1]))
-	}
-	a.markSpans()
-	// each token's classes, then what they make of it (computeAdjLike and
-	// the compound rule read the token itself only): one pass over a.t
-	for i := range a.t {
-		w := &a.t[i]
-		a.setClasses(i)
+		a.buildToken(i, &prevSent)
+		// the token's classes, then what they make of it, while its form
+		// is at hand (computeAdjLike reads the token itself only; it is
+		// computed again for the tokens that markSpans puts in an entity
+		// and for the left parts of compounds the next token makes)
+		w, f := &a.t[i], a.form(i)
+		a.setClasses(i, f)
 		w.adj = a.computeAdjLike(i)
 		// left parts of compounds are not words of their own for the heuristics
 		if w.cpart && w.lemma != "" && !w.punct {
 			w.verb, w.fin, w.nonfin = false, false, false
 		}
+		// the lemma is final unless joinParticles joins it (then it sets li
+		// again); statements and events ask for every token
+		if f == nil {
+			w.li = a.m.lemmaInfo(w.lemma)
+		} else {
+			if !f.lemmaDone || f.lemma != w.lemma {
+				f.lemma, f.lemmaLI, f.lemmaDone = w.lemma, a.m.lemmaInfo(w.lemma), true
+				f.cueDone = false
+			}
+			w.li = f.lemmaLI
+		}
+		// whether the token can be a cue of statements' rules: the same
+		// for the form and its lemma, unless a compound changed its case
+		if w.punct {
+			continue
+		}
+		a.trigTok[i] = w.li != nil && len(w.li.trs) > 0
+		if f != nil && w.upper == f.upper {
+			if !f.cueDone {
+				f.cue, f.cueDone = a.cueToken(i), true
+			}
+			a.cueTok[i] = f.cue
+		} else {
+			a.cueTok[i] = a.cueToken(i)
+		}
 	}
+	a.markSpans()
 	a.markQuotes()
 	a.paragraphs()
+	// sentences in token order, none overlapping another, keep their
+	// clauses to themselves: then the clauses of each sentence are the
+	// ones its segment call made, and sentenceClauseLists' pass over the
+	// tokens is not needed
+	ordered, maxEnd := true, 0
+	for _, s := range d.Sentences {
+		if s.TokStart < maxEnd {
+			ordered = false
+		}
+		maxEnd = max(maxEnd, s.TokEnd)
+	}
+	off := a.sentClOff[:0]
 	for si := range d.Sentences {
+		off = append(off, len(a.clauses))
 		a.segment(si)
 	}
 	a.joinParticles()
-	a.sentenceClauseLists()
-	// the lemmas are final now; statements and events ask for every token
-	for i := range a.t {
-		w := &a.t[i]
-		f := a.form(i)
-		if f == nil {
-			w.li = a.m.lemmaInfo(w.lemma)
-			continue
+	a.candsOK = ordered
+	if ordered {
+		a.sentClOff = append(off, len(a.clauses))
+		a.sentCl = a.sentCl[:0]
+		for ci := range a.clauses {
+			a.sentCl = append(a.sentCl, ci)
 		}
-		if !f.lemmaDone || f.lemma != w.lemma {
-			f.lemma, f.lemmaLI, f.lemmaDone = w.lemma, a.m.lemmaInfo(w.lemma), true
-		}
-		w.li = f.lemmaLI
+	} else {
+		a.sentClOff = off
+		a.sentenceClauseLists()
 	}
 }
 
+// buildToken fills in token i from its form: punctuation, compound
+// parts, lemma and features (build's first pass; prevSent is the last
+// sentence number seen, for qOK).
+func (a *analysis) buildToken(i int, prevSent *int) {
+	d := a.d
+	tok := &d.Tokens[i]
+	w := &a.t[i]
+	w.ent, w.tmx, w.cl, w.cstart = -1, -1, -1, i
+	w.punct = isPunct(tok)
+	if s := tok.Sentence; s < *prevSent || s >= len(d.Sentences) {
+		a.qOK = false
+	} else {
+		*prevSent = s
+	}
+	if w.punct && quoteMark(tok.Text) {
+		a.qmarks = append(a.qmarks, int32(i))
+	}
+	// the tokeniser splits hyphenated compounds (US-Präsidenten); a hyphen
+	// attached on both sides joins them back into one word here
+	if w.punct && (tok.Text == "-" || tok.Text == "‐") && i > 0 && i+1 < len(d.Tokens) &&
+		d.Tokens[i-1].End == tok.Start && tok.End == d.Tokens[i+1].Start && !isPunct(&d.Tokens[i-1]) && !isPunct(&d.Tokens[i+1]) {
+		w.punct, w.cpart, w.low, w.fi = false, true, "-", 0
+		w.e = a.m.entryOf(w.low)
+		// the word before is the left part of a compound now (build has
+		// made its adj and verb flags: what they become for a part)
+		p := &a.t[i-1]
+		p.cpart, p.adj = true, true
+		if p.lemma != "" && !p.punct {
+			p.verb, p.fin, p.nonfin = false, false, false
+		}
+		return
+	}
+	f := &a.forms.list[w.fi-1]
+	if w.punct {
+		a.puncts = append(a.puncts, int32(i))
+		w.low = tok.Text
+		w.e = f.et
+		return
+	}
+	w.low, w.e, w.upper = f.low, f.el, f.upper
+	fresh := true // w is zero but for f's fields (the scratch comes zeroed)
+	if i >= 2 && a.t[i-1].cpart {
+		w.cstart = a.t[i-2].cstart
+		if cs := w.cstart; cs < i {
+			full := d.Text[d.Tokens[cs].Start:tok.End]
+			r0, _ := utf8.DecodeRuneInString(full)
+			if unicode.IsUpper(r0) {
+				w.upper = true
+			}
+			if fs := a.m.formsOf(full); len(fs) > 0 {
+				w.lemma, w.feat = fs[0].lemma, fs[0].feat
+			} else if h := a.compoundHead(full); h != "" {
+				w.lemma, w.feat = h, "n"
+			}
+			if w.lemma != "" {
+				return
+			}
+			fresh = w.upper == f.upper && w.feat == ""
+		}
+	}
+	a.lookup(tok, w, f, i == 0 || d.Tokens[i-1].Sentence != tok.Sentence || isPunct(&d.Tokens[i-1]), fresh)
+}
+
 // setClasses sets role and det of token i.
-func (a *analysis) setClasses(i int) {
+// f is the token's form (a.form(i)).
+func (a *analysis) setClasses(i int, f *wform) {
 	w := &a.t[i]
 	if w.punct {
 		return
 	}
-	f := a.form(i)
 	if f == nil { // a hyphen inside a compound
 		w.role = w.upper && a.m.roleNoun(w.low)
 		w.det = a.is(i, "art") || a.clsPrefix(i, "poss") != "" || isKein(w.low)
@@ -511,6 +608,7 @@ func (a *analysis) markSpans() {
 		for j := ti; j < len(d.Tokens) && d.Tokens[j].Start < e.Span.End; j++ {
 			if a.t[j].ent < 0 {
 				a.t[j].ent = ei
+				a.t[j].adj = a.computeAdjLike(j) // build made it for no entity
 			}
 		}
 	}
@@ -690,10 +788,16 @@ func (a *analysis) segment(si int) {
 	segs := a.segs[:0]
 	st := s.TokStart
 	comma := false
+	// the sentence's punctuation tokens (build listed them in order): the
+	// loops below act on punctuation only
+	pl := sort.Search(len(a.puncts), func(k int) bool { return int(a.puncts[k]) >= s.TokStart })
+	ph := pl + sort.Search(len(a.puncts)-pl, func(k int) bool { return int(a.puncts[pl+k]) >= s.TokEnd })
+	puncts := a.puncts[pl:ph]
 	// a parenthesis without a verb (Bericht Nr. 14 (Az. III 2 – 2024)) is
 	// an insertion: the clause goes on after it
-	for i := s.TokStart; i < s.TokEnd; i++ {
-		if !a.t[i].punct || d.Tokens[i].Text != "(" { // the token itself only for punctuation
+	for _, p := range puncts {
+		i := int(p)
+		if d.Tokens[i].Text != "(" {
 			continue
 		}
 		for k := i + 1; k < s.TokEnd && k <= i+12; k++ {
@@ -708,11 +812,8 @@ func (a *analysis) segment(si int) {
 			}
 		}
 	}
-	for i := s.TokStart; i < s.TokEnd; i++ {
-		w := &a.t[i]
-		if !w.punct {
-			continue
-		}
+	for _, p := range puncts {
+		i := int(p)
 		txt := d.Tokens[i].Text
 		if a.t[i].inline || a.t[i].paren {
 			continue // the marks of a quoted word or title, a parenthesis inside a clause
@@ -791,6 +892,7 @@ func (a *analysis) segment(si int) {
 		}
 		for j := g.start; j < g.end; j++ {
 			a.t[j].cl = len(a.clauses)
+			c.cand = c.cand || a.cueTok[j] && !a.t[j].inQ
 		}
 		a.clauses = append(a.clauses, c)
 	}
@@ -845,9 +947,30 @@ func (a *analysis) joinParticles() {
 		}
 		// the particle makes another verb even when no list names it
 		// (sprach sich … aus is aussprechen, not sprechen)
-		a.t[c.fin].lemma = a.t[last].low + a.t[c.fin].lemma
+		a.t[c.fin].lemma = a.joined(a.t[last].low, a.t[c.fin].lemma)
 		a.t[last].lemma = "" // the particle is part of the verb now
+		a.t[c.fin].li, a.t[last].li = a.m.lemmaInfo(a.t[c.fin].lemma), a.m.lemmaInfo("")
+		a.cueTok[c.fin], a.cueTok[last] = a.cueToken(c.fin), a.cueToken(last)
+		for _, j := range [2]int{c.fin, last} {
+			a.trigTok[j] = !a.t[j].punct && a.t[j].li != nil && len(a.t[j].li.trs) > 0
+		}
+		if a.cueTok[c.fin] && !a.t[c.fin].inQ {
+			c.cand = true // (a flag that is true for nothing only costs time)
+		}
 	}
+}
+
+// joined returns particle + lemma: the model's string when the model
+// knows the lemma (no allocation), else a new one.
+func (a *analysis) joined(particle, lemma string) string {
+	var buf [64]byte
+	if len(particle)+len(lemma) <= len(buf) {
+		b := append(append(buf[:0], particle...), lemma...)
+		if li := a.m.lemmaInfoBytes(b); li != nil {
+			return li.lemma
+		}
+	}
+	return particle + lemma
 }
 
 // zuInfix reports whether word is lemma with "zu" after its separable

@@ -1,6 +1,7 @@
 package events
 
 import (
+	"bytes"
 	"sort"
 	"strings"
 
@@ -129,23 +130,44 @@ func (m *Model) roleStem(b string) bool {
 
 // mentions lists the participants of clause c in text order (computed
 // once per clause; callers must not modify the slice).
+//
+// The mentions of all clauses lie in one slice of the scratch (mentBuf),
+// found by clause in ments; a clause's are built in mentScr, reused.
 func (a *analysis) mentions(c *clause) []mention {
 	ci := a.t[c.start].cl
-	if ci >= 0 && a.ments != nil && a.ments[ci] != nil {
-		return *a.ments[ci]
+	if ci < 0 {
+		return a.findMentions(c, nil)
 	}
-	ms := a.findMentions(c)
-	if ci >= 0 {
-		if a.ments == nil {
-			a.ments = make([]*[]mention, len(a.clauses))
+	if len(a.ments) != len(a.clauses) {
+		// the scratch's slice past its length is zero (releaseScratch
+		// clears what a document used)
+		if cap(a.ments) >= len(a.clauses) {
+			a.ments = a.ments[:len(a.clauses)]
+		} else {
+			a.ments = make([]mentRange, len(a.clauses))
 		}
-		a.ments[ci] = &ms
 	}
-	return ms
+	if r := a.ments[ci]; r.done {
+		return a.mentBuf[r.lo:r.hi:r.hi]
+	}
+	ms := a.findMentions(c, a.mentScr[:0])
+	lo := len(a.mentBuf)
+	a.mentBuf = append(a.mentBuf, ms...)
+	clear(ms)
+	a.mentScr = ms[:0]
+	hi := len(a.mentBuf)
+	a.ments[ci] = mentRange{int32(lo), int32(hi), true}
+	return a.mentBuf[lo:hi:hi]
 }
 
-func (a *analysis) findMentions(c *clause) []mention {
-	var ms []mention
+// mentRange is where a clause's mentions lie in mentBuf.
+type mentRange struct {
+	lo, hi int32
+	done   bool
+}
+
+// findMentions appends the mentions of clause c to ms (empty).
+func (a *analysis) findMentions(c *clause, ms []mention) []mention {
 	d := a.d
 	for j := c.start; j < c.end; j++ {
 		w := &a.t[j]
@@ -384,20 +406,35 @@ func (a *analysis) roleRef(st, head int) string {
 			return "" // die beiden Präsidenten: more than one person
 		}
 	}
-	key := a.roleKey(head)
+	var kb, jb [64]byte // roleKey(head) and roleKey(j), built without allocating
+	key := a.appendRoleKey(kb[:0], head)
 	for j := head - 1; j >= 0; j-- {
 		if !a.t[j].role || j+1 >= len(a.t) {
 			continue
 		}
-		if e := a.t[j+1].ent; e >= 0 && a.d.Entities[e].Type == "PER" && a.roleKey(j) == key {
+		if e := a.t[j+1].ent; e >= 0 && a.d.Entities[e].Type == "PER" && bytes.Equal(a.appendRoleKey(jb[:0], j), key) {
 			return rootID(a.d, e)
 		}
 	}
 	return ""
 }
 
+// appendRoleKey appends roleKey(j) to b.
+func (a *analysis) appendRoleKey(b []byte, j int) []byte {
+	k := a.d.Tokens[j].Lemma
+	if k == "" {
+		k = strings.TrimSuffix(strings.TrimSuffix(a.t[j].low, "en"), "s")
+	}
+	if cs := a.t[j].cstart; cs < j {
+		b, _ = appendLower(b, a.d.Text[a.d.Tokens[cs].Start:a.d.Tokens[j].Start])
+	}
+	b, _ = appendLower(b, k)
+	return b
+}
+
 // roleKey is the lemma of a role noun with its compound modifier (the
-// lemma stage's lemma when there is one, Präsidenten → Präsident).
+// lemma stage's lemma when there is one, Präsidenten → Präsident): the
+// reference of appendRoleKey, which roleRef uses.
 func (a *analysis) roleKey(j int) string {
 	k := a.d.Tokens[j].Lemma
 	if k == "" {
@@ -787,8 +824,8 @@ func (a *analysis) arguments(i int, c *clause, typ *Type) []document.Argument {
 	if typ.Roles["trigger"] != "" {
 		args = append(args, document.Argument{Role: typ.Roles["trigger"], Span: d.SpanOf(d.Tokens[a.t[i].cstart].Start, d.Tokens[i].End)})
 	}
-	if t := a.timeArg(i, c); t != nil {
-		args = append(args, *t)
+	if t, ok := a.timeArg(i, c); ok {
+		args = append(args, t)
 	}
 	return args
 }
@@ -861,7 +898,7 @@ func (a *analysis) firstConstituent(c *clause, j int) bool {
 // timeArg picks the time of the event: the closest time expression of the
 // clause, else of the sentence, else the article date when the clause is in
 // the present tense.
-func (a *analysis) timeArg(i int, c *clause) *document.Argument {
+func (a *analysis) timeArg(i int, c *clause) (document.Argument, bool) {
 	d := a.d
 	best, bestDist := -1, 1<<30
 	pick := func(from, to int, durations bool) {
@@ -889,21 +926,21 @@ func (a *analysis) timeArg(i int, c *clause) *document.Argument {
 	}
 	if best >= 0 {
 		x := &d.Timexes[best]
-		return &document.Argument{Role: "time", Ref: x.ID, Span: x.Span}
+		return document.Argument{Role: "time", Ref: x.ID, Span: x.Span}, true
 	}
 	if !d.DCT.Known() || c.fin < 0 || c.sub {
-		return nil
+		return document.Argument{}, false
 	}
 	if a.t[i].upper {
 		if in, _ := a.inPP(i, c); in {
-			return nil
+			return document.Argument{}, false
 		}
 	}
 	f := a.t[c.fin].feat
 	if strings.Contains(f, "r") && !strings.ContainsAny(f, "p2") && a.t[c.fin].lemma != "werden" && !a.hasParticiple(c) {
-		return &document.Argument{Role: "time", Ref: "dct", Span: d.SpanOf(d.Tokens[c.fin].Start, d.Tokens[c.fin].End)}
+		return document.Argument{Role: "time", Ref: "dct", Span: d.SpanOf(d.Tokens[c.fin].Start, d.Tokens[c.fin].End)}, true
 	}
-	return nil
+	return document.Argument{}, false
 }
 
 func (a *analysis) hasParticiple(c *clause) bool {

@@ -1,6 +1,7 @@
 package events
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/ereignis/ereignis/document"
@@ -26,16 +27,19 @@ func (a *analysis) event(i int, tr trigger) (document.Event, bool) {
 		Trigger:  d.SpanOf(d.Tokens[a.t[i].cstart].Start, d.Tokens[i].End),
 		Lemma:    a.t[i].lemma,
 		Sentence: c.sent,
-		Rule:     "trigger:" + a.t[i].lemma,
 	}
-	if a.t[i].lemma != d.Tokens[i].Text && a.t[i].upper && !strings.EqualFold(a.t[i].lemma, d.Tokens[i].Text) && strings.HasSuffix(strings.ToLower(d.Tokens[i].Text), strings.ToLower(a.t[i].lemma)) {
-		ev.Rule = "trigger:compound-head:" + a.t[i].lemma
-	}
+	// the checks that need no arguments first; Rule is made for an event
+	// that passes them all
 	if tr.norefl && a.clauseHasWord(c, "sich") {
 		return ev, false // sich einen Streit liefern
 	}
 	if a.t[i].verb && !a.t[i].upper && a.d.Tokens[i].POS != "VERB" && a.closedClass(i) && !strings.Contains(a.t[i].feat, "a") {
 		return ev, false // einige (some) is no form of einigen
+	}
+	// company names are often typed PER by the entity stage (Dupont), so
+	// any organisation or person name counts
+	if tr.orgctx && !a.sentenceHasType(i, "ORG") && !a.sentenceHasType(i, "PER") {
+		return ev, false
 	}
 	ev.Arguments = a.arguments(i, c, tr.typ)
 	if tr.ent {
@@ -48,11 +52,6 @@ func (a *analysis) event(i int, tr trigger) (document.Event, bool) {
 		if !ok {
 			return ev, false
 		}
-	}
-	// company names are often typed PER by the entity stage (Dupont), so
-	// any organisation or person name counts
-	if tr.orgctx && !a.sentenceHasType(i, "ORG") && !a.sentenceHasType(i, "PER") {
-		return ev, false
 	}
 	for _, need := range []struct {
 		on  bool
@@ -72,6 +71,10 @@ func (a *analysis) event(i int, tr trigger) (document.Event, bool) {
 		if !ok {
 			return ev, false
 		}
+	}
+	ev.Rule = a.t[i].li.rule // li is the lemma's (events asks for triggers only)
+	if a.t[i].lemma != d.Tokens[i].Text && a.t[i].upper && !strings.EqualFold(a.t[i].lemma, d.Tokens[i].Text) && lowerHasSuffix(d.Tokens[i].Text, a.t[i].lemma) {
+		ev.Rule = a.t[i].li.headRule
 	}
 	ev.Polarity = a.polarity(i, c)
 	ev.Modality = a.modality(i, c)
@@ -279,4 +282,16 @@ func (a *analysis) sentenceHasType(i int, typ string) bool {
 		}
 	}
 	return false
+}
+
+// lowerHasSuffix is strings.HasSuffix(strings.ToLower(s), strings.ToLower(suffix)),
+// in stack buffers for words.
+func lowerHasSuffix(s, suffix string) bool {
+	var b1, b2 [64]byte
+	if len(s) > len(b1)/2 || len(suffix) > len(b2)/2 {
+		return strings.HasSuffix(strings.ToLower(s), strings.ToLower(suffix))
+	}
+	l1, _ := appendLower(b1[:0], s)
+	l2, _ := appendLower(b2[:0], suffix)
+	return bytes.HasSuffix(l1, l2)
 }

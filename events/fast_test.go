@@ -96,3 +96,132 @@ func TestQuotesMatchRef(t *testing.T) {
 		t.Errorf("only %d quotes in the test texts", found)
 	}
 }
+
+// appendRoleKey must build roleKey's string, for every token of the test
+// texts (compounds and inflected role nouns among them).
+func TestAppendRoleKeyMatchesRoleKey(t *testing.T) {
+	m, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tok, err := tokenize.NewStage()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{"Der US-Präsident und die Kremlsprecherin trafen den ÄRZTEPRÄSIDENTEN und Präsidenten."}
+	files, _ := filepath.Glob("../testdata/*.txt")
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(b))
+	}
+	for _, text := range texts {
+		d := newDoc(text)
+		if err := tok.Process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Tokens) == 0 {
+			continue
+		}
+		a := &analysis{d: d, m: m}
+		a.build()
+		for j := range a.t {
+			if got, want := string(a.appendRoleKey(nil, j)), a.roleKey(j); got != want {
+				t.Fatalf("token %d %q: appendRoleKey %q, roleKey %q", j, d.Tokens[j].Text, got, want)
+			}
+		}
+	}
+}
+
+// build takes each sentence's clauses from its segment call when the
+// sentences do not overlap; sentenceClauseLists' pass over the tokens must
+// give the same lists.
+func TestSentenceClausesMatchRef(t *testing.T) {
+	m, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tok, err := tokenize.NewStage()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob("../testdata/*.txt")
+	if len(files) == 0 {
+		t.Skip("no test texts")
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := newDoc(string(b))
+		if err := tok.Process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Tokens) == 0 {
+			continue
+		}
+		a := &analysis{d: d, m: m}
+		a.build()
+		cl, off := append([]int(nil), a.sentCl...), append([]int(nil), a.sentClOff...)
+		a.sentCl, a.sentClOff = nil, nil
+		a.sentenceClauseLists()
+		if !reflect.DeepEqual(cl, a.sentCl) || !reflect.DeepEqual(off, a.sentClOff) {
+			t.Errorf("%s: clause lists %v %v, want %v %v", f, cl, off, a.sentCl, a.sentClOff)
+		}
+	}
+}
+
+// statements skips the clauses whose cand flag is false: no token of such
+// a clause may be a cueToken outside quotes (a flag may be true for none:
+// joinParticles leaves it when it takes the cue from a particle).
+func TestClauseCandidates(t *testing.T) {
+	m, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tok, err := tokenize.NewStage()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob("../testdata/*.txt")
+	if len(files) == 0 {
+		t.Skip("no test texts")
+	}
+	cands := 0
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := newDoc(string(b))
+		if err := tok.Process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Tokens) == 0 {
+			continue
+		}
+		a := &analysis{d: d, m: m}
+		a.build()
+		if !a.candsOK {
+			t.Errorf("%s: sentences overlap", f)
+		}
+		for ci, c := range a.clauses {
+			want := false
+			for j := c.start; j < c.end; j++ {
+				if !a.t[j].punct && !a.t[j].inQ && a.cueToken(j) {
+					want = true
+				}
+			}
+			if want && !c.cand {
+				t.Errorf("%s: clause %d (%q): cand %v, want %v", f, ci, d.Text[d.Tokens[c.start].Start:d.Tokens[c.end-1].End], c.cand, want)
+			}
+			cands += b2i(want)
+		}
+	}
+	if cands == 0 {
+		t.Error("no clause with a cue in the test texts")
+	}
+}

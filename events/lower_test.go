@@ -80,3 +80,14 @@ func TestLowerRune(t *testing.T) {
 		}
 	}
 }
+
+func TestLowerHasSuffix(t *testing.T) {
+	words := []string{"", "Streik", "Warnstreik", "WARNSTREIK", "streik", "İstanbul", "ISTANBUL", "a\xffb", "\xff", "ÄRGER", "Ärger", "Gipfeltreffen", "Treffen", strings.Repeat("Ä", 20), strings.Repeat("ä", 20)}
+	for _, s := range words {
+		for _, x := range words {
+			if got, want := lowerHasSuffix(s, x), strings.HasSuffix(strings.ToLower(s), strings.ToLower(x)); got != want {
+				t.Errorf("lowerHasSuffix(%q, %q) = %v, want %v", s, x, got, want)
+			}
+		}
+	}
+}

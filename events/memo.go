@@ -34,6 +34,7 @@ type wform struct {
 	lemma          string     // the last final lemma seen on the form
 	lemmaLI        *lemmaInfo // and its cue kind and triggers
 	lemmaDone      bool
+	cue, cueDone   bool      // cueToken of a token of the form with that lemma and the form's case
 	lk             lookupKey // the inputs of the last lookup on the form
 	lkOut          lookupOut // and its result
 	lkDone         bool
@@ -55,9 +56,10 @@ type lookupOut struct {
 type forms struct {
 	slots []int32
 	list  []wform
-	// arena holds the document's lower-case forms that the model does not
-	// know (one allocation for many): bytes are only appended, and a new
-	// document starts a new arena, so the strings stay valid
+	// arena holds the lower-case forms that the model does not know (one
+	// allocation for many, kept from one document to the next): bytes are
+	// only appended, and a full arena is left to its strings for a new
+	// one, so the strings stay valid
 	arena []byte
 	sink  uint64 // init's loads, kept so that they stay
 }
@@ -90,7 +92,6 @@ func (t *forms) reset(n int) {
 	}
 	clear(t.list)
 	t.list = t.list[:0]
-	t.arena = nil
 }
 
 // add returns the index of text's form, adding it when the document has

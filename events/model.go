@@ -46,8 +46,12 @@ type modal struct {
 type headForm struct{ low, lemma string }
 
 type lemmaInfo struct {
-	cue string
-	trs []trigger
+	cue   string
+	trs   []trigger
+	lemma string // the lemma itself
+	// an event's Rule for a trigger lemma ("trigger:" + lemma, and for a
+	// compound head), made once at load rather than per event
+	rule, headRule string
 }
 
 // wordEntry gathers what the model knows about one surface form, so that a
@@ -529,7 +533,11 @@ func (m *Model) buildIndex() {
 	infos := make([]lemmaInfo, 0, len(m.lemmas))
 	for l := range m.lemmas {
 		m.lemmaF.add(l)
-		infos = append(infos, lemmaInfo{cue: m.cues[l], trs: m.triggers[l]}) // cues and triggers are lemmas
+		li := lemmaInfo{lemma: l, cue: m.cues[l], trs: m.triggers[l]} // cues and triggers are lemmas
+		if len(li.trs) > 0 {
+			li.rule, li.headRule = "trigger:"+l, "trigger:compound-head:"+l
+		}
+		infos = append(infos, li)
 		m.lemInfo[l] = &infos[len(infos)-1]
 	}
 	for c := range m.cues {
@@ -547,6 +555,13 @@ func (m *Model) lemmaInfo(lemma string) *lemmaInfo {
 		return nil
 	}
 	return m.lemInfo[lemma]
+}
+
+// lemmaInfoBytes is the info of the lemma spelt by b, nil when the
+// model does not list it as a lemma (whether or not it has a cue or
+// triggers, unlike lemmaInfo's nil).
+func (m *Model) lemmaInfoBytes(b []byte) *lemmaInfo {
+	return m.lemInfo[string(b)] // no allocation for the key
 }
 
 // indexEntry sets what buildIndex derives from the entry once all are

@@ -12,8 +12,9 @@
 package events
 
 import (
+	"cmp"
 	"context"
-	"sort"
+	"slices"
 	"strconv"
 
 	"github.com/ereignis/ereignis/document"
@@ -92,15 +93,12 @@ func (a *analysis) events() []document.Event {
 		clear(out)
 		a.evs = out[:0]
 	}()
-	for i := range a.t {
+	for i, trig := range a.trigTok { // trig: !w.punct && len(w.trs()) > 0
 		w := &a.t[i]
-		if w.punct || w.cl < 0 {
+		if !trig || w.cl < 0 {
 			continue
 		}
 		trs := w.trs()
-		if len(trs) == 0 {
-			continue
-		}
 		for _, tr := range trs {
 			if tr.plural && (a.d.Tokens[i].Text == w.lemma) {
 				continue
@@ -129,7 +127,8 @@ func (a *analysis) events() []document.Event {
 				continue
 			}
 			src := *st.Source
-			args := []document.Argument{{Role: "agent", Ref: st.SourceRef, Span: src}}
+			args := make([]document.Argument, 1, 1+len(e.Arguments))
+			args[0] = document.Argument{Role: "agent", Ref: st.SourceRef, Span: src}
 			for _, x := range e.Arguments {
 				inside := x.Span.Start < src.End && src.Start < x.Span.End
 				if x.Role == "agent" || inside && x.Role != "time" {
@@ -141,9 +140,11 @@ func (a *analysis) events() []document.Event {
 			break
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Trigger.Start < out[j].Trigger.Start })
+	// slices' stable sort orders as sort.SliceStable does, without its
+	// reflection-made swapper (two allocations per document)
+	slices.SortStableFunc(out, func(x, y document.Event) int { return cmp.Compare(x.Trigger.Start, y.Trigger.Start) })
 	for i := range out {
-		out[i].ID = "ev" + strconv.Itoa(i+1)
+		out[i].ID = eventID(i + 1)
 	}
 	if len(out) == 0 {
 		return nil
@@ -154,4 +155,32 @@ func (a *analysis) events() []document.Event {
 func (a *analysis) isSentenceStart(i int) bool {
 	s := a.d.Tokens[i].Sentence
 	return s >= 0 && s < len(a.d.Sentences) && a.d.Sentences[s].TokStart == i
+}
+
+// The IDs of the first events and statements of a document, made once: a
+// document rarely has more.
+var eventIDs, stmtIDs = makeIDs("ev"), makeIDs("s")
+
+func makeIDs(prefix string) []string {
+	ids := make([]string, 128)
+	for i := range ids {
+		ids[i] = prefix + strconv.Itoa(i+1)
+	}
+	return ids
+}
+
+// eventID is "ev" + strconv.Itoa(n).
+func eventID(n int) string {
+	if n <= len(eventIDs) {
+		return eventIDs[n-1]
+	}
+	return "ev" + strconv.Itoa(n)
+}
+
+// stmtID is "s" + strconv.Itoa(n).
+func stmtID(n int) string {
+	if n <= len(stmtIDs) {
+		return stmtIDs[n-1]
+	}
+	return "s" + strconv.Itoa(n)
 }

@@ -1,8 +1,8 @@
 package events
 
 import (
-	"sort"
-	"strconv"
+	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/ereignis/ereignis/document"
@@ -48,7 +48,11 @@ type stmt struct {
 // the same source.
 func (a *analysis) statements() []document.Statement {
 	d := a.d
-	var out []stmt
+	out := a.stmtScr[:0] // the scratch's: res below is what stays
+	defer func() {
+		clear(out)
+		a.stmtScr = out[:0]
+	}()
 	quotes := a.quotes()
 	usedQuote := make([]bool, len(quotes))
 	addStmt := func(s stmt) {
@@ -66,20 +70,15 @@ func (a *analysis) statements() []document.Statement {
 		cls := a.sentenceClauses(si)
 		for k, ci := range cls {
 			c := &a.clauses[ci]
+			if a.candsOK && !c.cand {
+				continue // no token of the clause can start a rule below
+			}
 			for j := c.start; j < c.end; j++ {
 				w := &a.t[j]
 				if w.punct || w.inQ {
 					continue
 				}
-				kind := w.cue()
-				if kind == "" && w.lemma != w.low {
-					kind = a.cueOfLow(j)
-				}
-				if kind == "" && strings.HasPrefix(w.lemma, "weiter") && !w.upper {
-					// "sagte weiter": weiter is an adverb here, not the
-					// particle of a verb weitersagen
-					kind = a.m.cue(strings.TrimPrefix(w.lemma, "weiter"))
-				}
+				kind := a.cueKind(j)
 				switch {
 				case kind == "verb" && w.verb && !w.upper:
 					if s, ok := a.verbCue(si, cls, k, j, quotes); ok {
@@ -173,7 +172,7 @@ func (a *analysis) statements() []document.Statement {
 		addStmt(s)
 	}
 	// reported speech that continues in Konjunktiv
-	sort.SliceStable(out, func(i, j int) bool { return out[i].msg.start < out[j].msg.start })
+	slices.SortStableFunc(out, func(x, y stmt) int { return cmp.Compare(x.msg.start, y.msg.start) })
 	n := len(out)
 	for k := 0; k < n; k++ {
 		s := out[k]
@@ -223,23 +222,51 @@ func (a *analysis) statements() []document.Statement {
 		out = append(out, st)
 		last = len(out) - 1
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].msg.start < out[j].msg.start })
+	slices.SortStableFunc(out, func(x, y stmt) int { return cmp.Compare(x.msg.start, y.msg.start) })
 	res := make([]document.Statement, 0, len(out))
+	// the cue and source spans in one allocation, not one each
+	nsp := 0
+	for _, s := range out {
+		nsp += b2i(s.cue.end > s.cue.start) + b2i(s.hasSrc && s.source.end > s.source.start)
+	}
+	spans := make([]document.Span, nsp)
 	for k, s := range out {
-		ds := document.Statement{ID: "s" + strconv.Itoa(k+1), Kind: s.kind, SourceRef: s.ref, Sentence: s.sent, Rule: s.rule,
+		ds := document.Statement{ID: stmtID(k + 1), Kind: s.kind, SourceRef: s.ref, Sentence: s.sent, Rule: s.rule,
 			Message: a.tokSpan(s.msg)}
 		if s.cue.end > s.cue.start {
-			sp := a.tokSpan(s.cue)
-			ds.Cue = &sp
+			spans[0] = a.tokSpan(s.cue)
+			ds.Cue, spans = &spans[0], spans[1:]
 		}
 		if s.hasSrc && s.source.end > s.source.start {
-			sp := a.tokSpan(s.source)
-			ds.Source = &sp
+			spans[0] = a.tokSpan(s.source)
+			ds.Source, spans = &spans[0], spans[1:]
 		}
 		res = append(res, ds)
 	}
 	a.stmts = res
 	return res
+}
+
+// cueKind is the cue kind the statement rules give token j: its final
+// lemma's, else its lower-case form's, else that of its lemma without
+// "weiter" ("sagte weiter": weiter is an adverb here, not the particle of
+// a verb weitersagen).
+func (a *analysis) cueKind(j int) string {
+	w := &a.t[j]
+	kind := w.cue()
+	if kind == "" && w.lemma != w.low {
+		kind = a.cueOfLow(j)
+	}
+	if kind == "" && strings.HasPrefix(w.lemma, "weiter") && !w.upper {
+		kind = a.m.cue(strings.TrimPrefix(w.lemma, "weiter"))
+	}
+	return kind
+}
+
+// cueToken reports whether a rule of statements' loop can start at token
+// j (outside punctuation and quotes): a cue kind, or "nach".
+func (a *analysis) cueToken(j int) bool {
+	return a.t[j].low == "nach" || a.cueKind(j) != ""
 }
 
 // extendNP extends a noun phrase ending at end (exclusive) over its
