@@ -155,6 +155,7 @@ const (
 	kQuoteOpen
 	kQuoteClose
 	kStarts // the form may start a name of the trie (longest can match)
+	kRoot0  // roots[0] is set (by fill, for capitalised words)
 )
 
 func (f *form) get(k uint64) (v, ok bool) { return f.facts&k != 0, f.known&k != 0 }
@@ -391,7 +392,11 @@ func (r *Recognizer) fill(t *form, w string) {
 		t.low = true
 	}
 	if t.cap {
-		f := r.m.capFlags(w)
+		// The trie root of the word as written comes with its flags:
+		// findRoots would look it up for every capitalised word.
+		f, root := r.m.capFlagsRoot(w)
+		t.roots[0] = root
+		t.known |= kRoot0
 		t.info = f
 		t.fw, t.first, t.surname, t.adj = f&capFunction != 0, f&capFirst != 0, f&capSurname != 0, f&capAdjective != 0
 		t.named = t.first || t.surname
@@ -549,7 +554,10 @@ func (x *run) findRoots(f *form) {
 	f.known |= kRoots
 	var buf [4]string
 	for k, v := range variants(f.s, buf[:0]) {
-		if f.roots[k] = x.r.m.names.rootNode(v); f.roots[k] != nil {
+		if k > 0 || f.known&kRoot0 == 0 {
+			f.roots[k] = x.r.m.names.rootNode(v)
+		}
+		if f.roots[k] != nil {
 			f.facts |= kAnyRoot
 		}
 	}
