@@ -77,31 +77,71 @@ type tok struct {
 // article are kept in a small memo, so a form that repeats (news repeats a
 // third of its word forms) costs one probe of a small table instead
 // of a dozen probes of big tables that the other stages evict.
+//
+// A form is 128 bytes, and the memo's chunks of 256 forms are 32 KB
+// objects, which the allocator aligns to a page: the first 64 bytes,
+// which every pass over a sentence reads (the string, the flags, the
+// facts), are one cache line, and the rest, which only some rules read,
+// is another. TestFormLayout keeps it so.
 type form struct {
-	s       string
+	s       string // the word, soft hyphens removed; the memo's key
+	lw      string // lower case, computed on first use (see lower)
+	known   uint64 // k* facts computed so far
+	facts   uint64 // and their values
+	pre     uint32 // Model.prefix of the form, when known&kPrefix
+	info    uint16 // cap* flags of the word (capitalised words and symbols)
 	cap     bool   // starts with an upper-case letter
 	low     bool   // starts with a lower-case letter
 	acr     bool   // two or more letters, all upper case (SPD, UEFA)
 	opener  bool   // a quotation mark or a colon: the next word is initial
 	fw      bool   // a function word or adverb when lower-cased (Nach, Auch)
 	noun    bool   // a common noun in the lexicon
-	info    uint16 // cap* flags of the word (capitalised words and symbols)
 	first   bool   // a first name
 	adj     bool   // lower-cased, an uninflected adjective
 	surname bool   // a surname
 	named   bool   // in a name list (first names, surnames, lexicon names)
-	lw      string // lower case, computed on first use (see lower)
-	key     string // the word as the caller gave it (s without soft hyphens removed)
-
-	known, facts uint64 // k* facts computed so far, and their values
 
 	roots    [3]*tnode // trie roots of the variants, when known&kRoots
 	dem      *Entry    // demonym of the form (lower-cased when capitalised), when known&kDem
 	inhab    *Entry    // inhabitant, when known&kInhab
 	placeAdj *Entry    // placeAdjective, when known&kPlaceAdj
 	partE    *Entry    // the name inside a compound, when known&kPart
-	partTyp  string    // its mention type ("" when the form is no such compound)
-	pre      uint32    // Model.prefix of the form, when known&kPrefix
+	partTyp  typeCode  // its mention type (noType when the form is no such compound)
+}
+
+// typeCode is a mention type that partOf found, in one byte of a form.
+type typeCode uint8
+
+const (
+	noType typeCode = iota
+	typePER
+	typeLOC
+	typeORG
+	typeOTH
+	typePERpart
+	typeLOCpart
+	typeORGpart
+	typeOTHpart
+)
+
+var typeNames = [...]string{"", "PER", "LOC", "ORG", "OTH", "PERpart", "LOCpart", "ORGpart", "OTHpart"}
+
+func (c typeCode) String() string { return typeNames[c] }
+
+// codeOf is the code of an entry type; Load admits no other types than
+// these four.
+func codeOf(typ string) typeCode {
+	switch typ {
+	case "PER":
+		return typePER
+	case "LOC":
+		return typeLOC
+	case "ORG":
+		return typeORG
+	case "OTH":
+		return typeOTH
+	}
+	return noType
 }
 
 // prefix is Model.prefix of form f, looked up once.
@@ -254,7 +294,10 @@ func load32(s string, i int) uint32 {
 }
 
 // lookup returns the form of word w; a new one (fresh is true) is zero
-// and the caller fills it.
+// but for s and the caller fills it. A form is found again by its s, which
+// fill cleans of soft hyphens: a word that has some (rare in news) is
+// computed afresh at each occurrence, and its clean form may answer for
+// the same word written without them, which has the same facts.
 func (m *memo) lookup(w string) (f *form, fresh bool) {
 	mask := uint64(len(m.slots) - 1)
 	h := memoHash(w)
@@ -262,14 +305,14 @@ func (m *memo) lookup(w string) (f *form, fresh bool) {
 		sl := &m.slots[i]
 		if sl.gen != m.gen {
 			f := m.alloc()
-			f.key = w
+			f.s = w // fill removes soft hyphens (see prepare)
 			*sl = memoSlot{gen: m.gen, h: uint32(h), f: f}
 			if m.n++; 2*m.n > len(m.slots) {
 				m.grow()
 			}
 			return f, true
 		}
-		if sl.h == uint32(h) && sl.f.key == w {
+		if sl.h == uint32(h) && sl.f.s == w {
 			return sl.f, false
 		}
 	}
@@ -284,7 +327,7 @@ func (m *memo) grow() {
 		if sl.gen != m.gen {
 			continue
 		}
-		i := memoHash(sl.f.key) >> m.shift
+		i := memoHash(sl.f.s) >> m.shift
 		for m.slots[i].gen == m.gen {
 			i = (i + 1) & mask
 		}
@@ -1262,27 +1305,27 @@ func (x *run) part(i int) bool {
 		f.known |= kPart
 		x.partOf(f)
 	}
-	if f.partTyp == "" {
+	if f.partTyp == noType {
 		return false
 	}
 	if f.facts&kPartWhole != 0 {
 		end := i + 1
-		if f.partTyp == "PER" {
+		if f.partTyp == typePER {
 			end = x.personRun(i+1, 2) // Erkki-Sven Tüür
 		}
-		x.add(Mention{Start: i, End: end, Type: f.partTyp, Rule: "part-name"})
+		x.add(Mention{Start: i, End: end, Type: f.partTyp.String(), Rule: "part-name"})
 		return true
 	}
 	canon, qid := "", ""
 	if f.partE != nil {
 		canon, qid = f.partE.Canonical, f.partE.QID
 	}
-	x.add(Mention{Start: i, End: i + 1, Type: f.partTyp, Rule: "part", Canonical: canon, QID: qid})
+	x.add(Mention{Start: i, End: i + 1, Type: f.partTyp.String(), Rule: "part", Canonical: canon, QID: qid})
 	return true
 }
 
 // partOf finds the name inside the compound f and the type of the mention
-// it makes (f.partTyp, "" for none), whatever the context.
+// it makes (f.partTyp, noType for none), whatever the context.
 func (x *run) partOf(f *form) {
 	w := f.s
 	if strings.Contains(w, "-") {
@@ -1308,7 +1351,7 @@ func (x *run) partOf(f *form) {
 				continue
 			}
 			if lastName && p != last || lastName && typ == "PER" {
-				f.partTyp = typ
+				f.partTyp = codeOf(typ)
 				f.set(kPartWhole, true)
 				return
 			}
@@ -1343,19 +1386,12 @@ func (x *run) partOf(f *form) {
 	}
 }
 
-// partType is typ + "part" without building the string.
-func partType(typ string) string {
-	switch typ {
-	case "PER":
-		return "PERpart"
-	case "LOC":
-		return "LOCpart"
-	case "ORG":
-		return "ORGpart"
-	case "OTH":
-		return "OTHpart"
+// partType is the code of typ + "part".
+func partType(typ string) typeCode {
+	if c := codeOf(typ); c != noType {
+		return c + typePERpart - typePER
 	}
-	return typ + "part"
+	return noType
 }
 
 // linkedNoun reports a compound remainder that is a noun after a linking
