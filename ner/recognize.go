@@ -2,6 +2,7 @@ package ner
 
 import (
 	"math/bits"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -196,6 +197,10 @@ const (
 	kQuoteClose
 	kStarts // the form may start a name of the trie (longest can match)
 	kRoot0  // roots[0] is set (by fill, for capitalised words)
+
+	// kQuoteByte (set by fill, always known): the form starts with a byte
+	// that a quotation mark starts with, ASCII " or >= 0xC2 („ “ » «).
+	kQuoteByte
 )
 
 func (f *form) get(k uint64) (v, ok bool) { return f.facts&k != 0, f.known&k != 0 }
@@ -378,16 +383,15 @@ func (r *Recognizer) AppendSentence(dst []Mention, words []string) []Mention {
 // appendSentence is AppendSentence with the forms memo of st, which the
 // caller resets once per article.
 func (r *Recognizer) appendSentence(st *scratch, dst []Mention, words []string) []Mention {
-	toks := r.prepare(st, words)
-	n := len(toks)
-	st.cov = st.cov[:0]
-	for range n {
-		st.cov = append(st.cov, false)
-	}
+	toks, quotes := r.prepare(st, words)
+	st.cov = slices.Grow(st.cov[:0], len(toks))[:len(toks)]
+	clear(st.cov)
 	st.ms = st.ms[:0]
 	x := &run{r: r, t: toks, cov: st.cov, ms: st.ms}
 	x.lists()
-	x.titles()
+	if quotes {
+		x.titles()
+	}
 	x.patterns()
 	x.clubs()
 	x.coordination()
@@ -404,7 +408,10 @@ func (r *Recognizer) appendSentence(st *scratch, dst []Mention, words []string) 
 	return dst
 }
 
-func (r *Recognizer) prepare(st *scratch, words []string) []tok {
+// prepare looks up the forms of words, and tells whether titles may find
+// something: it needs a word that may be a quotation mark (kQuoteByte),
+// which many sentences lack.
+func (r *Recognizer) prepare(st *scratch, words []string) (toks []tok, quotes bool) {
 	st.toks = st.toks[:0]
 	initial := true
 	for _, w := range words {
@@ -415,8 +422,11 @@ func (r *Recognizer) prepare(st *scratch, words []string) []tok {
 		st.toks = append(st.toks, tok{form: f, initial: initial})
 		// A quotation or a colon starts a new capitalised run.
 		initial = f.opener
+		if f.facts&kQuoteByte != 0 {
+			quotes = true
+		}
 	}
-	return st.toks
+	return st.toks, quotes
 }
 
 // fill computes the facts every form needs.
@@ -450,6 +460,9 @@ func (r *Recognizer) fill(t *form, w string) {
 				t.named = r.lex.IsName(w)
 			}
 		}
+	}
+	if w != "" && (w[0] == '"' || w[0] >= 0xC2) {
+		t.facts |= kQuoteByte
 	}
 	t.opener = w == "\"" || w == "„" || w == "“" || w == ":" || w == "(" || w == "'" || w == "‚" || w == "»" || w == "«" || w == "–" || w == "-"
 }
@@ -655,8 +668,16 @@ func (x *run) patterns() {
 		if x.cov[i] && (i+1 >= n || !t[i+1].cap || !x.isRole(i)) {
 			continue
 		}
-		if !t[i].cap && x.inert(i) {
-			continue
+		if f := t[i].form; !f.cap {
+			// inert's answer for a form that knows it, without the call:
+			// most tokens of a sentence end here.
+			if f.known&kInert != 0 {
+				if f.facts&kInert != 0 {
+					continue
+				}
+			} else if x.inert(i) {
+				continue
+			}
 		}
 		w := t[i].s
 		switch {
