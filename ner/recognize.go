@@ -201,6 +201,7 @@ const (
 	// kQuoteByte (set by fill, always known): the form starts with a byte
 	// that a quotation mark starts with, ASCII " or >= 0xC2 („ “ » «).
 	kQuoteByte
+	kDull // a capitalised common noun that no rule types without capitalised neighbours (see dull)
 )
 
 func (f *form) get(k uint64) (v, ok bool) { return f.facts&k != 0, f.known&k != 0 }
@@ -679,6 +680,11 @@ func (x *run) patterns() {
 				continue
 			}
 		}
+		if t[i].noun && (i+1 >= n || !t[i+1].cap) && (i == 0 || x.cov[i-1] || !t[i-1].cap) {
+			if v, ok := t[i].get(kDull); ok && v || !ok && x.dull(i) {
+				continue
+			}
+		}
 		w := t[i].s
 		switch {
 		case t[i].low && len(w) > 4: // no legal form or currency is a long lower-case word
@@ -758,6 +764,33 @@ func (x *run) patterns() {
 			}
 		}
 	}
+}
+
+// dull reports whether no rule of patterns can fire on token i, a
+// capitalised common noun whose neighbours are not capitalised (or the one
+// before is covered), as most nouns stand: the rules that read the
+// neighbours (an organisation head or apposition, a role or title before
+// a name, a street, a place adjective before its noun) cannot, and the
+// ones that read only the form are known once per form, so a form that
+// repeats skips them all. The facts it reads are the ones those rules
+// would compute for the token: the flags, the demonym (of a word in
+// -sch-), the inhabitant and the part type.
+func (x *run) dull(i int) bool {
+	f := x.t[i].form
+	if v, ok := f.get(kDull); ok {
+		return v
+	}
+	d := !f.named && f.info&(capLegal|capCurrency|capOrgAppos|capOrgHead|capTitle) == 0
+	if d && x.sch(i) {
+		d = x.demonymAt(i) == nil
+	}
+	if d {
+		d = x.inhabitantAt(i) == nil
+	}
+	if d {
+		d = x.partAt(f) == noType
+	}
+	return f.set(kDull, d)
 }
 
 // inert reports whether no rule of patterns can fire on token i, which is
@@ -1126,7 +1159,7 @@ func (x *run) deriv(i int) bool {
 	case t.cap:
 		sch, ok := t.get(kSch)
 		if !ok {
-			sch = t.set(kSch, strings.Contains(t.s, "sch"))
+			sch = x.sch(i)
 		}
 		if sch {
 			e = x.demonymAt(i)
@@ -1143,6 +1176,16 @@ func (x *run) deriv(i int) bool {
 	}
 	x.add(Mention{Start: i, End: i + 1, Type: "LOCderiv", Rule: "loc-deriv", Canonical: e.Canonical, QID: e.QID})
 	return true
+}
+
+// sch reports whether token i contains "sch" (case-sensitive), as
+// capitalised demonyms do (Russische, Schweizerische).
+func (x *run) sch(i int) bool {
+	f := x.t[i].form
+	if v, ok := f.get(kSch); ok {
+		return v
+	}
+	return f.set(kSch, strings.Contains(f.s, "sch"))
 }
 
 // demonymAt is demonym of token i, lower-cased unless it starts in lower
@@ -1322,11 +1365,7 @@ func (x *run) placeAdjective(f *form) *Entry {
 // Trump-Regierung (PERpart), Kremlsprecher (ORGpart).
 func (x *run) part(i int) bool {
 	f := x.t[i].form
-	if f.known&kPart == 0 {
-		f.known |= kPart
-		x.partOf(f)
-	}
-	if f.partTyp == noType {
+	if x.partAt(f) == noType {
 		return false
 	}
 	if f.facts&kPartWhole != 0 {
@@ -1343,6 +1382,15 @@ func (x *run) part(i int) bool {
 	}
 	x.add(Mention{Start: i, End: i + 1, Type: f.partTyp.String(), Rule: "part", Canonical: canon, QID: qid})
 	return true
+}
+
+// partAt is the part type of form f (see partOf), computed once.
+func (x *run) partAt(f *form) typeCode {
+	if f.known&kPart == 0 {
+		f.known |= kPart
+		x.partOf(f)
+	}
+	return f.partTyp
 }
 
 // partOf finds the name inside the compound f and the type of the mention
