@@ -201,7 +201,7 @@ const (
 	// kQuoteByte (set by fill, always known): the form starts with a byte
 	// that a quotation mark starts with, ASCII " or >= 0xC2 („ “ » «).
 	kQuoteByte
-	kDull // a capitalised common noun that no rule types without capitalised neighbours (see dull)
+	kPlain // no rule of patterns before placeSuffix types the form without capitalised neighbours (see plain)
 )
 
 func (f *form) get(k uint64) (v, ok bool) { return f.facts&k != 0, f.known&k != 0 }
@@ -680,8 +680,16 @@ func (x *run) patterns() {
 				continue
 			}
 		}
-		if t[i].noun && (i+1 >= n || !t[i+1].cap) && (i == 0 || x.cov[i-1] || !t[i-1].cap) {
-			if v, ok := t[i].get(kDull); ok && v || !ok && x.dull(i) {
+		if t[i].cap && (i+1 >= n || !t[i+1].cap) && (i == 0 || x.cov[i-1] || !t[i-1].cap) {
+			if v, ok := t[i].get(kPlain); ok && v || !ok && x.plain(i) {
+				// Of the rules below, only placeSuffix and unknown can
+				// type it, and neither a common noun nor a function word.
+				if t[i].noun || t[i].fw || x.placeSuffix(i) {
+					continue
+				}
+				if end := x.unknown(i); end > i {
+					i = end - 1
+				}
 				continue
 			}
 		}
@@ -766,21 +774,30 @@ func (x *run) patterns() {
 	}
 }
 
-// dull reports whether no rule of patterns can fire on token i, a
-// capitalised common noun whose neighbours are not capitalised (or the one
-// before is covered), as most nouns stand: the rules that read the
-// neighbours (an organisation head or apposition, a role or title before
-// a name, a street, a place adjective before its noun) cannot, and the
-// ones that read only the form are known once per form, so a form that
-// repeats skips them all. The facts it reads are the ones those rules
-// would compute for the token: the flags, the demonym (of a word in
-// -sch-), the inhabitant and the part type.
-func (x *run) dull(i int) bool {
+// plain reports whether none of the rules of patterns before placeSuffix
+// can fire on token i, a capitalised word whose neighbours are not
+// capitalised (or the one before is covered), as most capitalised words
+// stand: the rules that read the neighbours (an organisation head or
+// apposition, a role or title before a name, a street after a name or a
+// place adjective, a place adjective before its noun, an acronym next to
+// a number) cannot, and the ones that read only the form (legal form,
+// currency, first name, one-word street, demonym, inhabitant, place
+// adjective, part) are known once per form, so a form that repeats skips
+// them all. It computes the facts those rules would compute for the token,
+// in their order.
+func (x *run) plain(i int) bool {
 	f := x.t[i].form
-	if v, ok := f.get(kDull); ok {
+	if v, ok := f.get(kPlain); ok {
 		return v
 	}
-	d := !f.named && f.info&(capLegal|capCurrency|capOrgAppos|capOrgHead|capTitle) == 0
+	d := f.info&(capLegal|capCurrency|capOrgAppos|capOrgHead|capTitle) == 0
+	if d && !f.noun {
+		// Nouns reach none of these: the first-name rule, the acronym
+		// and the street ending want no lexicon noun, and deriv asks a
+		// noun for its place adjective only before a capital.
+		d = !x.isFirstName(i) && !f.acr && !x.streetSuffix(i) &&
+			(!hasInhabitantEnding(f.s) || x.placeAdjectiveAt(i) == nil)
+	}
 	if d && x.sch(i) {
 		d = x.demonymAt(i) == nil
 	}
@@ -790,7 +807,7 @@ func (x *run) dull(i int) bool {
 	if d {
 		d = x.partAt(f) == noType
 	}
-	return f.set(kDull, d)
+	return f.set(kPlain, d)
 }
 
 // inert reports whether no rule of patterns can fire on token i, which is
@@ -1604,6 +1621,11 @@ func (x *run) unknown(i int) int {
 const defaultUnknown = ""
 
 func isAcronym(w string) bool {
+	// Most capitalised words go on in ASCII lower case (Regierung): their
+	// second byte is a lower-case letter, which no acronym has.
+	if len(w) > 1 && 'a' <= w[1] && w[1] <= 'z' {
+		return false
+	}
 	n := 0
 	for _, r := range w {
 		if unicode.IsLetter(r) {
@@ -1859,21 +1881,35 @@ func (x *run) street(i int) bool {
 	}
 	v, ok := t.get(kStreetSuf)
 	if !ok {
-		if !t.noun && utf8.RuneCountInString(t.s) >= 8 {
-			lw := t.s // street endings are lower case in a capitalised word (Alexanderplatz)
-			for _, s := range x.r.m.streetSuf {
-				if strings.HasSuffix(lw, s) && len(lw) > len(s)+3 {
-					v = true
-					break
-				}
-			}
-		}
-		t.set(kStreetSuf, v)
+		v = x.streetSuffix(i)
 	}
 	if v {
 		x.add(Mention{Start: i, End: i + 1, Type: "LOC", Rule: "place-street"})
 	}
 	return v
+}
+
+// streetSuffix reports a one-word street name (Alexanderplatz): no
+// lexicon noun, eight letters or more, a street ending.
+func (x *run) streetSuffix(i int) bool {
+	t := x.t[i].form
+	if v, ok := t.get(kStreetSuf); ok {
+		return v
+	}
+	v := false
+	// Eight letters are eight bytes or more: the letters are counted only
+	// for a word with a street ending.
+	if !t.noun && len(t.s) >= 8 {
+		lw := t.s // street endings are lower case in a capitalised word (Alexanderplatz)
+		for _, s := range x.r.m.streetSuf {
+			if strings.HasSuffix(lw, s) && len(lw) > len(s)+3 {
+				v = true
+				break
+			}
+		}
+		v = v && utf8.RuneCountInString(t.s) >= 8
+	}
+	return t.set(kStreetSuf, v)
 }
 
 func hasInhabitantEnding(w string) bool {
