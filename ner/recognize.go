@@ -252,7 +252,11 @@ const memoChunk = 256
 // but cost as much in the renewal's scans of the slots and in the
 // position-indexed slots it needs; copying the forms' strings into a
 // memo-owned buffer (so that compares read no old article text) saved no
-// miss and cost 8M instructions.
+// miss and cost 8M instructions. With the 128-byte forms, 4,096 forms
+// gave 12M fewer instructions and 48k fewer L2 write misses, but 20k more
+// read misses; 12 interleaved rounds of BenchmarkPipelineStages put it
+// ahead in 8 (ner-ms medians 424 -> 408, 422 -> 398), too close to call on
+// this machine.
 const memoKeep = 2048
 
 // article prepares the memo for the next article of a Stage: it keeps the
