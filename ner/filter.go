@@ -2,46 +2,67 @@ package ner
 
 import "hash/maphash"
 
-// keyFilter is a blocked Bloom filter over the keys of one of the model's
-// big maps (the name trie's 40,000 roots, the capitalised-word flags): a
-// word that is no key, as most words of an article are not, then costs one
-// access to a small bit table instead of the cache misses of a probe into
-// a map that the other stages have evicted. A "maybe" still goes to the
-// map, so answers never change.
+// keyFilter is a pair of blocked Bloom filters over two key sets of the
+// model's big maps: the capitalised-word flags (capSet, over capInfo's
+// keys) and the name trie's 36,000 roots (rootSet). A word that is no key,
+// as most words of an article are not, then costs one access to a small
+// bit table instead of the cache misses of a probe into a map that the
+// other stages have evicted. A "maybe" still goes to the map, so answers
+// never change.
+//
+// The two sets share the hash and the table: block i of a set is word
+// 2i+set, so the two blocks of a word lie in one cache line, and a
+// capitalised word, which is asked about in both, costs one hash and one
+// cache miss (see both).
 type keyFilter struct {
-	words []uint64 // one 64-bit block per key; len is a power of two
-	mask  uint64
+	words []uint64 // two 64-bit blocks per index; len is twice a power of two
+	mask  uint64   // indexes minus one
 	seed  maphash.Seed
 }
 
-// newKeyFilter sizes the filter at 16 bits per key or more.
+// The key sets of a keyFilter.
+const (
+	capSet  = 0
+	rootSet = 1
+)
+
+// newKeyFilter sizes the filter at 12 bits per key of the larger set or
+// more (with three bits per key in a 64-bit block, under 1 % of the words
+// that are no key answer "maybe").
 func newKeyFilter(keys int) *keyFilter {
 	n := 1
-	for n*64 < keys*16 {
+	for n*64 < keys*12 {
 		n *= 2
 	}
-	return &keyFilter{words: make([]uint64, n), mask: uint64(n - 1), seed: maphash.MakeSeed()}
+	return &keyFilter{words: make([]uint64, 2*n), mask: uint64(n - 1), seed: maphash.MakeSeed()}
 }
 
-// block returns the word index and the three bits of hash h.
+// block returns the word index of set 0 and the three bits of hash h.
 func (f *keyFilter) block(h uint64) (uint64, uint64) {
 	bits := uint64(1)<<(h>>58) | uint64(1)<<((h>>52)&63) | uint64(1)<<((h>>46)&63)
-	return h & f.mask, bits
+	return 2 * (h & f.mask), bits
 }
 
-func (f *keyFilter) add(s string) {
+func (f *keyFilter) add(set int, s string) {
 	i, bits := f.block(maphash.String(f.seed, s))
-	f.words[i] |= bits
+	f.words[i+uint64(set)] |= bits
 }
 
-// has reports whether s may be a key; false is certain.
-func (f *keyFilter) has(s string) bool {
+// has reports whether s may be a key of set; false is certain.
+func (f *keyFilter) has(set int, s string) bool {
 	i, bits := f.block(maphash.String(f.seed, s))
-	return f.words[i]&bits == bits
+	return f.words[i+uint64(set)]&bits == bits
 }
 
 // hasBytes is has for a key built in a buffer.
-func (f *keyFilter) hasBytes(b []byte) bool {
+func (f *keyFilter) hasBytes(set int, b []byte) bool {
 	i, bits := f.block(maphash.Bytes(f.seed, b))
-	return f.words[i]&bits == bits
+	return f.words[i+uint64(set)]&bits == bits
+}
+
+// both is has of s for both sets, from one hash and one cache line.
+func (f *keyFilter) both(s string) (cap, root bool) {
+	i, bits := f.block(maphash.String(f.seed, s))
+	ws := f.words[i : i+2 : i+2]
+	return ws[capSet]&bits == bits, ws[rootSet]&bits == bits
 }

@@ -36,7 +36,7 @@ type Model struct {
 	function      map[string]bool   // lowercase function words and adverbs
 	orgHeadCap    map[string]bool   // org heads as they appear in text (Universität, FC)
 	capInfo       map[string]uint16 // capitalised word → cap* flags: one lookup per token
-	capFilter     *keyFilter        // over capInfo's keys
+	filter        *keyFilter        // over capInfo's keys (capSet) and the trie's roots (rootSet)
 	first         map[string]bool   // first names
 	surnames      map[string]bool   // surnames
 	demonyms      map[string]*Entry // adjective stem ("russisch") → place entry
@@ -347,11 +347,16 @@ func Load(fsys fs.FS) (*Model, error) {
 	for w := range m.streetHeads {
 		m.capInfo[w] |= capStreet
 	}
-	m.names.roots = nil // only needed while building
-	m.capFilter = newKeyFilter(len(m.capInfo))
-	for w := range m.capInfo {
-		m.capFilter.add(w)
+	// One filter over the trie's roots and capInfo's keys (see keyFilter).
+	m.filter = newKeyFilter(max(len(m.names.roots), len(m.capInfo)))
+	for _, r := range m.names.roots {
+		m.filter.add(rootSet, r.w)
 	}
+	for w := range m.capInfo {
+		m.filter.add(capSet, w)
+	}
+	m.names.filter = m.filter
+	m.names.roots = nil // only needed while building
 	return m, nil
 }
 
@@ -442,10 +447,25 @@ func (m *Model) unpack(v uint32) prefixInfo {
 
 // capFlags returns the cap* flags of w.
 func (m *Model) capFlags(w string) uint16 {
-	if !m.capFilter.has(w) {
+	if !m.filter.has(capSet, w) {
 		return 0
 	}
 	return m.capInfo[w]
+}
+
+// capFlagsRoot returns capFlags(w) and the trie root of w (nil for none),
+// with one filter probe for both.
+func (m *Model) capFlagsRoot(w string) (uint16, *tnode) {
+	var flags uint16
+	var n *tnode
+	c, r := m.filter.both(w)
+	if c {
+		flags = m.capInfo[w]
+	}
+	if r {
+		n = m.names.root[w]
+	}
+	return flags, n
 }
 
 // placeEntry returns the entry of a place by canonical name, preferring

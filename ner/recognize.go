@@ -2,6 +2,7 @@ package ner
 
 import (
 	"math/bits"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -77,31 +78,71 @@ type tok struct {
 // article are kept in a small memo, so a form that repeats (news repeats a
 // third of its word forms) costs one probe of a small table instead
 // of a dozen probes of big tables that the other stages evict.
+//
+// A form is 128 bytes, and the memo's chunks of 256 forms are 32 KB
+// objects, which the allocator aligns to a page: the first 64 bytes,
+// which every pass over a sentence reads (the string, the flags, the
+// facts), are one cache line, and the rest, which only some rules read,
+// is another. TestFormLayout keeps it so.
 type form struct {
-	s       string
+	s       string // the word, soft hyphens removed; the memo's key
+	lw      string // lower case, computed on first use (see lower)
+	known   uint64 // k* facts computed so far
+	facts   uint64 // and their values
+	pre     uint32 // Model.prefix of the form, when known&kPrefix
+	info    uint16 // cap* flags of the word (capitalised words and symbols)
 	cap     bool   // starts with an upper-case letter
 	low     bool   // starts with a lower-case letter
 	acr     bool   // two or more letters, all upper case (SPD, UEFA)
 	opener  bool   // a quotation mark or a colon: the next word is initial
 	fw      bool   // a function word or adverb when lower-cased (Nach, Auch)
 	noun    bool   // a common noun in the lexicon
-	info    uint16 // cap* flags of the word (capitalised words and symbols)
 	first   bool   // a first name
 	adj     bool   // lower-cased, an uninflected adjective
 	surname bool   // a surname
 	named   bool   // in a name list (first names, surnames, lexicon names)
-	lw      string // lower case, computed on first use (see lower)
-	key     string // the word as the caller gave it (s without soft hyphens removed)
-
-	known, facts uint64 // k* facts computed so far, and their values
 
 	roots    [3]*tnode // trie roots of the variants, when known&kRoots
 	dem      *Entry    // demonym of the form (lower-cased when capitalised), when known&kDem
 	inhab    *Entry    // inhabitant, when known&kInhab
 	placeAdj *Entry    // placeAdjective, when known&kPlaceAdj
 	partE    *Entry    // the name inside a compound, when known&kPart
-	partTyp  string    // its mention type ("" when the form is no such compound)
-	pre      uint32    // Model.prefix of the form, when known&kPrefix
+	partTyp  typeCode  // its mention type (noType when the form is no such compound)
+}
+
+// typeCode is a mention type that partOf found, in one byte of a form.
+type typeCode uint8
+
+const (
+	noType typeCode = iota
+	typePER
+	typeLOC
+	typeORG
+	typeOTH
+	typePERpart
+	typeLOCpart
+	typeORGpart
+	typeOTHpart
+)
+
+var typeNames = [...]string{"", "PER", "LOC", "ORG", "OTH", "PERpart", "LOCpart", "ORGpart", "OTHpart"}
+
+func (c typeCode) String() string { return typeNames[c] }
+
+// codeOf is the code of an entry type; Load admits no other types than
+// these four.
+func codeOf(typ string) typeCode {
+	switch typ {
+	case "PER":
+		return typePER
+	case "LOC":
+		return typeLOC
+	case "ORG":
+		return typeORG
+	case "OTH":
+		return typeOTH
+	}
+	return noType
 }
 
 // prefix is Model.prefix of form f, looked up once.
@@ -155,6 +196,12 @@ const (
 	kQuoteOpen
 	kQuoteClose
 	kStarts // the form may start a name of the trie (longest can match)
+	kRoot0  // roots[0] is set (by fill, for capitalised words)
+
+	// kQuoteByte (set by fill, always known): the form starts with a byte
+	// that a quotation mark starts with, ASCII " or >= 0xC2 („ “ » «).
+	kQuoteByte
+	kPlain // no rule of patterns before placeSuffix types the form without capitalised neighbours (see plain)
 )
 
 func (f *form) get(k uint64) (v, ok bool) { return f.facts&k != 0, f.known&k != 0 }
@@ -198,6 +245,18 @@ const memoChunk = 256
 // in the model and the lexicon once per worker rather than once per
 // article; when the memo holds more forms it starts afresh, which bounds
 // its memory and the old article texts its strings keep alive.
+//
+// Measured and dropped (cachegrind of a BenchmarkPipelineStages pass):
+// keeping the 768 most hit forms when the memo starts afresh (fresh forms
+// per pass 168,120 -> 145,810) saved 18M instructions of fresh-form work
+// but cost as much in the renewal's scans of the slots and in the
+// position-indexed slots it needs; copying the forms' strings into a
+// memo-owned buffer (so that compares read no old article text) saved no
+// miss and cost 8M instructions. With the 128-byte forms, 4,096 forms
+// gave 12M fewer instructions and 48k fewer L2 write misses, but 20k more
+// read misses; 12 interleaved rounds of BenchmarkPipelineStages put it
+// ahead in 8 (ner-ms medians 424 -> 408, 422 -> 398), too close to call on
+// this machine.
 const memoKeep = 2048
 
 // article prepares the memo for the next article of a Stage: it keeps the
@@ -253,7 +312,10 @@ func load32(s string, i int) uint32 {
 }
 
 // lookup returns the form of word w; a new one (fresh is true) is zero
-// and the caller fills it.
+// but for s and the caller fills it. A form is found again by its s, which
+// fill cleans of soft hyphens: a word that has some (rare in news) is
+// computed afresh at each occurrence, and its clean form may answer for
+// the same word written without them, which has the same facts.
 func (m *memo) lookup(w string) (f *form, fresh bool) {
 	mask := uint64(len(m.slots) - 1)
 	h := memoHash(w)
@@ -261,14 +323,14 @@ func (m *memo) lookup(w string) (f *form, fresh bool) {
 		sl := &m.slots[i]
 		if sl.gen != m.gen {
 			f := m.alloc()
-			f.key = w
+			f.s = w // fill removes soft hyphens (see prepare)
 			*sl = memoSlot{gen: m.gen, h: uint32(h), f: f}
 			if m.n++; 2*m.n > len(m.slots) {
 				m.grow()
 			}
 			return f, true
 		}
-		if sl.h == uint32(h) && sl.f.key == w {
+		if sl.h == uint32(h) && sl.f.s == w {
 			return sl.f, false
 		}
 	}
@@ -283,7 +345,7 @@ func (m *memo) grow() {
 		if sl.gen != m.gen {
 			continue
 		}
-		i := memoHash(sl.f.key) >> m.shift
+		i := memoHash(sl.f.s) >> m.shift
 		for m.slots[i].gen == m.gen {
 			i = (i + 1) & mask
 		}
@@ -334,16 +396,15 @@ func (r *Recognizer) AppendSentence(dst []Mention, words []string) []Mention {
 // appendSentence is AppendSentence with the forms memo of st, which the
 // caller resets once per article.
 func (r *Recognizer) appendSentence(st *scratch, dst []Mention, words []string) []Mention {
-	toks := r.prepare(st, words)
-	n := len(toks)
-	st.cov = st.cov[:0]
-	for range n {
-		st.cov = append(st.cov, false)
-	}
+	toks, quotes := r.prepare(st, words)
+	st.cov = slices.Grow(st.cov[:0], len(toks))[:len(toks)]
+	clear(st.cov)
 	st.ms = st.ms[:0]
 	x := &run{r: r, t: toks, cov: st.cov, ms: st.ms}
 	x.lists()
-	x.titles()
+	if quotes {
+		x.titles()
+	}
 	x.patterns()
 	x.clubs()
 	x.coordination()
@@ -360,7 +421,10 @@ func (r *Recognizer) appendSentence(st *scratch, dst []Mention, words []string) 
 	return dst
 }
 
-func (r *Recognizer) prepare(st *scratch, words []string) []tok {
+// prepare looks up the forms of words, and tells whether titles may find
+// something: it needs a word that may be a quotation mark (kQuoteByte),
+// which many sentences lack.
+func (r *Recognizer) prepare(st *scratch, words []string) (toks []tok, quotes bool) {
 	st.toks = st.toks[:0]
 	initial := true
 	for _, w := range words {
@@ -371,8 +435,11 @@ func (r *Recognizer) prepare(st *scratch, words []string) []tok {
 		st.toks = append(st.toks, tok{form: f, initial: initial})
 		// A quotation or a colon starts a new capitalised run.
 		initial = f.opener
+		if f.facts&kQuoteByte != 0 {
+			quotes = true
+		}
 	}
-	return st.toks
+	return st.toks, quotes
 }
 
 // fill computes the facts every form needs.
@@ -391,7 +458,11 @@ func (r *Recognizer) fill(t *form, w string) {
 		t.low = true
 	}
 	if t.cap {
-		f := r.m.capFlags(w)
+		// The trie root of the word as written comes with its flags:
+		// findRoots would look it up for every capitalised word.
+		f, root := r.m.capFlagsRoot(w)
+		t.roots[0] = root
+		t.known |= kRoot0
 		t.info = f
 		t.fw, t.first, t.surname, t.adj = f&capFunction != 0, f&capFirst != 0, f&capSurname != 0, f&capAdjective != 0
 		t.named = t.first || t.surname
@@ -402,6 +473,9 @@ func (r *Recognizer) fill(t *form, w string) {
 				t.named = r.lex.IsName(w)
 			}
 		}
+	}
+	if w != "" && (w[0] == '"' || w[0] >= 0xC2) {
+		t.facts |= kQuoteByte
 	}
 	t.opener = w == "\"" || w == "„" || w == "“" || w == ":" || w == "(" || w == "'" || w == "‚" || w == "»" || w == "«" || w == "–" || w == "-"
 }
@@ -434,7 +508,9 @@ func (x *run) add(m Mention) {
 	}
 }
 
-// lists runs the longest-match lookup of the name trie.
+// lists runs the longest-match lookup of the name trie. (Trying only the
+// tokens that prepare listed as possible starts was measured: what lists
+// saves, prepare spends on the list.)
 func (x *run) lists() {
 	for i := 0; i < len(x.t); {
 		if f := x.t[i].form; f.known&kStarts == 0 {
@@ -549,7 +625,10 @@ func (x *run) findRoots(f *form) {
 	f.known |= kRoots
 	var buf [4]string
 	for k, v := range variants(f.s, buf[:0]) {
-		if f.roots[k] = x.r.m.names.rootNode(v); f.roots[k] != nil {
+		if k > 0 || f.known&kRoot0 == 0 {
+			f.roots[k] = x.r.m.names.rootNode(v)
+		}
+		if f.roots[k] != nil {
 			f.facts |= kAnyRoot
 		}
 	}
@@ -604,8 +683,29 @@ func (x *run) patterns() {
 		if x.cov[i] && (i+1 >= n || !t[i+1].cap || !x.isRole(i)) {
 			continue
 		}
-		if !t[i].cap && x.inert(i) {
-			continue
+		if f := t[i].form; !f.cap {
+			// inert's answer for a form that knows it, without the call:
+			// most tokens of a sentence end here.
+			if f.known&kInert != 0 {
+				if f.facts&kInert != 0 {
+					continue
+				}
+			} else if x.inert(i) {
+				continue
+			}
+		}
+		if t[i].cap && (i+1 >= n || !t[i+1].cap) && (i == 0 || x.cov[i-1] || !t[i-1].cap) {
+			if v, ok := t[i].get(kPlain); ok && v || !ok && x.plain(i) {
+				// Of the rules below, only placeSuffix and unknown can
+				// type it, and neither a common noun nor a function word.
+				if t[i].noun || t[i].fw || x.placeSuffix(i) {
+					continue
+				}
+				if end := x.unknown(i); end > i {
+					i = end - 1
+				}
+				continue
+			}
 		}
 		w := t[i].s
 		switch {
@@ -686,6 +786,42 @@ func (x *run) patterns() {
 			}
 		}
 	}
+}
+
+// plain reports whether none of the rules of patterns before placeSuffix
+// can fire on token i, a capitalised word whose neighbours are not
+// capitalised (or the one before is covered), as most capitalised words
+// stand: the rules that read the neighbours (an organisation head or
+// apposition, a role or title before a name, a street after a name or a
+// place adjective, a place adjective before its noun, an acronym next to
+// a number) cannot, and the ones that read only the form (legal form,
+// currency, first name, one-word street, demonym, inhabitant, place
+// adjective, part) are known once per form, so a form that repeats skips
+// them all. It computes the facts those rules would compute for the token,
+// in their order.
+func (x *run) plain(i int) bool {
+	f := x.t[i].form
+	if v, ok := f.get(kPlain); ok {
+		return v
+	}
+	d := f.info&(capLegal|capCurrency|capOrgAppos|capOrgHead|capTitle) == 0
+	if d && !f.noun {
+		// Nouns reach none of these: the first-name rule, the acronym
+		// and the street ending want no lexicon noun, and deriv asks a
+		// noun for its place adjective only before a capital.
+		d = !x.isFirstName(i) && !f.acr && !x.streetSuffix(i) &&
+			(!hasInhabitantEnding(f.s) || x.placeAdjectiveAt(i) == nil)
+	}
+	if d && x.sch(i) {
+		d = x.demonymAt(i) == nil
+	}
+	if d {
+		d = x.inhabitantAt(i) == nil
+	}
+	if d {
+		d = x.partAt(f) == noType
+	}
+	return f.set(kPlain, d)
 }
 
 // inert reports whether no rule of patterns can fire on token i, which is
@@ -1054,7 +1190,7 @@ func (x *run) deriv(i int) bool {
 	case t.cap:
 		sch, ok := t.get(kSch)
 		if !ok {
-			sch = t.set(kSch, strings.Contains(t.s, "sch"))
+			sch = x.sch(i)
 		}
 		if sch {
 			e = x.demonymAt(i)
@@ -1071,6 +1207,16 @@ func (x *run) deriv(i int) bool {
 	}
 	x.add(Mention{Start: i, End: i + 1, Type: "LOCderiv", Rule: "loc-deriv", Canonical: e.Canonical, QID: e.QID})
 	return true
+}
+
+// sch reports whether token i contains "sch" (case-sensitive), as
+// capitalised demonyms do (Russische, Schweizerische).
+func (x *run) sch(i int) bool {
+	f := x.t[i].form
+	if v, ok := f.get(kSch); ok {
+		return v
+	}
+	return f.set(kSch, strings.Contains(f.s, "sch"))
 }
 
 // demonymAt is demonym of token i, lower-cased unless it starts in lower
@@ -1250,31 +1396,36 @@ func (x *run) placeAdjective(f *form) *Entry {
 // Trump-Regierung (PERpart), Kremlsprecher (ORGpart).
 func (x *run) part(i int) bool {
 	f := x.t[i].form
-	if f.known&kPart == 0 {
-		f.known |= kPart
-		x.partOf(f)
-	}
-	if f.partTyp == "" {
+	if x.partAt(f) == noType {
 		return false
 	}
 	if f.facts&kPartWhole != 0 {
 		end := i + 1
-		if f.partTyp == "PER" {
+		if f.partTyp == typePER {
 			end = x.personRun(i+1, 2) // Erkki-Sven Tüür
 		}
-		x.add(Mention{Start: i, End: end, Type: f.partTyp, Rule: "part-name"})
+		x.add(Mention{Start: i, End: end, Type: f.partTyp.String(), Rule: "part-name"})
 		return true
 	}
 	canon, qid := "", ""
 	if f.partE != nil {
 		canon, qid = f.partE.Canonical, f.partE.QID
 	}
-	x.add(Mention{Start: i, End: i + 1, Type: f.partTyp, Rule: "part", Canonical: canon, QID: qid})
+	x.add(Mention{Start: i, End: i + 1, Type: f.partTyp.String(), Rule: "part", Canonical: canon, QID: qid})
 	return true
 }
 
+// partAt is the part type of form f (see partOf), computed once.
+func (x *run) partAt(f *form) typeCode {
+	if f.known&kPart == 0 {
+		f.known |= kPart
+		x.partOf(f)
+	}
+	return f.partTyp
+}
+
 // partOf finds the name inside the compound f and the type of the mention
-// it makes (f.partTyp, "" for none), whatever the context.
+// it makes (f.partTyp, noType for none), whatever the context.
 func (x *run) partOf(f *form) {
 	w := f.s
 	if strings.Contains(w, "-") {
@@ -1300,7 +1451,7 @@ func (x *run) partOf(f *form) {
 				continue
 			}
 			if lastName && p != last || lastName && typ == "PER" {
-				f.partTyp = typ
+				f.partTyp = codeOf(typ)
 				f.set(kPartWhole, true)
 				return
 			}
@@ -1335,19 +1486,12 @@ func (x *run) partOf(f *form) {
 	}
 }
 
-// partType is typ + "part" without building the string.
-func partType(typ string) string {
-	switch typ {
-	case "PER":
-		return "PERpart"
-	case "LOC":
-		return "LOCpart"
-	case "ORG":
-		return "ORGpart"
-	case "OTH":
-		return "OTHpart"
+// partType is the code of typ + "part".
+func partType(typ string) typeCode {
+	if c := codeOf(typ); c != noType {
+		return c + typePERpart - typePER
 	}
-	return typ + "part"
+	return noType
 }
 
 // linkedNoun reports a compound remainder that is a noun after a linking
@@ -1491,6 +1635,11 @@ func (x *run) unknown(i int) int {
 const defaultUnknown = ""
 
 func isAcronym(w string) bool {
+	// Most capitalised words go on in ASCII lower case (Regierung): their
+	// second byte is a lower-case letter, which no acronym has.
+	if len(w) > 1 && 'a' <= w[1] && w[1] <= 'z' {
+		return false
+	}
 	n := 0
 	for _, r := range w {
 		if unicode.IsLetter(r) {
@@ -1746,21 +1895,35 @@ func (x *run) street(i int) bool {
 	}
 	v, ok := t.get(kStreetSuf)
 	if !ok {
-		if !t.noun && utf8.RuneCountInString(t.s) >= 8 {
-			lw := t.s // street endings are lower case in a capitalised word (Alexanderplatz)
-			for _, s := range x.r.m.streetSuf {
-				if strings.HasSuffix(lw, s) && len(lw) > len(s)+3 {
-					v = true
-					break
-				}
-			}
-		}
-		t.set(kStreetSuf, v)
+		v = x.streetSuffix(i)
 	}
 	if v {
 		x.add(Mention{Start: i, End: i + 1, Type: "LOC", Rule: "place-street"})
 	}
 	return v
+}
+
+// streetSuffix reports a one-word street name (Alexanderplatz): no
+// lexicon noun, eight letters or more, a street ending.
+func (x *run) streetSuffix(i int) bool {
+	t := x.t[i].form
+	if v, ok := t.get(kStreetSuf); ok {
+		return v
+	}
+	v := false
+	// Eight letters are eight bytes or more: the letters are counted only
+	// for a word with a street ending.
+	if !t.noun && len(t.s) >= 8 {
+		lw := t.s // street endings are lower case in a capitalised word (Alexanderplatz)
+		for _, s := range x.r.m.streetSuf {
+			if strings.HasSuffix(lw, s) && len(lw) > len(s)+3 {
+				v = true
+				break
+			}
+		}
+		v = v && utf8.RuneCountInString(t.s) >= 8
+	}
+	return t.set(kStreetSuf, v)
 }
 
 func hasInhabitantEnding(w string) bool {

@@ -9,9 +9,10 @@ import (
 // re-tokenisation of the text; the longest path that ends in an entry wins.
 type trie struct {
 	root map[string]*tnode
-	// filter is a small Bloom filter over the root's keys: most tokens
-	// start no name, and a miss in 128 KB of bits is cheaper than a probe
-	// into a map of 35,000 keys that does not fit the cache.
+	// filter is a small Bloom filter over the root's keys (its rootSet):
+	// most tokens start no name, and a miss in a table of bits is cheaper
+	// than a probe into a map of 35,000 keys that does not fit the cache.
+	// The model sets it once the trie is built.
 	filter *keyFilter
 
 	// roots lists the root's keys and nodes in the order they were added,
@@ -23,11 +24,9 @@ type trie struct {
 	lists []*Entry // the chunk one-entry lists are taken from (see one)
 }
 
-func (t *trie) mark(w string) { t.filter.add(w) }
-
 // rootNode returns the root node of word w, or nil.
 func (t *trie) rootNode(w string) *tnode {
-	if !t.filter.has(w) {
+	if !t.filter.has(rootSet, w) {
 		return nil
 	}
 	return t.root[w]
@@ -35,7 +34,7 @@ func (t *trie) rootNode(w string) *tnode {
 
 // rootNodeBytes is rootNode for a word built in a buffer.
 func (t *trie) rootNodeBytes(w []byte) *tnode {
-	if !t.filter.hasBytes(w) {
+	if !t.filter.hasBytes(rootSet, w) {
 		return nil
 	}
 	return t.root[string(w)] // the conversion in a map index does not allocate
@@ -66,7 +65,7 @@ func (n *tnode) child(w string) *tnode {
 func newTrie() *trie {
 	// Sized for the embedded lists (about 36,000 first words), so loading
 	// does not rehash the map again and again.
-	return &trie{root: make(map[string]*tnode, 40000), roots: make([]tedge, 0, 40000), filter: newKeyFilter(1 << 16)}
+	return &trie{root: make(map[string]*tnode, 40000), roots: make([]tedge, 0, 40000)}
 }
 
 // maxNameWords is the most words a name may have to be stored without an
@@ -102,7 +101,6 @@ func (t *trie) addWords(words []string, e *Entry) {
 		n = t.newNode()
 		t.root[words[0]] = n
 		t.roots = append(t.roots, tedge{words[0], n})
-		t.mark(words[0])
 	}
 	for _, w := range words[1:] {
 		c := n.child(w)
