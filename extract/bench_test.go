@@ -21,7 +21,6 @@ func BenchmarkPipelineRecycle(b *testing.B) { benchPipeline(b, true) }
 
 func benchPipeline(b *testing.B, recycle bool) {
 	arts, size := benchdata.Articles(b)
-	extract.PrimeHeap() // as the CLI does
 	p, err := extract.New(extract.Options{})
 	if err != nil {
 		b.Fatal(err)

@@ -27,7 +27,6 @@ func BenchmarkPipelineStages(b *testing.B) {
 		b.Skip("no thread CPU clock on this platform")
 	}
 	arts, size := benchdata.Articles(b)
-	PrimeHeap() // as the CLI does
 	p, err := New(Options{})
 	if err != nil {
 		b.Fatal(err)

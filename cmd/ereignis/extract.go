@@ -303,10 +303,8 @@ func parseSize(s string) (int64, error) {
 // whole run, so every collection during it (at 4, 8, 16, 32 MB …) only
 // marks again what stays; one collection after the load does the job. The
 // collector is the process's, which the CLI owns; the library leaves it
-// alone. The heap is primed first, so that the tables land on huge pages
-// (extract.PrimeHeap).
+// alone.
 func newPipeline() (*extract.Pipeline, error) {
-	extract.PrimeHeap()
 	defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	return extract.New(extract.Options{})
 }

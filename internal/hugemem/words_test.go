@@ -11,10 +11,10 @@ import (
 )
 
 // TestWords checks that the interior of a 16 MB Words allocation lies on
-// huge pages. It runs before TestPrime, whose advised memory would make
-// any later allocation pass.
+// huge pages.
 func TestWords(t *testing.T) {
 	skipWithoutTHP(t)
+	fallback := vmstat(t, "thp_fault_fallback")
 	table := Words(16 << 20 / 8)
 	for i := range table {
 		table[i] = uint64(i)
@@ -22,30 +22,13 @@ func TestWords(t *testing.T) {
 	addr := uint64(uintptr(unsafe.Pointer(&table[len(table)/2])))
 	huge := anonHugeKB(t, addr)
 	runtime.KeepAlive(table)
+	if huge == 0 && vmstat(t, "thp_fault_fallback") > fallback {
+		// Advised, but the kernel had no free huge page at hand
+		// (fragmented memory): not this package's failure.
+		t.Skip("the kernel fell back to 4 KB pages for advised memory")
+	}
 	if huge == 0 {
 		t.Errorf("the middle of a 16 MB Words table, %#x, lies on no huge page", addr)
-	}
-}
-
-// TestPrime checks that a table allocated after Prime is backed by huge
-// pages: the smaps entry of the mapping that holds it counts
-// AnonHugePages.
-func TestPrime(t *testing.T) {
-	skipWithoutTHP(t)
-	if got := Prime(64 << 20); got < 32<<20 {
-		t.Fatalf("Prime(64 MB) advised %d bytes", got)
-	}
-	table := make([]uint64, 16<<20/8)
-	for i := range table {
-		table[i] = uint64(i)
-	}
-	// The middle: the first bytes may lie before the first whole huge
-	// page, in memory that was not advised.
-	addr := uint64(uintptr(unsafe.Pointer(&table[len(table)/2])))
-	huge := anonHugeKB(t, addr)
-	runtime.KeepAlive(table)
-	if huge == 0 {
-		t.Errorf("the middle of a 16 MB table, %#x, lies on no huge page", addr)
 	}
 }
 
@@ -58,6 +41,21 @@ func skipWithoutTHP(t *testing.T) {
 	if err != nil || strings.Contains(string(mode), "[never]") {
 		t.Skipf("transparent huge pages are off here (%q, %v)", mode, err)
 	}
+}
+
+// vmstat returns the counter name of /proc/vmstat.
+func vmstat(t *testing.T, name string) int {
+	b, err := os.ReadFile("/proc/vmstat")
+	if err != nil {
+		t.Skip(err)
+	}
+	for l := range strings.Lines(string(b)) {
+		if k, v, ok := strings.Cut(strings.TrimSpace(l), " "); ok && k == name {
+			n, _ := strconv.Atoi(v)
+			return n
+		}
+	}
+	return 0
 }
 
 // anonHugeKB returns the AnonHugePages of the mapping that holds addr.
