@@ -121,6 +121,7 @@ type analysis struct {
 	qmarks []int32
 	qOK    bool
 	puncts []int32 // the punctuation tokens, in token order
+	endsOK bool    // the tokens' End offsets do not decrease (markSpans)
 	// cueToken of each token (false for punctuation), and whether the
 	// clauses' cand flags hold (the sentences do not overlap: each token
 	// is in one clause only)
@@ -420,7 +421,7 @@ func (a *analysis) build() {
 		a.t[i].fi = a.forms.add(d.Tokens[i].Text) + 1
 	}
 	a.forms.init(a.m)
-	a.qOK = true
+	a.qOK, a.endsOK = true, true
 	prevSent := 0
 	for i := range d.Tokens {
 		a.buildToken(i, &prevSent)
@@ -503,6 +504,9 @@ func (a *analysis) buildToken(i int, prevSent *int) {
 	w := &a.t[i]
 	w.ent, w.tmx, w.cl, w.cstart = -1, -1, -1, i
 	w.punct = isPunct(tok)
+	if i > 0 && tok.End < d.Tokens[i-1].End {
+		a.endsOK = false
+	}
 	if s := tok.Sentence; s < *prevSent || s >= len(d.Sentences) {
 		a.qOK = false
 	} else {
@@ -598,13 +602,25 @@ func (a *analysis) touchLemmas() {
 }
 
 // markSpans records which entity and which timex covers each token.
+//
+// The first token of a span is the first one from the previous span's on
+// that ends after the span starts; when the tokens' ends do not decrease
+// (build checked it: endsOK) a binary search finds it without reading
+// every token before it.
 func (a *analysis) markSpans() {
 	d := a.d
-	ti := 0
-	for ei, e := range d.Entities {
-		for ti < len(d.Tokens) && d.Tokens[ti].End <= e.Span.Start {
+	after := func(ti, start int) int {
+		if a.endsOK {
+			return ti + sort.Search(len(d.Tokens)-ti, func(k int) bool { return d.Tokens[ti+k].End > start })
+		}
+		for ti < len(d.Tokens) && d.Tokens[ti].End <= start {
 			ti++
 		}
+		return ti
+	}
+	ti := 0
+	for ei, e := range d.Entities {
+		ti = after(ti, e.Span.Start)
 		for j := ti; j < len(d.Tokens) && d.Tokens[j].Start < e.Span.End; j++ {
 			if a.t[j].ent < 0 {
 				a.t[j].ent = ei
@@ -614,9 +630,7 @@ func (a *analysis) markSpans() {
 	}
 	ti = 0
 	for xi, x := range d.Timexes {
-		for ti < len(d.Tokens) && d.Tokens[ti].End <= x.Span.Start {
-			ti++
-		}
+		ti = after(ti, x.Span.Start)
 		for j := ti; j < len(d.Tokens) && d.Tokens[j].Start < x.Span.End; j++ {
 			if a.t[j].tmx < 0 {
 				a.t[j].tmx = xi

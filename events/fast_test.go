@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ereignis/ereignis/document"
 	"github.com/ereignis/ereignis/tokenize"
 )
 
@@ -223,5 +224,64 @@ func TestClauseCandidates(t *testing.T) {
 	}
 	if cands == 0 {
 		t.Error("no clause with a cue in the test texts")
+	}
+}
+
+// markSpans' binary search (endsOK) must mark the tokens its linear walk
+// marks, for spans in and out of order, overlapping, and starting or
+// ending inside a token.
+func TestMarkSpansMatchesWalk(t *testing.T) {
+	m, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tok, err := tokenize.NewStage()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob("../testdata/*.txt")
+	if len(files) == 0 {
+		t.Skip("no test texts")
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := newDoc(string(b))
+		if err := tok.Process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Tokens) < 10 {
+			continue
+		}
+		for k := 0; k+3 < len(d.Tokens); k += 7 {
+			st, end := d.Tokens[k].Start, d.Tokens[k+1+k%3].End
+			if k%5 == 0 {
+				st++ // inside a token
+			}
+			d.Entities = append(d.Entities, document.Entity{Type: "PER", Span: d.SpanOf(st, end)})
+			d.Timexes = append(d.Timexes, document.Timex{Type: "DATE", Span: d.SpanOf(d.Tokens[k+2].Start, d.Tokens[k+3].End)})
+		}
+		// some out of order and overlapping
+		d.Entities = append(d.Entities, d.Entities[1], d.Entities[0])
+		d.Timexes = append(d.Timexes, d.Timexes[2])
+		a := &analysis{d: d, m: m}
+		a.build()
+		if !a.endsOK {
+			t.Fatalf("%s: token ends decrease", f)
+		}
+		got := make([][2]int, len(a.t))
+		for j := range a.t {
+			got[j] = [2]int{a.t[j].ent, a.t[j].tmx}
+			a.t[j].ent, a.t[j].tmx = -1, -1
+		}
+		a.endsOK = false
+		a.markSpans()
+		for j := range a.t {
+			if want := [2]int{a.t[j].ent, a.t[j].tmx}; got[j] != want {
+				t.Fatalf("%s: token %d: entity, timex %v, want %v", f, j, got[j], want)
+			}
+		}
 	}
 }
