@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"unsafe"
+
+	_ "github.com/ereignis/ereignis/internal/golden" // accepts -update
 )
 
 // TestWords checks that the interior of a 16 MB Words allocation lies on
