@@ -34,6 +34,7 @@ type btJob struct {
 // backtracker is the per-call state; Find keeps one in its scratch.
 type backtracker struct {
 	prog     *syntax.Prog
+	ascii    []asciiSet // per instruction, the ASCII runes it consumes (see runeSets)
 	s        string
 	end      int
 	cap      []int
@@ -45,9 +46,10 @@ type backtracker struct {
 // submatches appends to dst the leftmost-longest submatch offsets of the
 // anchored program prog on s (2*ngroups entries, -1 for a group that did
 // not take part), as (*regexp.Regexp).FindStringSubmatchIndex with
-// Longest does, or returns nil when there is no match.
-func (b *backtracker) submatches(prog *syntax.Prog, s string, ngroups int, dst []int) []int {
-	b.prog, b.s, b.end = prog, s, len(s)
+// Longest does, or returns nil when there is no match. ascii is
+// runeSets(prog).
+func (b *backtracker) submatches(prog *syntax.Prog, ascii []asciiSet, s string, ngroups int, dst []int) []int {
+	b.prog, b.ascii, b.s, b.end = prog, ascii, s, len(s)
 	ncap := prog.NumCap
 	b.jobs = b.jobs[:0]
 	n := (len(prog.Inst)*(len(s)+1) + 31) / 32
@@ -107,6 +109,20 @@ func (b *backtracker) step(pos int) (rune, int) {
 	return -1, 0
 }
 
+// runeOK is what the engine asks of a rune instruction about r (-1 at the
+// end of the text).
+func runeOK(inst *syntax.Inst, r rune) bool {
+	switch inst.Op {
+	case syntax.InstRune:
+		return inst.MatchRune(r)
+	case syntax.InstRune1:
+		return r == inst.Rune[0]
+	case syntax.InstRuneAnyNotNL:
+		return r != '\n' && r != -1
+	}
+	return r != -1
+}
+
 func (b *backtracker) context(pos int) syntax.EmptyOp {
 	r1, r2 := rune(-1), rune(-1)
 	if uint(pos-1) < uint(len(b.s)) {
@@ -164,33 +180,17 @@ func (b *backtracker) try(pc uint32, pos int) bool {
 			b.push(inst.Out, b.end, false)
 			pc = inst.Out
 			goto CheckAndLoop
-		case syntax.InstRune:
-			r, width := b.step(pos)
-			if !inst.MatchRune(r) {
-				continue
-			}
-			pos += width
-			pc = inst.Out
-			goto CheckAndLoop
-		case syntax.InstRune1:
-			r, width := b.step(pos)
-			if r != inst.Rune[0] {
-				continue
-			}
-			pos += width
-			pc = inst.Out
-			goto CheckAndLoop
-		case syntax.InstRuneAnyNotNL:
-			r, width := b.step(pos)
-			if r == '\n' || r == -1 {
-				continue
-			}
-			pos += width
-			pc = inst.Out
-			goto CheckAndLoop
-		case syntax.InstRuneAny:
-			r, width := b.step(pos)
-			if r == -1 {
+		case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAnyNotNL, syntax.InstRuneAny:
+			// An ASCII rune is looked up in the instruction's set; the
+			// others (and the end of the text, -1) are asked as the
+			// engine asks them.
+			var r rune
+			width := 1
+			if pos < len(b.s) && b.s[pos] < utf8.RuneSelf {
+				if !b.ascii[pc].has(rune(b.s[pos])) {
+					continue
+				}
+			} else if r, width = b.step(pos); !runeOK(inst, r) {
 				continue
 			}
 			pos += width

@@ -36,9 +36,12 @@ import (
 // the table says, per state and next rune class, whether a match ends
 // before that rune; acceptEnd says it for the end of the text.
 type matchDFA struct {
-	syn   *syntax.Regexp // the pattern, until prog is compiled from it
-	prog  *syntax.Prog   // set with the first table
-	words bool           // the pattern asks \b or \B
+	syn  *syntax.Regexp // the pattern, until prog is compiled from it
+	prog *syntax.Prog   // set with the first table
+	// ascii has, per instruction, the ASCII runes it consumes (see
+	// runeSets), for the backtracker; set with prog.
+	ascii []asciiSet
+	words bool // the pattern asks \b or \B
 	// pure: the only assertion is the leading \A, so where a match ends
 	// does not depend on the text after it.
 	pure bool
@@ -134,6 +137,56 @@ func (d *matchDFA) program() *syntax.Prog {
 	return d.prog
 }
 
+// asciiSet is a set of ASCII runes, bit r of word r/64.
+type asciiSet [2]uint64
+
+func (s *asciiSet) has(r rune) bool { return s[r>>6]>>(r&63)&1 != 0 }
+
+// runeSets returns, per instruction of prog, the ASCII runes it consumes
+// (none for the instructions that consume no rune). The backtracker asks
+// a rune instruction about every rune it tries, and MatchRune of a
+// case-folded literal walks the rune's fold orbit each time.
+func runeSets(prog *syntax.Prog) []asciiSet {
+	sets := make([]asciiSet, len(prog.Inst))
+	for pc := range prog.Inst {
+		in, set := &prog.Inst[pc], &sets[pc]
+		switch in.Op {
+		case syntax.InstRuneAny:
+			set[0], set[1] = ^uint64(0), ^uint64(0)
+		case syntax.InstRuneAnyNotNL:
+			set[0], set[1] = ^uint64(0)&^(1<<'\n'), ^uint64(0)
+		case syntax.InstRune1:
+			set.add(in.Rune[0])
+		case syntax.InstRune:
+			if len(in.Rune) == 1 {
+				// A literal, with its case fold orbit when the flag says so
+				// (as MatchRunePos has it).
+				r0 := in.Rune[0]
+				set.add(r0)
+				if syntax.Flags(in.Arg)&syntax.FoldCase != 0 {
+					for r := unicode.SimpleFold(r0); r != r0; r = unicode.SimpleFold(r) {
+						set.add(r)
+					}
+				}
+				break
+			}
+			// A class: its ranges (folding is in them already).
+			for k := 0; k+1 < len(in.Rune); k += 2 {
+				for r := max(in.Rune[k], 0); r <= in.Rune[k+1] && r < utf8.RuneSelf; r++ {
+					set.add(r)
+				}
+			}
+		}
+	}
+	return sets
+}
+
+func (s *asciiSet) add(r rune) {
+	if r >= 0 && r < utf8.RuneSelf {
+		s[r>>6] |= 1 << (r & 63)
+	}
+}
+
 // dfaState is a state of the automaton under construction.
 type dfaState struct {
 	set              []int // pending instructions: rune, assertion, match
@@ -183,6 +236,7 @@ func (d *matchDFA) table() *dfaTable {
 	}
 	// Compile never fails on a parsed pattern.
 	d.prog, _ = syntax.Compile(d.syn.Simplify())
+	d.ascii = runeSets(d.prog)
 	d.syn = nil
 	b := newDFABuilder(d)
 	d.b = b

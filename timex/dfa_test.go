@@ -82,11 +82,54 @@ func TestBacktrackGroups(t *testing.T) {
 					continue
 				}
 				n++
-				if got := bt.submatches(r.dfa.program(), w, r.regexp().NumSubexp()+1, nil); !reflect.DeepEqual(got, want) {
+				if got := bt.submatches(r.dfa.program(), r.dfa.ascii, w, r.regexp().NumSubexp()+1, nil); !reflect.DeepEqual(got, want) {
 					t.Fatalf("rule %s on %q: backtracker %v, regexp %v", r.Name, w, got, want)
 				}
 			}
 		})
 	}
 	t.Logf("%d checks", n)
+}
+
+// TestRuneSets checks the backtracker's ASCII sets against what the engine
+// asks of each rune instruction (MatchRune and the special opcodes), for
+// every rule's program and for a few case-folded patterns.
+func TestRuneSets(t *testing.T) {
+	rs, err := Load(models.Timex, "timex")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var progs []*syntax.Prog
+	for _, r := range rs.rules {
+		if r.dfa != nil {
+			progs = append(progs, r.dfa.program())
+		}
+	}
+	for _, pat := range []string{`(?i)k`, `(?i)s`, `(?i)[a-cK]x`, `(?is).`, `.`, `(?i)ſ|\x{212a}`, `[^a-z]`} {
+		re, err := syntax.Parse(pat, syntax.Perl)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := syntax.Compile(re.Simplify())
+		if err != nil {
+			t.Fatal(err)
+		}
+		progs = append(progs, p)
+	}
+	for _, p := range progs {
+		sets := runeSets(p)
+		for pc := range p.Inst {
+			in := &p.Inst[pc]
+			for r := rune(0); r < 128; r++ {
+				want := false
+				switch in.Op {
+				case syntax.InstRune, syntax.InstRune1, syntax.InstRuneAny, syntax.InstRuneAnyNotNL:
+					want = runeOK(in, r)
+				}
+				if got := sets[pc].has(r); got != want {
+					t.Fatalf("%s: instruction %d (%v) on %q: set says %v, the engine %v", p, pc, in, r, got, want)
+				}
+			}
+		}
+	}
 }

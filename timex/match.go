@@ -242,7 +242,7 @@ func (rs *Rules) Find(text string) []Mention {
 			}
 			// The groups the regexp would give, from the automaton's
 			// program (see backtrack.go).
-			bestM = sc.bt.submatches(best.Rule.dfa.program(), text[i:end], len(best.Rule.names), sc.groups[:0])
+			bestM = sc.bt.submatches(best.Rule.dfa.program(), best.Rule.dfa.ascii, text[i:end], len(best.Rule.names), sc.groups[:0])
 			sc.groups = bestM
 		}
 		for k := range bestM {
