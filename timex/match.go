@@ -126,7 +126,11 @@ func (rs *Rules) Find(text string) []Mention {
 		prevWord = true
 		// Candidate rules from the first one to six key runes at i.
 		node, j := uint32(0), i
-		for k := 0; k < prefixLen && j < len(text) && rs.start.hasChildren(node); k++ {
+		for k := 0; k < prefixLen && j < len(text); k++ {
+			nd := &rs.start.nodes[node]
+			if nd.n == 0 {
+				break
+			}
 			c, sz := rune(text[j]), 1
 			if c < utf8.RuneSelf {
 				c = rune(keyASCII[c])
@@ -140,9 +144,11 @@ func (rs *Rules) Find(text string) []Mention {
 					j++
 				}
 			}
-			// The first two steps, which every walk takes, inline.
+			// startTrie.next, inline: the first two steps, which every
+			// walk takes, are one load each; deeper nodes have few edges
+			// (three on average), in ascending order.
 			next := noChild
-			switch nd := &rs.start.nodes[node]; {
+			switch {
 			case node == 0 && c < utf8.RuneSelf:
 				next = rs.start.root[c]
 			case nd.l2 != 0 && c < utf8.RuneSelf:
@@ -150,7 +156,14 @@ func (rs *Rules) Find(text string) []Mention {
 					next = uint32(x)
 				}
 			default:
-				next = rs.start.next(node, c)
+				for _, e := range rs.start.edges[nd.first : nd.first+uint32(nd.n)] {
+					if e.r >= c {
+						if e.r == c {
+							next = e.child
+						}
+						break
+					}
+				}
 			}
 			if next == noChild {
 				break
