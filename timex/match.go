@@ -144,15 +144,15 @@ func (rs *Rules) Find(text string) []Mention {
 					j++
 				}
 			}
-			// startTrie.next, inline: the first two steps, which every
-			// walk takes, are one load each; deeper nodes have few edges
-			// (three on average), in ascending order.
+			// startTrie.next, inline: the steps from the shallow nodes,
+			// which most walks take, are one load each; deeper nodes have
+			// few edges, in ascending order.
 			next := noChild
 			switch {
 			case node == 0 && c < utf8.RuneSelf:
 				next = rs.start.root[c]
 			case nd.l2 != 0 && c < utf8.RuneSelf:
-				if x := rs.start.level2[int(nd.l2-1)*utf8.RuneSelf+int(c)]; x != l2NoChild {
+				if x := rs.start.rows[int(nd.l2-1)*rs.start.nclass+int(rs.start.class[c])]; x != l2NoChild {
 					next = uint32(x)
 				}
 			default:
