@@ -193,6 +193,33 @@ func runeCount(s string) int {
 	return n
 }
 
+// contBits returns the continuation bytes (10xxxxxx) of s[i:i+8] as the
+// top bits of the bytes of a little-endian word.
+func contBits(s string, i int) uint64 {
+	s = s[i : i+8]
+	w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	return w & ^(w << 1) & 0x8080808080808080
+}
+
+// prefixConts counts the continuation bytes among the first k (0..16)
+// bytes of the 16 whose contBits are lo and hi.
+func prefixConts(lo, hi uint64, k int) int {
+	m := &prefixMasks[k]
+	return bits.OnesCount64(lo&m[0]) + bits.OnesCount64(hi&m[1])
+}
+
+// prefixMasks[k] selects the first k bytes of two words: a table, because
+// the shifts that compute it (by up to 64 bits) cost more than the load.
+var prefixMasks = func() (t [17][2]uint64) {
+	for k := range t {
+		for j := 0; j < k; j++ {
+			t[k][j/8] |= 0xFF << (8 * (j % 8))
+		}
+	}
+	return t
+}()
+
 // at returns the number of code points in text[:b].
 func (ri *runeIndex) at(b int) int {
 	if ri.ascii {
@@ -241,6 +268,16 @@ func (ri *runeIndex) tokens(toks []Token, out []TokenRecord) {
 			// Not in order (a stage rearranged them): the general path.
 			start, end = ri.at(t.Start), ri.at(t.End)
 			b, n = t.End, end
+		case end-b <= 16 && b+16 <= len(text):
+			// The gap before a token and the token (most often a space and
+			// five bytes) fit in two words of the text: their continuation
+			// bytes are counted with two masks, without a loop or a branch.
+			lo, hi := contBits(text, b), contBits(text, b+8)
+			g, e := start-b, end-b
+			start = n + g - prefixConts(lo, hi, g)
+			n += e - prefixConts(lo, hi, e)
+			end = n
+			b = t.End
 		default:
 			n += runeCount(text[b:start])
 			start = n
@@ -248,7 +285,10 @@ func (ri *runeIndex) tokens(toks []Token, out []TokenRecord) {
 			end = n
 			b = t.End
 		}
-		out[i] = TokenRecord{Start: start, End: end, Text: t.Text, Kind: t.Kind, Stem: t.Stem, Lemma: t.Lemma, POS: t.POS}
+		// Field by field: the composite literal was built in a temporary
+		// and then copied (a third more stores, cachegrind).
+		o := &out[i]
+		o.Start, o.End, o.Text, o.Kind, o.Stem, o.Lemma, o.POS = start, end, t.Text, t.Kind, t.Stem, t.Lemma, t.POS
 	}
 	if !ri.ascii && b > 0 {
 		ri.lastB, ri.lastN = b, n
