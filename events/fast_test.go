@@ -1,15 +1,11 @@
 package events
 
 import (
-	"context"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/ereignis/ereignis/document"
-	"github.com/ereignis/ereignis/tokenize"
 )
 
 // The entry table must find every entry of the slabs, and nothing for words
@@ -39,58 +35,36 @@ func TestEntryTableMatchesSlabs(t *testing.T) {
 // over every token, with and without paragraphs, and fall back to it when
 // the tokens' sentences do not run in order.
 func TestQuotesMatchRef(t *testing.T) {
-	m, err := Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	tok, err := tokenize.NewStage()
-	if err != nil {
-		t.Fatal(err)
-	}
-	texts := []string{
+	m, docs := tokenizedDocs(t,
 		"„Wir kommen“, sagte er. \"Gut\" und »schlecht«.\n\nEin „offenes Zitat. Noch eins“ hier.",
 		"Er sagte: „Das ist\n\nein Absatz.“ ‚Kurz‘ und \"lang\" \"offen.\n\nNeu“ “English” quote.",
-	}
-	files, _ := filepath.Glob("../testdata/*.txt")
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		texts = append(texts, string(b))
-	}
+	)
 	found := 0
-	for ti, text := range texts {
-		d := newDoc(text)
-		if err := tok.Process(context.Background(), d); err != nil {
-			t.Fatal(err)
-		}
-		if len(d.Tokens) == 0 {
-			continue
-		}
+	for _, td := range docs {
+		ti, d := td.name, td.d
 		a := &analysis{d: d, m: m}
 		a.build()
 		if !a.qOK {
-			t.Errorf("text %d: tokens' sentences out of order", ti)
+			t.Errorf("%s: tokens' sentences out of order", ti)
 		}
 		got, want := a.quotes(), a.quotesRef()
 		if !reflect.DeepEqual(got, want) {
-			t.Errorf("text %d: quotes %v, want %v", ti, got, want)
+			t.Errorf("%s: quotes %v, want %v", ti, got, want)
 		}
 		found += len(want)
 		a.para = a.para[:0] // as markQuotes sees them
 		if got, want := a.quotes(), a.quotesRef(); !reflect.DeepEqual(got, want) {
-			t.Errorf("text %d without paragraphs: quotes %v, want %v", ti, got, want)
+			t.Errorf("%s without paragraphs: quotes %v, want %v", ti, got, want)
 		}
 		// a token outside every sentence: the reference answers
 		d.Tokens[len(d.Tokens)/2].Sentence = -1
 		a = &analysis{d: d, m: m}
 		a.build()
 		if a.qOK {
-			t.Errorf("text %d: a token without sentence passes", ti)
+			t.Errorf("%s: a token without sentence passes", ti)
 		}
 		if got, want := a.quotes(), a.quotesRef(); !reflect.DeepEqual(got, want) {
-			t.Errorf("text %d, one token outside: quotes %v, want %v", ti, got, want)
+			t.Errorf("%s, one token outside: quotes %v, want %v", ti, got, want)
 		}
 	}
 	if found < 5 {
@@ -101,31 +75,9 @@ func TestQuotesMatchRef(t *testing.T) {
 // appendRoleKey must build roleKey's string, for every token of the test
 // texts (compounds and inflected role nouns among them).
 func TestAppendRoleKeyMatchesRoleKey(t *testing.T) {
-	m, err := Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	tok, err := tokenize.NewStage()
-	if err != nil {
-		t.Fatal(err)
-	}
-	texts := []string{"Der US-Präsident und die Kremlsprecherin trafen den ÄRZTEPRÄSIDENTEN und Präsidenten."}
-	files, _ := filepath.Glob("../testdata/*.txt")
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		texts = append(texts, string(b))
-	}
-	for _, text := range texts {
-		d := newDoc(text)
-		if err := tok.Process(context.Background(), d); err != nil {
-			t.Fatal(err)
-		}
-		if len(d.Tokens) == 0 {
-			continue
-		}
+	m, docs := tokenizedDocs(t, "Der US-Präsident und die Kremlsprecherin trafen den ÄRZTEPRÄSIDENTEN und Präsidenten.")
+	for _, td := range docs {
+		d := td.d
 		a := &analysis{d: d, m: m}
 		a.build()
 		for j := range a.t {
@@ -140,30 +92,9 @@ func TestAppendRoleKeyMatchesRoleKey(t *testing.T) {
 // sentences do not overlap; sentenceClauseLists' pass over the tokens must
 // give the same lists.
 func TestSentenceClausesMatchRef(t *testing.T) {
-	m, err := Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	tok, err := tokenize.NewStage()
-	if err != nil {
-		t.Fatal(err)
-	}
-	files, _ := filepath.Glob("../testdata/*.txt")
-	if len(files) == 0 {
-		t.Skip("no test texts")
-	}
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		d := newDoc(string(b))
-		if err := tok.Process(context.Background(), d); err != nil {
-			t.Fatal(err)
-		}
-		if len(d.Tokens) == 0 {
-			continue
-		}
+	m, docs := tokenizedDocs(t)
+	for _, td := range docs {
+		f, d := td.name, td.d
 		a := &analysis{d: d, m: m}
 		a.build()
 		cl, off := append([]int(nil), a.sentCl...), append([]int(nil), a.sentClOff...)
@@ -179,31 +110,10 @@ func TestSentenceClausesMatchRef(t *testing.T) {
 // a clause may be a cueToken outside quotes (a flag may be true for none:
 // joinParticles leaves it when it takes the cue from a particle).
 func TestClauseCandidates(t *testing.T) {
-	m, err := Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	tok, err := tokenize.NewStage()
-	if err != nil {
-		t.Fatal(err)
-	}
-	files, _ := filepath.Glob("../testdata/*.txt")
-	if len(files) == 0 {
-		t.Skip("no test texts")
-	}
+	m, docs := tokenizedDocs(t)
 	cands := 0
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		d := newDoc(string(b))
-		if err := tok.Process(context.Background(), d); err != nil {
-			t.Fatal(err)
-		}
-		if len(d.Tokens) == 0 {
-			continue
-		}
+	for _, td := range docs {
+		f, d := td.name, td.d
 		a := &analysis{d: d, m: m}
 		a.build()
 		if !a.candsOK {
@@ -231,27 +141,9 @@ func TestClauseCandidates(t *testing.T) {
 // marks, for spans in and out of order, overlapping, and starting or
 // ending inside a token.
 func TestMarkSpansMatchesWalk(t *testing.T) {
-	m, err := Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	tok, err := tokenize.NewStage()
-	if err != nil {
-		t.Fatal(err)
-	}
-	files, _ := filepath.Glob("../testdata/*.txt")
-	if len(files) == 0 {
-		t.Skip("no test texts")
-	}
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		d := newDoc(string(b))
-		if err := tok.Process(context.Background(), d); err != nil {
-			t.Fatal(err)
-		}
+	m, docs := tokenizedDocs(t)
+	for _, td := range docs {
+		f, d := td.name, td.d
 		if len(d.Tokens) < 10 {
 			continue
 		}
