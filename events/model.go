@@ -627,16 +627,6 @@ func clsWithPrefix(cls []string, prefix string) string {
 	return ""
 }
 
-// classPrefix returns the first class of word that starts with prefix.
-func (m *Model) classPrefix(word, prefix string) string {
-	for _, c := range m.words[word] {
-		if strings.HasPrefix(c, prefix) {
-			return c
-		}
-	}
-	return ""
-}
-
 func isUpperWord(s string) bool {
 	for _, r := range s {
 		return r >= 'A' && r <= 'Z' || r == 'Ä' || r == 'Ö' || r == 'Ü'

@@ -1004,9 +1004,9 @@ func appendLowerRunes(b []byte, s string) ([]byte, bool) {
 	return b, changed
 }
 
-// appendLowerIfNeeded is lowerIfNeeded into b: it appends s in lower case
-// when s has an upper-case letter and returns the result as a string in
-// b's memory, or returns s itself.
+// appendLowerIfNeeded appends s in lower case to b when s has an
+// upper-case letter and returns the result as a string in b's memory, or
+// returns s itself (lowerIfNeeded in the tests is the reference).
 func appendLowerIfNeeded(b []byte, s string) string {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -1022,24 +1022,6 @@ func appendLowerIfNeeded(b []byte, s string) string {
 		if 'A' <= c && c <= 'Z' {
 			b, _ = appendLower(b, s)
 			return unsafe.String(unsafe.SliceData(b), len(b))
-		}
-	}
-	return s
-}
-
-func lowerIfNeeded(s string) string {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			for _, r := range s[i:] {
-				if unicode.IsUpper(r) {
-					return strings.ToLower(s)
-				}
-			}
-			return s
-		}
-		if 'A' <= c && c <= 'Z' {
-			return strings.ToLower(s)
 		}
 	}
 	return s

@@ -7,6 +7,26 @@ import (
 	"unicode/utf8"
 )
 
+// lowerIfNeeded returns s in lower case when it has an upper-case letter,
+// else s itself: the reference for appendLowerIfNeeded.
+func lowerIfNeeded(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			for _, r := range s[i:] {
+				if unicode.IsUpper(r) {
+					return strings.ToLower(s)
+				}
+			}
+			return s
+		}
+		if 'A' <= c && c <= 'Z' {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}
+
 // titleIfCaps turns an all-caps word of three or more letters into title
 // case (PRÄSIDENT → Präsident); anything else is returned unchanged. It is
 // the reference for appendTitleIfCaps.

@@ -160,9 +160,6 @@ func (t *table) probe(h uint64, key string) int {
 	}
 }
 
-// keyAt returns the key whose value starts at offset v of t.blob.
-func (t *table) keyAt(v, keyLen int) string { return t.blob[v-keyLen : v] }
-
 // ending packs the last three bytes of s (at least three long).
 func ending(s string) uint32 {
 	n := len(s)

@@ -1654,14 +1654,6 @@ func isAcronym(w string) bool {
 	return n >= 2
 }
 
-func lowerFirst(w string) string {
-	r, size := utf8.DecodeRuneInString(w)
-	if !unicode.IsUpper(r) {
-		return w
-	}
-	return string(unicode.ToLower(r)) + w[size:]
-}
-
 // nounSuffix reports a derivational noun ending (-ung, -heit, -tion).
 // Endings are lower case, so a capitalised word needs no lower-casing.
 func (m *Model) nounSuffix(w string) bool {

@@ -353,3 +353,24 @@ func wordWindows(text string, maxLen int, fn func(i int, w string)) {
 		fn(i, text[i:min(len(text), i+maxLen)])
 	}
 }
+
+// next returns n's child for key rune r, or noChild: the plain walk of
+// one step, the reference for Find's inline walk.
+func (t *startTrie) next(n uint32, r rune) uint32 {
+	if n == 0 && r < utf8.RuneSelf {
+		return t.root[r]
+	}
+	nd := t.nodes[n]
+	if nd.l2 != 0 && r < utf8.RuneSelf {
+		if c := t.rows[int(nd.l2-1)*t.nclass+int(t.class[r])]; c != l2NoChild {
+			return uint32(c)
+		}
+		return noChild
+	}
+	for _, e := range t.edges[nd.first : nd.first+uint32(nd.n)] {
+		if e.r == r {
+			return e.child
+		}
+	}
+	return noChild
+}

@@ -144,7 +144,7 @@ func (rs *Rules) Find(text string) []Mention {
 					j++
 				}
 			}
-			// startTrie.next, inline: the steps from the shallow nodes,
+			// One step of the start trie (next in the tests), inline: the steps from the shallow nodes,
 			// which most walks take, are one load each; deeper nodes have
 			// few edges, in ascending order.
 			next := noChild

@@ -159,26 +159,6 @@ func uint64sBytes(s []uint64) []byte {
 
 func (t *startTrie) hasChildren(n uint32) bool { return t.nodes[n].n > 0 }
 
-// next returns n's child for key rune r, or noChild.
-func (t *startTrie) next(n uint32, r rune) uint32 {
-	if n == 0 && r < utf8.RuneSelf {
-		return t.root[r]
-	}
-	nd := t.nodes[n]
-	if nd.l2 != 0 && r < utf8.RuneSelf {
-		if c := t.rows[int(nd.l2-1)*t.nclass+int(t.class[r])]; c != l2NoChild {
-			return uint32(c)
-		}
-		return noChild
-	}
-	for _, e := range t.edges[nd.first : nd.first+uint32(nd.n)] {
-		if e.r == r {
-			return e.child
-		}
-	}
-	return noChild
-}
-
 // rules returns the rule set of node n (words uint64s, bit i = rule i).
 func (t *startTrie) rules(n uint32) []uint64 {
 	k := int(t.nodes[n].mask) * t.words
