@@ -1,7 +1,7 @@
 # Shortcuts for the README's commands; CI runs .ci/run (go test ./... and the Beam module).
 GO ?= go
 
-.PHONY: run test check fmt vet bench models beam
+.PHONY: run test check fmt vet bench pgo models beam
 
 # Set up (modules are fetched by the go tool) and run the main job on the bundled articles.
 run:
@@ -19,11 +19,21 @@ check:
 fmt:
 	gofmt -w $$(git ls-files '*.go')
 
-# One-core benchmarks over the 10kGNAD articles (MB/s and MB per CPU-second).
+# One-core benchmarks over the 10kGNAD articles (MB/s and MB per CPU-second),
+# built with the CLI's profile as go build uses it (go test does not pick up
+# a default.pgo on its own).
 bench:
-	$(GO) test ./extract ./tokenize ./stem ./lexicon ./ner ./timex ./events -run '^$$' \
+	$(GO) test -pgo=$(CURDIR)/cmd/ereignis/default.pgo ./extract ./tokenize ./stem ./lexicon ./ner ./timex ./events -run '^$$' \
 	  -bench 'BenchmarkPipeline|BenchmarkTokenizeSplit|BenchmarkStage$$|BenchmarkLemmaStage|BenchmarkTag$$|BenchmarkEventStage' \
 	  -benchmem -cpu 1 -benchtime 3x
+
+# Profile-guided optimisation: cmd/ereignis/default.pgo is the CPU profile of
+# three -j 1 runs over 10kGNAD, merged (docs/performance.md, Round 5).
+pgo:
+	$(GO) build -pgo=off -o /tmp/ereignis-pgo ./cmd/ereignis
+	for i in 1 2 3; do /tmp/ereignis-pgo extract -q -j 1 --cpuprofile /tmp/ereignis-$$i.pprof \
+	  -o /tmp/ereignis-pgo.jsonl ../shared/data/news-10kgnad/test.csv; done
+	$(GO) tool pprof -proto /tmp/ereignis-1.pprof /tmp/ereignis-2.pprof /tmp/ereignis-3.pprof > cmd/ereignis/default.pgo
 
 # Rebuild the embedded resources in models/ from ../shared/data.
 models:
