@@ -30,10 +30,11 @@ bench:
 # Profile-guided optimisation: cmd/ereignis/default.pgo is the CPU profile of
 # three -j 1 runs over 10kGNAD, merged (docs/performance.md, Round 5).
 pgo:
-	$(GO) build -pgo=off -o /tmp/ereignis-pgo ./cmd/ereignis
-	for i in 1 2 3; do /tmp/ereignis-pgo extract -q -j 1 --cpuprofile /tmp/ereignis-$$i.pprof \
-	  -o /tmp/ereignis-pgo.jsonl ../shared/data/news-10kgnad/test.csv; done
-	$(GO) tool pprof -proto /tmp/ereignis-1.pprof /tmp/ereignis-2.pprof /tmp/ereignis-3.pprof > cmd/ereignis/default.pgo
+	mkdir -p out/pgo
+	$(GO) build -pgo=off -o out/pgo/ereignis ./cmd/ereignis
+	for i in 1 2 3; do out/pgo/ereignis extract -q -j 1 --cpuprofile out/pgo/$$i.pprof \
+	  -o out/pgo/10kgnad.jsonl ../shared/data/news-10kgnad/test.csv; done
+	$(GO) tool pprof -proto out/pgo/1.pprof out/pgo/2.pprof out/pgo/3.pprof > cmd/ereignis/default.pgo
 
 # Rebuild the embedded resources in models/ from ../shared/data.
 models:
