@@ -209,10 +209,14 @@ func processOne(ctx context.Context, p Processor, a corpus.Article, timeout, gra
 		res.Line = encodeLine(res.Err)
 		return res
 	}
-	// No document.Recycle here: the pooled slices kept peak RSS of long
-	// runs growing past TestMemoryFlat's 20 % bar (GC pacing over a larger
-	// live heap); see docs/performance.md.
-	res.Line = encodeLine(document.ToRecord(d))
+	rec := document.ToRecord(d)
+	res.Line = encodeLine(rec)
+	// Nothing refers to d or rec once the line is encoded, so the next
+	// article reuses their slices: fresh token slices for every article cost
+	// a third of the pipeline's time in allocation, zeroing and cache misses
+	// (docs/performance.md, Round 6). An abandoned article (timeout) never
+	// gets here, so a stage still running cannot share memory with another.
+	document.Recycle(d, rec)
 	return res
 }
 

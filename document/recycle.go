@@ -29,15 +29,24 @@ type docSlices struct {
 // Neither d nor r, nor any slice taken from their lists, may be used
 // afterwards; the strings in them stay valid (they are never reused).
 func Recycle(d *Document, r *Record) {
-	if d != nil && cap(d.Tokens) > 0 {
+	if d != nil && cap(d.Tokens) > 0 && cap(d.Tokens) <= maxRecycledTokens {
 		slicesPool.Put(&docSlices{tokens: d.Tokens[:0], sentences: d.Sentences[:0], entities: d.Entities[:0],
 			timexes: d.Timexes[:0], events: d.Events[:0], statements: d.Statements[:0]})
 		d.Tokens, d.Sentences, d.Entities, d.Timexes, d.Events, d.Statements = nil, nil, nil, nil, nil, nil
 	}
-	if r != nil {
+	if r != nil && cap(r.Tokens) <= maxRecycledTokens {
 		recordPool.Put(r)
 	}
 }
+
+// maxRecycledTokens bounds the slices Recycle keeps. TakeRecycled drops a
+// pooled slice too small for the next document, so without a bound the
+// pool drifts towards the largest articles seen and a long run's live heap
+// (and with it the collector's heap goal) grows with the size of its
+// longest articles: peak RSS rose by 19.5 % from 1,000 to 100,000 articles
+// unbounded, against 7.9 % without recycling. 4,096 tokens is about 10 times the
+// average 10kGNAD article; longer ones allocate their own.
+const maxRecycledTokens = 4096
 
 // TakeRecycled gives d the empty layer slices of a document handed to
 // Recycle, when one with room for at least minTokens tokens is available.

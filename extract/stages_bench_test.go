@@ -51,8 +51,9 @@ func BenchmarkPipelineStages(b *testing.B) {
 				cost[k] += benchdata.ThreadCPUTime() - t0
 			}
 			t0 := benchdata.ThreadCPUTime()
-			_ = document.ToRecord(d)
+			r := document.ToRecord(d)
 			cost[len(p.stages)] += benchdata.ThreadCPUTime() - t0
+			document.Recycle(d, r)
 		}
 	}
 	benchdata.ReportCPU(b, start, size)
