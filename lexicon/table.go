@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"hash/maphash"
+	"math/bits"
 	"sort"
 	"unsafe"
 )
@@ -30,7 +31,7 @@ type table struct {
 	filter []uint64
 	fmask  uint64
 	n      int
-	seed   maphash.Seed
+	seed   uint64
 }
 
 // tableBuilder collects the records of a table; build lays out the slots.
@@ -52,7 +53,7 @@ func (b *tableBuilder) add(key string) {
 }
 
 func (b *tableBuilder) build() *table {
-	t := &table{n: len(b.offs), seed: maphash.MakeSeed()}
+	t := &table{n: len(b.offs), seed: maphash.Comparable(maphash.MakeSeed(), 0)}
 	if len(b.blob) > 0 {
 		if cap(b.blob)-len(b.blob) > len(b.blob)/8 {
 			// The size was a guess: do not keep the spare capacity alive.
@@ -85,7 +86,7 @@ func (b *tableBuilder) build() *table {
 	count := make([]uint32, n>>blockShift+1)
 	for x, off := range b.offs {
 		k := int(off) + 1
-		h := maphash.String(t.seed, t.blob[k:k+int(t.blob[off])])
+		h := strHash(t.seed, t.blob[k:k+int(t.blob[off])])
 		hs[x] = h
 		i, bits := t.block(h)
 		t.filter[i] |= bits
@@ -131,13 +132,54 @@ func (t *table) start(h uint64) uint64 { return (h >> 20) & t.mask &^ 7 }
 
 // find returns the offset of key's value in t.blob, or -1.
 func (t *table) find(key string) int {
-	return t.probe(maphash.String(t.seed, key), key)
+	return t.probe(strHash(t.seed, key), key)
 }
 
 // findBytes is find for a key built in a buffer.
 func (t *table) findBytes(key []byte) int {
-	return t.probe(maphash.Bytes(t.seed, key), unsafe.String(unsafe.SliceData(key), len(key)))
+	k := unsafe.String(unsafe.SliceData(key), len(key))
+	return t.probe(strHash(t.seed, k), k)
 }
+
+// strHash is the tables' hash of s: wyhash's mixing of eight-byte loads,
+// inlined, where maphash.String cost a call, its setup and the AES rounds
+// (a third of the instructions of a probe; the keys are short words).
+// The filter, the first slot and the fingerprint take different bits of
+// it (see block and start).
+func strHash(seed uint64, s string) uint64 {
+	const (
+		m1 = 0xa0761d6478bd642f
+		m2 = 0xe7037ed1a0b428db
+		m3 = 0x8ebc6af09c88c6e3
+	)
+	n := len(s)
+	p := unsafe.Pointer(unsafe.StringData(s))
+	var a, b uint64
+	switch {
+	case n > 16:
+		for i := n; i > 16; i -= 16 {
+			seed = mix(load64(p, 0)^m2, load64(p, 8)^seed)
+			p = unsafe.Add(p, 16)
+		}
+		p = unsafe.Add(p, (n-1)%16+1-16)
+		a, b = load64(p, 0), load64(p, 8)
+	case n >= 8:
+		a, b = load64(p, 0), load64(p, n-8)
+	case n >= 4:
+		a, b = uint64(load32(p, 0)), uint64(load32(p, n-4))
+	case n > 0:
+		a = uint64(*(*byte)(p))<<16 | uint64(*(*byte)(unsafe.Add(p, n>>1)))<<8 | uint64(*(*byte)(unsafe.Add(p, n-1)))
+	}
+	return mix(m3^uint64(n), mix(a^m2, b^seed))
+}
+
+func mix(a, b uint64) uint64 {
+	hi, lo := bits.Mul64(a, b)
+	return hi ^ lo
+}
+
+func load64(p unsafe.Pointer, off int) uint64 { return *(*uint64)(unsafe.Add(p, off)) }
+func load32(p unsafe.Pointer, off int) uint32 { return *(*uint32)(unsafe.Add(p, off)) }
 
 func (t *table) probe(h uint64, key string) int {
 	if i, bits := t.block(h); t.filter[i]&bits != bits {
