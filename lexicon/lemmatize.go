@@ -255,12 +255,24 @@ type verbInfo struct {
 	readings   readingView
 }
 
-func (l *Lexicon) verbInfo(form string) verbInfo {
-	var vi verbInfo
-	rs := l.verbView(form)
-	// The lower-case form is only looked up, so a stack buffer holds it.
+// verbInfo fills vi, which is zero, for form. (Filled in place: returned,
+// the struct was copied twice per word.)
+func (l *Lexicon) verbInfo(form string, vi *verbInfo) {
+	// The lower-case form is only looked up, so a stack buffer holds it;
+	// it is built once for the verb table's second probe (verbView's) and
+	// the word lists' (appendLowerIfNeeded's), which differ only for forms
+	// with title-case letters or upper-case ones without a lower case.
 	var buf [64]byte
-	lower := appendLowerIfNeeded(buf[:0], form)
+	low, changed, upper := lowerCase(buf[:0], form)
+	v := l.verbs.find(form)
+	if v < 0 && changed {
+		v = l.verbs.find(low)
+	}
+	rs := l.recordView(v)
+	lower := form
+	if upper {
+		lower = low
+	}
 	if rs.len() == 0 {
 		if r, ok := l.guessVerb(lower); ok {
 			rs, vi.guessed = readingView{rs: []VerbReading{r}}, true
@@ -278,11 +290,11 @@ func (l *Lexicon) verbInfo(form string) verbInfo {
 			vi.participle = vi.participle || r.Tense == Participle
 		}
 	}
-	return vi
 }
 
 func (l *Lexicon) verb(toks []document.Token, i int, a *Analysis) {
-	vi := l.verbInfo(toks[i].Text)
+	var vi verbInfo
+	l.verbInfo(toks[i].Text, &vi)
 	if !vi.ok {
 		return
 	}
@@ -415,10 +427,12 @@ func (l *Lexicon) attributive(toks []document.Token, i int) bool {
 		return false
 	}
 	prev, next := &toks[i-1], &toks[i+1]
-	if prev.Kind != document.KindWord || next.Kind != document.KindWord || !l.IsDeterminer(prev.Text) {
+	if prev.Kind != document.KindWord || next.Kind != document.KindWord {
 		return false
 	}
-	if r, _ := utf8.DecodeRuneInString(next.Text); !unicode.IsUpper(r) {
+	// The capital first: most verbs stand before a lower-case word, and
+	// the test costs no look-up.
+	if r, _ := utf8.DecodeRuneInString(next.Text); !unicode.IsUpper(r) || !l.IsDeterminer(prev.Text) {
 		return false
 	}
 	if !l.IsCommonNoun(next.Text) {

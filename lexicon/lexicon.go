@@ -129,12 +129,16 @@ type Lexicon struct {
 	// verb homograph classes, separable particle), so that one probe
 	// answers every question a stage asks of a token (see buildWords);
 	// wordMap collects them during the load.
-	words        *table
-	wordMap      map[string]wordInfo
-	nFunction    int // forms with function-word tags
-	nParticles   int
-	maxParticle  int // length in bytes of the longest particle
-	particleTrie particleTrie
+	words       *table
+	wordMap     map[string]wordInfo
+	nFunction   int // forms with function-word tags
+	nParticles  int
+	maxParticle int // length in bytes of the longest particle
+	// particleFirst has bit b set when a particle starts with byte b:
+	// IsSeparablePrefix rules out every other word (Haus, 2014, ein)
+	// without a probe.
+	particleFirst [4]uint64
+	particleTrie  particleTrie
 	// nouns maps a noun form to its lemma (see nounLemma for the record).
 	nouns *table
 	// nounLemmas is built on first use (IsNounLemma, which the stages do
@@ -340,8 +344,8 @@ func (l *Lexicon) verbView(form string) readingView {
 	v := l.verbs.find(form)
 	if v < 0 {
 		var buf [64]byte
-		if b, changed := appendLower(buf[:0], form); changed {
-			v = l.verbs.findBytes(b)
+		if low, changed, _ := lowerCase(buf[:0], form); changed {
+			v = l.verbs.find(low)
 		}
 	}
 	return l.recordView(v)
@@ -600,6 +604,9 @@ func (l *Lexicon) loadSeparable(fsys fs.FS, path string) error {
 	l.nParticles = len(particles)
 	for p := range particles {
 		l.maxParticle = max(l.maxParticle, len(p))
+		if p != "" {
+			l.particleFirst[p[0]>>6] |= 1 << (p[0] & 63)
+		}
 		w := l.wordMap[p]
 		w.flags |= wParticle
 		if count[p] >= minProductive {
@@ -793,7 +800,12 @@ func (l *Lexicon) IsVerbLemma(s string) bool { return l.verbLemmas[s] }
 // IsSeparablePrefix reports whether word can be the detached particle of a
 // separable verb (an, auf, teil, statt, fest, ...). It is case-sensitive:
 // particles are lower case.
-func (l *Lexicon) IsSeparablePrefix(word string) bool { return l.word(word).flags&wParticle != 0 }
+func (l *Lexicon) IsSeparablePrefix(word string) bool {
+	if word != "" && l.particleFirst[word[0]>>6]&(1<<(word[0]&63)) == 0 {
+		return false
+	}
+	return l.word(word).flags&wParticle != 0
+}
 
 // minProductive is how many particle verbs of the table a particle must
 // form before it may form unlisted ones: an, mit, zurück, wieder form
@@ -1025,6 +1037,44 @@ func appendLowerIfNeeded(b []byte, s string) string {
 		}
 	}
 	return s
+}
+
+// lowerCase returns s in lower case, whether that changed s (the changed
+// of appendLower) and whether s has an upper-case letter (when
+// appendLowerIfNeeded lowers it), in one pass. A lower-case ASCII form,
+// the common case, is returned as it is, without a copy; otherwise the
+// lower case is built in b's memory as appendLower builds it.
+func lowerCase(b []byte, s string) (low string, changed, upper bool) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return lowerCaseRunes(b, s)
+		}
+		upper = upper || 'A' <= c && c <= 'Z'
+	}
+	if !upper {
+		return s, false, false
+	}
+	n := len(b)
+	b = append(b, s...)
+	for i := n; i < len(b); i++ {
+		if c := b[i]; 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return unsafe.String(&b[n], len(s)), true, true
+}
+
+func lowerCaseRunes(b []byte, s string) (string, bool, bool) {
+	n := len(b)
+	changed, upper := false, false
+	for _, r := range s {
+		lr := unicode.ToLower(r)
+		changed = changed || lr != r
+		upper = upper || unicode.IsUpper(r)
+		b = utf8.AppendRune(b, lr)
+	}
+	return unsafe.String(unsafe.SliceData(b[n:]), len(b)-n), changed, upper
 }
 
 // appendTitleIfCaps appends titleIfCaps(s) to b and reports whether it
