@@ -275,7 +275,7 @@ func (l *Lexicon) verbInfo(form string, vi *verbInfo) {
 	}
 	if rs.len() == 0 {
 		if r, ok := l.guessVerb(lower); ok {
-			rs, vi.guessed = readingView{rs: []VerbReading{r}}, true
+			rs, vi.guessed = readingView{rs: []VerbReading{r}, n: 1}, true
 		}
 	}
 	if rs.len() > 0 {
@@ -600,11 +600,16 @@ func better(a, b VerbReading) bool {
 // are tried longest first by looking up the form's prefixes, which costs a
 // few map lookups instead of a scan of every particle.
 func (l *Lexicon) guessVerb(form string) (VerbReading, bool) {
-	if len(form) < 6 || l.word(form).function != "" {
+	if len(form) < 6 {
 		return VerbReading{}, false
 	}
 	var arr [16]int
 	ns := l.particleTrie.prefixes(form, min(l.maxParticle, len(form)-4), arr[:0])
+	// Most words start with no particle: the function-word probe only
+	// for those that do.
+	if len(ns) == 0 || l.word(form).function != "" {
+		return VerbReading{}, false
+	}
 	for k := len(ns) - 1; k >= 0; k-- {
 		n := ns[k]
 		if n < 2 || !utf8.RuneStart(form[n]) {

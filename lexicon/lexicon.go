@@ -308,14 +308,10 @@ type readingView struct {
 	packed string // six bytes a reading: code (2), lemma reference (4)
 	l      *Lexicon
 	rs     []VerbReading // when packed is empty
+	n      int           // the number of readings, asked in every loop
 }
 
-func (v readingView) len() int {
-	if v.rs != nil {
-		return len(v.rs)
-	}
-	return len(v.packed) / 6
-}
+func (v readingView) len() int { return v.n }
 
 func (v readingView) at(i int) VerbReading {
 	if v.rs != nil {
@@ -357,7 +353,7 @@ func (l *Lexicon) recordView(v int) readingView {
 		return readingView{}
 	}
 	n := int(l.verbs.blob[v])
-	return readingView{packed: l.verbs.blob[v+5 : v+5+6*n], l: l}
+	return readingView{packed: l.verbs.blob[v+5 : v+5+6*n], l: l, n: n}
 }
 
 // packReading packs a reading without its lemma into 14 bits.

@@ -4,7 +4,10 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/ereignis/ereignis/document"
 	"github.com/ereignis/ereignis/tokenize"
@@ -60,8 +63,8 @@ func (l *Lexicon) verbInfoRef(form string) verbInfo {
 	var buf [64]byte
 	lower := appendLowerIfNeeded(buf[:0], form)
 	if rs.len() == 0 {
-		if r, ok := l.guessVerb(lower); ok {
-			rs, vi.guessed = readingView{rs: []VerbReading{r}}, true
+		if r, ok := l.guessVerbRef(lower); ok {
+			rs, vi.guessed = readingView{rs: []VerbReading{r}, n: 1}, true
 		}
 	}
 	if rs.len() > 0 {
@@ -143,6 +146,91 @@ func TestIsSeparablePrefixFirstByte(t *testing.T) {
 	for _, s := range testdataWords(t) {
 		if got, want := l.IsSeparablePrefix(s), l.word(s).flags&wParticle != 0; got != want {
 			t.Errorf("%q: %v, want %v", s, got, want)
+		}
+	}
+}
+
+// guessVerbRef is guessVerb before it asked the trie first: the reference.
+func (l *Lexicon) guessVerbRef(form string) (VerbReading, bool) {
+	if len(form) < 6 || l.word(form).function != "" {
+		return VerbReading{}, false
+	}
+	var arr [16]int
+	ns := l.particleTrie.prefixesRef(form, min(l.maxParticle, len(form)-4), arr[:0])
+	for k := len(ns) - 1; k >= 0; k-- {
+		n := ns[k]
+		if n < 2 || !utf8.RuneStart(form[n]) {
+			continue
+		}
+		w := l.word(form[:n])
+		p, rest := form[:n], form[n:]
+		productive := w.flags&wProductive != 0
+		if productive && strings.HasPrefix(rest, "zu") {
+			for v, k := l.recordView(l.verbs.find(rest[2:])), 0; k < v.len(); k++ {
+				r := v.at(k)
+				if r.Tense == Infinitive {
+					r.Lemma, r.Tense = p+r.Lemma, ZuInfinitive
+					return r, true
+				}
+			}
+		}
+		for v, k := l.recordView(l.verbs.find(rest)), 0; k < v.len(); k++ {
+			r := v.at(k)
+			if r.Tense == Participle || productive && (r.Tense == Infinitive || r.Joined) {
+				r.Lemma, r.Joined = p+r.Lemma, false
+				return r, true
+			}
+		}
+	}
+	return VerbReading{}, false
+}
+
+// prefixesRef is prefixes before the root table: the reference.
+func (t *particleTrie) prefixesRef(s string, max int, ns []int) []int {
+	if len(t.nodes) == 0 {
+		return ns
+	}
+	cur := int32(0)
+	for i := 0; i < len(s) && i < max; i++ {
+		nd := &t.nodes[cur]
+		next := int32(-1)
+		for _, e := range t.edges[nd.first : nd.first+nd.n] {
+			if e.b == s[i] {
+				next = e.to
+				break
+			}
+		}
+		if next < 0 {
+			break
+		}
+		cur = next
+		if t.nodes[cur].flags&wParticle != 0 {
+			ns = append(ns, i+1)
+		}
+	}
+	return ns
+}
+
+func TestGuessVerbMatchesRef(t *testing.T) {
+	l, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := testdataWords(t)
+	// Particle verbs the lexicon lacks, so that the guess succeeds too.
+	words = append(words, "abkassiert", "abzukassieren", "leergemacht", "wachsenden", "aufgeschrieben", "überarbeitete")
+	for _, s := range words {
+		for _, f := range []string{s, strings.ToLower(s)} {
+			r, ok := l.guessVerb(f)
+			wr, wok := l.guessVerbRef(f)
+			if r != wr || ok != wok {
+				t.Errorf("%q: %+v %v, want %+v %v", f, r, ok, wr, wok)
+			}
+			for max := -1; max <= len(f)+1; max++ {
+				if got, want := l.particleTrie.prefixes(f, max, nil), l.particleTrie.prefixesRef(f, max, nil); !slices.Equal(got, want) {
+					t.Errorf("%q, %d: prefixes %v, want %v", f, max, got, want)
+				}
+			}
 		}
 	}
 }

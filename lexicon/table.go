@@ -321,6 +321,9 @@ func (f *headFilter) has(key string) bool {
 type particleTrie struct {
 	nodes []trieNode
 	edges []trieEdge
+	// root is the root's child for each first byte (0: none), so that
+	// the first step, where most words leave the trie, is one load.
+	root [256]int32
 }
 
 type trieNode struct {
@@ -375,17 +378,26 @@ func newParticleTrie(words map[string]wordInfo) particleTrie {
 			t.nodes = append(t.nodes, trieNode{flags: k.flags})
 		}
 	}
+	for _, e := range t.edges[t.nodes[0].first : t.nodes[0].first+t.nodes[0].n] {
+		t.root[e.b] = e.to
+	}
 	return t
 }
 
 // prefixes appends to ns the lengths of the prefixes of s of at most max
 // bytes that are particles, shortest first, and returns ns.
 func (t *particleTrie) prefixes(s string, max int, ns []int) []int {
-	if len(t.nodes) == 0 {
+	if len(t.nodes) == 0 || len(s) == 0 || max < 1 {
 		return ns
 	}
-	cur := int32(0)
-	for i := 0; i < len(s) && i < max; i++ {
+	cur := t.root[s[0]]
+	if cur == 0 {
+		return ns
+	}
+	if t.nodes[cur].flags&wParticle != 0 {
+		ns = append(ns, 1)
+	}
+	for i := 1; i < len(s) && i < max; i++ {
 		nd := &t.nodes[cur]
 		next := int32(-1)
 		for _, e := range t.edges[nd.first : nd.first+nd.n] {
