@@ -468,6 +468,9 @@ func strongVerbEvidence(r VerbReading) bool {
 // only in Konjunktiv, and the lemma that is the form itself (führen:
 // führen, not the Konjunktiv II of fahren).
 func chooseReading(rs readingView, form string) (VerbReading, bool) {
+	if rs.rs == nil {
+		return rs.l.choosePacked(rs.packed, form)
+	}
 	// A fixed array keeps the candidates on the stack: the choice runs for
 	// every verb token, and forms with more than eight lemmas do not exist.
 	var arr [8]candidate
@@ -529,6 +532,127 @@ type candidate struct {
 	indic  bool // has an indicative or non-finite reading
 	third  bool // has a 3rd person or non-finite reading
 	same   bool // the lemma is the form itself (führen: führen, not fahren)
+}
+
+// Bits of a packed reading code (see packReading).
+const (
+	codeTense  = 7
+	codeMood   = 7 << 3
+	codeAux    = 1 << 10
+	codeModal  = 1 << 11
+	codeStrong = 1 << 12
+	codeJoined = 1 << 13
+)
+
+// packedCandidate is a candidate of choosePacked: the reading as its
+// code and lemma reference.
+type packedCandidate struct {
+	code   uint16
+	ref    uint32
+	nRead  int
+	finite bool
+	strong bool
+	indic  bool
+	third  bool
+	same   bool
+}
+
+// codeRank is better's rank of a packed reading.
+func codeRank(c uint16) int {
+	n := 0
+	switch Mood(c >> 3 & 7) {
+	case Indicative:
+		n += 40
+	case Subjunctive1, Subjunctive2:
+		n += 30
+	case NoMood:
+		n += 20
+	}
+	if c>>6&3 == 3 {
+		n += 15
+	}
+	if c&codeJoined != 0 {
+		n -= 10
+	}
+	return n
+}
+
+// choosePacked is chooseReading over the packed readings of a verb
+// record: the same choice from the codes and lemma references, with a
+// lemma's string read only for the form test and the last tie-break (a
+// lemma has one reference, so equal references are equal lemmas).
+func (l *Lexicon) choosePacked(packed, form string) (VerbReading, bool) {
+	var arr [8]packedCandidate
+	cs := arr[:0]
+	for i := 0; i+6 <= len(packed); i += 6 {
+		code := uint16(packed[i]) | uint16(packed[i+1])<<8
+		tense := Tense(code & codeTense)
+		if tense == PresentParticiple {
+			continue
+		}
+		ref := uint32(packed[i+2]) | uint32(packed[i+3])<<8 | uint32(packed[i+4])<<16 | uint32(packed[i+5])<<24
+		k := -1
+		for j := range cs {
+			if cs[j].ref == ref {
+				k = j
+				break
+			}
+		}
+		if k < 0 {
+			if len(cs) == len(arr) {
+				continue
+			}
+			cs = append(cs, packedCandidate{code: code, ref: ref})
+			k = len(cs) - 1
+		}
+		c := &cs[k]
+		c.nRead++
+		if codeRank(code) > codeRank(c.code) {
+			c.code = code | c.code&(codeAux|codeModal)
+		} else {
+			c.code |= code & (codeAux | codeModal)
+		}
+		finite := code&codeMood != 0
+		if finite && code&codeJoined == 0 || tense == Participle {
+			c.finite = true
+		}
+		c.strong = c.strong || code&codeStrong != 0
+		mood := Mood(code >> 3 & 7)
+		c.indic = c.indic || mood == Indicative || mood == NoMood
+		c.third = c.third || code>>6&3 == 3 || !finite
+		c.same = c.same || tense == Infinitive && equalLower(l.lemmaAt(ref), form)
+	}
+	if len(cs) == 0 {
+		return VerbReading{}, false
+	}
+	best := 0
+	for i := 1; i < len(cs); i++ {
+		if l.packedBefore(&cs[i], &cs[best]) {
+			best = i
+		}
+	}
+	r := unpackReading(cs[best].code)
+	r.Lemma = l.lemmaAt(cs[best].ref)
+	return r, true
+}
+
+// packedBefore is before for packed candidates.
+func (l *Lexicon) packedBefore(c, o *packedCandidate) bool {
+	switch {
+	case c.finite != o.finite:
+		return c.finite
+	case c.indic != o.indic:
+		return c.indic
+	case c.same != o.same:
+		return c.same
+	case c.third != o.third:
+		return c.third
+	case c.strong != o.strong:
+		return c.strong
+	case c.nRead != o.nRead:
+		return c.nRead > o.nRead
+	}
+	return l.lemmaAt(c.ref) < l.lemmaAt(o.ref)
 }
 
 // before orders the lemma candidates of chooseReading.

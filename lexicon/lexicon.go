@@ -923,13 +923,15 @@ func (l *Lexicon) CompoundHead(form string) (lemma, head string, ok bool) {
 			}
 			continue
 		}
-		// The capitalised head is built in a stack buffer; the map lookup
-		// with string(b) does not allocate.
-		b := utf8.AppendRune(buf[:0], unicode.ToUpper(r))
-		b = append(b, rest[size:]...)
-		if !l.heads.has(unsafe.String(&b[0], len(b))) {
+		// The head filter is asked without building the capitalised head
+		// (most heads are no noun); a head that passes is built in a stack
+		// buffer for the table.
+		up := unicode.ToUpper(r)
+		if !l.heads.hasCapitalised(up, rest[size:]) {
 			continue
 		}
+		b := utf8.AppendRune(buf[:0], up)
+		b = append(b, rest[size:]...)
 		if v := l.nouns.findBytes(b); v >= 0 {
 			h := l.nounLemma(v, len(b))
 			hr, hs := utf8.DecodeRuneInString(h)

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/ereignis/ereignis/document"
@@ -232,5 +233,122 @@ func TestGuessVerbMatchesRef(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestHasCapitalised compares the head filter asked without the key with
+// the filter asked with it, for every split of the testdata words.
+func TestHasCapitalised(t *testing.T) {
+	l, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, yes := 0, 0
+	for _, s := range append(testdataWords(t), "Wirtschaftsministers", "Außenministerin", "Gipfeltreffen", "Übergangsregierung") {
+		for i := range s {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			tail := s[i+size:]
+			if len(tail) < 2 {
+				break
+			}
+			for _, up := range []rune{r, unicode.ToUpper(r), 'Ä', 'ẞ', utf8.RuneError} {
+				key := string(utf8.AppendRune(nil, up)) + tail
+				want := l.heads.has(key)
+				if got := l.heads.hasCapitalised(up, tail); got != want {
+					t.Errorf("%q: %v, want %v", key, got, want)
+				}
+				n++
+				if want {
+					yes++
+				}
+			}
+		}
+	}
+	if yes == 0 || yes == n {
+		t.Errorf("%d of %d heads pass: the test does not tell", yes, n)
+	}
+}
+
+// chooseReadingRef is chooseReading before choosePacked, on the unpacked
+// readings: the reference.
+func chooseReadingRef(rs readingView, form string) (VerbReading, bool) {
+	// A fixed array keeps the candidates on the stack: the choice runs for
+	// every verb token, and forms with more than eight lemmas do not exist.
+	var arr [8]candidate
+	cs := arr[:0]
+	for i := 0; i < rs.len(); i++ {
+		r := rs.at(i)
+		if r.Tense == PresentParticiple {
+			continue
+		}
+		k := -1
+		for j := range cs {
+			if cs[j].r.Lemma == r.Lemma {
+				k = j
+				break
+			}
+		}
+		if k < 0 {
+			if len(cs) == len(arr) {
+				continue
+			}
+			cs = append(cs, candidate{r: r})
+			k = len(cs) - 1
+		}
+		c := &cs[k]
+		c.nRead++
+		if better(r, c.r) {
+			aux, modal := c.r.Aux || r.Aux, c.r.Modal || r.Modal
+			c.r = r
+			c.r.Aux, c.r.Modal = aux, modal
+		} else {
+			c.r.Aux = c.r.Aux || r.Aux
+			c.r.Modal = c.r.Modal || r.Modal
+		}
+		if r.Finite() && !r.Joined || r.Tense == Participle {
+			c.finite = true
+		}
+		c.strong = c.strong || r.Strong
+		c.indic = c.indic || r.Mood == Indicative || r.Mood == NoMood
+		c.third = c.third || r.Person == 3 || !r.Finite()
+		c.same = c.same || r.Tense == Infinitive && equalLower(r.Lemma, form)
+	}
+	if len(cs) == 0 {
+		return VerbReading{}, false
+	}
+	best := 0
+	for i := 1; i < len(cs); i++ {
+		if cs[i].before(&cs[best]) {
+			best = i
+		}
+	}
+	return cs[best].r, true
+}
+
+// TestChoosePackedMatchesRef compares the packed choice with the reference
+// for every form of the verb table, as it stands and capitalised.
+func TestChoosePackedMatchesRef(t *testing.T) {
+	l, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := l.verbs.blob
+	forms := 0
+	for off := 0; off < len(b); forms++ {
+		k := int(b[off])
+		key := b[off+1 : off+1+k]
+		v := off + 1 + k
+		rv := l.recordView(v)
+		off = v + 5 + 6*int(b[v])
+		for _, f := range []string{key, strings.ToUpper(key[:1]) + key[1:]} {
+			got, ok := chooseReading(rv, f)
+			want, wok := chooseReadingRef(rv, f)
+			if got != want || ok != wok {
+				t.Fatalf("%q: %+v %v, want %+v %v", f, got, ok, want, wok)
+			}
+		}
+	}
+	if forms != l.verbs.n {
+		t.Errorf("walked %d forms, want %d", forms, l.verbs.n)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"hash/maphash"
 	"math/bits"
 	"sort"
+	"unicode/utf8"
 	"unsafe"
 )
 
@@ -301,6 +302,38 @@ func (f *headFilter) pos(key string) (uint64, uint64, uint64) {
 	line := (x * 0x9E3779B97F4A7C15 >> 40) & f.mask
 	y := (uint64(key[0])<<16 | uint64(key[1])<<8 | uint64(n&0xFF)) * 0xC2B2AE3D27D4EB4F
 	return line * 8, y >> 55, (y >> 46) & 511
+}
+
+// hasCapitalised is has(string(up) + tail), without building the key:
+// the filter reads only the key's first two and last five bytes and its
+// length. tail is at least two bytes long.
+func (f *headFilter) hasCapitalised(up rune, tail string) bool {
+	var u [utf8.UTFMax]byte
+	un := utf8.EncodeRune(u[:], up)
+	n := un + len(tail)
+	var x uint64
+	if len(tail) >= 5 {
+		t := tail[len(tail)-5:]
+		x = uint64(t[0])<<32 | uint64(t[1])<<24 | uint64(t[2])<<16 | uint64(t[3])<<8 | uint64(t[4])
+	} else {
+		for i := max(0, n-5); i < n; i++ {
+			c := byte(0)
+			if i < un {
+				c = u[i]
+			} else {
+				c = tail[i-un]
+			}
+			x = x<<8 | uint64(c)
+		}
+	}
+	k1 := tail[0]
+	if un >= 2 {
+		k1 = u[1]
+	}
+	line := (x * 0x9E3779B97F4A7C15 >> 40) & f.mask
+	y := (uint64(u[0])<<16 | uint64(k1)<<8 | uint64(n&0xFF)) * 0xC2B2AE3D27D4EB4F
+	w, b1, b2 := line*8, y>>55, (y>>46)&511
+	return f.words[w+b1>>6]&(1<<(b1&63)) != 0 && f.words[w+b2>>6]&(1<<(b2&63)) != 0
 }
 
 func (f *headFilter) add(key string) {
