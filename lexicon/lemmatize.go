@@ -280,10 +280,15 @@ func (l *Lexicon) verbInfo(form string, vi *verbInfo) {
 	}
 	if rs.len() > 0 {
 		vi.readings = rs
-		vi.best, vi.ok = chooseReading(rs, form)
 		w := l.word(lower)
 		vi.zus = w.flags&wZus != 0
 		vi.homograph = w.homograph
+		if rs.rs == nil {
+			// One pass over the codes for the choice and the evidence.
+			vi.best, vi.ok, vi.strong, vi.participle = l.choosePacked(rs.packed, form)
+			return
+		}
+		vi.best, vi.ok = chooseReading(rs, form)
 		for k := 0; k < rs.len(); k++ {
 			r := rs.form(k)
 			vi.strong = vi.strong || strongVerbEvidence(r)
@@ -336,12 +341,15 @@ func (l *Lexicon) verb(toks []document.Token, i int, a *Analysis) {
 	if vi.guessed && best.Tense == Infinitive && !isBoundary(toks, i+1) && !l.auxNext(toks, i) {
 		return // a guessed infinitive away from the verb's place: einfachen Menschen
 	}
-	if p, n := personFromPronoun(toks, i); p != 0 && best.Finite() && best.Person != p {
-		for k := 0; k < vi.readings.len(); k++ {
-			if r := vi.readings.at(k); r.Lemma == best.Lemma && r.Person == p && r.Number == n && !r.Joined {
-				r.Aux, r.Modal = best.Aux, best.Modal
-				best = r
-				break
+	// Only a finite reading has a person to correct.
+	if best.Finite() {
+		if p, n := personFromPronoun(toks, i); p != 0 && best.Person != p {
+			for k := 0; k < vi.readings.len(); k++ {
+				if r := vi.readings.at(k); r.Lemma == best.Lemma && r.Person == p && r.Number == n && !r.Joined {
+					r.Aux, r.Modal = best.Aux, best.Modal
+					best = r
+					break
+				}
 			}
 		}
 	}
@@ -469,7 +477,8 @@ func strongVerbEvidence(r VerbReading) bool {
 // führen, not the Konjunktiv II of fahren).
 func chooseReading(rs readingView, form string) (VerbReading, bool) {
 	if rs.rs == nil {
-		return rs.l.choosePacked(rs.packed, form)
+		r, ok, _, _ := rs.l.choosePacked(rs.packed, form)
+		return r, ok
 	}
 	// A fixed array keeps the candidates on the stack: the choice runs for
 	// every verb token, and forms with more than eight lemmas do not exist.
@@ -580,13 +589,17 @@ func codeRank(c uint16) int {
 // choosePacked is chooseReading over the packed readings of a verb
 // record: the same choice from the codes and lemma references, with a
 // lemma's string read only for the form test and the last tie-break (a
-// lemma has one reference, so equal references are equal lemmas).
-func (l *Lexicon) choosePacked(packed, form string) (VerbReading, bool) {
+// lemma has one reference, so equal references are equal lemmas). It
+// also reports whether any reading is strongVerbEvidence and whether any
+// is a past participle, for verbInfo.
+func (l *Lexicon) choosePacked(packed, form string) (r VerbReading, ok, strong, participle bool) {
 	var arr [8]packedCandidate
 	cs := arr[:0]
 	for i := 0; i+6 <= len(packed); i += 6 {
 		code := uint16(packed[i]) | uint16(packed[i+1])<<8
 		tense := Tense(code & codeTense)
+		strong = strong || Mood(code>>3&7) == Indicative && code>>6&3 == 3 || tense == Infinitive || tense == ZuInfinitive
+		participle = participle || tense == Participle
 		if tense == PresentParticiple {
 			continue
 		}
@@ -623,7 +636,7 @@ func (l *Lexicon) choosePacked(packed, form string) (VerbReading, bool) {
 		c.same = c.same || tense == Infinitive && equalLower(l.lemmaAt(ref), form)
 	}
 	if len(cs) == 0 {
-		return VerbReading{}, false
+		return VerbReading{}, false, strong, participle
 	}
 	best := 0
 	for i := 1; i < len(cs); i++ {
@@ -631,9 +644,9 @@ func (l *Lexicon) choosePacked(packed, form string) (VerbReading, bool) {
 			best = i
 		}
 	}
-	r := unpackReading(cs[best].code)
+	r = unpackReading(cs[best].code)
 	r.Lemma = l.lemmaAt(cs[best].ref)
-	return r, true
+	return r, true, strong, participle
 }
 
 // packedBefore is before for packed candidates.
@@ -794,12 +807,11 @@ func (l *Lexicon) joinParticles(toks []document.Token, out []Analysis) {
 			if t.Kind != document.KindWord {
 				continue
 			}
-			// A particle right before a comma after an odd number of commas
+			// The cheap tests first: most words do not end a clause. A
+			// particle right before a comma after an odd number of commas
 			// closes an inserted clause or apposition (Stifte, die … auf,),
 			// whose own verb it belongs to.
-			inserted := commas%2 == 1 && j+1 < len(toks) && toks[j+1].Text == ","
-			// The cheap tests first: most words do not end a clause.
-			if isBoundary(toks, j+1) && !inserted && l.IsSeparablePrefix(t.Text) {
+			if isBoundary(toks, j+1) && !(commas%2 == 1 && j+1 < len(toks) && toks[j+1].Text == ",") && l.IsSeparablePrefix(t.Text) {
 				lemma, guessed := l.SeparableLemma(t.Text, a.Base), false
 				if f := l.word(t.Text).flags; lemma == "" && a.POS == POSVerb && f&wProductive != 0 && f&wPrepositional != 0 {
 					// Morphy lacks common particle verbs (mitkommen,

@@ -1043,12 +1043,32 @@ func appendLowerIfNeeded(b []byte, s string) string {
 // the common case, is returned as it is, without a copy; otherwise the
 // lower case is built in b's memory as appendLower builds it.
 func lowerCase(b []byte, s string) (low string, changed, upper bool) {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			return lowerCaseRunes(b, s)
+	i := 0
+	if len(s) >= 8 {
+		// Eight bytes at a time: a high bit is a non-ASCII byte; for
+		// ASCII bytes, adding 0x80-'A' sets the high bit of those >= 'A'
+		// and adding 0x80-'Z'-1 that of those > 'Z', without carries.
+		const ones, highs = 0x0101010101010101, 0x8080808080808080
+		var up uint64
+		for ; i+8 <= len(s) || i < len(s); i += 8 {
+			if i+8 > len(s) {
+				i = len(s) - 8 // the last eight bytes, overlapping
+			}
+			w := load64(unsafe.Pointer(unsafe.StringData(s)), i)
+			if w&highs != 0 {
+				return lowerCaseRunes(b, s)
+			}
+			up |= (w + (0x80-'A')*ones) &^ (w + (0x80-'Z'-1)*ones) & highs
 		}
-		upper = upper || 'A' <= c && c <= 'Z'
+		upper = up != 0
+	} else {
+		for ; i < len(s); i++ {
+			c := s[i]
+			if c >= utf8.RuneSelf {
+				return lowerCaseRunes(b, s)
+			}
+			upper = upper || 'A' <= c && c <= 'Z'
+		}
 	}
 	if !upper {
 		return s, false, false

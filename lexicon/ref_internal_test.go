@@ -96,7 +96,18 @@ func sameReadings(a, b readingView) bool {
 }
 
 func TestLowerCase(t *testing.T) {
-	for _, s := range testdataWords(t) {
+	// Eight bytes and more, with the capital or the non-ASCII byte in each
+	// place, and the bytes around A-Z.
+	extra := []string{"@@@@@@@@", "[[[[[[[[", "````````", "{{{{{{{{", "abcdefg@[`{", "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
+	for n := 8; n <= 17; n++ {
+		for i := 0; i < n; i++ {
+			for _, c := range []string{"A", "Z", "ä", "Ä", "\xff"} {
+				w := []byte(strings.Repeat("x", n))
+				extra = append(extra, string(w[:i])+c+string(w[i+1:]))
+			}
+		}
+	}
+	for _, s := range append(testdataWords(t), extra...) {
 		var buf [4]byte
 		low, changed, upper := lowerCase(buf[:0], s)
 		wantLow, wantChanged := appendLower(nil, s)
