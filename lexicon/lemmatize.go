@@ -543,67 +543,94 @@ type candidate struct {
 	same   bool // the lemma is the form itself (führen: führen, not fahren)
 }
 
-// Bits of a packed reading code (see packReading).
+// The auxiliary and modal bits of a packed reading code (see
+// packReading).
 const (
-	codeTense  = 7
-	codeMood   = 7 << 3
-	codeAux    = 1 << 10
-	codeModal  = 1 << 11
-	codeStrong = 1 << 12
-	codeJoined = 1 << 13
+	codeAux   = 1 << 10
+	codeModal = 1 << 11
 )
 
 // packedCandidate is a candidate of choosePacked: the reading as its
-// code and lemma reference.
+// code and lemma reference, better's rank of the code, and the facts of
+// candidate as cf bits.
 type packedCandidate struct {
-	code   uint16
-	ref    uint32
-	nRead  int
-	finite bool
-	strong bool
-	indic  bool
-	third  bool
-	same   bool
+	code  uint16
+	rank  int8
+	flags uint8
+	nRead int32
+	ref   uint32
 }
 
-// codeRank is better's rank of a packed reading.
-func codeRank(c uint16) int {
-	n := 0
-	switch Mood(c >> 3 & 7) {
-	case Indicative:
-		n += 40
-	case Subjunctive1, Subjunctive2:
-		n += 30
-	case NoMood:
-		n += 20
+// Facts of a reading code (codeFacts) and of a packedCandidate.
+const (
+	cfSkip       = 1 << iota // a present participle, not a candidate
+	cfEvidence               // strongVerbEvidence
+	cfParticiple             // a past participle
+	cfInfinitive
+	cfFinite                // candidate.finite: finite and not joined, or a participle
+	cfStrong                // candidate.strong
+	cfIndic                 // candidate.indic
+	cfThird                 // candidate.third
+	cfSame   = cfInfinitive // on a candidate: candidate.same
+)
+
+// codeFacts holds, for every 14-bit reading code, the cf facts and
+// better's rank that choosePacked would otherwise work out per reading.
+var codeFacts = func() (t [1 << 14]struct {
+	flags uint8
+	rank  int8
+}) {
+	for c := range t {
+		r := unpackReading(uint16(c))
+		f := uint8(0)
+		if r.Tense == PresentParticiple {
+			f |= cfSkip
+		}
+		if strongVerbEvidence(r) {
+			f |= cfEvidence
+		}
+		if r.Tense == Participle {
+			f |= cfParticiple
+		}
+		if r.Tense == Infinitive {
+			f |= cfInfinitive
+		}
+		if r.Finite() && !r.Joined || r.Tense == Participle {
+			f |= cfFinite
+		}
+		if r.Strong {
+			f |= cfStrong
+		}
+		if r.Mood == Indicative || r.Mood == NoMood {
+			f |= cfIndic
+		}
+		if r.Person == 3 || !r.Finite() {
+			f |= cfThird
+		}
+		t[c].flags, t[c].rank = f, int8(readingRank(r))
 	}
-	if c>>6&3 == 3 {
-		n += 15
-	}
-	if c&codeJoined != 0 {
-		n -= 10
-	}
-	return n
-}
+	return t
+}()
 
 // choosePacked is chooseReading over the packed readings of a verb
-// record: the same choice from the codes and lemma references, with a
-// lemma's string read only for the form test and the last tie-break (a
-// lemma has one reference, so equal references are equal lemmas). It
-// also reports whether any reading is strongVerbEvidence and whether any
-// is a past participle, for verbInfo.
+// record: the same choice from the codes (their facts from codeFacts) and
+// lemma references, with a lemma's string read only for the form test and
+// the last tie-break (a lemma has one reference, so equal references are
+// equal lemmas). It also reports whether any reading is
+// strongVerbEvidence and whether any is a past participle, for verbInfo.
 func (l *Lexicon) choosePacked(packed, form string) (r VerbReading, ok, strong, participle bool) {
 	var arr [8]packedCandidate
 	cs := arr[:0]
-	for i := 0; i+6 <= len(packed); i += 6 {
-		code := uint16(packed[i]) | uint16(packed[i+1])<<8
-		tense := Tense(code & codeTense)
-		strong = strong || Mood(code>>3&7) == Indicative && code>>6&3 == 3 || tense == Infinitive || tense == ZuInfinitive
-		participle = participle || tense == Participle
-		if tense == PresentParticiple {
+	var all uint8
+	for ; len(packed) >= 6; packed = packed[6:] {
+		p := packed[:6]
+		code := uint16(p[0]) | uint16(p[1])<<8
+		f := codeFacts[code&(1<<14-1)]
+		all |= f.flags
+		if f.flags&cfSkip != 0 {
 			continue
 		}
-		ref := uint32(packed[i+2]) | uint32(packed[i+3])<<8 | uint32(packed[i+4])<<16 | uint32(packed[i+5])<<24
+		ref := uint32(p[2]) | uint32(p[3])<<8 | uint32(p[4])<<16 | uint32(p[5])<<24
 		k := -1
 		for j := range cs {
 			if cs[j].ref == ref {
@@ -615,26 +642,22 @@ func (l *Lexicon) choosePacked(packed, form string) (r VerbReading, ok, strong, 
 			if len(cs) == len(arr) {
 				continue
 			}
-			cs = append(cs, packedCandidate{code: code, ref: ref})
+			cs = append(cs, packedCandidate{code: code, ref: ref, rank: f.rank})
 			k = len(cs) - 1
 		}
 		c := &cs[k]
 		c.nRead++
-		if codeRank(code) > codeRank(c.code) {
-			c.code = code | c.code&(codeAux|codeModal)
+		if f.rank > c.rank {
+			c.code, c.rank = code|c.code&(codeAux|codeModal), f.rank
 		} else {
 			c.code |= code & (codeAux | codeModal)
 		}
-		finite := code&codeMood != 0
-		if finite && code&codeJoined == 0 || tense == Participle {
-			c.finite = true
+		c.flags |= f.flags & (cfFinite | cfStrong | cfIndic | cfThird)
+		if f.flags&cfInfinitive != 0 && c.flags&cfSame == 0 && equalLower(l.lemmaAt(ref), form) {
+			c.flags |= cfSame
 		}
-		c.strong = c.strong || code&codeStrong != 0
-		mood := Mood(code >> 3 & 7)
-		c.indic = c.indic || mood == Indicative || mood == NoMood
-		c.third = c.third || code>>6&3 == 3 || !finite
-		c.same = c.same || tense == Infinitive && equalLower(l.lemmaAt(ref), form)
 	}
+	strong, participle = all&cfEvidence != 0, all&cfParticiple != 0
 	if len(cs) == 0 {
 		return VerbReading{}, false, strong, participle
 	}
@@ -651,18 +674,12 @@ func (l *Lexicon) choosePacked(packed, form string) (r VerbReading, ok, strong, 
 
 // packedBefore is before for packed candidates.
 func (l *Lexicon) packedBefore(c, o *packedCandidate) bool {
-	switch {
-	case c.finite != o.finite:
-		return c.finite
-	case c.indic != o.indic:
-		return c.indic
-	case c.same != o.same:
-		return c.same
-	case c.third != o.third:
-		return c.third
-	case c.strong != o.strong:
-		return c.strong
-	case c.nRead != o.nRead:
+	for _, bit := range [...]uint8{cfFinite, cfIndic, cfSame, cfThird, cfStrong} {
+		if d := (c.flags ^ o.flags) & bit; d != 0 {
+			return c.flags&bit != 0
+		}
+	}
+	if c.nRead != o.nRead {
 		return c.nRead > o.nRead
 	}
 	return l.lemmaAt(c.ref) < l.lemmaAt(o.ref)
@@ -710,26 +727,26 @@ func equalLower(lemma, form string) bool {
 // is quoted), then indicative before Konjunktiv before imperative, and
 // main-clause forms before joined ones. A first or second person pronoun
 // next to the verb overrides the person (see personFromPronoun).
-func better(a, b VerbReading) bool {
-	rank := func(r VerbReading) int {
-		n := 0
-		switch r.Mood {
-		case Indicative:
-			n += 40
-		case Subjunctive1, Subjunctive2:
-			n += 30
-		case NoMood:
-			n += 20
-		}
-		if r.Person == 3 {
-			n += 15
-		}
-		if r.Joined {
-			n -= 10
-		}
-		return n
+func better(a, b VerbReading) bool { return readingRank(a) > readingRank(b) }
+
+// readingRank is better's rank of a reading.
+func readingRank(r VerbReading) int {
+	n := 0
+	switch r.Mood {
+	case Indicative:
+		n += 40
+	case Subjunctive1, Subjunctive2:
+		n += 30
+	case NoMood:
+		n += 20
 	}
-	return rank(a) > rank(b)
+	if r.Person == 3 {
+		n += 15
+	}
+	if r.Joined {
+		n -= 10
+	}
+	return n
 }
 
 // guessVerb analyses an unknown lower-case form as particle + known verb
