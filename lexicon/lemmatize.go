@@ -42,6 +42,13 @@ type Analysis struct {
 // out is reused when it has room. Token indices in the result are relative
 // to toks.
 func (l *Lexicon) Lemmatize(toks []document.Token, out []Analysis) []Analysis {
+	return l.lemmatize(toks, out, false)
+}
+
+// lemmatize is Lemmatize; walkAll makes the particle and auxiliary passes
+// walk every token, as they do when a sentence has more verbs than
+// verbBuf holds (the tests compare both).
+func (l *Lexicon) lemmatize(toks []document.Token, out []Analysis, walkAll bool) []Analysis {
 	if cap(out) < len(toks) {
 		out = make([]Analysis, len(toks))
 	}
@@ -52,6 +59,10 @@ func (l *Lexicon) Lemmatize(toks []document.Token, out []Analysis) []Analysis {
 	for i := range out {
 		out[i].Particle = -1
 	}
+	// The tokens that got a verb analysis, or all: every one when there
+	// are more than the array holds.
+	var verbBuf [32]int32
+	verbs, all := verbBuf[:0], walkAll
 	for i := range toks {
 		t := &toks[i]
 		if t.Kind != document.KindWord {
@@ -84,6 +95,24 @@ func (l *Lexicon) Lemmatize(toks []document.Token, out []Analysis) []Analysis {
 			}
 		}
 		l.verb(toks, i, &out[i])
+		if out[i].POS != "" {
+			if len(verbs) < cap(verbs) {
+				verbs = append(verbs, int32(i))
+			} else {
+				all = true
+			}
+		}
+	}
+	if !all {
+		// Only the tokens verb analysed can join a particle or be an
+		// auxiliary, in the same order as a walk over all of them.
+		for _, i := range verbs {
+			l.joinParticle(toks, out, int(i))
+		}
+		for _, i := range verbs {
+			l.mainVerbAuxAt(toks, out, int(i))
+		}
+		return out
 	}
 	l.joinParticles(toks, out)
 	l.mainVerbAux(toks, out)
@@ -95,13 +124,18 @@ func (l *Lexicon) Lemmatize(toks []document.Token, out []Analysis) []Analysis {
 // Präsident), as UD does. sein stays AUX: UD counts the copula as AUX.
 func (l *Lexicon) mainVerbAux(toks []document.Token, out []Analysis) {
 	for i := range out {
-		a := &out[i]
-		if a.POS != POSAux || a.Verb.Modal || !a.Verb.Aux || a.Base == "sein" {
-			continue
-		}
-		if !l.nonFiniteInClause(toks, out, i) {
-			a.POS = POSVerb
-		}
+		l.mainVerbAuxAt(toks, out, i)
+	}
+}
+
+// mainVerbAuxAt is mainVerbAux for token i.
+func (l *Lexicon) mainVerbAuxAt(toks []document.Token, out []Analysis, i int) {
+	a := &out[i]
+	if a.POS != POSAux || a.Verb.Modal || !a.Verb.Aux || a.Base == "sein" {
+		return
+	}
+	if !l.nonFiniteInClause(toks, out, i) {
+		a.POS = POSVerb
 	}
 }
 
@@ -574,43 +608,55 @@ const (
 	cfSame   = cfInfinitive // on a candidate: candidate.same
 )
 
-// codeFacts holds, for every 14-bit reading code, the cf facts and
-// better's rank that choosePacked would otherwise work out per reading.
-var codeFacts = func() (t [1 << 14]struct {
+// codeFacts holds, for every reading code, the cf facts and better's
+// rank that choosePacked would otherwise work out per reading, indexed by
+// factIndex: the facts depend on tense, mood, person, strong and joined
+// only, so the table is 2 KB (a table of all 14-bit codes, 32 KB, missed
+// the cache on 40k look-ups per pass in the pipeline, cachegrind).
+var codeFacts = func() (t [1 << 10]struct {
 	flags uint8
 	rank  int8
 }) {
-	for c := range t {
-		r := unpackReading(uint16(c))
-		f := uint8(0)
-		if r.Tense == PresentParticiple {
-			f |= cfSkip
-		}
-		if strongVerbEvidence(r) {
-			f |= cfEvidence
-		}
-		if r.Tense == Participle {
-			f |= cfParticiple
-		}
-		if r.Tense == Infinitive {
-			f |= cfInfinitive
-		}
-		if r.Finite() && !r.Joined || r.Tense == Participle {
-			f |= cfFinite
-		}
-		if r.Strong {
-			f |= cfStrong
-		}
-		if r.Mood == Indicative || r.Mood == NoMood {
-			f |= cfIndic
-		}
-		if r.Person == 3 || !r.Finite() {
-			f |= cfThird
-		}
-		t[c].flags, t[c].rank = f, int8(readingRank(r))
+	for x := range t {
+		t[x].flags, t[x].rank = readingFacts(unpackReading(uint16(x&0xFF | x>>8<<12)))
 	}
 	return t
 }()
+
+// readingFacts returns the cf facts and the rank of a reading.
+func readingFacts(r VerbReading) (uint8, int8) {
+	f := uint8(0)
+	if r.Tense == PresentParticiple {
+		f |= cfSkip
+	}
+	if strongVerbEvidence(r) {
+		f |= cfEvidence
+	}
+	if r.Tense == Participle {
+		f |= cfParticiple
+	}
+	if r.Tense == Infinitive {
+		f |= cfInfinitive
+	}
+	if r.Finite() && !r.Joined || r.Tense == Participle {
+		f |= cfFinite
+	}
+	if r.Strong {
+		f |= cfStrong
+	}
+	if r.Mood == Indicative || r.Mood == NoMood {
+		f |= cfIndic
+	}
+	if r.Person == 3 || !r.Finite() {
+		f |= cfThird
+	}
+	return f, int8(readingRank(r))
+}
+
+// factIndex is the index of a reading code in codeFacts: its tense, mood
+// and person (bits 0-7) and, as bits 8 and 9, strong and joined (bits 12
+// and 13).
+func factIndex(code uint16) uint16 { return code&0xFF | code>>12&3<<8 }
 
 // choosePacked is chooseReading over the packed readings of a verb
 // record: the same choice from the codes (their facts from codeFacts) and
@@ -625,7 +671,7 @@ func (l *Lexicon) choosePacked(packed, form string) (r VerbReading, ok, strong, 
 	for ; len(packed) >= 6; packed = packed[6:] {
 		p := packed[:6]
 		code := uint16(p[0]) | uint16(p[1])<<8
-		f := codeFacts[code&(1<<14-1)]
+		f := codeFacts[factIndex(code)]
 		all |= f.flags
 		if f.flags&cfSkip != 0 {
 			continue
@@ -804,55 +850,60 @@ func (l *Lexicon) guessVerb(form string) (VerbReading, bool) {
 // clause. Participles and infinitives do not end it (kam mir gefasst vor).
 func (l *Lexicon) joinParticles(toks []document.Token, out []Analysis) {
 	for i := range out {
-		a := &out[i]
-		if a.Base == "" || (a.POS != POSVerb && a.POS != POSAux) || !a.Verb.Finite() || a.Verb.Joined {
+		l.joinParticle(toks, out, i)
+	}
+}
+
+// joinParticle is joinParticles for the verb at i.
+func (l *Lexicon) joinParticle(toks []document.Token, out []Analysis, i int) {
+	a := &out[i]
+	if a.Base == "" || (a.POS != POSVerb && a.POS != POSAux) || !a.Verb.Finite() || a.Verb.Joined {
+		return
+	}
+	commas := 0
+scan:
+	for j := i + 1; j < len(toks); j++ {
+		t := &toks[j]
+		if t.Kind == document.KindPunct {
+			switch t.Text {
+			case ".", "!", "?", ";", ":":
+				break scan
+			case ",":
+				commas++
+			}
 			continue
 		}
-		commas := 0
-	scan:
-		for j := i + 1; j < len(toks); j++ {
-			t := &toks[j]
-			if t.Kind == document.KindPunct {
-				switch t.Text {
-				case ".", "!", "?", ";", ":":
-					break scan
-				case ",":
-					commas++
-				}
-				continue
+		if t.Kind != document.KindWord {
+			continue
+		}
+		// The cheap tests first: most words do not end a clause. A
+		// particle right before a comma after an odd number of commas
+		// closes an inserted clause or apposition (Stifte, die … auf,),
+		// whose own verb it belongs to.
+		if isBoundary(toks, j+1) && !(commas%2 == 1 && j+1 < len(toks) && toks[j+1].Text == ",") && l.IsSeparablePrefix(t.Text) {
+			lemma, guessed := l.SeparableLemma(t.Text, a.Base), false
+			if f := l.word(t.Text).flags; lemma == "" && a.POS == POSVerb && f&wProductive != 0 && f&wPrepositional != 0 {
+				// Morphy lacks common particle verbs (mitkommen,
+				// beisteuern); a productive particle that is also a
+				// preposition (an, mit, bei, zu, ...) at the clause end of
+				// a full verb forms one all the same. Adverb particles
+				// (hieß es weiter, kam zurück) join only where listed.
+				lemma, guessed = t.Text+a.Base, true
 			}
-			if t.Kind != document.KindWord {
-				continue
-			}
-			// The cheap tests first: most words do not end a clause. A
-			// particle right before a comma after an odd number of commas
-			// closes an inserted clause or apposition (Stifte, die … auf,),
-			// whose own verb it belongs to.
-			if isBoundary(toks, j+1) && !(commas%2 == 1 && j+1 < len(toks) && toks[j+1].Text == ",") && l.IsSeparablePrefix(t.Text) {
-				lemma, guessed := l.SeparableLemma(t.Text, a.Base), false
-				if f := l.word(t.Text).flags; lemma == "" && a.POS == POSVerb && f&wProductive != 0 && f&wPrepositional != 0 {
-					// Morphy lacks common particle verbs (mitkommen,
-					// beisteuern); a productive particle that is also a
-					// preposition (an, mit, bei, zu, ...) at the clause end of
-					// a full verb forms one all the same. Adverb particles
-					// (hieß es weiter, kam zurück) join only where listed.
-					lemma, guessed = t.Text+a.Base, true
-				}
-				if lemma != "" {
-					a.Lemma = lemma
-					a.Guessed = a.Guessed || guessed
-					a.POS = POSVerb
-					a.Particle = j
-					out[j] = Analysis{Lemma: t.Text, Base: t.Text, POS: POSParticle, Particle: i}
-					break
-				}
-			}
-			if (out[j].POS == POSVerb || out[j].POS == POSAux) && out[j].Verb.Finite() {
-				if j+1 < len(toks) && toks[j+1].Text == "," {
-					continue
-				}
+			if lemma != "" {
+				a.Lemma = lemma
+				a.Guessed = a.Guessed || guessed
+				a.POS = POSVerb
+				a.Particle = j
+				out[j] = Analysis{Lemma: t.Text, Base: t.Text, POS: POSParticle, Particle: i}
 				break
 			}
+		}
+		if (out[j].POS == POSVerb || out[j].POS == POSAux) && out[j].Verb.Finite() {
+			if j+1 < len(toks) && toks[j+1].Text == "," {
+				continue
+			}
+			break
 		}
 	}
 }

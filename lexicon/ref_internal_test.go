@@ -363,3 +363,56 @@ func TestChoosePackedMatchesRef(t *testing.T) {
 		t.Errorf("walked %d forms, want %d", forms, l.verbs.n)
 	}
 }
+
+// TestLemmatizeVerbList compares Lemmatize, whose particle and auxiliary
+// passes visit the verbs only, with the passes over every token, on the
+// testdata articles' sentences.
+func TestLemmatizeVerbList(t *testing.T) {
+	l, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tok, err := tokenize.NewStage()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob("../testdata/*.txt")
+	sentences, verbs := 0, 0
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := document.New(f, f, string(b))
+		if err := tok.Process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range d.Sentences {
+			toks := d.Tokens[s.TokStart:s.TokEnd]
+			got := l.lemmatize(toks, nil, false)
+			want := l.lemmatize(toks, nil, true)
+			if !slices.Equal(got, want) {
+				t.Errorf("%s: sentence at %d: %+v, want %+v", f, s.Start, got, want)
+			}
+			sentences++
+			for _, a := range got {
+				if a.POS == POSVerb || a.POS == POSAux {
+					verbs++
+				}
+			}
+		}
+	}
+	if sentences == 0 || verbs == 0 {
+		t.Fatalf("%d sentences, %d verbs", sentences, verbs)
+	}
+}
+
+// TestCodeFacts checks the facts table for every 14-bit reading code.
+func TestCodeFacts(t *testing.T) {
+	for c := 0; c < 1<<14; c++ {
+		f, rank := readingFacts(unpackReading(uint16(c)))
+		if got := codeFacts[factIndex(uint16(c))]; got.flags != f || got.rank != rank {
+			t.Fatalf("code %#x: %+v, want %d %d", c, got, f, rank)
+		}
+	}
+}
