@@ -84,12 +84,21 @@ func (l *Lexicon) lemmatize(toks []document.Token, out []Analysis, walkAll bool)
 			// reading (Treffen, Essen, Reise, Frage: bare nouns open
 			// headlines, while a finite full verb first is rare in news),
 			// but not over a finite auxiliary or modal (War, Kann).
-			if l.IsCommonNoun(t.Text) || l.IsName(t.Text) {
+			// The noun and name found here are what nominal would find
+			// again.
+			lemma, pos := "", ""
+			if nl, ok := l.noun(t.Text); ok {
+				lemma, pos = nl, POSNoun
+			} else if nl, _, ok := l.Name(t.Text); ok {
+				lemma, pos = nl, POSPropn
+			}
+			if pos != "" {
 				// A verb-first clause (Kaufen Sie …, Haben wir …) shows itself
 				// by the subject pronoun right after the verb.
 				v1 := i+1 < len(toks) && l.IsPersonalPronoun(toks[i+1].Text) && l.verbView(t.Text).len() > 0
 				if !v1 && !l.auxOnly(t.Text) {
-					l.nominal(t.Text, &out[i])
+					a := &out[i]
+					a.Lemma, a.Base, a.POS = lemma, lemma, pos
 					continue
 				}
 			}
@@ -899,7 +908,8 @@ scan:
 				break
 			}
 		}
-		if (out[j].POS == POSVerb || out[j].POS == POSAux) && out[j].Verb.Finite() {
+		// Finite first: only verbs have a mood, and it is one byte.
+		if o := &out[j]; o.Verb.Finite() && (o.POS == POSVerb || o.POS == POSAux) {
 			if j+1 < len(toks) && toks[j+1].Text == "," {
 				continue
 			}

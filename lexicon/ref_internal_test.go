@@ -416,3 +416,21 @@ func TestCodeFacts(t *testing.T) {
 		}
 	}
 }
+
+// TestEqualKey compares equalKey with == for keys of 0 to 40 bytes that
+// differ in one byte at each place, or not at all.
+func TestEqualKey(t *testing.T) {
+	for n := 0; n <= 40; n++ {
+		a := strings.Repeat("ä", n)[:n]
+		if !equalKey(a, strings.Clone(a)) {
+			t.Errorf("%d: equal keys differ", n)
+		}
+		for i := 0; i < n; i++ {
+			b := []byte(a)
+			b[i] ^= 1
+			if equalKey(a, string(b)) {
+				t.Errorf("%d: keys differing at %d are equal", n, i)
+			}
+		}
+	}
+}
