@@ -307,7 +307,10 @@ func (l *Lexicon) verbInfo(form string, vi *verbInfo) {
 	// with title-case letters or upper-case ones without a lower case.
 	var buf [64]byte
 	low, changed, upper := lowerCase(buf[:0], form)
-	v := l.verbs.find(form)
+	v := -1
+	if !changed || !l.verbsLower {
+		v = l.verbs.find(form) // a changed form is no key (verbsLower)
+	}
 	if v < 0 && changed {
 		v = l.verbs.find(low)
 	}

@@ -118,8 +118,12 @@ type Lexicon struct {
 	// packed, six bytes each (code, see packReading, and the lemma's
 	// reference into lemmaBlob), so that the lemma stage decides from the
 	// record's cache line and the lemmas' hundred kilobytes alone.
-	verbs    *table
-	readings []VerbReading
+	verbs *table
+	// verbsLower is set when lower-casing changes no verb form (none has
+	// a capital): then a form that lower-casing changes is no key, and
+	// only its lower case is looked up.
+	verbsLower bool
+	readings   []VerbReading
 	// lemmaBlob holds the verb lemmas, which the packed readings of a verb
 	// record name by offset and length (see readingView).
 	lemmaBlob  string
@@ -332,17 +336,21 @@ func (v readingView) form(i int) VerbReading {
 	return unpackReading(uint16(v.packed[6*i]) | uint16(v.packed[6*i+1])<<8)
 }
 
-// verbView is VerbReadings as a readingView. (No verb form has a
-// capital, so a capitalised form could skip its own probe and look up its
-// lower case only; measured with a case test per look-up, that saved 2 %
-// of the probes' L2 misses and cost more instructions than it saved.)
+// verbView is VerbReadings as a readingView. No verb form has a capital
+// (verbsLower), so a capitalised form skips its own probe and looks up
+// its lower case only. (Measured in Round 4 with a case test per look-up
+// added, that saved 2 % of the probes' L2 misses and cost more
+// instructions than it saved; the case is now known from lowerCase,
+// which the second probe needs anyway.)
 func (l *Lexicon) verbView(form string) readingView {
-	v := l.verbs.find(form)
-	if v < 0 {
-		var buf [64]byte
-		if low, changed, _ := lowerCase(buf[:0], form); changed {
-			v = l.verbs.find(low)
-		}
+	var buf [64]byte
+	low, changed, _ := lowerCase(buf[:0], form)
+	v := -1
+	if !changed || !l.verbsLower {
+		v = l.verbs.find(form)
+	}
+	if v < 0 && changed {
+		v = l.verbs.find(low)
 	}
 	return l.recordView(v)
 }
@@ -456,9 +464,14 @@ func (l *Lexicon) loadVerbs(fsys fs.FS, path string) error {
 	// The source is sorted by form, so the lines of a form with several
 	// lemmas follow each other and its readings stay consecutive.
 	last, start := "", 0
+	capital := false
+	var low [256]byte
 	end := func() {
 		if last == "" {
 			return
+		}
+		if _, changed, _ := lowerCase(low[:0], last); changed {
+			capital = true
 		}
 		n := len(l.readings) - start
 		if n > 255 {
@@ -508,6 +521,7 @@ func (l *Lexicon) loadVerbs(fsys fs.FS, path string) error {
 		}
 	})
 	end()
+	l.verbsLower = !capital
 	l.verbs = tb.build()
 	l.lemmaBlob = string(lemmaBytes)
 	for i := range l.readings {
@@ -769,12 +783,15 @@ func (l *Lexicon) VerbHomograph(form string) string { return l.word(form).homogr
 // case-insensitive (sentence-initial "Traf" finds "traf"). The returned
 // slice is shared: callers must not modify it.
 func (l *Lexicon) VerbReadings(form string) []VerbReading {
-	if v := l.verbs.find(form); v >= 0 {
-		return l.verbRecord(v)
-	}
 	var buf [64]byte
-	if b, changed := appendLower(buf[:0], form); changed {
-		return l.verbRecord(l.verbs.findBytes(b))
+	low, changed, _ := lowerCase(buf[:0], form)
+	if !changed || !l.verbsLower {
+		if v := l.verbs.find(form); v >= 0 {
+			return l.verbRecord(v)
+		}
+	}
+	if changed {
+		return l.verbRecord(l.verbs.find(low))
 	}
 	return nil
 }

@@ -434,3 +434,43 @@ func TestEqualKey(t *testing.T) {
 		}
 	}
 }
+
+// verbReadingsRef is VerbReadings before verbsLower: the reference.
+func (l *Lexicon) verbReadingsRef(form string) []VerbReading {
+	if v := l.verbs.find(form); v >= 0 {
+		return l.verbRecord(v)
+	}
+	var buf [64]byte
+	if b, changed := appendLower(buf[:0], form); changed {
+		return l.verbRecord(l.verbs.findBytes(b))
+	}
+	return nil
+}
+
+// TestVerbsLower checks verbsLower against every verb form and the
+// look-ups that rely on it against their references.
+func TestVerbsLower(t *testing.T) {
+	l, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lower := true
+	b := l.verbs.blob
+	for off := 0; off < len(b); {
+		k := int(b[off])
+		key := b[off+1 : off+1+k]
+		if _, changed, _ := lowerCase(nil, key); changed {
+			lower = false
+		}
+		v := off + 1 + k
+		off = v + 5 + 6*int(b[v])
+	}
+	if lower != l.verbsLower {
+		t.Errorf("verbsLower %v, want %v", l.verbsLower, lower)
+	}
+	for _, s := range append(testdataWords(t), "Traf", "TRAF", "Kündigte", "KÜNDIGTE", "ǅemal") {
+		if got, want := l.VerbReadings(s), l.verbReadingsRef(s); !slices.Equal(got, want) {
+			t.Errorf("%q: %v, want %v", s, got, want)
+		}
+	}
+}
