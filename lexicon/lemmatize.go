@@ -307,12 +307,12 @@ func (l *Lexicon) verbInfo(form string, vi *verbInfo) {
 	// with title-case letters or upper-case ones without a lower case.
 	var buf [64]byte
 	low, changed, upper := lowerCase(buf[:0], form)
-	v := -1
+	v, key := -1, ""
 	if !changed || !l.verbsLower {
-		v = l.verbs.find(form) // a changed form is no key (verbsLower)
+		v, key = l.verbs.find(form), form // a changed form is no key (verbsLower)
 	}
 	if v < 0 && changed {
-		v = l.verbs.find(low)
+		v, key = l.verbs.find(low), low
 	}
 	rs := l.recordView(v)
 	lower := form
@@ -326,9 +326,14 @@ func (l *Lexicon) verbInfo(form string, vi *verbInfo) {
 	}
 	if rs.len() > 0 {
 		vi.readings = rs
-		w := l.word(lower)
-		vi.zus = w.flags&wZus != 0
-		vi.homograph = w.homograph
+		// The word lists are asked only when the verb record says that
+		// its form is in them (and the form is the one they are asked
+		// for): most verb forms are not.
+		if v < 0 || key != lower || l.hasWord(v) {
+			w := l.word(lower)
+			vi.zus = w.flags&wZus != 0
+			vi.homograph = w.homograph
+		}
 		if rs.rs == nil {
 			// One pass over the codes for the choice and the evidence.
 			vi.best, vi.ok, vi.strong, vi.participle = l.choosePacked(rs.packed, form)

@@ -252,6 +252,31 @@ func LoadFS(fsys fs.FS, dir string) (*Lexicon, error) {
 	return l, nil
 }
 
+// wordMark is set in the last byte of a verb record's reading index when
+// the record's form is in the word lists too (see markWords).
+const wordMark = 0x80
+
+// hasWord reports whether the form of the verb record at v is in the word
+// lists: verbInfo probes them only then.
+func (l *Lexicon) hasWord(v int) bool { return l.verbs.blob[v+4]&wordMark != 0 }
+
+// wordVerbRecords returns the verb records (offsets) whose forms are in
+// the word lists, for pack to mark.
+func (l *Lexicon) wordVerbRecords() []int {
+	var vs []int
+	b := l.words.blob
+	for off := 0; off < len(b); {
+		k := int(b[off])
+		if v := l.verbs.find(b[off+1 : off+1+k]); v >= 0 {
+			vs = append(vs, v)
+		}
+		v := off + 1 + k + 1 // flags
+		v += 1 + int(b[v])   // function tags
+		off = v + 1 + int(b[v])
+	}
+	return vs
+}
+
 // verbRecord returns the readings of the verb record at v, or nil for -1.
 func (l *Lexicon) verbRecord(v int) []VerbReading {
 	if v < 0 {
@@ -259,7 +284,7 @@ func (l *Lexicon) verbRecord(v int) []VerbReading {
 	}
 	b := l.verbs.blob
 	n := int(b[v])
-	i := int(b[v+1]) | int(b[v+2])<<8 | int(b[v+3])<<16 | int(b[v+4])<<24
+	i := int(b[v+1]) | int(b[v+2])<<8 | int(b[v+3])<<16 | int(b[v+4]&^wordMark)<<24
 	return l.readings[i : i+n : i+n]
 }
 
@@ -474,6 +499,9 @@ func (l *Lexicon) loadVerbs(fsys fs.FS, path string) error {
 			capital = true
 		}
 		n := len(l.readings) - start
+		if start >= 1<<31 {
+			bad = fmt.Errorf("lexicon: %s: too many verb readings", path)
+		}
 		if n > 255 {
 			bad = fmt.Errorf("lexicon: %s: %d readings of %q", path, n, last)
 			n = 255

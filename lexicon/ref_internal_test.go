@@ -474,3 +474,39 @@ func TestVerbsLower(t *testing.T) {
 		}
 	}
 }
+
+// TestWordMarks checks every verb record's word mark against the word
+// table and its reading index (whose last byte holds the mark) against
+// its packed readings.
+func TestWordMarks(t *testing.T) {
+	l, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := l.verbs.blob
+	marked := 0
+	for off := 0; off < len(b); {
+		k := int(b[off])
+		key := b[off+1 : off+1+k]
+		v := off + 1 + k
+		off = v + 5 + 6*int(b[v])
+		if got, want := l.hasWord(v), l.words.find(key) >= 0; got != want {
+			t.Errorf("%q: mark %v, want %v", key, got, want)
+		}
+		if l.hasWord(v) {
+			marked++
+		}
+		rs, rv := l.verbRecord(v), l.recordView(v)
+		if len(rs) != rv.len() {
+			t.Fatalf("%q: %d readings, packed %d", key, len(rs), rv.len())
+		}
+		for i, r := range rs {
+			if r != rv.at(i) {
+				t.Fatalf("%q: reading %d: %+v, packed %+v", key, i, r, rv.at(i))
+			}
+		}
+	}
+	if marked == 0 {
+		t.Error("no verb form is marked")
+	}
+}
