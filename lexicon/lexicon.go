@@ -1131,11 +1131,35 @@ func lowerCase(b []byte, s string) (low string, changed, upper bool) {
 func lowerCaseRunes(b []byte, s string) (string, bool, bool) {
 	n := len(b)
 	changed, upper := false, false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+				changed, upper = true, true
+			}
+			b = append(b, c)
+			i++
+			continue
+		}
+		if c == 0xC3 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			// U+00C0 to U+00FF, German's umlauts and ß: the capitals
+			// À to Þ but × lower-case 32 code points on.
+			if d := s[i+1]; d <= 0x9E && d != 0x97 {
+				b = append(b, 0xC3, d+0x20)
+				changed, upper = true, true
+			} else {
+				b = append(b, 0xC3, d)
+			}
+			i += 2
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
 		lr := unicode.ToLower(r)
 		changed = changed || lr != r
 		upper = upper || unicode.IsUpper(r)
 		b = utf8.AppendRune(b, lr)
+		i += size
 	}
 	return unsafe.String(unsafe.SliceData(b[n:]), len(b)-n), changed, upper
 }

@@ -107,6 +107,14 @@ func TestLowerCase(t *testing.T) {
 			}
 		}
 	}
+	// Every code point, alone and between ASCII letters, and the lead
+	// byte of U+00C0 to U+00FF before every byte.
+	for r := rune(0); r <= unicode.MaxRune+1; r++ {
+		extra = append(extra, string(r), "xyzxyzxY"+string(r)+"c")
+	}
+	for c := 0; c < 256; c++ {
+		extra = append(extra, "\xc3"+string([]byte{byte(c)}), "ab\xc3"+string([]byte{byte(c)})+"\xc3")
+	}
 	for _, s := range append(testdataWords(t), extra...) {
 		var buf [4]byte
 		low, changed, upper := lowerCase(buf[:0], s)

@@ -142,9 +142,10 @@ func (t *table) findBytes(key []byte) int {
 	return t.probe(strHash(t.seed, k), k)
 }
 
-// strHash is the tables' hash of s: wyhash's mixing of eight-byte loads,
-// inlined, where maphash.String cost a call, its setup and the AES rounds
-// (a third of the instructions of a probe; the keys are short words).
+// strHash is the tables' hash of s: wyhash's mixing of eight-byte loads
+// in plain Go, where maphash.String cost a call into the runtime, its
+// setup and the AES rounds (a third of the instructions of a probe; the
+// keys are short words).
 // The filter, the first slot and the fingerprint take different bits of
 // it (see block and start).
 func strHash(seed uint64, s string) uint64 {
