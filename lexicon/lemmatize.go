@@ -77,7 +77,11 @@ func (l *Lexicon) lemmatize(toks []document.Token, out []Analysis, walkAll bool)
 			// Sentence-initial function words (Laut, Dank, Trotz, Während)
 			// are prepositions and conjunctions far more often than nouns.
 			var buf [64]byte
-			if l.word(appendLowerIfNeeded(buf[:0], t.Text)).flags&wFunctionFirst != 0 {
+			w := t.Text
+			if low, _, upper := lowerCase(buf[:0], w); upper {
+				w = low // as appendLowerIfNeeded (the tests) lowers it
+			}
+			if l.word(w).flags&wFunctionFirst != 0 {
 				continue
 			}
 			// Sentence-initial: a common noun or name wins over a verb

@@ -782,8 +782,8 @@ func (l *Lexicon) IsDeterminer(form string) bool {
 		return true
 	}
 	var buf [64]byte
-	b, changed := appendLower(buf[:0], form)
-	return changed && l.wordAt(l.words.findBytes(b)).flags&wDeterminer != 0
+	low, changed, _ := lowerCase(buf[:0], form)
+	return changed && l.wordAt(l.words.find(low)).flags&wDeterminer != 0
 }
 
 // IsPersonalPronoun reports whether form is a personal pronoun (er, sie,
@@ -1024,69 +1024,13 @@ func (l *Lexicon) Stats() map[string]int {
 	}
 }
 
-// appendLower appends s in lower case to b and reports whether anything
-// changed.
-func appendLower(b []byte, s string) ([]byte, bool) {
-	// Most forms are ASCII, where unicode.ToLower changes A-Z only.
-	changed := false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			return appendLowerRunes(b, s)
-		}
-		changed = changed || 'A' <= c && c <= 'Z'
-	}
-	if !changed {
-		return append(b, s...), false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		b = append(b, c)
-	}
-	return b, true
-}
-
-func appendLowerRunes(b []byte, s string) ([]byte, bool) {
-	changed := false
-	for _, r := range s {
-		lr := unicode.ToLower(r)
-		changed = changed || lr != r
-		b = utf8.AppendRune(b, lr)
-	}
-	return b, changed
-}
-
-// appendLowerIfNeeded appends s in lower case to b when s has an
-// upper-case letter and returns the result as a string in b's memory, or
-// returns s itself (lowerIfNeeded in the tests is the reference).
-func appendLowerIfNeeded(b []byte, s string) string {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			for _, r := range s[i:] {
-				if unicode.IsUpper(r) {
-					b, _ = appendLowerRunes(b, s)
-					return unsafe.String(unsafe.SliceData(b), len(b))
-				}
-			}
-			return s
-		}
-		if 'A' <= c && c <= 'Z' {
-			b, _ = appendLower(b, s)
-			return unsafe.String(unsafe.SliceData(b), len(b))
-		}
-	}
-	return s
-}
-
 // lowerCase returns s in lower case, whether that changed s (the changed
 // of appendLower) and whether s has an upper-case letter (when
 // appendLowerIfNeeded lowers it), in one pass. A lower-case ASCII form,
 // the common case, is returned as it is, without a copy; otherwise the
-// lower case is built in b's memory as appendLower builds it.
+// lower case is built in b's memory as appendLower builds it
+// (appendLower and appendLowerIfNeeded, in the tests, are the
+// references).
 func lowerCase(b []byte, s string) (low string, changed, upper bool) {
 	i := 0
 	if len(s) >= 8 {

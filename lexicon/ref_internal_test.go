@@ -9,6 +9,7 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/ereignis/ereignis/document"
 	"github.com/ereignis/ereignis/tokenize"
@@ -517,4 +518,65 @@ func TestWordMarks(t *testing.T) {
 	if marked == 0 {
 		t.Error("no verb form is marked")
 	}
+}
+
+// The lower-casing that lowerCase replaced, now the references of the
+// tests only.
+
+// appendLower appends s in lower case to b and reports whether anything
+// changed.
+func appendLower(b []byte, s string) ([]byte, bool) {
+	// Most forms are ASCII, where unicode.ToLower changes A-Z only.
+	changed := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return appendLowerRunes(b, s)
+		}
+		changed = changed || 'A' <= c && c <= 'Z'
+	}
+	if !changed {
+		return append(b, s...), false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b, true
+}
+
+func appendLowerRunes(b []byte, s string) ([]byte, bool) {
+	changed := false
+	for _, r := range s {
+		lr := unicode.ToLower(r)
+		changed = changed || lr != r
+		b = utf8.AppendRune(b, lr)
+	}
+	return b, changed
+}
+
+// appendLowerIfNeeded appends s in lower case to b when s has an
+// upper-case letter and returns the result as a string in b's memory, or
+// returns s itself (lowerIfNeeded in the tests is the reference).
+func appendLowerIfNeeded(b []byte, s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			for _, r := range s[i:] {
+				if unicode.IsUpper(r) {
+					b, _ = appendLowerRunes(b, s)
+					return unsafe.String(unsafe.SliceData(b), len(b))
+				}
+			}
+			return s
+		}
+		if 'A' <= c && c <= 'Z' {
+			b, _ = appendLower(b, s)
+			return unsafe.String(unsafe.SliceData(b), len(b))
+		}
+	}
+	return s
 }
