@@ -42,6 +42,13 @@ type Analysis struct {
 // out is reused when it has room. Token indices in the result are relative
 // to toks.
 func (l *Lexicon) Lemmatize(toks []document.Token, out []Analysis) []Analysis {
+	return l.lemmatize(toks, out, false)
+}
+
+// lemmatize is Lemmatize; walkAll makes the particle and auxiliary passes
+// walk every token, as they do when a sentence has more verbs than
+// verbBuf holds (the tests compare both).
+func (l *Lexicon) lemmatize(toks []document.Token, out []Analysis, walkAll bool) []Analysis {
 	if cap(out) < len(toks) {
 		out = make([]Analysis, len(toks))
 	}
@@ -52,6 +59,10 @@ func (l *Lexicon) Lemmatize(toks []document.Token, out []Analysis) []Analysis {
 	for i := range out {
 		out[i].Particle = -1
 	}
+	// The tokens that got a verb analysis, or all: every one when there
+	// are more than the array holds.
+	var verbBuf [32]int32
+	verbs, all := verbBuf[:0], walkAll
 	for i := range toks {
 		t := &toks[i]
 		if t.Kind != document.KindWord {
@@ -66,24 +77,55 @@ func (l *Lexicon) Lemmatize(toks []document.Token, out []Analysis) []Analysis {
 			// Sentence-initial function words (Laut, Dank, Trotz, Während)
 			// are prepositions and conjunctions far more often than nouns.
 			var buf [64]byte
-			if l.word(appendLowerIfNeeded(buf[:0], t.Text)).flags&wFunctionFirst != 0 {
+			w := t.Text
+			if low, _, upper := lowerCase(buf[:0], w); upper {
+				w = low // as appendLowerIfNeeded (the tests) lowers it
+			}
+			if l.word(w).flags&wFunctionFirst != 0 {
 				continue
 			}
 			// Sentence-initial: a common noun or name wins over a verb
 			// reading (Treffen, Essen, Reise, Frage: bare nouns open
 			// headlines, while a finite full verb first is rare in news),
 			// but not over a finite auxiliary or modal (War, Kann).
-			if l.IsCommonNoun(t.Text) || l.IsName(t.Text) {
+			// The noun and name found here are what nominal would find
+			// again.
+			lemma, pos := "", ""
+			if nl, ok := l.noun(t.Text); ok {
+				lemma, pos = nl, POSNoun
+			} else if nl, _, ok := l.Name(t.Text); ok {
+				lemma, pos = nl, POSPropn
+			}
+			if pos != "" {
 				// A verb-first clause (Kaufen Sie …, Haben wir …) shows itself
 				// by the subject pronoun right after the verb.
 				v1 := i+1 < len(toks) && l.IsPersonalPronoun(toks[i+1].Text) && l.verbView(t.Text).len() > 0
 				if !v1 && !l.auxOnly(t.Text) {
-					l.nominal(t.Text, &out[i])
+					a := &out[i]
+					a.Lemma, a.Base, a.POS = lemma, lemma, pos
 					continue
 				}
 			}
 		}
 		l.verb(toks, i, &out[i])
+		if out[i].POS != "" {
+			if len(verbs) < cap(verbs) {
+				verbs = append(verbs, int32(i))
+			} else {
+				all = true
+			}
+		}
+	}
+	if !all {
+		// Only the tokens verb analysed can join a particle or be an
+		// auxiliary, in the same order as a walk over all of them.
+		for _, i := range verbs {
+			l.joinParticle(toks, out, int(i))
+		}
+		for _, i := range verbs {
+			l.mainVerbAuxAt(toks, out, int(i))
+		}
+		return out
 	}
 	l.joinParticles(toks, out)
 	l.mainVerbAux(toks, out)
@@ -95,13 +137,18 @@ func (l *Lexicon) Lemmatize(toks []document.Token, out []Analysis) []Analysis {
 // Präsident), as UD does. sein stays AUX: UD counts the copula as AUX.
 func (l *Lexicon) mainVerbAux(toks []document.Token, out []Analysis) {
 	for i := range out {
-		a := &out[i]
-		if a.POS != POSAux || a.Verb.Modal || !a.Verb.Aux || a.Base == "sein" {
-			continue
-		}
-		if !l.nonFiniteInClause(toks, out, i) {
-			a.POS = POSVerb
-		}
+		l.mainVerbAuxAt(toks, out, i)
+	}
+}
+
+// mainVerbAuxAt is mainVerbAux for token i.
+func (l *Lexicon) mainVerbAuxAt(toks []document.Token, out []Analysis, i int) {
+	a := &out[i]
+	if a.POS != POSAux || a.Verb.Modal || !a.Verb.Aux || a.Base == "sein" {
+		return
+	}
+	if !l.nonFiniteInClause(toks, out, i) {
+		a.POS = POSVerb
 	}
 }
 
@@ -255,34 +302,59 @@ type verbInfo struct {
 	readings   readingView
 }
 
-func (l *Lexicon) verbInfo(form string) verbInfo {
-	var vi verbInfo
-	rs := l.verbView(form)
-	// The lower-case form is only looked up, so a stack buffer holds it.
+// verbInfo fills vi, which is zero, for form. (Filled in place: returned,
+// the struct was copied twice per word.)
+func (l *Lexicon) verbInfo(form string, vi *verbInfo) {
+	// The lower-case form is only looked up, so a stack buffer holds it;
+	// it is built once for the verb table's second probe (verbView's) and
+	// the word lists' (appendLowerIfNeeded's), which differ only for forms
+	// with title-case letters or upper-case ones without a lower case.
 	var buf [64]byte
-	lower := appendLowerIfNeeded(buf[:0], form)
+	low, changed, upper := lowerCase(buf[:0], form)
+	v, key := -1, ""
+	if !changed || !l.verbsLower {
+		v, key = l.verbs.find(form), form // a changed form is no key (verbsLower)
+	}
+	if v < 0 && changed {
+		v, key = l.verbs.find(low), low
+	}
+	rs := l.recordView(v)
+	lower := form
+	if upper {
+		lower = low
+	}
 	if rs.len() == 0 {
 		if r, ok := l.guessVerb(lower); ok {
-			rs, vi.guessed = readingView{rs: []VerbReading{r}}, true
+			rs, vi.guessed = readingView{rs: []VerbReading{r}, n: 1}, true
 		}
 	}
 	if rs.len() > 0 {
 		vi.readings = rs
+		// The word lists are asked only when the verb record says that
+		// its form is in them (and the form is the one they are asked
+		// for): most verb forms are not.
+		if v < 0 || key != lower || l.hasWord(v) {
+			w := l.word(lower)
+			vi.zus = w.flags&wZus != 0
+			vi.homograph = w.homograph
+		}
+		if rs.rs == nil {
+			// One pass over the codes for the choice and the evidence.
+			vi.best, vi.ok, vi.strong, vi.participle = l.choosePacked(rs.packed, form)
+			return
+		}
 		vi.best, vi.ok = chooseReading(rs, form)
-		w := l.word(lower)
-		vi.zus = w.flags&wZus != 0
-		vi.homograph = w.homograph
 		for k := 0; k < rs.len(); k++ {
 			r := rs.form(k)
 			vi.strong = vi.strong || strongVerbEvidence(r)
 			vi.participle = vi.participle || r.Tense == Participle
 		}
 	}
-	return vi
 }
 
 func (l *Lexicon) verb(toks []document.Token, i int, a *Analysis) {
-	vi := l.verbInfo(toks[i].Text)
+	var vi verbInfo
+	l.verbInfo(toks[i].Text, &vi)
 	if !vi.ok {
 		return
 	}
@@ -324,12 +396,15 @@ func (l *Lexicon) verb(toks []document.Token, i int, a *Analysis) {
 	if vi.guessed && best.Tense == Infinitive && !isBoundary(toks, i+1) && !l.auxNext(toks, i) {
 		return // a guessed infinitive away from the verb's place: einfachen Menschen
 	}
-	if p, n := personFromPronoun(toks, i); p != 0 && best.Finite() && best.Person != p {
-		for k := 0; k < vi.readings.len(); k++ {
-			if r := vi.readings.at(k); r.Lemma == best.Lemma && r.Person == p && r.Number == n && !r.Joined {
-				r.Aux, r.Modal = best.Aux, best.Modal
-				best = r
-				break
+	// Only a finite reading has a person to correct.
+	if best.Finite() {
+		if p, n := personFromPronoun(toks, i); p != 0 && best.Person != p {
+			for k := 0; k < vi.readings.len(); k++ {
+				if r := vi.readings.at(k); r.Lemma == best.Lemma && r.Person == p && r.Number == n && !r.Joined {
+					r.Aux, r.Modal = best.Aux, best.Modal
+					best = r
+					break
+				}
 			}
 		}
 	}
@@ -415,10 +490,12 @@ func (l *Lexicon) attributive(toks []document.Token, i int) bool {
 		return false
 	}
 	prev, next := &toks[i-1], &toks[i+1]
-	if prev.Kind != document.KindWord || next.Kind != document.KindWord || !l.IsDeterminer(prev.Text) {
+	if prev.Kind != document.KindWord || next.Kind != document.KindWord {
 		return false
 	}
-	if r, _ := utf8.DecodeRuneInString(next.Text); !unicode.IsUpper(r) {
+	// The capital first: most verbs stand before a lower-case word, and
+	// the test costs no look-up.
+	if r, _ := utf8.DecodeRuneInString(next.Text); !unicode.IsUpper(r) || !l.IsDeterminer(prev.Text) {
 		return false
 	}
 	if !l.IsCommonNoun(next.Text) {
@@ -454,6 +531,10 @@ func strongVerbEvidence(r VerbReading) bool {
 // only in Konjunktiv, and the lemma that is the form itself (führen:
 // führen, not the Konjunktiv II of fahren).
 func chooseReading(rs readingView, form string) (VerbReading, bool) {
+	if rs.rs == nil {
+		r, ok, _, _ := rs.l.choosePacked(rs.packed, form)
+		return r, ok
+	}
 	// A fixed array keeps the candidates on the stack: the choice runs for
 	// every verb token, and forms with more than eight lemmas do not exist.
 	var arr [8]candidate
@@ -517,6 +598,160 @@ type candidate struct {
 	same   bool // the lemma is the form itself (führen: führen, not fahren)
 }
 
+// The auxiliary and modal bits of a packed reading code (see
+// packReading).
+const (
+	codeAux   = 1 << 10
+	codeModal = 1 << 11
+)
+
+// packedCandidate is a candidate of choosePacked: the reading as its
+// code and lemma reference, better's rank of the code, and the facts of
+// candidate as cf bits.
+type packedCandidate struct {
+	code  uint16
+	rank  int8
+	flags uint8
+	nRead int32
+	ref   uint32
+}
+
+// Facts of a reading code (codeFacts) and of a packedCandidate.
+const (
+	cfSkip       = 1 << iota // a present participle, not a candidate
+	cfEvidence               // strongVerbEvidence
+	cfParticiple             // a past participle
+	cfInfinitive
+	cfFinite                // candidate.finite: finite and not joined, or a participle
+	cfStrong                // candidate.strong
+	cfIndic                 // candidate.indic
+	cfThird                 // candidate.third
+	cfSame   = cfInfinitive // on a candidate: candidate.same
+)
+
+// codeFacts holds, for every reading code, the cf facts and better's
+// rank that choosePacked would otherwise work out per reading, indexed by
+// factIndex: the facts depend on tense, mood, person, strong and joined
+// only, so the table is 2 KB (a table of all 14-bit codes, 32 KB, missed
+// the cache on 40k look-ups per pass in the pipeline, cachegrind).
+var codeFacts = func() (t [1 << 10]struct {
+	flags uint8
+	rank  int8
+}) {
+	for x := range t {
+		t[x].flags, t[x].rank = readingFacts(unpackReading(uint16(x&0xFF | x>>8<<12)))
+	}
+	return t
+}()
+
+// readingFacts returns the cf facts and the rank of a reading.
+func readingFacts(r VerbReading) (uint8, int8) {
+	f := uint8(0)
+	if r.Tense == PresentParticiple {
+		f |= cfSkip
+	}
+	if strongVerbEvidence(r) {
+		f |= cfEvidence
+	}
+	if r.Tense == Participle {
+		f |= cfParticiple
+	}
+	if r.Tense == Infinitive {
+		f |= cfInfinitive
+	}
+	if r.Finite() && !r.Joined || r.Tense == Participle {
+		f |= cfFinite
+	}
+	if r.Strong {
+		f |= cfStrong
+	}
+	if r.Mood == Indicative || r.Mood == NoMood {
+		f |= cfIndic
+	}
+	if r.Person == 3 || !r.Finite() {
+		f |= cfThird
+	}
+	return f, int8(readingRank(r))
+}
+
+// factIndex is the index of a reading code in codeFacts: its tense, mood
+// and person (bits 0-7) and, as bits 8 and 9, strong and joined (bits 12
+// and 13).
+func factIndex(code uint16) uint16 { return code&0xFF | code>>12&3<<8 }
+
+// choosePacked is chooseReading over the packed readings of a verb
+// record: the same choice from the codes (their facts from codeFacts) and
+// lemma references, with a lemma's string read only for the form test and
+// the last tie-break (a lemma has one reference, so equal references are
+// equal lemmas). It also reports whether any reading is
+// strongVerbEvidence and whether any is a past participle, for verbInfo.
+func (l *Lexicon) choosePacked(packed, form string) (r VerbReading, ok, strong, participle bool) {
+	var arr [8]packedCandidate
+	cs := arr[:0]
+	var all uint8
+	for ; len(packed) >= 6; packed = packed[6:] {
+		p := packed[:6]
+		code := uint16(p[0]) | uint16(p[1])<<8
+		f := codeFacts[factIndex(code)]
+		all |= f.flags
+		if f.flags&cfSkip != 0 {
+			continue
+		}
+		ref := uint32(p[2]) | uint32(p[3])<<8 | uint32(p[4])<<16 | uint32(p[5])<<24
+		k := -1
+		for j := range cs {
+			if cs[j].ref == ref {
+				k = j
+				break
+			}
+		}
+		if k < 0 {
+			if len(cs) == len(arr) {
+				continue
+			}
+			cs = append(cs, packedCandidate{code: code, ref: ref, rank: f.rank})
+			k = len(cs) - 1
+		}
+		c := &cs[k]
+		c.nRead++
+		if f.rank > c.rank {
+			c.code, c.rank = code|c.code&(codeAux|codeModal), f.rank
+		} else {
+			c.code |= code & (codeAux | codeModal)
+		}
+		c.flags |= f.flags & (cfFinite | cfStrong | cfIndic | cfThird)
+		if f.flags&cfInfinitive != 0 && c.flags&cfSame == 0 && equalLower(l.lemmaAt(ref), form) {
+			c.flags |= cfSame
+		}
+	}
+	strong, participle = all&cfEvidence != 0, all&cfParticiple != 0
+	if len(cs) == 0 {
+		return VerbReading{}, false, strong, participle
+	}
+	best := 0
+	for i := 1; i < len(cs); i++ {
+		if l.packedBefore(&cs[i], &cs[best]) {
+			best = i
+		}
+	}
+	r = unpackReading(cs[best].code)
+	r.Lemma = l.lemmaAt(cs[best].ref)
+	return r, true, strong, participle
+}
+
+// packedBefore is before for packed candidates.
+func (l *Lexicon) packedBefore(c, o *packedCandidate) bool {
+	for _, bit := range [...]uint8{cfFinite, cfIndic, cfSame, cfThird, cfStrong} {
+		if d := (c.flags ^ o.flags) & bit; d != 0 {
+			return c.flags&bit != 0
+		}
+	}
+	if c.nRead != o.nRead {
+		return c.nRead > o.nRead
+	}
+	return l.lemmaAt(c.ref) < l.lemmaAt(o.ref)
+}
+
 // before orders the lemma candidates of chooseReading.
 func (c *candidate) before(o *candidate) bool {
 	switch {
@@ -559,26 +794,26 @@ func equalLower(lemma, form string) bool {
 // is quoted), then indicative before Konjunktiv before imperative, and
 // main-clause forms before joined ones. A first or second person pronoun
 // next to the verb overrides the person (see personFromPronoun).
-func better(a, b VerbReading) bool {
-	rank := func(r VerbReading) int {
-		n := 0
-		switch r.Mood {
-		case Indicative:
-			n += 40
-		case Subjunctive1, Subjunctive2:
-			n += 30
-		case NoMood:
-			n += 20
-		}
-		if r.Person == 3 {
-			n += 15
-		}
-		if r.Joined {
-			n -= 10
-		}
-		return n
+func better(a, b VerbReading) bool { return readingRank(a) > readingRank(b) }
+
+// readingRank is better's rank of a reading.
+func readingRank(r VerbReading) int {
+	n := 0
+	switch r.Mood {
+	case Indicative:
+		n += 40
+	case Subjunctive1, Subjunctive2:
+		n += 30
+	case NoMood:
+		n += 20
 	}
-	return rank(a) > rank(b)
+	if r.Person == 3 {
+		n += 15
+	}
+	if r.Joined {
+		n -= 10
+	}
+	return n
 }
 
 // guessVerb analyses an unknown lower-case form as particle + known verb
@@ -586,11 +821,16 @@ func better(a, b VerbReading) bool {
 // are tried longest first by looking up the form's prefixes, which costs a
 // few map lookups instead of a scan of every particle.
 func (l *Lexicon) guessVerb(form string) (VerbReading, bool) {
-	if len(form) < 6 || l.word(form).function != "" {
+	if len(form) < 6 {
 		return VerbReading{}, false
 	}
 	var arr [16]int
 	ns := l.particleTrie.prefixes(form, min(l.maxParticle, len(form)-4), arr[:0])
+	// Most words start with no particle: the function-word probe only
+	// for those that do.
+	if len(ns) == 0 || l.word(form).function != "" {
+		return VerbReading{}, false
+	}
 	for k := len(ns) - 1; k >= 0; k-- {
 		n := ns[k]
 		if n < 2 || !utf8.RuneStart(form[n]) {
@@ -631,56 +871,61 @@ func (l *Lexicon) guessVerb(form string) (VerbReading, bool) {
 // clause. Participles and infinitives do not end it (kam mir gefasst vor).
 func (l *Lexicon) joinParticles(toks []document.Token, out []Analysis) {
 	for i := range out {
-		a := &out[i]
-		if a.Base == "" || (a.POS != POSVerb && a.POS != POSAux) || !a.Verb.Finite() || a.Verb.Joined {
+		l.joinParticle(toks, out, i)
+	}
+}
+
+// joinParticle is joinParticles for the verb at i.
+func (l *Lexicon) joinParticle(toks []document.Token, out []Analysis, i int) {
+	a := &out[i]
+	if a.Base == "" || (a.POS != POSVerb && a.POS != POSAux) || !a.Verb.Finite() || a.Verb.Joined {
+		return
+	}
+	commas := 0
+scan:
+	for j := i + 1; j < len(toks); j++ {
+		t := &toks[j]
+		if t.Kind == document.KindPunct {
+			switch t.Text {
+			case ".", "!", "?", ";", ":":
+				break scan
+			case ",":
+				commas++
+			}
 			continue
 		}
-		commas := 0
-	scan:
-		for j := i + 1; j < len(toks); j++ {
-			t := &toks[j]
-			if t.Kind == document.KindPunct {
-				switch t.Text {
-				case ".", "!", "?", ";", ":":
-					break scan
-				case ",":
-					commas++
-				}
-				continue
+		if t.Kind != document.KindWord {
+			continue
+		}
+		// The cheap tests first: most words do not end a clause. A
+		// particle right before a comma after an odd number of commas
+		// closes an inserted clause or apposition (Stifte, die … auf,),
+		// whose own verb it belongs to.
+		if isBoundary(toks, j+1) && !(commas%2 == 1 && j+1 < len(toks) && toks[j+1].Text == ",") && l.IsSeparablePrefix(t.Text) {
+			lemma, guessed := l.SeparableLemma(t.Text, a.Base), false
+			if f := l.word(t.Text).flags; lemma == "" && a.POS == POSVerb && f&wProductive != 0 && f&wPrepositional != 0 {
+				// Morphy lacks common particle verbs (mitkommen,
+				// beisteuern); a productive particle that is also a
+				// preposition (an, mit, bei, zu, ...) at the clause end of
+				// a full verb forms one all the same. Adverb particles
+				// (hieß es weiter, kam zurück) join only where listed.
+				lemma, guessed = t.Text+a.Base, true
 			}
-			if t.Kind != document.KindWord {
-				continue
-			}
-			// A particle right before a comma after an odd number of commas
-			// closes an inserted clause or apposition (Stifte, die … auf,),
-			// whose own verb it belongs to.
-			inserted := commas%2 == 1 && j+1 < len(toks) && toks[j+1].Text == ","
-			// The cheap tests first: most words do not end a clause.
-			if isBoundary(toks, j+1) && !inserted && l.IsSeparablePrefix(t.Text) {
-				lemma, guessed := l.SeparableLemma(t.Text, a.Base), false
-				if f := l.word(t.Text).flags; lemma == "" && a.POS == POSVerb && f&wProductive != 0 && f&wPrepositional != 0 {
-					// Morphy lacks common particle verbs (mitkommen,
-					// beisteuern); a productive particle that is also a
-					// preposition (an, mit, bei, zu, ...) at the clause end of
-					// a full verb forms one all the same. Adverb particles
-					// (hieß es weiter, kam zurück) join only where listed.
-					lemma, guessed = t.Text+a.Base, true
-				}
-				if lemma != "" {
-					a.Lemma = lemma
-					a.Guessed = a.Guessed || guessed
-					a.POS = POSVerb
-					a.Particle = j
-					out[j] = Analysis{Lemma: t.Text, Base: t.Text, POS: POSParticle, Particle: i}
-					break
-				}
-			}
-			if (out[j].POS == POSVerb || out[j].POS == POSAux) && out[j].Verb.Finite() {
-				if j+1 < len(toks) && toks[j+1].Text == "," {
-					continue
-				}
+			if lemma != "" {
+				a.Lemma = lemma
+				a.Guessed = a.Guessed || guessed
+				a.POS = POSVerb
+				a.Particle = j
+				out[j] = Analysis{Lemma: t.Text, Base: t.Text, POS: POSParticle, Particle: i}
 				break
 			}
+		}
+		// Finite first: only verbs have a mood, and it is one byte.
+		if o := &out[j]; o.Verb.Finite() && (o.POS == POSVerb || o.POS == POSAux) {
+			if j+1 < len(toks) && toks[j+1].Text == "," {
+				continue
+			}
+			break
 		}
 	}
 }

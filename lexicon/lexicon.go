@@ -118,8 +118,12 @@ type Lexicon struct {
 	// packed, six bytes each (code, see packReading, and the lemma's
 	// reference into lemmaBlob), so that the lemma stage decides from the
 	// record's cache line and the lemmas' hundred kilobytes alone.
-	verbs    *table
-	readings []VerbReading
+	verbs *table
+	// verbsLower is set when lower-casing changes no verb form (none has
+	// a capital): then a form that lower-casing changes is no key, and
+	// only its lower case is looked up.
+	verbsLower bool
+	readings   []VerbReading
 	// lemmaBlob holds the verb lemmas, which the packed readings of a verb
 	// record name by offset and length (see readingView).
 	lemmaBlob  string
@@ -129,12 +133,16 @@ type Lexicon struct {
 	// verb homograph classes, separable particle), so that one probe
 	// answers every question a stage asks of a token (see buildWords);
 	// wordMap collects them during the load.
-	words        *table
-	wordMap      map[string]wordInfo
-	nFunction    int // forms with function-word tags
-	nParticles   int
-	maxParticle  int // length in bytes of the longest particle
-	particleTrie particleTrie
+	words       *table
+	wordMap     map[string]wordInfo
+	nFunction   int // forms with function-word tags
+	nParticles  int
+	maxParticle int // length in bytes of the longest particle
+	// particleFirst has bit b set when a particle starts with byte b:
+	// IsSeparablePrefix rules out every other word (Haus, 2014, ein)
+	// without a probe.
+	particleFirst [4]uint64
+	particleTrie  particleTrie
 	// nouns maps a noun form to its lemma (see nounLemma for the record).
 	nouns *table
 	// nounLemmas is built on first use (IsNounLemma, which the stages do
@@ -244,6 +252,31 @@ func LoadFS(fsys fs.FS, dir string) (*Lexicon, error) {
 	return l, nil
 }
 
+// wordMark is set in the last byte of a verb record's reading index when
+// the record's form is in the word lists too (see markWords).
+const wordMark = 0x80
+
+// hasWord reports whether the form of the verb record at v is in the word
+// lists: verbInfo probes them only then.
+func (l *Lexicon) hasWord(v int) bool { return l.verbs.blob[v+4]&wordMark != 0 }
+
+// wordVerbRecords returns the verb records (offsets) whose forms are in
+// the word lists, for pack to mark.
+func (l *Lexicon) wordVerbRecords() []int {
+	var vs []int
+	b := l.words.blob
+	for off := 0; off < len(b); {
+		k := int(b[off])
+		if v := l.verbs.find(b[off+1 : off+1+k]); v >= 0 {
+			vs = append(vs, v)
+		}
+		v := off + 1 + k + 1 // flags
+		v += 1 + int(b[v])   // function tags
+		off = v + 1 + int(b[v])
+	}
+	return vs
+}
+
 // verbRecord returns the readings of the verb record at v, or nil for -1.
 func (l *Lexicon) verbRecord(v int) []VerbReading {
 	if v < 0 {
@@ -251,7 +284,7 @@ func (l *Lexicon) verbRecord(v int) []VerbReading {
 	}
 	b := l.verbs.blob
 	n := int(b[v])
-	i := int(b[v+1]) | int(b[v+2])<<8 | int(b[v+3])<<16 | int(b[v+4])<<24
+	i := int(b[v+1]) | int(b[v+2])<<8 | int(b[v+3])<<16 | int(b[v+4]&^wordMark)<<24
 	return l.readings[i : i+n : i+n]
 }
 
@@ -304,14 +337,10 @@ type readingView struct {
 	packed string // six bytes a reading: code (2), lemma reference (4)
 	l      *Lexicon
 	rs     []VerbReading // when packed is empty
+	n      int           // the number of readings, asked in every loop
 }
 
-func (v readingView) len() int {
-	if v.rs != nil {
-		return len(v.rs)
-	}
-	return len(v.packed) / 6
-}
+func (v readingView) len() int { return v.n }
 
 func (v readingView) at(i int) VerbReading {
 	if v.rs != nil {
@@ -332,17 +361,21 @@ func (v readingView) form(i int) VerbReading {
 	return unpackReading(uint16(v.packed[6*i]) | uint16(v.packed[6*i+1])<<8)
 }
 
-// verbView is VerbReadings as a readingView. (No verb form has a
-// capital, so a capitalised form could skip its own probe and look up its
-// lower case only; measured with a case test per look-up, that saved 2 %
-// of the probes' L2 misses and cost more instructions than it saved.)
+// verbView is VerbReadings as a readingView. No verb form has a capital
+// (verbsLower), so a capitalised form skips its own probe and looks up
+// its lower case only. (Measured in Round 4 with a case test per look-up
+// added, that saved 2 % of the probes' L2 misses and cost more
+// instructions than it saved; the case is now known from lowerCase,
+// which the second probe needs anyway.)
 func (l *Lexicon) verbView(form string) readingView {
-	v := l.verbs.find(form)
-	if v < 0 {
-		var buf [64]byte
-		if b, changed := appendLower(buf[:0], form); changed {
-			v = l.verbs.findBytes(b)
-		}
+	var buf [64]byte
+	low, changed, _ := lowerCase(buf[:0], form)
+	v := -1
+	if !changed || !l.verbsLower {
+		v = l.verbs.find(form)
+	}
+	if v < 0 && changed {
+		v = l.verbs.find(low)
 	}
 	return l.recordView(v)
 }
@@ -353,7 +386,7 @@ func (l *Lexicon) recordView(v int) readingView {
 		return readingView{}
 	}
 	n := int(l.verbs.blob[v])
-	return readingView{packed: l.verbs.blob[v+5 : v+5+6*n], l: l}
+	return readingView{packed: l.verbs.blob[v+5 : v+5+6*n], l: l, n: n}
 }
 
 // packReading packs a reading without its lemma into 14 bits.
@@ -456,11 +489,19 @@ func (l *Lexicon) loadVerbs(fsys fs.FS, path string) error {
 	// The source is sorted by form, so the lines of a form with several
 	// lemmas follow each other and its readings stay consecutive.
 	last, start := "", 0
+	capital := false
+	var low [256]byte
 	end := func() {
 		if last == "" {
 			return
 		}
+		if _, changed, _ := lowerCase(low[:0], last); changed {
+			capital = true
+		}
 		n := len(l.readings) - start
+		if start >= 1<<31 {
+			bad = fmt.Errorf("lexicon: %s: too many verb readings", path)
+		}
 		if n > 255 {
 			bad = fmt.Errorf("lexicon: %s: %d readings of %q", path, n, last)
 			n = 255
@@ -508,6 +549,7 @@ func (l *Lexicon) loadVerbs(fsys fs.FS, path string) error {
 		}
 	})
 	end()
+	l.verbsLower = !capital
 	l.verbs = tb.build()
 	l.lemmaBlob = string(lemmaBytes)
 	for i := range l.readings {
@@ -600,6 +642,9 @@ func (l *Lexicon) loadSeparable(fsys fs.FS, path string) error {
 	l.nParticles = len(particles)
 	for p := range particles {
 		l.maxParticle = max(l.maxParticle, len(p))
+		if p != "" {
+			l.particleFirst[p[0]>>6] |= 1 << (p[0] & 63)
+		}
 		w := l.wordMap[p]
 		w.flags |= wParticle
 		if count[p] >= minProductive {
@@ -737,8 +782,8 @@ func (l *Lexicon) IsDeterminer(form string) bool {
 		return true
 	}
 	var buf [64]byte
-	b, changed := appendLower(buf[:0], form)
-	return changed && l.wordAt(l.words.findBytes(b)).flags&wDeterminer != 0
+	low, changed, _ := lowerCase(buf[:0], form)
+	return changed && l.wordAt(l.words.find(low)).flags&wDeterminer != 0
 }
 
 // IsPersonalPronoun reports whether form is a personal pronoun (er, sie,
@@ -766,12 +811,15 @@ func (l *Lexicon) VerbHomograph(form string) string { return l.word(form).homogr
 // case-insensitive (sentence-initial "Traf" finds "traf"). The returned
 // slice is shared: callers must not modify it.
 func (l *Lexicon) VerbReadings(form string) []VerbReading {
-	if v := l.verbs.find(form); v >= 0 {
-		return l.verbRecord(v)
-	}
 	var buf [64]byte
-	if b, changed := appendLower(buf[:0], form); changed {
-		return l.verbRecord(l.verbs.findBytes(b))
+	low, changed, _ := lowerCase(buf[:0], form)
+	if !changed || !l.verbsLower {
+		if v := l.verbs.find(form); v >= 0 {
+			return l.verbRecord(v)
+		}
+	}
+	if changed {
+		return l.verbRecord(l.verbs.find(low))
 	}
 	return nil
 }
@@ -793,7 +841,12 @@ func (l *Lexicon) IsVerbLemma(s string) bool { return l.verbLemmas[s] }
 // IsSeparablePrefix reports whether word can be the detached particle of a
 // separable verb (an, auf, teil, statt, fest, ...). It is case-sensitive:
 // particles are lower case.
-func (l *Lexicon) IsSeparablePrefix(word string) bool { return l.word(word).flags&wParticle != 0 }
+func (l *Lexicon) IsSeparablePrefix(word string) bool {
+	if word != "" && l.particleFirst[word[0]>>6]&(1<<(word[0]&63)) == 0 {
+		return false
+	}
+	return l.word(word).flags&wParticle != 0
+}
 
 // minProductive is how many particle verbs of the table a particle must
 // form before it may form unlisted ones: an, mit, zurück, wieder form
@@ -915,13 +968,15 @@ func (l *Lexicon) CompoundHead(form string) (lemma, head string, ok bool) {
 			}
 			continue
 		}
-		// The capitalised head is built in a stack buffer; the map lookup
-		// with string(b) does not allocate.
-		b := utf8.AppendRune(buf[:0], unicode.ToUpper(r))
-		b = append(b, rest[size:]...)
-		if !l.heads.has(unsafe.String(&b[0], len(b))) {
+		// The head filter is asked without building the capitalised head
+		// (most heads are no noun); a head that passes is built in a stack
+		// buffer for the table.
+		up := unicode.ToUpper(r)
+		if !l.heads.hasCapitalised(up, rest[size:]) {
 			continue
 		}
+		b := utf8.AppendRune(buf[:0], up)
+		b = append(b, rest[size:]...)
 		if v := l.nouns.findBytes(b); v >= 0 {
 			h := l.nounLemma(v, len(b))
 			hr, hs := utf8.DecodeRuneInString(h)
@@ -969,62 +1024,88 @@ func (l *Lexicon) Stats() map[string]int {
 	}
 }
 
-// appendLower appends s in lower case to b and reports whether anything
-// changed.
-func appendLower(b []byte, s string) ([]byte, bool) {
-	// Most forms are ASCII, where unicode.ToLower changes A-Z only.
-	changed := false
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			return appendLowerRunes(b, s)
+// lowerCase returns s in lower case, whether that changed s (the changed
+// of appendLower) and whether s has an upper-case letter (when
+// appendLowerIfNeeded lowers it), in one pass. A lower-case ASCII form,
+// the common case, is returned as it is, without a copy; otherwise the
+// lower case is built in b's memory as appendLower builds it
+// (appendLower and appendLowerIfNeeded, in the tests, are the
+// references).
+func lowerCase(b []byte, s string) (low string, changed, upper bool) {
+	i := 0
+	if len(s) >= 8 {
+		// Eight bytes at a time: a high bit is a non-ASCII byte; for
+		// ASCII bytes, adding 0x80-'A' sets the high bit of those >= 'A'
+		// and adding 0x80-'Z'-1 that of those > 'Z', without carries.
+		const ones, highs = 0x0101010101010101, 0x8080808080808080
+		var up uint64
+		for ; i+8 <= len(s) || i < len(s); i += 8 {
+			if i+8 > len(s) {
+				i = len(s) - 8 // the last eight bytes, overlapping
+			}
+			w := load64(unsafe.Pointer(unsafe.StringData(s)), i)
+			if w&highs != 0 {
+				return lowerCaseRunes(b, s)
+			}
+			up |= (w + (0x80-'A')*ones) &^ (w + (0x80-'Z'-1)*ones) & highs
 		}
-		changed = changed || 'A' <= c && c <= 'Z'
-	}
-	if !changed {
-		return append(b, s...), false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
+		upper = up != 0
+	} else {
+		for ; i < len(s); i++ {
+			c := s[i]
+			if c >= utf8.RuneSelf {
+				return lowerCaseRunes(b, s)
+			}
+			upper = upper || 'A' <= c && c <= 'Z'
 		}
-		b = append(b, c)
 	}
-	return b, true
+	if !upper {
+		return s, false, false
+	}
+	n := len(b)
+	b = append(b, s...)
+	for i := n; i < len(b); i++ {
+		if c := b[i]; 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return unsafe.String(&b[n], len(s)), true, true
 }
 
-func appendLowerRunes(b []byte, s string) ([]byte, bool) {
-	changed := false
-	for _, r := range s {
+func lowerCaseRunes(b []byte, s string) (string, bool, bool) {
+	n := len(b)
+	changed, upper := false, false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+				changed, upper = true, true
+			}
+			b = append(b, c)
+			i++
+			continue
+		}
+		if c == 0xC3 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			// U+00C0 to U+00FF, German's umlauts and ß: the capitals
+			// À to Þ but × lower-case 32 code points on.
+			if d := s[i+1]; d <= 0x9E && d != 0x97 {
+				b = append(b, 0xC3, d+0x20)
+				changed, upper = true, true
+			} else {
+				b = append(b, 0xC3, d)
+			}
+			i += 2
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
 		lr := unicode.ToLower(r)
 		changed = changed || lr != r
+		upper = upper || unicode.IsUpper(r)
 		b = utf8.AppendRune(b, lr)
+		i += size
 	}
-	return b, changed
-}
-
-// appendLowerIfNeeded appends s in lower case to b when s has an
-// upper-case letter and returns the result as a string in b's memory, or
-// returns s itself (lowerIfNeeded in the tests is the reference).
-func appendLowerIfNeeded(b []byte, s string) string {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf {
-			for _, r := range s[i:] {
-				if unicode.IsUpper(r) {
-					b, _ = appendLowerRunes(b, s)
-					return unsafe.String(unsafe.SliceData(b), len(b))
-				}
-			}
-			return s
-		}
-		if 'A' <= c && c <= 'Z' {
-			b, _ = appendLower(b, s)
-			return unsafe.String(unsafe.SliceData(b), len(b))
-		}
-	}
-	return s
+	return unsafe.String(unsafe.SliceData(b[n:]), len(b)-n), changed, upper
 }
 
 // appendTitleIfCaps appends titleIfCaps(s) to b and reports whether it

@@ -18,7 +18,14 @@ import (
 // bytes as before, so the collector's pacing does not change.
 func (l *Lexicon) pack() {
 	var p packer
-	p.str(&l.verbs.blob)
+	// The copy of the verb records marks those whose forms are in the word
+	// lists (hasWord).
+	marks := l.wordVerbRecords()
+	p.strEdit(&l.verbs.blob, func(d []byte) {
+		for _, v := range marks {
+			d[v+4] |= wordMark
+		}
+	})
 	for _, t := range []*table{l.verbs, l.nouns, l.names, l.words} {
 		p.words(&t.filter)
 		p.words(&t.slots)
@@ -66,7 +73,11 @@ func (p *packer) uint32s(s *[]uint32) {
 	})
 }
 
-func (p *packer) str(s *string) {
+func (p *packer) str(s *string) { p.strEdit(s, nil) }
+
+// strEdit is str with edit applied to the copy before it becomes the
+// string.
+func (p *packer) strEdit(s *string, edit func([]byte)) {
 	at, n := p.place(len(*s)), len(*s)
 	p.moves = append(p.moves, func(mem []uint64) {
 		if n == 0 {
@@ -74,6 +85,9 @@ func (p *packer) str(s *string) {
 		}
 		d := unsafe.Slice((*byte)(unsafe.Pointer(&mem[at])), n)
 		copy(d, *s)
+		if edit != nil {
+			edit(d)
+		}
 		*s = unsafe.String(&d[0], n)
 	})
 }

@@ -2,7 +2,9 @@ package lexicon
 
 import (
 	"hash/maphash"
+	"math/bits"
 	"sort"
+	"unicode/utf8"
 	"unsafe"
 )
 
@@ -30,7 +32,7 @@ type table struct {
 	filter []uint64
 	fmask  uint64
 	n      int
-	seed   maphash.Seed
+	seed   uint64
 }
 
 // tableBuilder collects the records of a table; build lays out the slots.
@@ -52,7 +54,7 @@ func (b *tableBuilder) add(key string) {
 }
 
 func (b *tableBuilder) build() *table {
-	t := &table{n: len(b.offs), seed: maphash.MakeSeed()}
+	t := &table{n: len(b.offs), seed: maphash.Comparable(maphash.MakeSeed(), 0)}
 	if len(b.blob) > 0 {
 		if cap(b.blob)-len(b.blob) > len(b.blob)/8 {
 			// The size was a guess: do not keep the spare capacity alive.
@@ -85,7 +87,7 @@ func (b *tableBuilder) build() *table {
 	count := make([]uint32, n>>blockShift+1)
 	for x, off := range b.offs {
 		k := int(off) + 1
-		h := maphash.String(t.seed, t.blob[k:k+int(t.blob[off])])
+		h := strHash(t.seed, t.blob[k:k+int(t.blob[off])])
 		hs[x] = h
 		i, bits := t.block(h)
 		t.filter[i] |= bits
@@ -131,13 +133,55 @@ func (t *table) start(h uint64) uint64 { return (h >> 20) & t.mask &^ 7 }
 
 // find returns the offset of key's value in t.blob, or -1.
 func (t *table) find(key string) int {
-	return t.probe(maphash.String(t.seed, key), key)
+	return t.probe(strHash(t.seed, key), key)
 }
 
 // findBytes is find for a key built in a buffer.
 func (t *table) findBytes(key []byte) int {
-	return t.probe(maphash.Bytes(t.seed, key), unsafe.String(unsafe.SliceData(key), len(key)))
+	k := unsafe.String(unsafe.SliceData(key), len(key))
+	return t.probe(strHash(t.seed, k), k)
 }
+
+// strHash is the tables' hash of s: wyhash's mixing of eight-byte loads
+// in plain Go, where maphash.String cost a call into the runtime, its
+// setup and the AES rounds (a third of the instructions of a probe; the
+// keys are short words).
+// The filter, the first slot and the fingerprint take different bits of
+// it (see block and start).
+func strHash(seed uint64, s string) uint64 {
+	const (
+		m1 = 0xa0761d6478bd642f
+		m2 = 0xe7037ed1a0b428db
+		m3 = 0x8ebc6af09c88c6e3
+	)
+	n := len(s)
+	p := unsafe.Pointer(unsafe.StringData(s))
+	var a, b uint64
+	switch {
+	case n > 16:
+		for i := n; i > 16; i -= 16 {
+			seed = mix(load64(p, 0)^m2, load64(p, 8)^seed)
+			p = unsafe.Add(p, 16)
+		}
+		p = unsafe.Add(p, (n-1)%16+1-16)
+		a, b = load64(p, 0), load64(p, 8)
+	case n >= 8:
+		a, b = load64(p, 0), load64(p, n-8)
+	case n >= 4:
+		a, b = uint64(load32(p, 0)), uint64(load32(p, n-4))
+	case n > 0:
+		a = uint64(*(*byte)(p))<<16 | uint64(*(*byte)(unsafe.Add(p, n>>1)))<<8 | uint64(*(*byte)(unsafe.Add(p, n-1)))
+	}
+	return mix(m3^uint64(n), mix(a^m2, b^seed))
+}
+
+func mix(a, b uint64) uint64 {
+	hi, lo := bits.Mul64(a, b)
+	return hi ^ lo
+}
+
+func load64(p unsafe.Pointer, off int) uint64 { return *(*uint64)(unsafe.Add(p, off)) }
+func load32(p unsafe.Pointer, off int) uint32 { return *(*uint32)(unsafe.Add(p, off)) }
 
 func (t *table) probe(h uint64, key string) int {
 	if i, bits := t.block(h); t.filter[i]&bits != bits {
@@ -154,10 +198,21 @@ func (t *table) probe(h uint64, key string) int {
 		}
 		off := int(uint32(s)) - 1
 		k := off + 1
-		if e := k + int(t.blob[off]); e-k == len(key) && t.blob[k:e] == key {
+		if e := k + int(t.blob[off]); e-k == len(key) && equalKey(t.blob[k:e], key) {
 			return e
 		}
 	}
+}
+
+// equalKey is a == b for strings of the same length, small enough to
+// inline: keys of 8 to 16 bytes, most of the tables' hits, compare in two
+// loads each instead of a call to the runtime's memequal.
+func equalKey(a, b string) bool {
+	if n := len(a); n >= 8 && n <= 16 {
+		pa, pb := unsafe.Pointer(unsafe.StringData(a)), unsafe.Pointer(unsafe.StringData(b))
+		return load64(pa, 0) == load64(pb, 0) && load64(pa, n-8) == load64(pb, n-8)
+	}
+	return a == b
 }
 
 // ending packs the last three bytes of s (at least three long).
@@ -261,6 +316,38 @@ func (f *headFilter) pos(key string) (uint64, uint64, uint64) {
 	return line * 8, y >> 55, (y >> 46) & 511
 }
 
+// hasCapitalised is has(string(up) + tail), without building the key:
+// the filter reads only the key's first two and last five bytes and its
+// length. tail is at least two bytes long.
+func (f *headFilter) hasCapitalised(up rune, tail string) bool {
+	var u [utf8.UTFMax]byte
+	un := utf8.EncodeRune(u[:], up)
+	n := un + len(tail)
+	var x uint64
+	if len(tail) >= 5 {
+		t := tail[len(tail)-5:]
+		x = uint64(t[0])<<32 | uint64(t[1])<<24 | uint64(t[2])<<16 | uint64(t[3])<<8 | uint64(t[4])
+	} else {
+		for i := max(0, n-5); i < n; i++ {
+			c := byte(0)
+			if i < un {
+				c = u[i]
+			} else {
+				c = tail[i-un]
+			}
+			x = x<<8 | uint64(c)
+		}
+	}
+	k1 := tail[0]
+	if un >= 2 {
+		k1 = u[1]
+	}
+	line := (x * 0x9E3779B97F4A7C15 >> 40) & f.mask
+	y := (uint64(u[0])<<16 | uint64(k1)<<8 | uint64(n&0xFF)) * 0xC2B2AE3D27D4EB4F
+	w, b1, b2 := line*8, y>>55, (y>>46)&511
+	return f.words[w+b1>>6]&(1<<(b1&63)) != 0 && f.words[w+b2>>6]&(1<<(b2&63)) != 0
+}
+
 func (f *headFilter) add(key string) {
 	w, b1, b2 := f.pos(key)
 	f.words[w+b1>>6] |= 1 << (b1 & 63)
@@ -279,6 +366,9 @@ func (f *headFilter) has(key string) bool {
 type particleTrie struct {
 	nodes []trieNode
 	edges []trieEdge
+	// root is the root's child for each first byte (0: none), so that
+	// the first step, where most words leave the trie, is one load.
+	root [256]int32
 }
 
 type trieNode struct {
@@ -333,17 +423,26 @@ func newParticleTrie(words map[string]wordInfo) particleTrie {
 			t.nodes = append(t.nodes, trieNode{flags: k.flags})
 		}
 	}
+	for _, e := range t.edges[t.nodes[0].first : t.nodes[0].first+t.nodes[0].n] {
+		t.root[e.b] = e.to
+	}
 	return t
 }
 
 // prefixes appends to ns the lengths of the prefixes of s of at most max
 // bytes that are particles, shortest first, and returns ns.
 func (t *particleTrie) prefixes(s string, max int, ns []int) []int {
-	if len(t.nodes) == 0 {
+	if len(t.nodes) == 0 || len(s) == 0 || max < 1 {
 		return ns
 	}
-	cur := int32(0)
-	for i := 0; i < len(s) && i < max; i++ {
+	cur := t.root[s[0]]
+	if cur == 0 {
+		return ns
+	}
+	if t.nodes[cur].flags&wParticle != 0 {
+		ns = append(ns, 1)
+	}
+	for i := 1; i < len(s) && i < max; i++ {
 		nd := &t.nodes[cur]
 		next := int32(-1)
 		for _, e := range t.edges[nd.first : nd.first+nd.n] {
