@@ -374,3 +374,38 @@ func (t *startTrie) next(n uint32, r rune) uint32 {
 	}
 	return noChild
 }
+
+// TestWinnerMemo checks Find with the memo of completed winners (warmed
+// on all texts, last to first) against Find without one.
+func TestWinnerMemo(t *testing.T) {
+	warm, err := Load(models.Timex, "timex")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cold, err := Load(models.Timex, "timex")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cold.memo = nil
+	texts := refTexts(t, warm)
+	if testing.Short() && len(texts) > 2000 {
+		texts = texts[:2000]
+	}
+	for k := len(texts) - 1; k >= 0; k-- {
+		warm.Find(texts[k])
+	}
+	n := 0
+	for _, text := range texts {
+		got, want := warm.Find(text), cold.Find(text)
+		n += len(want)
+		for k := range got {
+			if k < len(want) && got[k].Rule.order == want[k].Rule.order {
+				got[k].Rule = want[k].Rule // the same rule of another load
+			}
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("text %.80q…: got %+v, want %+v", text, got, want)
+		}
+	}
+	t.Logf("%d texts, %d mentions", len(texts), n)
+}

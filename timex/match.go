@@ -244,6 +244,7 @@ func (rs *Rules) Find(text string) []Mention {
 			i += size
 			continue
 		}
+		var ok bool
 		if len(bestM) == 0 {
 			// The automaton found the end; the groups are the regexp's.
 			// When the pattern looks at nothing after the match (no \b,
@@ -253,17 +254,40 @@ func (rs *Rules) Find(text string) []Mention {
 			if best.Rule.dfa.pure {
 				end = best.End
 			}
-			// The groups the regexp would give, from the automaton's
-			// program (see backtrack.go).
-			bestM = sc.bt.submatches(best.Rule.dfa.program(), best.Rule.dfa.ascii, text[i:end], len(best.Rule.names), sc.groups[:0])
-			sc.groups = bestM
-		}
-		for k := range bestM {
-			if bestM[k] >= 0 {
-				bestM[k] += i
+			// The same winner on the same text is completed the same way:
+			// a memo (see winMemo) answers for most winners.
+			mlen := best.End - i
+			key := memoKey(text[i:end], mlen)
+			if me := rs.memo.get(best.Rule, mlen, key); me != nil {
+				best, ok = me.m, me.ok
+				best.Start += i
+				best.End += i
+			} else {
+				// The groups the regexp would give, from the automaton's
+				// program (see backtrack.go).
+				bestM = sc.bt.submatches(best.Rule.dfa.program(), best.Rule.dfa.ascii, text[i:end], len(best.Rule.names), sc.groups[:0])
+				sc.groups = bestM
+				for k := range bestM {
+					if bestM[k] >= 0 {
+						bestM[k] += i
+					}
+				}
+				ok = rs.completeMatch(&best, text, bestM)
+				if !best.Rule.dfa.altMatch() {
+					rs.memo.put(best, ok, i, mlen, key)
+				}
 			}
+		} else {
+			for k := range bestM {
+				if bestM[k] >= 0 {
+					bestM[k] += i
+				}
+			}
+			ok = rs.completeMatch(&best, text, bestM)
 		}
-		if !rs.complete(&best, text, bestM, out) {
+		if ok {
+			rs.leadDet(&best, text, out)
+		} else {
 			i += size
 			continue
 		}
@@ -283,6 +307,16 @@ func (rs *Rules) Find(text string) []Mention {
 // determiner that does not reach into the previous mention of out. It
 // reports false when a value table had no entry, so the rule does not apply.
 func (rs *Rules) complete(best *Mention, text string, m []int, out []Mention) bool {
+	if !rs.completeMatch(best, text, m) {
+		return false
+	}
+	rs.leadDet(best, text, out)
+	return true
+}
+
+// completeMatch is complete without the determiner: what it sets depends
+// on the rule and on the text of the groups m only.
+func (rs *Rules) completeMatch(best *Mention, text string, m []int) bool {
 	rule := best.Rule
 	if g := rule.spanGroup; g > 0 && m[2*g] >= 0 {
 		// Context outside the span (a preposition, the month after
@@ -300,15 +334,17 @@ func (rs *Rules) complete(best *Mention, text string, m []int, out []Mention) bo
 			best.Weekday = int(v[0] - '0')
 		}
 	}
-	if best.Value == "" {
-		return false
-	}
-	if rule.LeadDet {
+	return best.Value != ""
+}
+
+// leadDet moves the start of a completed winner of a LeadDet rule back
+// over a determiner that does not reach into the last mention of out.
+func (rs *Rules) leadDet(best *Mention, text string, out []Mention) {
+	if best.Rule.LeadDet {
 		if s := rs.extendDet(text, best.Start); len(out) == 0 || out[len(out)-1].End <= s {
 			best.Start = s
 		}
 	}
-	return true
 }
 
 // findScratch is Find's per-call memory, kept for the next call.
