@@ -409,3 +409,43 @@ func TestWinnerMemo(t *testing.T) {
 	}
 	t.Logf("%d texts, %d mentions", len(texts), n)
 }
+
+// TestNeedleWindows checks the needle sets of the windows Find asks about,
+// scanned window by window with restarts (scanTo), against the whole scan.
+func TestNeedleWindows(t *testing.T) {
+	rs, err := Load(models.Timex, "timex")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := rs.needles
+	texts := refTexts(t, rs)
+	texts = append(texts, "ÄÖÜ äöü \xc3\xc3\x84 \xc3 ×ÉÈ \x84 ÜBER €URO –")
+	sets := func(occ []occurrence, i, end int) (m setMask) {
+		for _, o := range occ {
+			if int(o.end) <= end && int(o.end)-int(ix.length[o.id]) >= i {
+				m.or(&ix.sets[o.id])
+			}
+		}
+		return m
+	}
+	windows := 0
+	for ti, text := range texts {
+		all := ix.scan(nil, text)
+		var lazy []occurrence
+		var st scanState
+		// Every third word start of text, as Find would ask.
+		n := 0
+		wordWindows(text, rs.maxLen, func(i int, w string) {
+			if n++; (n+ti)%3 != 0 {
+				return
+			}
+			end := i + len(w)
+			windows++
+			lazy = ix.scanTo(lazy, text, &st, i, end)
+			if got, want := sets(lazy, i, end), sets(all, i, end); got != want {
+				t.Fatalf("text %d, window [%d,%d): sets %x, want %x", ti, i, end, got, want)
+			}
+		})
+	}
+	t.Logf("%d texts, %d windows", len(texts), windows)
+}

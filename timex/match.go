@@ -109,13 +109,16 @@ func (rs *Rules) Find(text string) []Mention {
 	var out []Mention
 	sc := scratchPool.Get().(*findScratch)
 	before := sc.before[:0]
+	// The needles are found window by window, as the rules ask (see
+	// scanTo); whether the text has an exotic rune, on the first rule
+	// that asks.
+	occ := sc.occ[:0]
+	var scan scanState
 	defer func() {
-		sc.before = before
+		sc.before, sc.occ = before, occ
 		scratchPool.Put(sc)
 	}()
-	occ := rs.needles.scan(sc.occ[:0], text)
-	sc.occ = occ
-	exotic := rs.needles.hasExotic(text)
+	exotic, exoticKnown := false, false
 	lo := 0 // occ[:lo] end before the current position
 	prevWord := false
 	for i := 0; ; {
@@ -188,6 +191,7 @@ func (rs *Rules) Find(text string) []Mention {
 				ri := w*64 + bits.TrailingZeros64(set)
 				rule := rs.rules[ri]
 				if !windowed && !(rule.needMask.empty() && rule.extraMask.empty()) {
+					occ = rs.needles.scanTo(occ, text, &scan, i, end)
 					for lo < len(occ) && int(occ[lo].end) <= i {
 						lo++
 					}
@@ -198,8 +202,16 @@ func (rs *Rules) Find(text string) []Mention {
 					}
 					windowed = true
 				}
-				if !win.covers(&rule.needMask) || !exotic && !win.covers(&rule.extraMask) {
+				if !win.covers(&rule.needMask) {
 					continue
+				}
+				if !win.covers(&rule.extraMask) {
+					if !exoticKnown {
+						exotic, exoticKnown = rs.needles.hasExotic(text), true
+					}
+					if !exotic {
+						continue
+					}
 				}
 				var m []int
 				e := i

@@ -329,17 +329,40 @@ type occurrence struct {
 // scan appends the needles of text, lowered as lowerInto does, in order
 // of their end.
 func (ix *needleIndex) scan(dst []occurrence, text string) []occurrence {
-	s, nc, delta, class, outFrom := 0, ix.nclass, ix.delta, &ix.class, ix.outFrom
+	var st scanState
+	return ix.scanTo(dst, text, &st, 0, len(text))
+}
+
+// scanState is where a scan of a text stands: bytes [0, p) are scanned
+// (from some restart on), the automaton in state s.
+type scanState struct{ p, s int }
+
+// scanTo scans text up to byte to, appending the needles that end there
+// and start at from or later (and maybe some that start before): a scan
+// that stands before from restarts at from in the root state, which
+// finds every needle starting there or later, as the whole scan does,
+// and skips the bytes between. Find scans only the windows it asks
+// about: of the 2.74 MB of the 10kGNAD test articles, 1.45 MB.
+func (ix *needleIndex) scanTo(dst []occurrence, text string, st *scanState, from, to int) []occurrence {
+	if st.p < from {
+		st.p, st.s = from, 0
+	}
+	p, s, nc, delta, class, outFrom := st.p, st.s, ix.nclass, ix.delta, &ix.class, ix.outFrom
+	if p >= to {
+		return dst
+	}
 	if ix.raw {
-		for p := 0; p < len(text); {
-			if p, s = runDFA(delta, class, outFrom, text, p, s); s >= outFrom {
+		win := text[:to]
+		for p < to {
+			if p, s = runDFA(delta, class, outFrom, win, p, s); s >= outFrom {
 				dst = ix.emit(dst, s/nc, p-1)
 			}
 		}
+		st.p, st.s = p, s
 		return dst
 	}
-	prevC3 := false
-	for p := 0; p < len(text); p++ {
+	prevC3 := p > 0 && text[p-1] == 0xC3
+	for ; p < to; p++ {
 		b := text[p]
 		switch {
 		case b >= 'A' && b <= 'Z':
@@ -353,6 +376,7 @@ func (ix *needleIndex) scan(dst []occurrence, text string) []occurrence {
 			dst = ix.emit(dst, s/nc, p)
 		}
 	}
+	st.p, st.s = p, s
 	return dst
 }
 
