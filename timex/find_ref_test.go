@@ -449,3 +449,61 @@ func TestNeedleWindows(t *testing.T) {
 	}
 	t.Logf("%d texts, %d windows", len(texts), windows)
 }
+
+// walkRef is the start trie's walk as Find had it inline before first2:
+// one step (next) per key rune.
+func (t *startTrie) walkRef(text string, i int) uint32 {
+	node, j := uint32(0), i
+	for k := 0; k < prefixLen && j < len(text); k++ {
+		if !t.hasChildren(node) {
+			break
+		}
+		c, sz := utf8.DecodeRuneInString(text[j:])
+		c = keyRune(c)
+		j += sz
+		if c == ' ' {
+			for j < len(text) && text[j] < utf8.RuneSelf && keyRune(rune(text[j])) == ' ' {
+				j++
+			}
+		}
+		next := t.next(node, c)
+		if next == noChild {
+			break
+		}
+		node = next
+	}
+	return node
+}
+
+// TestStartWalk checks walk against walkRef, and hasRules against the
+// node's rule set, at every word start of the reference texts.
+func TestStartWalk(t *testing.T) {
+	rs, err := Load(models.Timex, "timex")
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := rs.start
+	if st.first2 == nil {
+		t.Fatal("no first2 table")
+	}
+	texts := refTexts(t, rs)
+	texts = append(texts, "a", "A1", "5 ", "5 \t\n Mai", "am\u00a0Mai", "Ämter", "xÄ", "z\xff", "9.", "Übermorgen", "ſeit", "Kelvin")
+	n := 0
+	for _, text := range texts {
+		for i := 0; i < len(text); i++ {
+			r, _ := utf8.DecodeRuneInString(text[i:])
+			if !utf8.RuneStart(text[i]) || !isWordRune(r) {
+				continue
+			}
+			n++
+			got, want := st.walk(text, i), st.walkRef(text, i)
+			if got != want {
+				t.Fatalf("%.40q at %d: walk reached node %d, want %d", text, i, got, want)
+			}
+			if st.hasRules(got) == noRules(st.rules(got)) {
+				t.Fatalf("node %d: hasRules %v for rules %x", got, st.hasRules(got), st.rules(got))
+			}
+		}
+	}
+	t.Logf("%d word starts", n)
+}

@@ -128,56 +128,12 @@ func (rs *Rules) Find(text string) []Mention {
 		}
 		prevWord = true
 		// Candidate rules from the first one to six key runes at i.
-		node, j := uint32(0), i
-		for k := 0; k < prefixLen && j < len(text); k++ {
-			nd := &rs.start.nodes[node]
-			if nd.n == 0 {
-				break
-			}
-			c, sz := rune(text[j]), 1
-			if c < utf8.RuneSelf {
-				c = rune(keyASCII[c])
-			} else {
-				c, sz = utf8.DecodeRuneInString(text[j:])
-				c = keyRune(c)
-			}
-			j += sz
-			if c == ' ' { // a run of white space is one blank in a key
-				for j < len(text) && text[j] < utf8.RuneSelf && keyASCII[text[j]] == ' ' {
-					j++
-				}
-			}
-			// One step of the start trie (next in the tests), inline: the steps from the shallow nodes,
-			// which most walks take, are one load each; deeper nodes have
-			// few edges, in ascending order.
-			next := noChild
-			switch {
-			case node == 0 && c < utf8.RuneSelf:
-				next = rs.start.root[c]
-			case nd.l2 != 0 && c < utf8.RuneSelf:
-				if x := rs.start.rows[int(nd.l2-1)*rs.start.nclass+int(rs.start.class[c])]; x != l2NoChild {
-					next = uint32(x)
-				}
-			default:
-				for _, e := range rs.start.edges[nd.first : nd.first+uint32(nd.n)] {
-					if e.r >= c {
-						if e.r == c {
-							next = e.child
-						}
-						break
-					}
-				}
-			}
-			if next == noChild {
-				break
-			}
-			node = next
-		}
-		cand := rs.start.rules(node)
-		if noRules(cand) { // most words
+		node := rs.start.walk(text, i)
+		if !rs.start.hasRules(node) { // most words
 			i += size
 			continue
 		}
+		cand := rs.start.rules(node)
 		best := Mention{Start: -1}
 		var bestM []int
 		end := i + rs.maxLen
