@@ -507,3 +507,56 @@ func TestStartWalk(t *testing.T) {
 	}
 	t.Logf("%d word starts", n)
 }
+
+// nextWordStartRef is nextWordStart as it was: one switch per byte.
+func nextWordStartRef(text string, i int, prevWord bool) (int, int) {
+	for i < len(text) {
+		switch byteKind[text[i]] {
+		case 0:
+			prevWord = false
+			i++
+			continue
+		case 1:
+			if !prevWord {
+				return i, 1
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		word := isWordRune(r)
+		if word && !prevWord {
+			return i, size
+		}
+		prevWord = word
+		i += size
+	}
+	return len(text), 0
+}
+
+// TestNextWordStart compares nextWordStart with nextWordStartRef from
+// every byte of the reference texts (every 5th byte of the long ones),
+// either way of the previous rune.
+func TestNextWordStart(t *testing.T) {
+	rs, err := Load(models.Timex, "timex")
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := refTexts(t, rs)
+	texts = append(texts, "", "a", " ", "Ä", "ÄÖ x", "\xff\xfe a", "1,5 Mio.", "ſ", "a\u00a0b", "\u2003Mai")
+	for _, text := range texts {
+		step := 1
+		if len(text) > 1000 {
+			step = 5
+		}
+		for i := 0; i <= len(text); i += step {
+			for _, pw := range []bool{false, true} {
+				gi, gs := nextWordStart(text, i, pw)
+				wi, ws := nextWordStartRef(text, i, pw)
+				if gi != wi || gs != ws {
+					t.Fatalf("%.40q from %d (prevWord %v): %d,%d, want %d,%d", text, i, pw, gi, gs, wi, ws)
+				}
+			}
+		}
+	}
+}

@@ -58,21 +58,30 @@ var asciiWord = func() (t [utf8.RuneSelf]bool) {
 
 // nextWordStart returns the first word start at or after i, and the size
 // of its first rune (0 at the end of text); prevWord tells whether the
-// rune before i is a word rune. A loop of its own, so that it keeps its
-// few variables in registers.
+// rune before i is a word rune. Runs of ASCII word bytes (inside a word)
+// and of other ASCII bytes (between words) are skipped in loops of their
+// own, a few instructions per byte.
 func nextWordStart(text string, i int, prevWord bool) (int, int) {
-	for i < len(text) {
+	for {
+		if prevWord {
+			for i < len(text) && byteKind[text[i]] == 1 {
+				i++
+			}
+		} else {
+			for i < len(text) && byteKind[text[i]] == 0 {
+				i++
+			}
+		}
+		if i >= len(text) {
+			return len(text), 0
+		}
 		switch byteKind[text[i]] {
-		case 0:
+		case 0: // after a word
 			prevWord = false
 			i++
 			continue
-		case 1:
-			if !prevWord {
-				return i, 1
-			}
-			i++
-			continue
+		case 1: // after a non-word byte
+			return i, 1
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		word := isWordRune(r)
@@ -82,7 +91,6 @@ func nextWordStart(text string, i int, prevWord bool) (int, int) {
 		prevWord = word
 		i += size
 	}
-	return len(text), 0
 }
 
 func noRules(set []uint64) bool {
