@@ -27,14 +27,14 @@ type startTrie struct {
 	words  int
 	// first2 has the first two steps from the root for two ASCII key
 	// runes, indexed by class(c0)*nclass+class(c1): the node reached,
-	// with first2Stop set when the walk ends there (nil when the nodes
-	// do not fit).
-	first2 []uint16
+	// with first2Stop set when the walk ends there, else with its row in
+	// rows << 16 (nil when the nodes do not fit).
+	first2 []uint32
 	// some: bit n is set when node n has rules (its set is not empty).
 	some []uint64
 }
 
-const first2Stop = 1 << 15
+const first2Stop = 1 << 31
 
 type stNode struct {
 	first uint32 // of its edges
@@ -156,7 +156,7 @@ func buildStartTrie(byPrefix map[string][]int, anyStart []int, nrules int) (*sta
 			t.some[n/64] |= 1 << (n % 64)
 		}
 	}
-	if t.nclass > 0 && len(t.nodes) < first2Stop {
+	if t.nclass > 0 && len(t.nodes) <= 1<<16 && len(t.rows)/t.nclass < 1<<15 {
 		// A class of rows is one ASCII rune; class 0 is the runes on no edge.
 		reps := make([]rune, t.nclass)
 		reps[0] = -1
@@ -165,16 +165,22 @@ func buildStartTrie(byPrefix map[string][]int, anyStart []int, nrules int) (*sta
 				reps[t.class[r]] = r
 			}
 		}
-		t.first2 = make([]uint16, t.nclass*t.nclass)
+		t.first2 = make([]uint32, t.nclass*t.nclass)
 		for a, r0 := range reps {
 			for b, r1 := range reps {
 				// The generic walk's first two steps (see walk).
-				e := uint16(first2Stop) // no child at the root: node 0
+				e := uint32(first2Stop) // no child at the root: node 0
 				if n1 := t.rootChild(r0); n1 != noChild {
-					e = uint16(n1) | first2Stop
+					e = n1 | first2Stop
 					if t.nodes[n1].n > 0 && r1 >= 0 {
 						if n2 := t.child(n1, r1); n2 != noChild {
-							e = uint16(n2)
+							// A node of depth 2 with children has a row; one
+							// without ends the walk.
+							if nd := t.nodes[n2]; nd.n > 0 {
+								e = n2 | uint32(nd.l2-1)<<16
+							} else {
+								e = n2 | first2Stop
+							}
 						}
 					}
 				}
@@ -235,15 +241,32 @@ func (t *startTrie) walk(text string, i int) uint32 {
 		c1 := keyASCII[text[i+1]]
 		e := t.first2[int(t.class[keyASCII[text[i]]])*t.nclass+int(t.class[c1])]
 		if e&first2Stop != 0 {
-			return uint32(e &^ first2Stop)
+			return e &^ first2Stop
 		}
-		node, j, k = uint32(e), i+2, 2
+		node, j, k = e&0xFFFF, i+2, 2
 		if c1 == ' ' {
 			for j < len(text) && text[j] < utf8.RuneSelf && keyASCII[text[j]] == ' ' {
 				j++
 			}
 		}
+		// The third step, from the row first2 gave (the node has children).
+		if j >= len(text) || text[j] >= utf8.RuneSelf {
+			goto generic
+		}
+		c := keyASCII[text[j]]
+		j++
+		if c == ' ' {
+			for j < len(text) && text[j] < utf8.RuneSelf && keyASCII[text[j]] == ' ' {
+				j++
+			}
+		}
+		x := t.rows[int(e>>16)*t.nclass+int(t.class[c])]
+		if x == l2NoChild {
+			return node
+		}
+		node, k = uint32(x), 3
 	}
+generic:
 	for ; k < prefixLen && j < len(text); k++ {
 		nd := &t.nodes[node]
 		if nd.n == 0 {
