@@ -41,7 +41,14 @@ type stNode struct {
 	n     uint16 // number of edges
 	mask  uint16 // index of its rule set in masks
 	l2    uint16 // for a node of depth 1 to rowDepth: 1 + its row in rows
+	// r0 is the rune of the node's first edge (r0None for none, or for a
+	// rune that does not fit), whose child is node first+1: nodes are
+	// numbered in the order of their edges. Most of the deep nodes a walk
+	// steps from have that one edge, so the step reads no edge.
+	r0 uint16
 }
+
+const r0None = ^uint16(0)
 
 type stEdge struct {
 	r     rune
@@ -116,6 +123,15 @@ func buildStartTrie(byPrefix map[string][]int, anyStart []int, nrules int) (*sta
 			t.edges = append(t.edges, stEdge{r, id})
 			if q == 0 && r < utf8.RuneSelf {
 				t.root[r] = id
+			}
+		}
+	}
+	for n := range t.nodes {
+		nd := &t.nodes[n]
+		nd.r0 = r0None
+		if nd.n > 0 {
+			if e := t.edges[nd.first]; e.r < rune(r0None) && e.child == nd.first+1 {
+				nd.r0 = uint16(e.r)
 			}
 		}
 	}
@@ -293,7 +309,9 @@ generic:
 			if x := t.rows[int(nd.l2-1)*t.nclass+int(t.class[c])]; x != l2NoChild {
 				next = uint32(x)
 			}
-		default:
+		case nd.r0 != r0None && c == rune(nd.r0):
+			next = nd.first + 1
+		case nd.n > 1 || nd.r0 == r0None:
 			for _, e := range t.edges[nd.first : nd.first+uint32(nd.n)] {
 				if e.r >= c {
 					if e.r == c {
