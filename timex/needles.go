@@ -49,16 +49,20 @@ func (m *setMask) empty() bool {
 }
 
 // needleIndex is the automaton over all needles of all sets, a DFA on
-// byte classes (bytes that occur in no needle share class 0). States are
-// stored premultiplied by the number of classes, and the states where
-// needles end are numbered last, so the scan loop is one table load and
-// one comparison per byte.
+// byte classes (bytes that occur in no needle share class 0). The table
+// is stored by class (a column of all states per class) with the states
+// numbered breadth first, so that the shallow states, where a scan
+// spends most bytes, sit together in a few cache lines of each column
+// (by state, each state visited is a line of its own); the states where
+// needles end are numbered last, so the scan loop is one load of the
+// column offset, one table load and one comparison per byte.
 type needleIndex struct {
 	class    [256]uint8
 	nclass   int
-	delta    []uint16 // state*nclass + class → next state*nclass
-	outFrom  int      // states*nclass from here on end needles
-	outStart []uint32 // state s emits outIDs[outStart[s]:outStart[s+1]]
+	col      [256]uint16 // byte → class*states, the offset of its column in delta
+	delta    []uint16    // class*states + state → next state
+	outFrom  int         // states from here on end needles
+	outStart []uint32    // state s emits outIDs[outStart[s]:outStart[s+1]]
 	outIDs   []uint16
 	// raw: class already maps upper case to lower case as lowerInto
 	// does (see build), so scan needs no lowering.
@@ -202,9 +206,11 @@ func (t *setTable) build(extra map[string]bool) (*needleIndex, error) {
 			queue = append(queue, nx)
 		}
 	}
+	var bfsOrder []int // the states but the root, breadth first
 	for len(queue) > 0 {
 		s := queue[0]
 		queue = queue[1:]
+		bfsOrder = append(bfsOrder, s)
 		f := nodes[s].fail
 		nodes[s].out = append(nodes[s].out, nodes[f].out...)
 		for c := 0; c < ix.nclass; c++ {
@@ -217,31 +223,37 @@ func (t *setTable) build(extra map[string]bool) (*needleIndex, error) {
 			}
 		}
 	}
-	// Renumber: states without output first (the root stays 0).
+	// Renumber: states without output first (the root stays 0), each
+	// part breadth first (the order of the queue above).
+	bfs := append([]int{0}, bfsOrder...)
 	num := make([]int, len(nodes))
 	var order []int
 	for pass := 0; pass < 2; pass++ {
-		for s, n := range nodes {
-			if (len(n.out) > 0) == (pass == 1) {
+		for _, s := range bfs {
+			if (len(nodes[s].out) > 0) == (pass == 1) {
 				num[s] = len(order)
 				order = append(order, s)
 			}
 		}
 	}
-	ix.outFrom = len(nodes) * ix.nclass
-	ix.delta = make([]uint16, len(nodes)*ix.nclass)
-	ix.outStart = make([]uint32, len(nodes)+1)
+	ns := len(nodes)
+	for b := range ix.col {
+		ix.col[b] = uint16(int(ix.class[b]) * ns)
+	}
+	ix.outFrom = ns
+	ix.delta = make([]uint16, ns*ix.nclass)
+	ix.outStart = make([]uint32, ns+1)
 	for k, s := range order {
-		if len(nodes[s].out) > 0 && k*ix.nclass < ix.outFrom {
-			ix.outFrom = k * ix.nclass
+		if len(nodes[s].out) > 0 && k < ix.outFrom {
+			ix.outFrom = k
 		}
 		for c := 0; c < ix.nclass; c++ {
-			ix.delta[k*ix.nclass+c] = uint16(num[delta[s*ix.nclass+c]] * ix.nclass)
+			ix.delta[c*ns+k] = uint16(num[delta[s*ix.nclass+c]])
 		}
 		ix.outStart[k] = uint32(len(ix.outIDs))
 		ix.outIDs = append(ix.outIDs, nodes[s].out...)
 	}
-	ix.outStart[len(nodes)] = uint32(len(ix.outIDs))
+	ix.outStart[ns] = uint32(len(ix.outIDs))
 	// Exotic runes: the case-fold partners of extra needles' letters that
 	// lowerInto does not bring to the needle's letter.
 	seen := map[rune]bool{}
@@ -347,15 +359,15 @@ func (ix *needleIndex) scanTo(dst []occurrence, text string, st *scanState, from
 	if st.p < from {
 		st.p, st.s = from, 0
 	}
-	p, s, nc, delta, class, outFrom := st.p, st.s, ix.nclass, ix.delta, &ix.class, ix.outFrom
+	p, s, delta, col, outFrom := st.p, st.s, ix.delta, &ix.col, ix.outFrom
 	if p >= to {
 		return dst
 	}
 	if ix.raw {
 		win := text[:to]
 		for p < to {
-			if p, s = runDFA(delta, class, outFrom, win, p, s); s >= outFrom {
-				dst = ix.emit(dst, s/nc, p-1)
+			if p, s = runDFA(delta, col, outFrom, win, p, s); s >= outFrom {
+				dst = ix.emit(dst, s, p-1)
 			}
 		}
 		st.p, st.s = p, s
@@ -371,9 +383,9 @@ func (ix *needleIndex) scanTo(dst []occurrence, text string, st *scanState, from
 			b += 0x20
 		}
 		prevC3 = text[p] == 0xC3
-		s = int(delta[s+int(class[b])])
+		s = int(delta[int(col[b])+s])
 		if s >= outFrom {
-			dst = ix.emit(dst, s/nc, p)
+			dst = ix.emit(dst, s, p)
 		}
 	}
 	st.p, st.s = p, s
@@ -384,9 +396,9 @@ func (ix *needleIndex) scanTo(dst []occurrence, text string, st *scanState, from
 // where needles end (returning the position after that byte) or the end
 // of the text: a loop of its own, so that its few variables stay in
 // registers.
-func runDFA(delta []uint16, class *[256]uint8, outFrom int, text string, p, s int) (int, int) {
+func runDFA(delta []uint16, col *[256]uint16, outFrom int, text string, p, s int) (int, int) {
 	for p < len(text) {
-		s = int(delta[s+int(class[text[p]])])
+		s = int(delta[int(col[text[p]])+s])
 		p++
 		if s >= outFrom {
 			return p, s
