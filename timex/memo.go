@@ -2,7 +2,6 @@ package timex
 
 import (
 	"hash/maphash"
-	"regexp"
 	"strings"
 	"sync/atomic"
 	"unicode/utf8"
@@ -78,45 +77,3 @@ func (mm *winMemo) put(m Mention, ok bool, at, mlen int, key string) {
 	e.m.End -= at
 	mm.slot(m.Rule, mlen, key).Store(e)
 }
-
-// reMemo answers FindStringSubmatch of one of the value regexps (relRE,
-// wdRE, fullRE, bcRE, easterRE) from a small table: the values they read
-// are the rules' rendered values and the resolved dates, few and
-// repeating, and each regexp run costs more than a look-up (some 10 ms per
-// pass over the 10kGNAD test articles in all). As winMemo, a
-// direct-mapped array of immutable entries shared by all goroutines; the
-// submatches returned are shared, so callers only read them.
-type reMemo struct {
-	re    *regexp.Regexp
-	seed  maphash.Seed
-	slots [reMemoSlots]atomic.Pointer[reEntry]
-}
-
-const reMemoSlots = 1 << 10
-
-type reEntry struct {
-	v string
-	m []string // nil: no match
-}
-
-func newREMemo(re *regexp.Regexp) *reMemo { return &reMemo{re: re, seed: maphash.MakeSeed()} }
-
-// find returns re.FindStringSubmatch(v).
-func (rm *reMemo) find(v string) []string {
-	s := &rm.slots[maphash.String(rm.seed, v)&(reMemoSlots-1)]
-	if e := s.Load(); e != nil && e.v == v {
-		return e.m
-	}
-	vc := strings.Clone(v) // the submatches are substrings of it
-	e := &reEntry{v: vc, m: rm.re.FindStringSubmatch(vc)}
-	s.Store(e)
-	return e.m
-}
-
-var (
-	relMemo    = newREMemo(relRE)
-	wdMemo     = newREMemo(wdRE)
-	fullMemo   = newREMemo(fullRE)
-	bcMemo     = newREMemo(bcRE)
-	easterMemo = newREMemo(easterRE)
-)

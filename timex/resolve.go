@@ -76,12 +76,12 @@ func newCal(y, m, d, prec int) *cal {
 
 // parseCal reads the leading calendar date of a TIMEX3 value.
 func parseCal(v string) *cal {
-	if m := bcMemo.find(v); m != nil {
+	if m := bcRE.FindStringSubmatch(v); m != nil {
 		// 479 BC is year -478 in the proleptic calendar time.Date uses.
 		n, _ := strconv.Atoi(m[1])
 		return newCal(1-n, 1, 1, precYear)
 	}
-	m := fullMemo.find(v)
+	m := fullRE.FindStringSubmatch(v)
 	if m == nil {
 		return nil
 	}
@@ -155,7 +155,7 @@ func withSuffix(v, s string) string {
 // when it could not be anchored.
 func (r *resolver) resolve(v string, tense Tense, sentence int) (string, string) {
 	if anchorNamed(v) { // else neither relRE nor wdRE can match
-		if m := relMemo.find(v); m != nil {
+		if m := relRE.FindStringSubmatch(v); m != nil {
 			ref, how := r.anchorFor(m[1])
 			n, _ := strconv.Atoi(m[2])
 			if how == "last" && ref != nil && ref.prec == precMonth && (m[3] == "W" || m[3] == "WE") {
@@ -167,7 +167,7 @@ func (r *resolver) resolve(v string, tense Tense, sentence int) (string, string)
 			}
 			return relValue(ref, n, m[3], m[4]), howIf(ref, how)
 		}
-		if m := wdMemo.find(v); m != nil {
+		if m := wdRE.FindStringSubmatch(v); m != nil {
 			ref, how := r.anchorFor(m[1])
 			return weekdayValue(ref, m[2], m[3], m[4], tense, how == "last"), howIf(ref, how)
 		}
@@ -378,7 +378,7 @@ var easterRE = regexp.MustCompile(`^([0-9]{4})-EASTER([+-][0-9]+)`)
 
 // easter computes movable feasts (Gauss/Meeus algorithm for Western Easter).
 func easter(v string) string {
-	m := easterMemo.find(v)
+	m := easterRE.FindStringSubmatch(v)
 	if m == nil {
 		return v
 	}

@@ -194,7 +194,7 @@ func isRelative(v string) bool {
 	if strings.HasPrefix(v, "XXXX") {
 		return true
 	}
-	return anchorNamed(v) && (relMemo.find(v) != nil || wdMemo.find(v) != nil)
+	return anchorNamed(v) && (relRE.MatchString(v) || wdRE.MatchString(v))
 }
 
 // anchorNamed reports whether v starts with an anchor's name, as every
@@ -207,10 +207,10 @@ func anchorNamed(v string) bool {
 // underspecified turns a rule value that could not be anchored into a
 // TIMEX3 value with X for the unknown parts.
 func underspecified(v string) string {
-	if m := relMemo.find(v); m != nil {
+	if m := relRE.FindStringSubmatch(v); m != nil {
 		return unresolved(m[3], m[4])
 	}
-	if m := wdMemo.find(v); m != nil {
+	if m := wdRE.FindStringSubmatch(v); m != nil {
 		if m[3] == "WE" {
 			return "XXXX-WXX-WE"
 		}
@@ -272,7 +272,7 @@ func weekdayOf(v string) int {
 	if !anchorNamed(v) {
 		return 0
 	}
-	if m := wdMemo.find(v); m != nil && m[3] != "WE" {
+	if m := wdRE.FindStringSubmatch(v); m != nil && m[3] != "WE" {
 		return int(m[3][2] - '0')
 	}
 	return 0
