@@ -42,6 +42,8 @@ type matchDFA struct {
 	// runeSets), for the backtracker; set with prog.
 	ascii []asciiSet
 	words bool // the pattern asks \b or \B
+	// hasAltMatch: the program has an InstAltMatch; set with prog.
+	hasAltMatch bool
 	// pure: the only assertion is the leading \A, so where a match ends
 	// does not depend on the text after it.
 	pure bool
@@ -135,6 +137,13 @@ func anchoredAtStart(re *syntax.Regexp) bool {
 func (d *matchDFA) program() *syntax.Prog {
 	d.table()
 	return d.prog
+}
+
+// altMatch reports whether the program has an InstAltMatch, with which
+// the backtracker jumps to the end of its text.
+func (d *matchDFA) altMatch() bool {
+	d.table()
+	return d.hasAltMatch
 }
 
 // asciiSet is a set of ASCII runes, bit r of word r/64.
@@ -237,6 +246,11 @@ func (d *matchDFA) table() *dfaTable {
 	// Compile never fails on a parsed pattern.
 	d.prog, _ = syntax.Compile(d.syn.Simplify())
 	d.ascii = runeSets(d.prog)
+	for _, in := range d.prog.Inst {
+		if in.Op == syntax.InstAltMatch {
+			d.hasAltMatch = true
+		}
+	}
 	d.syn = nil
 	b := newDFABuilder(d)
 	d.b = b

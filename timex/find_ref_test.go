@@ -374,3 +374,189 @@ func (t *startTrie) next(n uint32, r rune) uint32 {
 	}
 	return noChild
 }
+
+// TestWinnerMemo checks Find with the memo of completed winners (warmed
+// on all texts, last to first) against Find without one.
+func TestWinnerMemo(t *testing.T) {
+	warm, err := Load(models.Timex, "timex")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cold, err := Load(models.Timex, "timex")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cold.memo = nil
+	texts := refTexts(t, warm)
+	if testing.Short() && len(texts) > 2000 {
+		texts = texts[:2000]
+	}
+	for k := len(texts) - 1; k >= 0; k-- {
+		warm.Find(texts[k])
+	}
+	n := 0
+	for _, text := range texts {
+		got, want := warm.Find(text), cold.Find(text)
+		n += len(want)
+		for k := range got {
+			if k < len(want) && got[k].Rule.order == want[k].Rule.order {
+				got[k].Rule = want[k].Rule // the same rule of another load
+			}
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("text %.80q…: got %+v, want %+v", text, got, want)
+		}
+	}
+	t.Logf("%d texts, %d mentions", len(texts), n)
+}
+
+// TestNeedleWindows checks the needle sets of the windows Find asks about,
+// scanned window by window with restarts (scanTo), against the whole scan.
+func TestNeedleWindows(t *testing.T) {
+	rs, err := Load(models.Timex, "timex")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := rs.needles
+	texts := refTexts(t, rs)
+	texts = append(texts, "ÄÖÜ äöü \xc3\xc3\x84 \xc3 ×ÉÈ \x84 ÜBER €URO –")
+	sets := func(occ []occurrence, i, end int) (m setMask) {
+		for _, o := range occ {
+			if int(o.end) <= end && int(o.end)-int(ix.length[o.id]) >= i {
+				m.or(&ix.sets[o.id])
+			}
+		}
+		return m
+	}
+	windows := 0
+	for ti, text := range texts {
+		all := ix.scan(nil, text)
+		var lazy []occurrence
+		var st scanState
+		// Every third word start of text, as Find would ask.
+		n := 0
+		wordWindows(text, rs.maxLen, func(i int, w string) {
+			if n++; (n+ti)%3 != 0 {
+				return
+			}
+			end := i + len(w)
+			windows++
+			lazy = ix.scanTo(lazy, text, &st, i, end)
+			if got, want := sets(lazy, i, end), sets(all, i, end); got != want {
+				t.Fatalf("text %d, window [%d,%d): sets %x, want %x", ti, i, end, got, want)
+			}
+		})
+	}
+	t.Logf("%d texts, %d windows", len(texts), windows)
+}
+
+// walkRef is the start trie's walk as Find had it inline before first2:
+// one step (next) per key rune.
+func (t *startTrie) walkRef(text string, i int) uint32 {
+	node, j := uint32(0), i
+	for k := 0; k < prefixLen && j < len(text); k++ {
+		if !t.hasChildren(node) {
+			break
+		}
+		c, sz := utf8.DecodeRuneInString(text[j:])
+		c = keyRune(c)
+		j += sz
+		if c == ' ' {
+			for j < len(text) && text[j] < utf8.RuneSelf && keyRune(rune(text[j])) == ' ' {
+				j++
+			}
+		}
+		next := t.next(node, c)
+		if next == noChild {
+			break
+		}
+		node = next
+	}
+	return node
+}
+
+// TestStartWalk checks walk against walkRef, and hasRules against the
+// node's rule set, at every word start of the reference texts.
+func TestStartWalk(t *testing.T) {
+	rs, err := Load(models.Timex, "timex")
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := rs.start
+	if st.first2 == nil {
+		t.Fatal("no first2 table")
+	}
+	texts := refTexts(t, rs)
+	texts = append(texts, "a", "A1", "5 ", "5 \t\n Mai", "am\u00a0Mai", "Ämter", "xÄ", "z\xff", "9.", "Übermorgen", "ſeit", "Kelvin")
+	n := 0
+	for _, text := range texts {
+		for i := 0; i < len(text); i++ {
+			r, _ := utf8.DecodeRuneInString(text[i:])
+			if !utf8.RuneStart(text[i]) || !isWordRune(r) {
+				continue
+			}
+			n++
+			got, want := st.walk(text, i), st.walkRef(text, i)
+			if got != want {
+				t.Fatalf("%.40q at %d: walk reached node %d, want %d", text, i, got, want)
+			}
+			if st.hasRules(got) == noRules(st.rules(got)) {
+				t.Fatalf("node %d: hasRules %v for rules %x", got, st.hasRules(got), st.rules(got))
+			}
+		}
+	}
+	t.Logf("%d word starts", n)
+}
+
+// nextWordStartRef is nextWordStart as it was: one switch per byte.
+func nextWordStartRef(text string, i int, prevWord bool) (int, int) {
+	for i < len(text) {
+		switch byteKind[text[i]] {
+		case 0:
+			prevWord = false
+			i++
+			continue
+		case 1:
+			if !prevWord {
+				return i, 1
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		word := isWordRune(r)
+		if word && !prevWord {
+			return i, size
+		}
+		prevWord = word
+		i += size
+	}
+	return len(text), 0
+}
+
+// TestNextWordStart compares nextWordStart with nextWordStartRef from
+// every byte of the reference texts (every 5th byte of the long ones),
+// either way of the previous rune.
+func TestNextWordStart(t *testing.T) {
+	rs, err := Load(models.Timex, "timex")
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := refTexts(t, rs)
+	texts = append(texts, "", "a", " ", "Ä", "ÄÖ x", "\xff\xfe a", "1,5 Mio.", "ſ", "a\u00a0b", "\u2003Mai")
+	for _, text := range texts {
+		step := 1
+		if len(text) > 1000 {
+			step = 5
+		}
+		for i := 0; i <= len(text); i += step {
+			for _, pw := range []bool{false, true} {
+				gi, gs := nextWordStart(text, i, pw)
+				wi, ws := nextWordStartRef(text, i, pw)
+				if gi != wi || gs != ws {
+					t.Fatalf("%.40q from %d (prevWord %v): %d,%d, want %d,%d", text, i, pw, gi, gs, wi, ws)
+				}
+			}
+		}
+	}
+}

@@ -58,21 +58,30 @@ var asciiWord = func() (t [utf8.RuneSelf]bool) {
 
 // nextWordStart returns the first word start at or after i, and the size
 // of its first rune (0 at the end of text); prevWord tells whether the
-// rune before i is a word rune. A loop of its own, so that it keeps its
-// few variables in registers.
+// rune before i is a word rune. Runs of ASCII word bytes (inside a word)
+// and of other ASCII bytes (between words) are skipped in loops of their
+// own, a few instructions per byte.
 func nextWordStart(text string, i int, prevWord bool) (int, int) {
-	for i < len(text) {
+	for {
+		if prevWord {
+			for i < len(text) && byteKind[text[i]] == 1 {
+				i++
+			}
+		} else {
+			for i < len(text) && byteKind[text[i]] == 0 {
+				i++
+			}
+		}
+		if i >= len(text) {
+			return len(text), 0
+		}
 		switch byteKind[text[i]] {
-		case 0:
+		case 0: // after a word
 			prevWord = false
 			i++
 			continue
-		case 1:
-			if !prevWord {
-				return i, 1
-			}
-			i++
-			continue
+		case 1: // after a non-word byte
+			return i, 1
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		word := isWordRune(r)
@@ -82,7 +91,6 @@ func nextWordStart(text string, i int, prevWord bool) (int, int) {
 		prevWord = word
 		i += size
 	}
-	return len(text), 0
 }
 
 func noRules(set []uint64) bool {
@@ -109,13 +117,16 @@ func (rs *Rules) Find(text string) []Mention {
 	var out []Mention
 	sc := scratchPool.Get().(*findScratch)
 	before := sc.before[:0]
+	// The needles are found window by window, as the rules ask (see
+	// scanTo); whether the text has an exotic rune, on the first rule
+	// that asks.
+	occ := sc.occ[:0]
+	var scan scanState
 	defer func() {
-		sc.before = before
+		sc.before, sc.occ = before, occ
 		scratchPool.Put(sc)
 	}()
-	occ := rs.needles.scan(sc.occ[:0], text)
-	sc.occ = occ
-	exotic := rs.needles.hasExotic(text)
+	exotic, exoticKnown := false, false
 	lo := 0 // occ[:lo] end before the current position
 	prevWord := false
 	for i := 0; ; {
@@ -125,56 +136,12 @@ func (rs *Rules) Find(text string) []Mention {
 		}
 		prevWord = true
 		// Candidate rules from the first one to six key runes at i.
-		node, j := uint32(0), i
-		for k := 0; k < prefixLen && j < len(text); k++ {
-			nd := &rs.start.nodes[node]
-			if nd.n == 0 {
-				break
-			}
-			c, sz := rune(text[j]), 1
-			if c < utf8.RuneSelf {
-				c = rune(keyASCII[c])
-			} else {
-				c, sz = utf8.DecodeRuneInString(text[j:])
-				c = keyRune(c)
-			}
-			j += sz
-			if c == ' ' { // a run of white space is one blank in a key
-				for j < len(text) && text[j] < utf8.RuneSelf && keyASCII[text[j]] == ' ' {
-					j++
-				}
-			}
-			// One step of the start trie (next in the tests), inline: the steps from the shallow nodes,
-			// which most walks take, are one load each; deeper nodes have
-			// few edges, in ascending order.
-			next := noChild
-			switch {
-			case node == 0 && c < utf8.RuneSelf:
-				next = rs.start.root[c]
-			case nd.l2 != 0 && c < utf8.RuneSelf:
-				if x := rs.start.rows[int(nd.l2-1)*rs.start.nclass+int(rs.start.class[c])]; x != l2NoChild {
-					next = uint32(x)
-				}
-			default:
-				for _, e := range rs.start.edges[nd.first : nd.first+uint32(nd.n)] {
-					if e.r >= c {
-						if e.r == c {
-							next = e.child
-						}
-						break
-					}
-				}
-			}
-			if next == noChild {
-				break
-			}
-			node = next
-		}
-		cand := rs.start.rules(node)
-		if noRules(cand) { // most words
+		node := rs.start.walk(text, i)
+		if !rs.start.hasRules(node) { // most words
 			i += size
 			continue
 		}
+		cand := rs.start.rules(node)
 		best := Mention{Start: -1}
 		var bestM []int
 		end := i + rs.maxLen
@@ -188,6 +155,7 @@ func (rs *Rules) Find(text string) []Mention {
 				ri := w*64 + bits.TrailingZeros64(set)
 				rule := rs.rules[ri]
 				if !windowed && !(rule.needMask.empty() && rule.extraMask.empty()) {
+					occ = rs.needles.scanTo(occ, text, &scan, i, end)
 					for lo < len(occ) && int(occ[lo].end) <= i {
 						lo++
 					}
@@ -198,8 +166,16 @@ func (rs *Rules) Find(text string) []Mention {
 					}
 					windowed = true
 				}
-				if !win.covers(&rule.needMask) || !exotic && !win.covers(&rule.extraMask) {
+				if !win.covers(&rule.needMask) {
 					continue
+				}
+				if !win.covers(&rule.extraMask) {
+					if !exoticKnown {
+						exotic, exoticKnown = rs.needles.hasExotic(text), true
+					}
+					if !exotic {
+						continue
+					}
 				}
 				var m []int
 				e := i
@@ -244,6 +220,7 @@ func (rs *Rules) Find(text string) []Mention {
 			i += size
 			continue
 		}
+		var ok bool
 		if len(bestM) == 0 {
 			// The automaton found the end; the groups are the regexp's.
 			// When the pattern looks at nothing after the match (no \b,
@@ -253,17 +230,40 @@ func (rs *Rules) Find(text string) []Mention {
 			if best.Rule.dfa.pure {
 				end = best.End
 			}
-			// The groups the regexp would give, from the automaton's
-			// program (see backtrack.go).
-			bestM = sc.bt.submatches(best.Rule.dfa.program(), best.Rule.dfa.ascii, text[i:end], len(best.Rule.names), sc.groups[:0])
-			sc.groups = bestM
-		}
-		for k := range bestM {
-			if bestM[k] >= 0 {
-				bestM[k] += i
+			// The same winner on the same text is completed the same way:
+			// a memo (see winMemo) answers for most winners.
+			mlen := best.End - i
+			key := memoKey(text[i:end], mlen)
+			if me := rs.memo.get(best.Rule, mlen, key); me != nil {
+				best, ok = me.m, me.ok
+				best.Start += i
+				best.End += i
+			} else {
+				// The groups the regexp would give, from the automaton's
+				// program (see backtrack.go).
+				bestM = sc.bt.submatches(best.Rule.dfa.program(), best.Rule.dfa.ascii, text[i:end], len(best.Rule.names), sc.groups[:0])
+				sc.groups = bestM
+				for k := range bestM {
+					if bestM[k] >= 0 {
+						bestM[k] += i
+					}
+				}
+				ok = rs.completeMatch(&best, text, bestM)
+				if !best.Rule.dfa.altMatch() {
+					rs.memo.put(best, ok, i, mlen, key)
+				}
 			}
+		} else {
+			for k := range bestM {
+				if bestM[k] >= 0 {
+					bestM[k] += i
+				}
+			}
+			ok = rs.completeMatch(&best, text, bestM)
 		}
-		if !rs.complete(&best, text, bestM, out) {
+		if ok {
+			rs.leadDet(&best, text, out)
+		} else {
 			i += size
 			continue
 		}
@@ -283,6 +283,16 @@ func (rs *Rules) Find(text string) []Mention {
 // determiner that does not reach into the previous mention of out. It
 // reports false when a value table had no entry, so the rule does not apply.
 func (rs *Rules) complete(best *Mention, text string, m []int, out []Mention) bool {
+	if !rs.completeMatch(best, text, m) {
+		return false
+	}
+	rs.leadDet(best, text, out)
+	return true
+}
+
+// completeMatch is complete without the determiner: what it sets depends
+// on the rule and on the text of the groups m only.
+func (rs *Rules) completeMatch(best *Mention, text string, m []int) bool {
 	rule := best.Rule
 	if g := rule.spanGroup; g > 0 && m[2*g] >= 0 {
 		// Context outside the span (a preposition, the month after
@@ -300,15 +310,17 @@ func (rs *Rules) complete(best *Mention, text string, m []int, out []Mention) bo
 			best.Weekday = int(v[0] - '0')
 		}
 	}
-	if best.Value == "" {
-		return false
-	}
-	if rule.LeadDet {
+	return best.Value != ""
+}
+
+// leadDet moves the start of a completed winner of a LeadDet rule back
+// over a determiner that does not reach into the last mention of out.
+func (rs *Rules) leadDet(best *Mention, text string, out []Mention) {
+	if best.Rule.LeadDet {
 		if s := rs.extendDet(text, best.Start); len(out) == 0 || out[len(out)-1].End <= s {
 			best.Start = s
 		}
 	}
-	return true
 }
 
 // findScratch is Find's per-call memory, kept for the next call.

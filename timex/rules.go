@@ -103,6 +103,7 @@ type Rules struct {
 	// tenseWords is the tense-future, tense-perfect and tense-past lists
 	// in one table (see tenseCues).
 	tenseWords map[string]cue
+	memo       *winMemo // completed winners (see memo.go)
 }
 
 // Load reads patterns/*.txt|*.re and rules/*.rules from dir in fsys.
@@ -241,6 +242,7 @@ func Load(fsys fs.FS, dir string) (*Rules, error) {
 		r.syn = nil
 	}
 	rs.tenseWords = tenseCues(rs.patterns)
+	rs.memo = newWinMemo()
 	return rs, nil
 }
 

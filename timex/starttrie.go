@@ -25,14 +25,30 @@ type startTrie struct {
 	nclass int
 	masks  []uint64 // rule sets, words per set each: the rules of every key on the path to the node, and anyStart
 	words  int
+	// first2 has the first two steps from the root for two ASCII key
+	// runes, indexed by class(c0)*nclass+class(c1): the node reached,
+	// with first2Stop set when the walk ends there, else with its row in
+	// rows << 16 (nil when the nodes do not fit).
+	first2 []uint32
+	// some: bit n is set when node n has rules (its set is not empty).
+	some []uint64
 }
+
+const first2Stop = 1 << 31
 
 type stNode struct {
 	first uint32 // of its edges
 	n     uint16 // number of edges
 	mask  uint16 // index of its rule set in masks
 	l2    uint16 // for a node of depth 1 to rowDepth: 1 + its row in rows
+	// r0 is the rune of the node's first edge (r0None for none, or for a
+	// rune that does not fit), whose child is node first+1: nodes are
+	// numbered in the order of their edges. Most of the deep nodes a walk
+	// steps from have that one edge, so the step reads no edge.
+	r0 uint16
 }
+
+const r0None = ^uint16(0)
 
 type stEdge struct {
 	r     rune
@@ -110,6 +126,15 @@ func buildStartTrie(byPrefix map[string][]int, anyStart []int, nrules int) (*sta
 			}
 		}
 	}
+	for n := range t.nodes {
+		nd := &t.nodes[n]
+		nd.r0 = r0None
+		if nd.n > 0 {
+			if e := t.edges[nd.first]; e.r < rune(r0None) && e.child == nd.first+1 {
+				nd.r0 = uint16(e.r)
+			}
+		}
+	}
 	if len(t.nodes) < int(l2NoChild) {
 		t.nclass = 1
 		for _, e := range t.edges {
@@ -141,6 +166,44 @@ func buildStartTrie(byPrefix map[string][]int, anyStart []int, nrules int) (*sta
 			nd.l2 = uint16(row + 1)
 		}
 	}
+	t.some = make([]uint64, (len(t.nodes)+63)/64)
+	for n := range t.nodes {
+		if !noRules(t.rules(uint32(n))) {
+			t.some[n/64] |= 1 << (n % 64)
+		}
+	}
+	if t.nclass > 0 && len(t.nodes) <= 1<<16 && len(t.rows)/t.nclass < 1<<15 {
+		// A class of rows is one ASCII rune; class 0 is the runes on no edge.
+		reps := make([]rune, t.nclass)
+		reps[0] = -1
+		for r := rune(0); r < utf8.RuneSelf; r++ {
+			if t.class[r] != 0 {
+				reps[t.class[r]] = r
+			}
+		}
+		t.first2 = make([]uint32, t.nclass*t.nclass)
+		for a, r0 := range reps {
+			for b, r1 := range reps {
+				// The generic walk's first two steps (see walk).
+				e := uint32(first2Stop) // no child at the root: node 0
+				if n1 := t.rootChild(r0); n1 != noChild {
+					e = n1 | first2Stop
+					if t.nodes[n1].n > 0 && r1 >= 0 {
+						if n2 := t.child(n1, r1); n2 != noChild {
+							// A node of depth 2 with children has a row; one
+							// without ends the walk.
+							if nd := t.nodes[n2]; nd.n > 0 {
+								e = n2 | uint32(nd.l2-1)<<16
+							} else {
+								e = n2 | first2Stop
+							}
+						}
+					}
+				}
+				t.first2[a*t.nclass+b] = e
+			}
+		}
+	}
 	if len(t.masks)/t.words > 1<<16 {
 		return nil, fmt.Errorf("timex: %d distinct rule sets in the start-key trie, more than it can number", len(t.masks)/t.words)
 	}
@@ -158,6 +221,113 @@ func uint64sBytes(s []uint64) []byte {
 }
 
 func (t *startTrie) hasChildren(n uint32) bool { return t.nodes[n].n > 0 }
+
+// hasRules reports whether node n has rules.
+func (t *startTrie) hasRules(n uint32) bool { return t.some[n/64]>>(n%64)&1 != 0 }
+
+// rootChild returns the root's child under the ASCII key rune r (none
+// for r < 0).
+func (t *startTrie) rootChild(r rune) uint32 {
+	if r < 0 {
+		return noChild
+	}
+	return t.root[r]
+}
+
+// child returns the child of n under key rune r, or noChild.
+func (t *startTrie) child(n uint32, r rune) uint32 {
+	nd := &t.nodes[n]
+	for _, e := range t.edges[nd.first : nd.first+uint32(nd.n)] {
+		if e.r == r {
+			return e.child
+		}
+	}
+	return noChild
+}
+
+// walk returns the node of the start trie reached from the word start i
+// of text (text[i] is no blank): up to prefixLen key runes, a run of white space counting as
+// one blank, until a node without the next rune's child. Two ASCII runes
+// take the first two steps with one load of first2; the steps from the
+// other shallow nodes are one load each; deeper nodes have few edges,
+// in ascending order.
+func (t *startTrie) walk(text string, i int) uint32 {
+	node, j, k := uint32(0), i, 0
+	if i+1 < len(text) && t.first2 != nil && (text[i]|text[i+1]) < utf8.RuneSelf {
+		c1 := keyASCII[text[i+1]]
+		e := t.first2[int(t.class[keyASCII[text[i]]])*t.nclass+int(t.class[c1])]
+		if e&first2Stop != 0 {
+			return e &^ first2Stop
+		}
+		node, j, k = e&0xFFFF, i+2, 2
+		if c1 == ' ' {
+			for j < len(text) && text[j] < utf8.RuneSelf && keyASCII[text[j]] == ' ' {
+				j++
+			}
+		}
+		// The third step, from the row first2 gave (the node has children).
+		if j >= len(text) || text[j] >= utf8.RuneSelf {
+			goto generic
+		}
+		c := keyASCII[text[j]]
+		j++
+		if c == ' ' {
+			for j < len(text) && text[j] < utf8.RuneSelf && keyASCII[text[j]] == ' ' {
+				j++
+			}
+		}
+		x := t.rows[int(e>>16)*t.nclass+int(t.class[c])]
+		if x == l2NoChild {
+			return node
+		}
+		node, k = uint32(x), 3
+	}
+generic:
+	for ; k < prefixLen && j < len(text); k++ {
+		nd := &t.nodes[node]
+		if nd.n == 0 {
+			break
+		}
+		c, sz := rune(text[j]), 1
+		if c < utf8.RuneSelf {
+			c = rune(keyASCII[c])
+		} else {
+			c, sz = utf8.DecodeRuneInString(text[j:])
+			c = keyRune(c)
+		}
+		j += sz
+		if c == ' ' { // a run of white space is one blank in a key
+			for j < len(text) && text[j] < utf8.RuneSelf && keyASCII[text[j]] == ' ' {
+				j++
+			}
+		}
+		next := noChild
+		switch {
+		case node == 0 && c < utf8.RuneSelf:
+			next = t.root[c]
+		case nd.l2 != 0 && c < utf8.RuneSelf:
+			if x := t.rows[int(nd.l2-1)*t.nclass+int(t.class[c])]; x != l2NoChild {
+				next = uint32(x)
+			}
+		case nd.r0 != r0None && c == rune(nd.r0):
+			next = nd.first + 1
+		case nd.n > 1 || nd.r0 == r0None:
+			for _, e := range t.edges[nd.first : nd.first+uint32(nd.n)] {
+				if e.r >= c {
+					if e.r == c {
+						next = e.child
+					}
+					break
+				}
+			}
+		}
+		if next == noChild {
+			break
+		}
+		node = next
+	}
+	return node
+}
 
 // rules returns the rule set of node n (words uint64s, bit i = rule i).
 func (t *startTrie) rules(n uint32) []uint64 {
