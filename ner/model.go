@@ -54,20 +54,23 @@ type Model struct {
 	placePreps    map[string]bool
 	strongPreps   map[string]bool // in, nach: an unknown name right after them is a place
 	apposHeads    []string        // apposition heads of 5+ bytes that also end compounds (Chemie|konzern)
+	apposLast     byteSet         // the last bytes of apposHeads
 	orgAppos      map[string]bool // class nouns before an organisation name (Gewerkschaft, Verein)
 	lowerStarts   map[string]bool // trie roots that do not start with a capital (dpa, eBay)
 	acronymPart   bool            // an unknown acronym makes an ORGpart compound (TPP-Fraktion)
 	placeSuf      []string
+	placeSufLast  byteSet // the last bytes of placeSuf (see byteSet)
 	derivEnd      []string
 	currency      map[string]bool
 	nounSuf       []string
-	nounSufByLast map[byte][]string   // noun endings by their last byte
+	nounSufByLast [256][]string       // noun endings by their last byte (an array: no map probe per word)
 	prefixes      prefixTable         // first three bytes of a word (see prefix3) → what starts so (see prefixInfo)
 	prefixLens    [][]int             // the lens of prefixInfo, by index
 	roleByEnd     map[uint32][]string // role heads (5+ bytes) by their last four bytes (see suffix4)
 	titleMax      int
 	streetHeads   map[string]bool
 	streetSuf     []string
+	streetSufLast byteSet // the last bytes of streetSuf
 	acronymMin    int
 	quoteOpen     map[string]bool
 	quoteClose    map[string]bool
@@ -291,6 +294,7 @@ func Load(fsys fs.FS) (*Model, error) {
 		m.capInfo[keys.upperFirst(h, "")] |= capOrgAppos
 		m.capInfo[keys.upperFirst(h, "s")] |= capOrgAppos
 	}
+	m.apposLast = lastBytes(m.apposHeads)
 	m.orgHeadCap = map[string]bool{}
 	for _, h := range m.orgHeads {
 		up, upS := keys.upperFirst(h, ""), keys.upperFirst(h, "s")
@@ -304,10 +308,10 @@ func Load(fsys fs.FS) (*Model, error) {
 	m.placePreps = setOf(rules["place-suffix"].list("preps"), false)
 	m.strongPreps = setOf(rules["place-suffix"].list("strong"), false)
 	m.placeSuf = longestFirst(rules["place-suffix"].list("suffixes"))
+	m.placeSufLast = lastBytes(m.placeSuf)
 	m.derivEnd = longestFirst(rules["loc-deriv"].list("endings"))
 	m.currency = setOf(rules["oth-currency"].list("words"), false)
 	m.nounSuf = longestFirst(rules["common-noun"].list("suffixes"))
-	m.nounSufByLast = map[byte][]string{}
 	for _, s := range m.nounSuf {
 		m.nounSufByLast[s[len(s)-1]] = append(m.nounSufByLast[s[len(s)-1]], s)
 	}
@@ -319,6 +323,7 @@ func Load(fsys fs.FS) (*Model, error) {
 	}
 	m.streetHeads = setOf(rules["place-street"].list("words"), false)
 	m.streetSuf = longestFirst(rules["place-street"].list("suffixes"))
+	m.streetSufLast = lastBytes(m.streetSuf)
 	m.acronymMin = 2
 	if v := rules["org-acronym"].list("min"); len(v) == 1 {
 		fmt.Sscan(v[0], &m.acronymMin)
@@ -573,3 +578,35 @@ const (
 	capOrgAppos                     // Gewerkschaft, Verein (also with -s)
 	capStreet                       // Straße, Platz
 )
+
+// byteSet is a set of bytes, 256 bits. A suffix list's set of last bytes
+// tells in one test that no suffix of the list can end a word, before a
+// loop of HasSuffix calls over the list would find the same.
+type byteSet [4]uint64
+
+func (s *byteSet) add(b byte) { s[b>>6] |= 1 << (b & 63) }
+
+func (s *byteSet) has(b byte) bool { return s[b>>6]&(1<<(b&63)) != 0 }
+
+// mayEnd reports whether a suffix whose last byte is in s may end w; false
+// is certain (the empty word ends in no suffix of lastBytes' lists but the
+// empty one).
+func (s *byteSet) mayEnd(w string) bool {
+	if w == "" {
+		return s.has(0) // lastBytes marks an empty suffix as byte 0 and all others
+	}
+	return s.has(w[len(w)-1])
+}
+
+// lastBytes is the set of the last bytes of suffixes; an empty suffix,
+// which ends every word, puts every byte in.
+func lastBytes(suffixes []string) byteSet {
+	var s byteSet
+	for _, x := range suffixes {
+		if x == "" {
+			return byteSet{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
+		}
+		s.add(x[len(x)-1])
+	}
+	return s
+}

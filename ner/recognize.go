@@ -425,21 +425,22 @@ func (r *Recognizer) appendSentence(st *scratch, dst []Mention, words []string) 
 // something: it needs a word that may be a quotation mark (kQuoteByte),
 // which many sentences lack.
 func (r *Recognizer) prepare(st *scratch, words []string) (toks []tok, quotes bool) {
-	st.toks = st.toks[:0]
+	toks = slices.Grow(st.toks[:0], len(words))[:len(words)]
 	initial := true
-	for _, w := range words {
+	for k, w := range words {
 		f, fresh := st.forms.lookup(w)
 		if fresh {
 			r.fill(f, w)
 		}
-		st.toks = append(st.toks, tok{form: f, initial: initial})
+		toks[k] = tok{form: f, initial: initial}
 		// A quotation or a colon starts a new capitalised run.
 		initial = f.opener
 		if f.facts&kQuoteByte != 0 {
 			quotes = true
 		}
 	}
-	return st.toks, quotes
+	st.toks = toks
+	return toks, quotes
 }
 
 // fill computes the facts every form needs.
@@ -1550,10 +1551,12 @@ func (x *run) placeSuffix(i int) bool {
 	v, ok := t.get(kPlaceSuf)
 	if !ok {
 		lw := x.lower(i)
-		for _, s := range x.r.m.placeSuf {
-			if strings.HasSuffix(lw, s) && len(lw) > len(s)+2 {
-				v = true
-				break
+		if x.r.m.placeSufLast.mayEnd(lw) { // else no ending can match (see byteSet)
+			for _, s := range x.r.m.placeSuf {
+				if strings.HasSuffix(lw, s) && len(lw) > len(s)+2 {
+					v = true
+					break
+				}
 			}
 		}
 		t.set(kPlaceSuf, v)
@@ -1906,11 +1909,13 @@ func (x *run) streetSuffix(i int) bool {
 	// Eight letters are eight bytes or more: the letters are counted only
 	// for a word with a street ending.
 	if !t.noun && len(t.s) >= 8 {
-		lw := t.s // street endings are lower case in a capitalised word (Alexanderplatz)
-		for _, s := range x.r.m.streetSuf {
-			if strings.HasSuffix(lw, s) && len(lw) > len(s)+3 {
-				v = true
-				break
+		lw := t.s                           // street endings are lower case in a capitalised word (Alexanderplatz)
+		if x.r.m.streetSufLast.mayEnd(lw) { // else no ending can match (see byteSet)
+			for _, s := range x.r.m.streetSuf {
+				if strings.HasSuffix(lw, s) && len(lw) > len(s)+3 {
+					v = true
+					break
+				}
 			}
 		}
 		v = v && utf8.RuneCountInString(t.s) >= 8
@@ -2082,9 +2087,11 @@ func (x *run) apposCompound(i int) bool {
 		return v
 	}
 	lw := x.lower(i)
-	for _, h := range x.r.m.apposHeads {
-		if strings.HasSuffix(lw, h) && len(lw) > len(h)+2 {
-			return f.set(kAppos, true)
+	if x.r.m.apposLast.mayEnd(lw) { // else no ending can match (see byteSet)
+		for _, h := range x.r.m.apposHeads {
+			if strings.HasSuffix(lw, h) && len(lw) > len(h)+2 {
+				return f.set(kAppos, true)
+			}
 		}
 	}
 	return f.set(kAppos, false)

@@ -2,6 +2,7 @@ package ner
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -324,22 +325,31 @@ func (s *Stage) Recognizer() *Recognizer { return s.r }
 // GermEval tokenises them. first[w] is the index of word w's first token;
 // first[len(words)] is len(toks). (Looking the words up as they are joined,
 // without the words slice, was measured: the same instruction count.)
+//
+// It decides for each pair of neighbouring tokens whether they join, so
+// each token is read once, and writes into slices grown once (see
+// joinHyphensRef in the tests for the loop it replaced).
 func joinHyphens(text string, toks []document.Token, words []string, first []int) ([]string, []int) {
-	for k := 0; k < len(toks); {
-		j := k + 1
-		for j < len(toks) && toks[j].Start == toks[j-1].End && (isHyphen(toks[j].Text) || isHyphen(toks[j-1].Text)) {
-			j++
-		}
-		first = append(first, k)
-		if j == k+1 {
-			words = append(words, toks[k].Text)
+	w0, f0 := len(words), len(first)
+	words = slices.Grow(words, len(toks))[:w0+len(toks)]
+	first = slices.Grow(first, len(toks)+1)[:f0+len(toks)+1]
+	ws, fs := words[w0:], first[f0:]
+	w := 0
+	prevEnd, prevHyphen := -1, false
+	for k := range toks {
+		t := &toks[k]
+		hyphen := isHyphen(t.Text)
+		if k > 0 && t.Start == prevEnd && (hyphen || prevHyphen) {
+			// t joins the word before it.
+			ws[w-1] = text[toks[fs[w-1]].Start:t.End]
 		} else {
-			words = append(words, text[toks[k].Start:toks[j-1].End])
+			fs[w], ws[w] = k, t.Text
+			w++
 		}
-		k = j
+		prevEnd, prevHyphen = t.End, hyphen
 	}
-	first = append(first, len(toks))
-	return words, first
+	fs[w] = len(toks)
+	return words[:w0+w], first[:f0+w+1]
 }
 
 func isHyphen(s string) bool {
