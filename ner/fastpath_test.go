@@ -155,3 +155,55 @@ func TestSuffixLastBytes(t *testing.T) {
 		t.Error("an empty suffix must let every word through")
 	}
 }
+
+// appendFieldsRef and lastFieldRef are appendFields and lastField as they
+// were, over strings.FieldsSeq: the references of TestFieldsMatchRef.
+func appendFieldsRef(dst []string, s string) []string {
+	for w := range strings.FieldsSeq(s) {
+		dst = append(dst, w)
+	}
+	return dst
+}
+
+func lastFieldRef(s string) (int, string) {
+	n, last := 0, ""
+	for w := range strings.FieldsSeq(s) {
+		n, last = n+1, w
+	}
+	return n, last
+}
+
+// TestFieldsMatchRef compares appendFields and lastField with strings'
+// splitting over the lines and sentences of the testdata articles and
+// strings with every kind of space.
+func TestFieldsMatchRef(t *testing.T) {
+	ss := []string{"", " ", "a", " a ", "a  b", "\ta\nb\v\fc\rd", "Putin\u00a0Trump", "a\u0085b", "x\u2009y", "x\u3000y", "x\u1680y",
+		"x\u202fy ", "München Süd", "\xc2", "\xe2\x80", "a\xffb c", "Saudi-Arabien", " Wladimir  Putin "}
+	for _, d := range testdataDocs(t) {
+		ss = append(ss, strings.Split(d.Text, "\n")...)
+		for _, s := range d.Sentences {
+			ss = append(ss, d.Text[s.Start:s.End])
+		}
+	}
+	for _, s := range ss {
+		if got, want := appendFields([]string{"x"}, s), appendFieldsRef([]string{"x"}, s); !slices.Equal(got, want) {
+			t.Fatalf("appendFields(%q) = %q, want %q", s, got, want)
+		}
+		n, last := lastField(s)
+		if rn, rlast := lastFieldRef(s); n != rn || last != rlast {
+			t.Fatalf("lastField(%q) = %d, %q, want %d, %q", s, n, last, rn, rlast)
+		}
+	}
+	for c := 0; c < 256; c++ {
+		s := "a" + string(rune(c)) + "b"
+		if got, want := appendFields(nil, s), appendFieldsRef(nil, s); !slices.Equal(got, want) {
+			t.Fatalf("appendFields(%q) = %q, want %q", s, got, want)
+		}
+	}
+	for _, r := range []rune{0x85, 0xa0, 0x1680, 0x2000, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff} {
+		s := "a" + string(r) + "b"
+		if got, want := appendFields(nil, s), appendFieldsRef(nil, s); !slices.Equal(got, want) {
+			t.Fatalf("appendFields(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

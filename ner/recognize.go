@@ -478,7 +478,8 @@ func (r *Recognizer) fill(t *form, w string) {
 	if w != "" && (w[0] == '"' || w[0] >= 0xC2) {
 		t.facts |= kQuoteByte
 	}
-	t.opener = w == "\"" || w == "„" || w == "“" || w == ":" || w == "(" || w == "'" || w == "‚" || w == "»" || w == "«" || w == "–" || w == "-"
+	// The openers are one to three bytes long; most words are longer.
+	t.opener = len(w) <= 3 && (w == "\"" || w == "„" || w == "“" || w == ":" || w == "(" || w == "'" || w == "‚" || w == "»" || w == "«" || w == "–" || w == "-")
 }
 
 // run is the state of one Sentence call.

@@ -233,8 +233,27 @@ func link(d *document.Document, m *Model, lk *linker) {
 type canonKey struct{ canon, typ string }
 
 // appendFields appends the words of s (as strings.Fields splits them) to
-// dst.
+// dst. Most names hold no byte that can start a non-ASCII space, so they
+// are split by a loop over their ASCII spaces; the others by
+// strings.FieldsSeq (appendFieldsRef in the tests is the loop it was).
 func appendFields(dst []string, s string) []string {
+	if !mayHoldUnicodeSpace(s) {
+		start := -1
+		for i := 0; i < len(s); i++ {
+			if asciiSpace[s[i]] {
+				if start >= 0 {
+					dst = append(dst, s[start:i])
+					start = -1
+				}
+			} else if start < 0 {
+				start = i
+			}
+		}
+		if start >= 0 {
+			dst = append(dst, s[start:])
+		}
+		return dst
+	}
 	for w := range strings.FieldsSeq(s) {
 		dst = append(dst, w)
 	}
@@ -242,13 +261,46 @@ func appendFields(dst []string, s string) []string {
 }
 
 // lastField returns the number of words of s (as strings.Fields counts
-// them) and the last one.
+// them) and the last one, with appendFields' fast path.
 func lastField(s string) (int, string) {
 	n, last := 0, ""
+	if !mayHoldUnicodeSpace(s) {
+		start := -1
+		for i := 0; i < len(s); i++ {
+			if asciiSpace[s[i]] {
+				if start >= 0 {
+					n, last = n+1, s[start:i]
+					start = -1
+				}
+			} else if start < 0 {
+				start = i
+			}
+		}
+		if start >= 0 {
+			n, last = n+1, s[start:]
+		}
+		return n, last
+	}
 	for w := range strings.FieldsSeq(s) {
 		n, last = n+1, w
 	}
 	return n, last
+}
+
+// asciiSpace marks the ASCII bytes unicode.IsSpace accepts (those
+// strings.Fields splits at).
+var asciiSpace = [256]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// mayHoldUnicodeSpace reports whether s has a byte that starts a non-ASCII
+// space: U+0085 and U+00A0 start with 0xC2, U+1680 with 0xE1, U+2000 to
+// U+205F with 0xE2, U+3000 with 0xE3. German letters (0xC3 …) do not.
+func mayHoldUnicodeSpace(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == 0xC2 || c >= 0xE1 && c <= 0xE3 {
+			return true
+		}
+	}
+	return false
 }
 
 func firstID(es []document.Entity, first map[canonKey]int, src document.Entity) string {
