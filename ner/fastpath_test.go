@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/ereignis/ereignis/corpus"
 	"github.com/ereignis/ereignis/document"
@@ -205,5 +206,76 @@ func TestFieldsMatchRef(t *testing.T) {
 		if got, want := appendFields(nil, s), appendFieldsRef(nil, s); !slices.Equal(got, want) {
 			t.Fatalf("appendFields(%q) = %q, want %q", s, got, want)
 		}
+	}
+}
+
+// TestHasSchFold checks hasSchFold against strings.ToLower: no rune but S,
+// C and H lower-cases to s, c or h, and the two agree over the words of
+// the testdata articles and crafted strings.
+func TestHasSchFold(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		switch l := unicode.ToLower(r); l {
+		case 's', 'c', 'h':
+			if r != l && r != l-'a'+'A' {
+				t.Fatalf("ToLower(%U) = %q", r, l)
+			}
+		}
+	}
+	ws := []string{"", "s", "sc", "sch", "Sch", "SCH", "sCh", "S\xffch", "Ssch", "Russisch", "RUSSISCH", "Schweizer", "Sachsen", "s\u0130ch", "\u212ach", "ſch"}
+	for _, d := range testdataDocs(t) {
+		for _, tk := range d.Tokens {
+			ws = append(ws, tk.Text, strings.ToUpper(tk.Text))
+		}
+	}
+	for _, w := range ws {
+		if got, want := hasSchFold(w), strings.Contains(strings.ToLower(w), "sch"); got != want {
+			t.Fatalf("hasSchFold(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+// TestApposCompoundMatchesRef checks apposCompound, which skips the
+// lower-casing when an ASCII last byte ends no head, against the loop over
+// all heads, on the capitalised words of the testdata articles and on
+// compounds of the heads themselves.
+func TestApposCompoundMatchesRef(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := New(m, nil)
+	var ws []string
+	for _, d := range testdataDocs(t) {
+		for _, tk := range d.Tokens {
+			ws = append(ws, tk.Text, strings.ToUpper(tk.Text))
+		}
+	}
+	for _, h := range m.apposHeads {
+		ws = append(ws, "Chemie"+h, "CHEMIE"+strings.ToUpper(h), "Chemie"+h+"s", "Xy"+h)
+	}
+	n := 0
+	for _, w := range ws {
+		var f form
+		r.fill(&f, w)
+		x := &run{r: r, t: []tok{{form: &f}}}
+		got := x.apposCompound(0)
+		want := false
+		if f.cap && len(f.s) >= 8 {
+			lw := strings.ToLower(f.s)
+			for _, h := range m.apposHeads {
+				if strings.HasSuffix(lw, h) && len(lw) > len(h)+2 {
+					want = true
+				}
+			}
+		}
+		if got != want {
+			t.Fatalf("apposCompound(%q) = %v, want %v", w, got, want)
+		}
+		if got {
+			n++
+		}
+	}
+	if n == 0 {
+		t.Error("no word is an apposition compound: the test checks nothing")
 	}
 }

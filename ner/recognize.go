@@ -1099,7 +1099,7 @@ func (x *run) orgHead(i int) bool {
 		if i == 0 || x.cov[i-1] || !x.t[i-1].cap {
 			return false
 		}
-		return x.orgCompound(i, x.lower(i))
+		return x.orgCompound(i)
 	}
 	start, end := i, i+1
 	// Right: names or places (Universität Hamburg, FC Bayern München).
@@ -1234,11 +1234,31 @@ func (x *run) demonymAt(i int) *Entry {
 func (x *run) setDemonym(i int) {
 	f := x.t[i].form
 	f.known |= kDem
-	if f.low {
+	switch {
+	case f.low:
 		f.dem = x.demonym(f.s)
-	} else {
+	case hasSchFold(f.s):
 		f.dem = x.demonym(x.lower(i))
+	default:
+		// demonym wants "sch" in the lower-cased word, which has it
+		// only where the word has it in any case (see hasSchFold): no
+		// need to lower-case the word.
 	}
+}
+
+// hasSchFold reports whether strings.ToLower(w) contains "sch": ToLower
+// maps a rune to s, c or h only from S, C or H (its only other mappings
+// to ASCII letters are from the Kelvin sign to k and from İ to i plus a
+// combining dot), and these bytes never occur inside a multi-byte rune,
+// so a byte scan for s/S, c/C, h/H in a row finds exactly the runs that
+// become "sch".
+func hasSchFold(w string) bool {
+	for i := 0; i+2 < len(w); i++ {
+		if w[i]|0x20 == 's' && w[i+1]|0x20 == 'c' && w[i+2]|0x20 == 'h' {
+			return true
+		}
+	}
+	return false
 }
 
 func (x *run) inhabitantAt(i int) *Entry {
@@ -1849,7 +1869,10 @@ func (x *run) clubs() {
 // orgCompound: a place adjective before a compound that ends in an
 // organisation head is an organisation (Bayerischen Staatsministerium,
 // Hamburger Frauenverbände, Veitscher Magnesitwerke).
-func (x *run) orgCompound(i int, lw string) bool {
+//
+// The lower-cased word is made only when the word before is such an
+// adjective: most capitalised words after a capital are not.
+func (x *run) orgCompound(i int) bool {
 	if i == 0 || x.cov[i-1] {
 		return false
 	}
@@ -1860,7 +1883,7 @@ func (x *run) orgCompound(i int, lw string) bool {
 	f := x.t[i].form
 	v, ok := f.get(kOrgSuffix)
 	if !ok {
-		lw = strings.TrimSuffix(lw, "s")
+		lw := strings.TrimSuffix(x.lower(i), "s")
 		for _, h := range x.r.m.orgHeads {
 			if len(h) >= 4 && strings.HasSuffix(lw, h) || hasSuffix2(lw, h, "e") || hasSuffix2(lw, h, "en") {
 				v = true
@@ -2087,6 +2110,12 @@ func (x *run) apposCompound(i int) bool {
 	if v, ok := f.get(kAppos); ok {
 		return v
 	}
+	if c := f.s[len(f.s)-1]; c < utf8.RuneSelf && !x.r.m.apposLast.has(asciiLower(c)) {
+		// An ASCII last byte is the last byte of the lower-cased word
+		// too, in lower case: no head ends so, and the word need not be
+		// lower-cased.
+		return f.set(kAppos, false)
+	}
 	lw := x.lower(i)
 	if x.r.m.apposLast.mayEnd(lw) { // else no ending can match (see byteSet)
 		for _, h := range x.r.m.apposHeads {
@@ -2096,4 +2125,12 @@ func (x *run) apposCompound(i int) bool {
 		}
 	}
 	return f.set(kAppos, false)
+}
+
+// asciiLower is unicode.ToLower of an ASCII byte.
+func asciiLower(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
