@@ -279,3 +279,48 @@ func TestApposCompoundMatchesRef(t *testing.T) {
 		t.Error("no word is an apposition compound: the test checks nothing")
 	}
 }
+
+// TestWordSets checks every wordSet against its map over the words of the
+// testdata articles (as written and lower-cased), the sets' own words and
+// words one byte longer or shorter.
+func TestWordSets(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sets := map[string]*wordSet{
+		"legal": &m.legalSet, "currency": &m.currencySet, "lowerStarts": &m.lowerStartSet,
+		"placePreps": &m.placePrepSet, "strongPreps": &m.strongPrepSet, "determiners": &m.determinerSet,
+		"nameParticles": &m.nameParticleSet, "articleParticles": &m.articleParticleSet,
+		"quoteOpen": &m.quoteOpenSet, "quoteClose": &m.quoteCloseSet,
+	}
+	ws := []string{"", strings.Repeat("x", 70)}
+	for _, d := range testdataDocs(t) {
+		for _, tk := range d.Tokens {
+			ws = append(ws, tk.Text, strings.ToLower(tk.Text))
+		}
+	}
+	for _, s := range sets {
+		for w := range s.m {
+			ws = append(ws, w, w+"x", strings.ToUpper(w))
+			if w != "" {
+				ws = append(ws, w[1:], w[:len(w)-1])
+			}
+		}
+	}
+	for name, s := range sets {
+		if len(s.m) == 0 {
+			t.Errorf("%s: empty set", name)
+		}
+		passed := 0
+		for _, w := range ws {
+			if got, want := s.has(w), s.m[w]; got != want {
+				t.Fatalf("%s.has(%q) = %v, want %v", name, w, got, want)
+			}
+			if s.lens&(1<<min(len(w), 63)) != 0 && (w == "" || s.first.has(w[0])) {
+				passed++
+			}
+		}
+		t.Logf("%s: %d words, %d of %d test words pass the check", name, len(s.m), passed, len(ws))
+	}
+}

@@ -76,6 +76,13 @@ type Model struct {
 	quoteClose    map[string]bool
 	partMin       int
 
+	// The small sets that fresh word forms ask about, with a pre-check
+	// (see wordSet); the maps above stay for loading and as the reference.
+	legalSet, currencySet, lowerStartSet       wordSet
+	placePrepSet, strongPrepSet, determinerSet wordSet
+	nameParticleSet, articleParticleSet        wordSet
+	quoteOpenSet, quoteCloseSet                wordSet
+
 	// closed-class.tsv
 	determiners      map[string]bool // make the next capitalised word a common noun
 	nameParticles    map[string]bool // von, van, de: join the parts of a name
@@ -360,6 +367,10 @@ func Load(fsys fs.FS) (*Model, error) {
 	for w := range m.capInfo {
 		m.filter.add(capSet, w)
 	}
+	m.legalSet, m.currencySet, m.lowerStartSet = newWordSet(m.legal), newWordSet(m.currency), newWordSet(m.lowerStarts)
+	m.placePrepSet, m.strongPrepSet, m.determinerSet = newWordSet(m.placePreps), newWordSet(m.strongPreps), newWordSet(m.determiners)
+	m.nameParticleSet, m.articleParticleSet = newWordSet(m.nameParticles), newWordSet(m.articleParticles)
+	m.quoteOpenSet, m.quoteCloseSet = newWordSet(m.quoteOpen), newWordSet(m.quoteClose)
 	m.names.filter = m.filter
 	m.names.roots = nil // only needed while building
 	return m, nil

@@ -549,7 +549,7 @@ func listRule(source string) string {
 // form alone.
 func (x *run) mayStart(i int) bool {
 	f := x.t[i].form
-	if !f.cap && !f.acr && !x.r.m.lowerStarts[f.s] {
+	if !f.cap && !f.acr && !x.r.m.lowerStartSet.has(f.s) {
 		return false
 	}
 	x.root(i, 0)
@@ -567,7 +567,7 @@ func (x *run) longest(i int) (int, *Entry) {
 		f := x.t[i].form
 		v, ok := f.get(kLowerStart)
 		if !ok {
-			v = f.set(kLowerStart, x.r.m.lowerStarts[f.s])
+			v = f.set(kLowerStart, x.r.m.lowerStartSet.has(f.s))
 		}
 		if !v {
 			return 0, nil
@@ -917,7 +917,7 @@ func (x *run) nameParticle(j int) bool {
 	if v, ok := f.get(kParticle); ok {
 		return v
 	}
-	return f.set(kParticle, x.r.m.nameParticles[f.s])
+	return f.set(kParticle, x.r.m.nameParticleSet.has(f.s))
 }
 
 func (x *run) articleParticle(j int) bool {
@@ -925,7 +925,7 @@ func (x *run) articleParticle(j int) bool {
 	if v, ok := f.get(kArticleParticle); ok {
 		return v
 	}
-	return f.set(kArticleParticle, x.r.m.articleParticles[f.s])
+	return f.set(kArticleParticle, x.r.m.articleParticleSet.has(f.s))
 }
 
 // nominalisedAdjective reports a capitalised inflected adjective used as
@@ -1713,7 +1713,7 @@ func (x *run) determined(j int) bool {
 func (x *run) findDetermined(j int) bool {
 	t := x.t[j].form
 	lw := x.lower(j)
-	if x.r.m.determiners[lw] {
+	if x.r.m.determinerSet.has(lw) {
 		return t.set(kDetermined, true)
 	}
 	if t.low && len(lw) > 3 && (strings.HasSuffix(lw, "en") || strings.HasSuffix(lw, "er") || strings.HasSuffix(lw, "es") || strings.HasSuffix(lw, "em") || strings.HasSuffix(lw, "e")) && !x.r.m.function[lw] && !x.finiteVerbAny(j) {
@@ -1765,14 +1765,14 @@ func (x *run) titles() {
 	m := x.r.m
 	for a := 0; a < len(x.t); a++ {
 		// Quotes are ASCII " or start with a byte >= 0xC2 („ “ » «).
-		if w := x.t[a].s; w == "" || w[0] != '"' && w[0] < 0xC2 || !x.quote(a, kQuoteOpen, m.quoteOpen) {
+		if w := x.t[a].s; w == "" || w[0] != '"' && w[0] < 0xC2 || !x.quote(a, kQuoteOpen, &m.quoteOpenSet) {
 			continue
 		}
 		b := a + 1
-		for b < len(x.t) && !x.quote(b, kQuoteClose, m.quoteClose) && b-a <= m.titleMax+1 {
+		for b < len(x.t) && !x.quote(b, kQuoteClose, &m.quoteCloseSet) && b-a <= m.titleMax+1 {
 			b++
 		}
-		if b >= len(x.t) || !x.quote(b, kQuoteClose, m.quoteClose) {
+		if b >= len(x.t) || !x.quote(b, kQuoteClose, &m.quoteCloseSet) {
 			continue
 		}
 		if x.titleLike(a+1, b) {
@@ -1788,12 +1788,12 @@ func (x *run) titles() {
 
 // quote reports whether token i is in set (quoteOpen or quoteClose, fact
 // k).
-func (x *run) quote(i int, k uint64, set map[string]bool) bool {
+func (x *run) quote(i int, k uint64, set *wordSet) bool {
 	f := x.t[i].form
 	if v, ok := f.get(k); ok {
 		return v
 	}
-	return f.set(k, set[f.s])
+	return f.set(k, set.has(f.s))
 }
 
 func (x *run) titleLike(a, b int) bool {
@@ -2043,14 +2043,14 @@ func (x *run) is(i int, flag uint16) bool {
 	if f.low && len(f.s) > 4 {
 		return false
 	}
-	k, set := kLegal, x.r.m.legal
+	k, set := kLegal, &x.r.m.legalSet
 	if flag == capCurrency {
-		k, set = kCurrency, x.r.m.currency
+		k, set = kCurrency, &x.r.m.currencySet
 	}
 	if v, ok := f.get(k); ok {
 		return v
 	}
-	return f.set(k, set[f.s])
+	return f.set(k, set.has(f.s))
 }
 
 // flag is is with the capitalised case inline.
@@ -2074,13 +2074,13 @@ func (x *run) function(j int) bool {
 // opens the sentence with a capital (In Marienthal).
 func (x *run) prep(j int, strong bool) bool {
 	f := x.t[j].form
-	k, kl, set := kPlacePrep, kPlacePrepLow, x.r.m.placePreps
+	k, kl, set := kPlacePrep, kPlacePrepLow, &x.r.m.placePrepSet
 	if strong {
-		k, kl, set = kStrongPrep, kStrongPrepLow, x.r.m.strongPreps
+		k, kl, set = kStrongPrep, kStrongPrepLow, &x.r.m.strongPrepSet
 	}
 	v, ok := f.get(k)
 	if !ok {
-		v = f.set(k, set[f.s])
+		v = f.set(k, set.has(f.s))
 	}
 	if v {
 		return true
@@ -2091,7 +2091,7 @@ func (x *run) prep(j int, strong bool) bool {
 	if v, ok := f.get(kl); ok {
 		return v
 	}
-	return f.set(kl, set[x.lower(j)])
+	return f.set(kl, set.has(x.lower(j)))
 }
 
 var titleWords = map[string]bool{"Der": true, "Die": true, "Das": true, "Den": true, "Dem": true, "Des": true,
