@@ -324,3 +324,40 @@ func TestWordSets(t *testing.T) {
 		t.Logf("%s: %d words, %d of %d test words pass the check", name, len(s.m), passed, len(ws))
 	}
 }
+
+// TestNamedMatchesFill checks the lazy named against what fill computed
+// before: a capitalised first name or surname, or else, when the word is
+// no function word and no common noun, a lexicon name.
+func TestNamedMatchesFill(t *testing.T) {
+	st, err := DefaultStage()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := st.Recognizer()
+	n := 0
+	for _, d := range testdataDocs(t) {
+		for _, tk := range d.Tokens {
+			for _, w := range []string{tk.Text, strings.ToUpper(tk.Text), strings.ToLower(tk.Text)} {
+				var f form
+				r.fill(&f, w)
+				want := false
+				if f.cap {
+					want = f.first || f.surname
+					if !want && !f.fw && !r.lex.IsCommonNoun(f.s) {
+						want = r.lex.IsName(f.s)
+					}
+				}
+				x := &run{r: r, t: []tok{{form: &f}}}
+				if got := x.named(&f); got != want {
+					t.Fatalf("named(%q) = %v, want %v", w, got, want)
+				}
+				if want {
+					n++
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no word is named: the test checks nothing")
+	}
+}

@@ -100,7 +100,7 @@ type form struct {
 	first   bool   // a first name
 	adj     bool   // lower-cased, an uninflected adjective
 	surname bool   // a surname
-	named   bool   // in a name list (first names, surnames, lexicon names)
+	fnSur   bool   // a first name or a surname (see named, which looks the lexicon up only when asked)
 
 	roots    [3]*tnode // trie roots of the variants, when known&kRoots
 	dem      *Entry    // demonym of the form (lower-cased when capitalised), when known&kDem
@@ -202,6 +202,7 @@ const (
 	// that a quotation mark starts with, ASCII " or >= 0xC2 („ “ » «).
 	kQuoteByte
 	kPlain // no rule of patterns before placeSuffix types the form without capitalised neighbours (see plain)
+	kNamed // in a name list: a first name, a surname or a lexicon name (see named)
 )
 
 func (f *form) get(k uint64) (v, ok bool) { return f.facts&k != 0, f.known&k != 0 }
@@ -466,13 +467,9 @@ func (r *Recognizer) fill(t *form, w string) {
 		t.known |= kRoot0
 		t.info = f
 		t.fw, t.first, t.surname, t.adj = f&capFunction != 0, f&capFirst != 0, f&capSurname != 0, f&capAdjective != 0
-		t.named = t.first || t.surname
-		if !t.named && !t.fw && r.lex != nil { // Die, Nach: no lexicon lookup needed
-			// The lexicon's nouns have no name reading, so a noun
-			// needs no IsName lookup.
-			if t.noun = r.lex.IsCommonNoun(w); !t.noun {
-				t.named = r.lex.IsName(w)
-			}
+		t.fnSur = t.first || t.surname
+		if !t.fnSur && !t.fw && r.lex != nil { // Die, Nach: no lexicon lookup needed
+			t.noun = r.lex.IsCommonNoun(w)
 		}
 	}
 	if w != "" && (w[0] == '"' || w[0] >= 0xC2) {
@@ -480,6 +477,21 @@ func (r *Recognizer) fill(t *form, w string) {
 	}
 	// The openers are one to three bytes long; most words are longer.
 	t.opener = len(w) <= 3 && (w == "\"" || w == "„" || w == "“" || w == ":" || w == "(" || w == "'" || w == "‚" || w == "»" || w == "«" || w == "–" || w == "-")
+}
+
+// named reports whether form f is in a name list: a first name, a surname
+// or, for a capitalised word that is neither a function word nor a common
+// noun (the lexicon's nouns have no name reading), a lexicon name. The
+// lexicon is asked on first use, so that the forms no rule asks about (the
+// words inside the names the lists found, as most are) cost no look-up.
+func (x *run) named(f *form) bool {
+	if f.fnSur {
+		return true
+	}
+	if f.known&kNamed == 0 {
+		f.set(kNamed, f.cap && !f.fw && !f.noun && x.r.lex != nil && x.r.lex.IsName(f.s))
+	}
+	return f.facts&kNamed != 0
 }
 
 // run is the state of one Sentence call.
@@ -844,7 +856,7 @@ func (x *run) nameLike(i int) bool {
 	if !t.cap || t.fw || t.info&capLegal != 0 {
 		return false
 	}
-	if t.named {
+	if x.named(t) {
 		return true
 	}
 	if t.noun {
@@ -877,7 +889,7 @@ func (x *run) weak(i int) bool {
 func (x *run) findWeak(i int) bool {
 	t := x.t[i].form
 	weak := false
-	if t.cap && !t.named && !t.noun && !t.acr && x.r.lex != nil {
+	if t.cap && !x.named(t) && !t.noun && !t.acr && x.r.lex != nil {
 		weak = x.nounSuffix(i) || x.nominalisedAdjective(i)
 		if !weak && x.r.comp != nil {
 			_, _, weak = x.r.comp.CompoundHead(t.s)
@@ -898,7 +910,7 @@ func (x *run) surnameLike(i int) bool {
 	if !t.cap || t.fw && (t.initial || titleWords[t.s]) || t.info&capLegal != 0 || t.acr && utf8.RuneCountInString(t.s) > 3 {
 		return false
 	}
-	if t.named {
+	if x.named(t.form) {
 		return true
 	}
 	v, ok := t.get(kSurnameNo)
@@ -1072,7 +1084,7 @@ func (x *run) extendLeft(i int) int {
 		if !(p.cap || p.acr) || p.fw && !p.cap {
 			break
 		}
-		if p.fw && !p.named {
+		if p.fw && !x.named(p.form) {
 			break
 		}
 		k--
@@ -1128,7 +1140,7 @@ func (x *run) orgHead(i int) bool {
 		if !p.cap || p.initial && p.fw || x.cov[start-1] && !x.coveredPlaceAny(start-1) {
 			break
 		}
-		if !(p.named || !p.noun || adjectival(p.s) || x.placeAdjectiveAt(start-1) != nil) || p.fw {
+		if !(x.named(p.form) || !p.noun || adjectival(p.s) || x.placeAdjectiveAt(start-1) != nil) || p.fw {
 			break
 		}
 		start--
@@ -1566,7 +1578,7 @@ func (x *run) single(w string) *Entry {
 // ending (Oberwolfsdorf) is a place.
 func (x *run) placeSuffix(i int) bool {
 	t := x.t[i]
-	if i == 0 || !x.prep(i-1, false) || t.noun || t.fw || t.named || x.nounSuffix(i) {
+	if i == 0 || !x.prep(i-1, false) || t.noun || t.fw || x.named(t.form) || x.nounSuffix(i) {
 		return false // compounds are fine here: Oberwolfs|dorf
 	}
 	v, ok := t.get(kPlaceSuf)
@@ -1597,12 +1609,13 @@ func (x *run) unknown(i int) int {
 	// Only a known name, a place preposition before, or a following capital
 	// or finite verb can type an unknown word; check these cheap contexts
 	// before the costly compound test in nameLike.
-	if !t.named && !(i > 0 && x.prep(i-1, false)) && !(i+1 < len(x.t) && (x.t[i+1].cap || x.finiteVerb(i+1))) &&
+	named := x.named(t.form)
+	if !named && !(i > 0 && x.prep(i-1, false)) && !(i+1 < len(x.t) && (x.t[i+1].cap || x.finiteVerb(i+1))) &&
 		!(i > 0 && (x.finiteVerb(i-1) || i > 1 && x.t[i-1].s == "sich" && x.finiteVerb(i-2))) &&
 		!(strings.HasSuffix(t.s, "s") && x.nounFollows(i+1)) {
 		return 0
 	}
-	if i > 0 && !t.named && x.determined(i-1) {
+	if i > 0 && !named && x.determined(i-1) {
 		return 0
 	}
 	if !x.nameLike(i) {
@@ -1612,10 +1625,10 @@ func (x *run) unknown(i int) int {
 	if end <= i {
 		return 0
 	}
-	if x.t[i].initial && end == i+1 && !x.t[i].named && (!(end < len(x.t) && x.finiteVerb(end)) || x.t[i].adj || x.anyVerb(i)) {
+	if x.t[i].initial && end == i+1 && !named && (!(end < len(x.t) && x.finiteVerb(end)) || x.t[i].adj || x.anyVerb(i)) {
 		return 0 // a sentence-initial capital says nothing, unless a verb in the singular follows
 	}
-	if i > 0 && !x.t[i].named && x.determined(i-1) {
+	if i > 0 && !named && x.determined(i-1) {
 		return 0 // der Konvikt, einem Zentralbau: a noun the lexicon lacks
 	}
 	if w := x.t[i].s; utf8.RuneCountInString(w) < 3 || strings.HasSuffix(w, ".") {
@@ -1859,7 +1872,7 @@ func (x *run) clubs() {
 		}
 		// An unknown name or a short acronym right before the town (AS Rom,
 		// SC Freiburg).
-		if !x.cov[j] && (x.nameLike(j) || x.t[j].acr && !x.r.m.acronymStop[x.t[j].s]) && !x.t[j].named && !(x.t[j].initial && x.t[j].fw) {
+		if !x.cov[j] && (x.nameLike(j) || x.t[j].acr && !x.r.m.acronymStop[x.t[j].s]) && !x.named(x.t[j].form) && !(x.t[j].initial && x.t[j].fw) {
 			x.add(Mention{Start: j, End: b.End, Type: "ORG", Rule: "org-club"})
 			return
 		}
@@ -1907,7 +1920,7 @@ func hasSuffix2(s, a, b string) bool {
 func (x *run) street(i int) bool {
 	t := x.t[i]
 	if i+1 < len(x.t) && x.t[i+1].info&capStreet != 0 && !x.cov[i+1] && !t.initial {
-		if x.placeAdjectiveAt(i) != nil || t.named || x.nameLike(i) {
+		if x.placeAdjectiveAt(i) != nil || x.named(t.form) || x.nameLike(i) {
 			x.add(Mention{Start: i, End: i + 2, Type: "LOC", Rule: "place-street"})
 			return true
 		}
