@@ -37,6 +37,7 @@ type Model struct {
 	orgHeadCap    map[string]bool   // org heads as they appear in text (Universität, FC)
 	capInfo       map[string]uint16 // capitalised word → cap* flags: one lookup per token
 	filter        *keyFilter        // over capInfo's keys (capSet) and the trie's roots (rootSet)
+	keys          *keyTable         // capInfo and the trie's roots in one table (the maps are the reference)
 	first         map[string]bool   // first names
 	surnames      map[string]bool   // surnames
 	demonyms      map[string]*Entry // adjective stem ("russisch") → place entry
@@ -371,7 +372,12 @@ func Load(fsys fs.FS) (*Model, error) {
 	m.placePrepSet, m.strongPrepSet, m.determinerSet = newWordSet(m.placePreps), newWordSet(m.strongPreps), newWordSet(m.determiners)
 	m.nameParticleSet, m.articleParticleSet = newWordSet(m.nameParticles), newWordSet(m.articleParticles)
 	m.quoteOpenSet, m.quoteCloseSet = newWordSet(m.quoteOpen), newWordSet(m.quoteClose)
-	m.names.filter = m.filter
+	capKeys := make([]string, 0, len(m.capInfo))
+	for w := range m.capInfo {
+		capKeys = append(capKeys, w)
+	}
+	m.keys = newKeyTable(m.filter, m.capInfo, m.names.roots, capKeys)
+	m.names.filter, m.names.keys = m.filter, m.keys
 	m.names.roots = nil // only needed while building
 	return m, nil
 }
@@ -463,25 +469,30 @@ func (m *Model) unpack(v uint32) prefixInfo {
 
 // capFlags returns the cap* flags of w.
 func (m *Model) capFlags(w string) uint16 {
-	if !m.filter.has(capSet, w) {
+	h := m.filter.keyHash(w)
+	if !m.filter.hasHash(capSet, h) {
 		return 0
 	}
-	return m.capInfo[w]
+	if s := m.keys.find(h, w); s != nil {
+		return s.flags
+	}
+	return 0
 }
 
 // capFlagsRoot returns capFlags(w) and the trie root of w (nil for none),
-// with one filter probe for both.
+// with one filter probe and at most one table probe for both (the maps'
+// two probes cost two to three cache misses each; capFlagsRootRef in the
+// tests is the map version).
 func (m *Model) capFlagsRoot(w string) (uint16, *tnode) {
-	var flags uint16
-	var n *tnode
-	c, r := m.filter.both(w)
-	if c {
-		flags = m.capInfo[w]
+	h := m.filter.keyHash(w)
+	if c, r := m.filter.bothHash(h); !c && !r {
+		return 0, nil
 	}
-	if r {
-		n = m.names.root[w]
+	s := m.keys.find(h, w)
+	if s == nil {
+		return 0, nil
 	}
-	return flags, n
+	return s.flags, m.keys.node(s)
 }
 
 // placeEntry returns the entry of a place by canonical name, preferring
