@@ -361,3 +361,45 @@ func TestNamedMatchesFill(t *testing.T) {
 		t.Error("no word is named: the test checks nothing")
 	}
 }
+
+// TestMemoLookup checks the memo against a map: over
+// the words of the testdata articles, their prefixes and words that differ
+// in one byte, through the table's growths and a new generation, each word
+// finds the form made for it and no other.
+func TestMemoLookup(t *testing.T) {
+	var ws []string
+	for _, d := range testdataDocs(t) {
+		for _, tk := range d.Tokens {
+			w := tk.Text
+			ws = append(ws, w)
+			for k := 0; k < len(w); k++ {
+				b := []byte(w)
+				b[k] ^= 1
+				ws = append(ws, w[:k], string(b))
+			}
+		}
+	}
+	var m memo
+	for gen := 0; gen < 2; gen++ {
+		m.reset()
+		ref := map[string]*form{}
+		for round := 0; round < 2; round++ {
+			for _, w := range ws {
+				f, fresh := m.lookup(w)
+				if g, ok := ref[w]; ok {
+					if fresh || f != g {
+						t.Fatalf("lookup(%q) = %p, fresh %v; want %p", w, f, fresh, g)
+					}
+					continue
+				}
+				if !fresh || f.s != w {
+					t.Fatalf("lookup(%q) = form of %q, fresh %v; want a fresh form", w, f.s, fresh)
+				}
+				ref[w] = f
+			}
+		}
+		if m.n != len(ref) {
+			t.Fatalf("memo holds %d forms, want %d", m.n, len(ref))
+		}
+	}
+}
