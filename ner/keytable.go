@@ -1,32 +1,38 @@
 package ner
 
 import (
+	"encoding/binary"
 	"hash/maphash"
 	"strings"
+
+	"github.com/ereignis/ereignis/internal/hugemem"
 )
 
 // keyTable answers, for the keys of the model's two big string maps (the
 // cap* flags of capInfo and the name trie's roots), both questions from one
-// open-addressing table keyed by the hash the keyFilter already computed: a
-// probe is one 16-byte slot and the key's bytes in one blob, where a Go map
-// of strings costs its control word, its slot and the key's own allocation
-// (two or three cache misses on a word the other stages evicted). The maps
+// open-addressing table keyed by the hash the keyFilter already computed.
+// A slot is 32 bytes, on one cache line: the key's first 16 bytes inline,
+// so that a probe for a key of up to 16 bytes (nearly all names and words)
+// reads that one line, where a Go map of strings reads its control word,
+// its slot and the key's own allocation (two or three cache misses on a
+// word the other stages evicted). Longer keys compare the rest from one
+// blob. The table is pointer-free and lives on huge pages where the
+// kernel allows (internal/hugemem), as the lexicon's tables do. The maps
 // stay in the model for loading and as the reference of the tests.
 type keyTable struct {
-	slots []keySlot // len is a power of two; n == 0 marks an empty slot
-	mask  uint64
+	// slots holds keySlotWords words per slot:
+	//	0, 1: the key's first 16 bytes, little-endian, zero-padded
+	//	2:    the hash's top half << 32 | the key's offset in blob
+	//	3:    (len(key)+1) << 48 | capInfo's flags << 32 | root index + 1
+	// A slot whose word 3 is 0 is empty. The number of slots is a power
+	// of two.
+	slots []uint64
+	mask  uint64   // slots - 1
 	blob  string   // the keys, one after the other
-	nodes []*tnode // root nodes; keySlot.root is an index + 1
+	nodes []*tnode // root nodes; a slot's root index + 1, 0 for none
 }
 
-// keySlot is one key of a keyTable.
-type keySlot struct {
-	fp    uint32 // the hash's top half
-	off   uint32 // the key in blob
-	n     uint16 // its length + 1
-	flags uint16 // capInfo's flags (0 for a root that is no capInfo key)
-	root  uint32 // index + 1 in nodes, 0 when the key is no root
-}
+const keySlotWords = 4
 
 // keyHash is the hash of a key for both the filter and the table.
 func (f *keyFilter) keyHash(s string) uint64 { return maphash.String(f.seed, s) }
@@ -34,85 +40,130 @@ func (f *keyFilter) keyHash(s string) uint64 { return maphash.String(f.seed, s) 
 // slot is the home slot of hash h.
 func (t *keyTable) slot(h uint64) uint64 { return h >> 14 & t.mask }
 
-// newKeyTable builds the table over the keys of caps and roots (in the
-// order of roots, then caps', sorted by the caller as it wishes).
+// keyWords returns the first 16 bytes of w, zero-padded, as two words.
+func keyWords(w string) (uint64, uint64) {
+	var b [16]byte
+	copy(b[:], w)
+	return binary.LittleEndian.Uint64(b[:8]), binary.LittleEndian.Uint64(b[8:])
+}
+
+// newKeyTable builds the table over the keys of caps and roots.
 func newKeyTable(f *keyFilter, caps map[string]uint16, roots []tedge, capKeys []string) *keyTable {
 	keys := len(capKeys) + len(roots)
 	// At most two thirds full: a hit is one or two slots, mostly in one
 	// cache line, and the filter keeps most misses away. (41,000 keys in
-	// 65,536 slots of 16 bytes: a 1 MB table.)
+	// 65,536 slots of 32 bytes: a 2 MB table.)
 	n := 1
 	for 2*n < 3*keys {
 		n *= 2
 	}
-	t := &keyTable{slots: make([]keySlot, n), mask: uint64(n - 1)}
+	t := &keyTable{slots: hugemem.Words(keySlotWords * n), mask: uint64(n - 1)}
 	var blob strings.Builder
-	put := func(w string) *keySlot {
-		h := f.keyHash(w)
-		i := t.slot(h)
-		for t.slots[i].n != 0 {
-			s := &t.slots[i]
-			if int(s.n-1) == len(w) && t.blob0(&blob, s) == w {
-				return s
-			}
-			i = (i + 1) & t.mask
+	put := func(w string) uint64 {
+		if len(w) >= 1<<16-1 {
+			panic("ner: a list key of 64 KB or more")
 		}
-		s := &t.slots[i]
-		s.fp, s.off, s.n = uint32(h>>32), uint32(blob.Len()), uint16(len(w)+1)
+		h := f.keyHash(w)
+		k0, k1 := keyWords(w)
+		i := t.slot(h)
+		for ; t.slots[keySlotWords*i+3] != 0; i = (i + 1) & t.mask {
+			s := t.slots[keySlotWords*i:]
+			if s[0] == k0 && s[1] == k1 && int(s[3]>>48) == len(w)+1 && blob.String()[uint32(s[2]):int(uint32(s[2]))+len(w)] == w {
+				return i
+			}
+		}
+		s := t.slots[keySlotWords*i:]
+		s[0], s[1] = k0, k1
+		s[2] = h>>32<<32 | uint64(blob.Len())
+		s[3] = uint64(len(w)+1) << 48
 		blob.WriteString(w)
-		return s
+		return i
 	}
 	for _, r := range roots {
-		s := put(r.w)
-		if s.root == 0 {
+		i := put(r.w)
+		if uint32(t.slots[keySlotWords*i+3]) == 0 {
 			t.nodes = append(t.nodes, r.n)
-			s.root = uint32(len(t.nodes))
+			t.slots[keySlotWords*i+3] |= uint64(len(t.nodes))
 		}
 	}
 	for _, w := range capKeys {
-		put(w).flags = caps[w]
+		i := put(w)
+		t.slots[keySlotWords*i+3] |= uint64(caps[w]) << 32
 	}
 	t.blob = blob.String()
 	return t
 }
 
-// blob0 is the key of s while the table is built.
-func (t *keyTable) blob0(b *strings.Builder, s *keySlot) string {
-	return b.String()[s.off : s.off+uint32(s.n-1)]
-}
-
-// find returns the slot of w, whose hash is h, or nil.
-func (t *keyTable) find(h uint64, w string) *keySlot {
-	fp := uint32(h >> 32)
+// find returns the slot of w, whose hash is h, or -1.
+func (t *keyTable) find(h uint64, w string) int {
+	k0, k1 := keyWords(w)
+	n := uint64(len(w) + 1)
+	fp := h >> 32
 	for i := t.slot(h); ; i = (i + 1) & t.mask {
-		s := &t.slots[i]
-		if s.n == 0 {
-			return nil
+		s := t.slots[keySlotWords*i : keySlotWords*i+keySlotWords : keySlotWords*i+keySlotWords]
+		if s[3] == 0 {
+			return -1
 		}
-		if s.fp == fp && int(s.n-1) == len(w) && t.blob[s.off:s.off+uint32(len(w))] == w {
-			return s
+		if s[2]>>32 == fp && s[3]>>48 == n && s[0] == k0 && s[1] == k1 {
+			if len(w) <= 16 {
+				return int(i)
+			}
+			if off := int(uint32(s[2])); t.blob[off+16:off+len(w)] == w[16:] {
+				return int(i)
+			}
 		}
 	}
 }
 
 // findBytes is find for a key built in a buffer.
-func (t *keyTable) findBytes(h uint64, w []byte) *keySlot {
-	fp := uint32(h >> 32)
+func (t *keyTable) findBytes(h uint64, w []byte) int {
+	var b [16]byte
+	copy(b[:], w)
+	k0, k1 := binary.LittleEndian.Uint64(b[:8]), binary.LittleEndian.Uint64(b[8:])
+	n := uint64(len(w) + 1)
+	fp := h >> 32
 	for i := t.slot(h); ; i = (i + 1) & t.mask {
-		s := &t.slots[i]
-		if s.n == 0 {
-			return nil
+		s := t.slots[keySlotWords*i : keySlotWords*i+keySlotWords : keySlotWords*i+keySlotWords]
+		if s[3] == 0 {
+			return -1
 		}
-		if s.fp == fp && int(s.n-1) == len(w) && t.blob[s.off:s.off+uint32(len(w))] == string(w) {
-			return s
+		if s[2]>>32 == fp && s[3]>>48 == n && s[0] == k0 && s[1] == k1 {
+			if len(w) <= 16 {
+				return int(i)
+			}
+			if off := int(uint32(s[2])); t.blob[off+16:off+len(w)] == string(w[16:]) {
+				return int(i)
+			}
 		}
 	}
 }
 
-// node returns the root node of slot s (nil for none).
-func (t *keyTable) node(s *keySlot) *tnode {
-	if s == nil || s.root == 0 {
+// flags returns capInfo's flags of slot i (0 for none, or for i < 0).
+func (t *keyTable) flags(i int) uint16 {
+	if i < 0 {
+		return 0
+	}
+	return uint16(t.slots[keySlotWords*i+3] >> 32)
+}
+
+// node returns the root node of slot i (nil for none, or for i < 0).
+func (t *keyTable) node(i int) *tnode {
+	if i < 0 {
 		return nil
 	}
-	return t.nodes[s.root-1]
+	if r := uint32(t.slots[keySlotWords*i+3]); r != 0 {
+		return t.nodes[r-1]
+	}
+	return nil
+}
+
+// used is the number of keys in the table.
+func (t *keyTable) used() int {
+	n := 0
+	for i := 3; i < len(t.slots); i += keySlotWords {
+		if t.slots[i] != 0 {
+			n++
+		}
+	}
+	return n
 }

@@ -74,11 +74,5 @@ func TestKeyTable(t *testing.T) {
 			t.Fatalf("rootNodeBytes(%q) = %p, want %p", w, got, rn)
 		}
 	}
-	used := 0
-	for _, s := range m.keys.slots {
-		if s.n != 0 {
-			used++
-		}
-	}
-	t.Logf("%d words; %d keys (%d roots, %d capInfo) in %d slots", len(ws), used, len(m.keys.nodes), len(m.capInfo), len(m.keys.slots))
+	t.Logf("%d words; %d keys (%d roots, %d capInfo) in %d slots", len(ws), m.keys.used(), len(m.keys.nodes), len(m.capInfo), len(m.keys.slots)/keySlotWords)
 }

@@ -473,10 +473,7 @@ func (m *Model) capFlags(w string) uint16 {
 	if !m.filter.hasHash(capSet, h) {
 		return 0
 	}
-	if s := m.keys.find(h, w); s != nil {
-		return s.flags
-	}
-	return 0
+	return m.keys.flags(m.keys.find(h, w))
 }
 
 // capFlagsRoot returns capFlags(w) and the trie root of w (nil for none),
@@ -488,11 +485,8 @@ func (m *Model) capFlagsRoot(w string) (uint16, *tnode) {
 	if c, r := m.filter.bothHash(h); !c && !r {
 		return 0, nil
 	}
-	s := m.keys.find(h, w)
-	if s == nil {
-		return 0, nil
-	}
-	return s.flags, m.keys.node(s)
+	i := m.keys.find(h, w)
+	return m.keys.flags(i), m.keys.node(i)
 }
 
 // placeEntry returns the entry of a place by canonical name, preferring
