@@ -66,7 +66,7 @@ type Model struct {
 	nounSuf       []string
 	nounSufByLast [256][]string       // noun endings by their last byte (an array: no map probe per word)
 	prefixes      prefixTable         // first three bytes of a word (see prefix3) → what starts so (see prefixInfo)
-	prefixLens    [][]int             // the lens of prefixInfo, by index
+	prefixLens    [][]uint64          // the lens of prefixInfo, by index
 	roleByEnd     map[uint32][]string // role heads (5+ bytes) by their last four bytes (see suffix4)
 	titleMax      int
 	streetHeads   map[string]bool
@@ -236,8 +236,9 @@ func Load(fsys fs.FS) (*Model, error) {
 		}
 	}
 	type prefixLen struct {
-		key uint32
-		n   int
+		key  uint32
+		n    int
+		tail uint32 // the name's last two bytes (see nameLen)
 	}
 	var opens []prefixLen // one-word names that may open a compound
 	for _, r := range m.names.roots {
@@ -253,7 +254,7 @@ func Load(fsys fs.FS) (*Model, error) {
 			prefixes[k] |= prefixLoc
 		}
 		if e := n.entries[0]; !e.Amb && e.Kind != "city" { // never a compound's first part (see part)
-			opens = append(opens, prefixLen{k, len(w)})
+			opens = append(opens, prefixLen{k, len(w), tail2(w)})
 		}
 	}
 	slices.SortFunc(opens, func(a, b prefixLen) int {
@@ -262,11 +263,11 @@ func Load(fsys fs.FS) (*Model, error) {
 		}
 		return b.n - a.n // longest first
 	})
-	lens := make([]int, len(opens))
+	lens := make([]uint64, len(opens))
 	for i := 0; i < len(opens); {
 		j := i
 		for ; j < len(opens) && opens[j].key == opens[i].key; j++ {
-			lens[j] = opens[j].n
+			lens[j] = nameLen(opens[j].n, opens[j].tail)
 		}
 		m.prefixLens = append(m.prefixLens, lens[i:j:j])
 		prefixes[opens[i].key] |= uint32(len(m.prefixLens)) << 2
@@ -385,9 +386,9 @@ func Load(fsys fs.FS) (*Model, error) {
 // prefixInfo is what the model knows about words that start with one
 // three-byte prefix: one probe of a map with integer keys answers all.
 type prefixInfo struct {
-	loc     bool  // a one-word place name starts so
-	inhabit bool  // an inhabitant noun starts so
-	lens    []int // byte lengths of one-word names that start so and may open a compound, longest first
+	loc     bool     // a one-word place name starts so
+	inhabit bool     // an inhabitant noun starts so
+	lens    []uint64 // one-word names that start so and may open a compound, longest first: their byte lengths and last two bytes (see nameLen)
 }
 
 // prefixTable maps prefix3 keys to packed prefixInfo: an open-addressing
@@ -626,3 +627,12 @@ func lastBytes(suffixes []string) byteSet {
 	}
 	return s
 }
+
+// nameLen packs the byte length n of a name of three bytes or more and its
+// last two bytes (tail2): partOf tries a compound's first part w[:n] as a
+// name only when it ends in the same two bytes, which saves the probe of
+// the trie's roots for nearly every length that does not fit.
+func nameLen(n int, tail uint32) uint64 { return uint64(tail)<<32 | uint64(n) }
+
+// tail2 is the last two bytes of w (len(w) >= 2).
+func tail2(w string) uint32 { return uint32(w[len(w)-2])<<8 | uint32(w[len(w)-1]) }

@@ -1499,9 +1499,10 @@ func (x *run) partOf(f *form) {
 	if x.r.lex == nil || len(w) < 7 || f.noun {
 		return // a lexicon noun is no name compound (measured: no loss on dev)
 	}
-	for _, k := range x.prefix(f).lens {
-		if k >= len(w) || !utf8.RuneStart(w[k]) {
-			continue
+	for _, v := range x.prefix(f).lens {
+		k := int(uint32(v))
+		if k >= len(w) || !utf8.RuneStart(w[k]) || uint32(v>>32) != tail2(w[:k]) {
+			continue // or w[:k] is none of the names (see nameLen)
 		}
 		rest := w[k:]
 		if utf8.RuneCountInString(rest) < x.r.m.partMin {
