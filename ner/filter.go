@@ -13,7 +13,7 @@ import "hash/maphash"
 // The two sets share the hash and the table: block i of a set is word
 // 2i+set, so the two blocks of a word lie in one cache line, and a
 // capitalised word, which is asked about in both, costs one hash and one
-// cache miss (see both).
+// cache miss (see bothHash).
 type keyFilter struct {
 	words []uint64 // two 64-bit blocks per index; len is twice a power of two
 	mask  uint64   // indexes minus one
@@ -48,21 +48,17 @@ func (f *keyFilter) add(set int, s string) {
 	f.words[i+uint64(set)] |= bits
 }
 
-// has reports whether s may be a key of set; false is certain.
-func (f *keyFilter) has(set int, s string) bool {
-	i, bits := f.block(maphash.String(f.seed, s))
+// hasHash reports whether the key whose keyHash is h may be in set;
+// false is certain.
+func (f *keyFilter) hasHash(set int, h uint64) bool {
+	i, bits := f.block(h)
 	return f.words[i+uint64(set)]&bits == bits
 }
 
-// hasBytes is has for a key built in a buffer.
-func (f *keyFilter) hasBytes(set int, b []byte) bool {
-	i, bits := f.block(maphash.Bytes(f.seed, b))
-	return f.words[i+uint64(set)]&bits == bits
-}
-
-// both is has of s for both sets, from one hash and one cache line.
-func (f *keyFilter) both(s string) (cap, root bool) {
-	i, bits := f.block(maphash.String(f.seed, s))
+// bothHash is hasHash for both sets of the key whose keyHash is h, from one
+// cache line.
+func (f *keyFilter) bothHash(h uint64) (cap, root bool) {
+	i, bits := f.block(h)
 	ws := f.words[i : i+2 : i+2]
 	return ws[capSet]&bits == bits, ws[rootSet]&bits == bits
 }

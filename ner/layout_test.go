@@ -15,7 +15,7 @@ func TestFormLayout(t *testing.T) {
 	if n := unsafe.Sizeof(f) * memoChunk; n != 32<<10 {
 		t.Errorf("a memo chunk is %d bytes, want 32 KB (a page-aligned size class)", n)
 	}
-	if end := unsafe.Offsetof(f.named) + 1; end > 64 {
+	if end := unsafe.Offsetof(f.fnSur) + 1; end > 64 {
 		t.Errorf("the hot fields end at byte %d, want <= 64", end)
 	}
 	if off := unsafe.Offsetof(f.roots); off != 64 {

@@ -37,6 +37,7 @@ type Model struct {
 	orgHeadCap    map[string]bool   // org heads as they appear in text (Universität, FC)
 	capInfo       map[string]uint16 // capitalised word → cap* flags: one lookup per token
 	filter        *keyFilter        // over capInfo's keys (capSet) and the trie's roots (rootSet)
+	keys          *keyTable         // capInfo and the trie's roots in one table (the maps are the reference)
 	first         map[string]bool   // first names
 	surnames      map[string]bool   // surnames
 	demonyms      map[string]*Entry // adjective stem ("russisch") → place entry
@@ -54,24 +55,34 @@ type Model struct {
 	placePreps    map[string]bool
 	strongPreps   map[string]bool // in, nach: an unknown name right after them is a place
 	apposHeads    []string        // apposition heads of 5+ bytes that also end compounds (Chemie|konzern)
+	apposLast     byteSet         // the last bytes of apposHeads
 	orgAppos      map[string]bool // class nouns before an organisation name (Gewerkschaft, Verein)
 	lowerStarts   map[string]bool // trie roots that do not start with a capital (dpa, eBay)
 	acronymPart   bool            // an unknown acronym makes an ORGpart compound (TPP-Fraktion)
 	placeSuf      []string
+	placeSufLast  byteSet // the last bytes of placeSuf (see byteSet)
 	derivEnd      []string
 	currency      map[string]bool
 	nounSuf       []string
-	nounSufByLast map[byte][]string   // noun endings by their last byte
+	nounSufByLast [256][]string       // noun endings by their last byte (an array: no map probe per word)
 	prefixes      prefixTable         // first three bytes of a word (see prefix3) → what starts so (see prefixInfo)
-	prefixLens    [][]int             // the lens of prefixInfo, by index
+	prefixLens    [][]uint64          // the lens of prefixInfo, by index
 	roleByEnd     map[uint32][]string // role heads (5+ bytes) by their last four bytes (see suffix4)
 	titleMax      int
 	streetHeads   map[string]bool
 	streetSuf     []string
+	streetSufLast byteSet // the last bytes of streetSuf
 	acronymMin    int
 	quoteOpen     map[string]bool
 	quoteClose    map[string]bool
 	partMin       int
+
+	// The small sets that fresh word forms ask about, with a pre-check
+	// (see wordSet); the maps above stay for loading and as the reference.
+	legalSet, currencySet, lowerStartSet       wordSet
+	placePrepSet, strongPrepSet, determinerSet wordSet
+	nameParticleSet, articleParticleSet        wordSet
+	quoteOpenSet, quoteCloseSet                wordSet
 
 	// closed-class.tsv
 	determiners      map[string]bool // make the next capitalised word a common noun
@@ -225,8 +236,9 @@ func Load(fsys fs.FS) (*Model, error) {
 		}
 	}
 	type prefixLen struct {
-		key uint32
-		n   int
+		key  uint32
+		n    int
+		tail uint32 // the name's last two bytes (see nameLen)
 	}
 	var opens []prefixLen // one-word names that may open a compound
 	for _, r := range m.names.roots {
@@ -242,7 +254,7 @@ func Load(fsys fs.FS) (*Model, error) {
 			prefixes[k] |= prefixLoc
 		}
 		if e := n.entries[0]; !e.Amb && e.Kind != "city" { // never a compound's first part (see part)
-			opens = append(opens, prefixLen{k, len(w)})
+			opens = append(opens, prefixLen{k, len(w), tail2(w)})
 		}
 	}
 	slices.SortFunc(opens, func(a, b prefixLen) int {
@@ -251,11 +263,11 @@ func Load(fsys fs.FS) (*Model, error) {
 		}
 		return b.n - a.n // longest first
 	})
-	lens := make([]int, len(opens))
+	lens := make([]uint64, len(opens))
 	for i := 0; i < len(opens); {
 		j := i
 		for ; j < len(opens) && opens[j].key == opens[i].key; j++ {
-			lens[j] = opens[j].n
+			lens[j] = nameLen(opens[j].n, opens[j].tail)
 		}
 		m.prefixLens = append(m.prefixLens, lens[i:j:j])
 		prefixes[opens[i].key] |= uint32(len(m.prefixLens)) << 2
@@ -291,6 +303,7 @@ func Load(fsys fs.FS) (*Model, error) {
 		m.capInfo[keys.upperFirst(h, "")] |= capOrgAppos
 		m.capInfo[keys.upperFirst(h, "s")] |= capOrgAppos
 	}
+	m.apposLast = lastBytes(m.apposHeads)
 	m.orgHeadCap = map[string]bool{}
 	for _, h := range m.orgHeads {
 		up, upS := keys.upperFirst(h, ""), keys.upperFirst(h, "s")
@@ -304,10 +317,10 @@ func Load(fsys fs.FS) (*Model, error) {
 	m.placePreps = setOf(rules["place-suffix"].list("preps"), false)
 	m.strongPreps = setOf(rules["place-suffix"].list("strong"), false)
 	m.placeSuf = longestFirst(rules["place-suffix"].list("suffixes"))
+	m.placeSufLast = lastBytes(m.placeSuf)
 	m.derivEnd = longestFirst(rules["loc-deriv"].list("endings"))
 	m.currency = setOf(rules["oth-currency"].list("words"), false)
 	m.nounSuf = longestFirst(rules["common-noun"].list("suffixes"))
-	m.nounSufByLast = map[byte][]string{}
 	for _, s := range m.nounSuf {
 		m.nounSufByLast[s[len(s)-1]] = append(m.nounSufByLast[s[len(s)-1]], s)
 	}
@@ -319,6 +332,7 @@ func Load(fsys fs.FS) (*Model, error) {
 	}
 	m.streetHeads = setOf(rules["place-street"].list("words"), false)
 	m.streetSuf = longestFirst(rules["place-street"].list("suffixes"))
+	m.streetSufLast = lastBytes(m.streetSuf)
 	m.acronymMin = 2
 	if v := rules["org-acronym"].list("min"); len(v) == 1 {
 		fmt.Sscan(v[0], &m.acronymMin)
@@ -355,7 +369,16 @@ func Load(fsys fs.FS) (*Model, error) {
 	for w := range m.capInfo {
 		m.filter.add(capSet, w)
 	}
-	m.names.filter = m.filter
+	m.legalSet, m.currencySet, m.lowerStartSet = newWordSet(m.legal), newWordSet(m.currency), newWordSet(m.lowerStarts)
+	m.placePrepSet, m.strongPrepSet, m.determinerSet = newWordSet(m.placePreps), newWordSet(m.strongPreps), newWordSet(m.determiners)
+	m.nameParticleSet, m.articleParticleSet = newWordSet(m.nameParticles), newWordSet(m.articleParticles)
+	m.quoteOpenSet, m.quoteCloseSet = newWordSet(m.quoteOpen), newWordSet(m.quoteClose)
+	capKeys := make([]string, 0, len(m.capInfo))
+	for w := range m.capInfo {
+		capKeys = append(capKeys, w)
+	}
+	m.keys = newKeyTable(m.filter, m.capInfo, m.names.roots, capKeys)
+	m.names.filter, m.names.keys = m.filter, m.keys
 	m.names.roots = nil // only needed while building
 	return m, nil
 }
@@ -363,9 +386,9 @@ func Load(fsys fs.FS) (*Model, error) {
 // prefixInfo is what the model knows about words that start with one
 // three-byte prefix: one probe of a map with integer keys answers all.
 type prefixInfo struct {
-	loc     bool  // a one-word place name starts so
-	inhabit bool  // an inhabitant noun starts so
-	lens    []int // byte lengths of one-word names that start so and may open a compound, longest first
+	loc     bool     // a one-word place name starts so
+	inhabit bool     // an inhabitant noun starts so
+	lens    []uint64 // one-word names that start so and may open a compound, longest first: their byte lengths and last two bytes (see nameLen)
 }
 
 // prefixTable maps prefix3 keys to packed prefixInfo: an open-addressing
@@ -447,25 +470,24 @@ func (m *Model) unpack(v uint32) prefixInfo {
 
 // capFlags returns the cap* flags of w.
 func (m *Model) capFlags(w string) uint16 {
-	if !m.filter.has(capSet, w) {
+	h := m.filter.keyHash(w)
+	if !m.filter.hasHash(capSet, h) {
 		return 0
 	}
-	return m.capInfo[w]
+	return m.keys.flags(m.keys.find(h, w))
 }
 
 // capFlagsRoot returns capFlags(w) and the trie root of w (nil for none),
-// with one filter probe for both.
+// with one filter probe and at most one table probe for both (the maps'
+// two probes cost two to three cache misses each; capFlagsRootRef in the
+// tests is the map version).
 func (m *Model) capFlagsRoot(w string) (uint16, *tnode) {
-	var flags uint16
-	var n *tnode
-	c, r := m.filter.both(w)
-	if c {
-		flags = m.capInfo[w]
+	h := m.filter.keyHash(w)
+	if c, r := m.filter.bothHash(h); !c && !r {
+		return 0, nil
 	}
-	if r {
-		n = m.names.root[w]
-	}
-	return flags, n
+	i := m.keys.find(h, w)
+	return m.keys.flags(i), m.keys.node(i)
 }
 
 // placeEntry returns the entry of a place by canonical name, preferring
@@ -573,3 +595,44 @@ const (
 	capOrgAppos                     // Gewerkschaft, Verein (also with -s)
 	capStreet                       // Straße, Platz
 )
+
+// byteSet is a set of bytes, 256 bits. A suffix list's set of last bytes
+// tells in one test that no suffix of the list can end a word, before a
+// loop of HasSuffix calls over the list would find the same.
+type byteSet [4]uint64
+
+func (s *byteSet) add(b byte) { s[b>>6] |= 1 << (b & 63) }
+
+func (s *byteSet) has(b byte) bool { return s[b>>6]&(1<<(b&63)) != 0 }
+
+// mayEnd reports whether a suffix whose last byte is in s may end w; false
+// is certain (the empty word ends in no suffix of lastBytes' lists but the
+// empty one).
+func (s *byteSet) mayEnd(w string) bool {
+	if w == "" {
+		return s.has(0) // lastBytes marks an empty suffix as byte 0 and all others
+	}
+	return s.has(w[len(w)-1])
+}
+
+// lastBytes is the set of the last bytes of suffixes; an empty suffix,
+// which ends every word, puts every byte in.
+func lastBytes(suffixes []string) byteSet {
+	var s byteSet
+	for _, x := range suffixes {
+		if x == "" {
+			return byteSet{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
+		}
+		s.add(x[len(x)-1])
+	}
+	return s
+}
+
+// nameLen packs the byte length n of a name of three bytes or more and its
+// last two bytes (tail2): partOf tries a compound's first part w[:n] as a
+// name only when it ends in the same two bytes, which saves the probe of
+// the trie's roots for nearly every length that does not fit.
+func nameLen(n int, tail uint32) uint64 { return uint64(tail)<<32 | uint64(n) }
+
+// tail2 is the last two bytes of w (len(w) >= 2).
+func tail2(w string) uint32 { return uint32(w[len(w)-2])<<8 | uint32(w[len(w)-1]) }

@@ -100,7 +100,7 @@ type form struct {
 	first   bool   // a first name
 	adj     bool   // lower-cased, an uninflected adjective
 	surname bool   // a surname
-	named   bool   // in a name list (first names, surnames, lexicon names)
+	fnSur   bool   // a first name or a surname (see named, which looks the lexicon up only when asked)
 
 	roots    [3]*tnode // trie roots of the variants, when known&kRoots
 	dem      *Entry    // demonym of the form (lower-cased when capitalised), when known&kDem
@@ -202,6 +202,7 @@ const (
 	// that a quotation mark starts with, ASCII " or >= 0xC2 („ “ » «).
 	kQuoteByte
 	kPlain // no rule of patterns before placeSuffix types the form without capitalised neighbours (see plain)
+	kNamed // in a name list: a first name, a surname or a lexicon name (see named)
 )
 
 func (f *form) get(k uint64) (v, ok bool) { return f.facts&k != 0, f.known&k != 0 }
@@ -425,21 +426,22 @@ func (r *Recognizer) appendSentence(st *scratch, dst []Mention, words []string) 
 // something: it needs a word that may be a quotation mark (kQuoteByte),
 // which many sentences lack.
 func (r *Recognizer) prepare(st *scratch, words []string) (toks []tok, quotes bool) {
-	st.toks = st.toks[:0]
+	toks = slices.Grow(st.toks[:0], len(words))[:len(words)]
 	initial := true
-	for _, w := range words {
+	for k, w := range words {
 		f, fresh := st.forms.lookup(w)
 		if fresh {
 			r.fill(f, w)
 		}
-		st.toks = append(st.toks, tok{form: f, initial: initial})
+		toks[k] = tok{form: f, initial: initial}
 		// A quotation or a colon starts a new capitalised run.
 		initial = f.opener
 		if f.facts&kQuoteByte != 0 {
 			quotes = true
 		}
 	}
-	return st.toks, quotes
+	st.toks = toks
+	return toks, quotes
 }
 
 // fill computes the facts every form needs.
@@ -465,19 +467,31 @@ func (r *Recognizer) fill(t *form, w string) {
 		t.known |= kRoot0
 		t.info = f
 		t.fw, t.first, t.surname, t.adj = f&capFunction != 0, f&capFirst != 0, f&capSurname != 0, f&capAdjective != 0
-		t.named = t.first || t.surname
-		if !t.named && !t.fw && r.lex != nil { // Die, Nach: no lexicon lookup needed
-			// The lexicon's nouns have no name reading, so a noun
-			// needs no IsName lookup.
-			if t.noun = r.lex.IsCommonNoun(w); !t.noun {
-				t.named = r.lex.IsName(w)
-			}
+		t.fnSur = t.first || t.surname
+		if !t.fnSur && !t.fw && r.lex != nil { // Die, Nach: no lexicon lookup needed
+			t.noun = r.lex.IsCommonNoun(w)
 		}
 	}
 	if w != "" && (w[0] == '"' || w[0] >= 0xC2) {
 		t.facts |= kQuoteByte
 	}
-	t.opener = w == "\"" || w == "„" || w == "“" || w == ":" || w == "(" || w == "'" || w == "‚" || w == "»" || w == "«" || w == "–" || w == "-"
+	// The openers are one to three bytes long; most words are longer.
+	t.opener = len(w) <= 3 && (w == "\"" || w == "„" || w == "“" || w == ":" || w == "(" || w == "'" || w == "‚" || w == "»" || w == "«" || w == "–" || w == "-")
+}
+
+// named reports whether form f is in a name list: a first name, a surname
+// or, for a capitalised word that is neither a function word nor a common
+// noun (the lexicon's nouns have no name reading), a lexicon name. The
+// lexicon is asked on first use, so that the forms no rule asks about (the
+// words inside the names the lists found, as most are) cost no look-up.
+func (x *run) named(f *form) bool {
+	if f.fnSur {
+		return true
+	}
+	if f.known&kNamed == 0 {
+		f.set(kNamed, f.cap && !f.fw && !f.noun && x.r.lex != nil && x.r.lex.IsName(f.s))
+	}
+	return f.facts&kNamed != 0
 }
 
 // run is the state of one Sentence call.
@@ -547,7 +561,7 @@ func listRule(source string) string {
 // form alone.
 func (x *run) mayStart(i int) bool {
 	f := x.t[i].form
-	if !f.cap && !f.acr && !x.r.m.lowerStarts[f.s] {
+	if !f.cap && !f.acr && !x.r.m.lowerStartSet.has(f.s) {
 		return false
 	}
 	x.root(i, 0)
@@ -565,7 +579,7 @@ func (x *run) longest(i int) (int, *Entry) {
 		f := x.t[i].form
 		v, ok := f.get(kLowerStart)
 		if !ok {
-			v = f.set(kLowerStart, x.r.m.lowerStarts[f.s])
+			v = f.set(kLowerStart, x.r.m.lowerStartSet.has(f.s))
 		}
 		if !v {
 			return 0, nil
@@ -842,7 +856,7 @@ func (x *run) nameLike(i int) bool {
 	if !t.cap || t.fw || t.info&capLegal != 0 {
 		return false
 	}
-	if t.named {
+	if x.named(t) {
 		return true
 	}
 	if t.noun {
@@ -875,7 +889,7 @@ func (x *run) weak(i int) bool {
 func (x *run) findWeak(i int) bool {
 	t := x.t[i].form
 	weak := false
-	if t.cap && !t.named && !t.noun && !t.acr && x.r.lex != nil {
+	if t.cap && !x.named(t) && !t.noun && !t.acr && x.r.lex != nil {
 		weak = x.nounSuffix(i) || x.nominalisedAdjective(i)
 		if !weak && x.r.comp != nil {
 			_, _, weak = x.r.comp.CompoundHead(t.s)
@@ -896,7 +910,7 @@ func (x *run) surnameLike(i int) bool {
 	if !t.cap || t.fw && (t.initial || titleWords[t.s]) || t.info&capLegal != 0 || t.acr && utf8.RuneCountInString(t.s) > 3 {
 		return false
 	}
-	if t.named {
+	if x.named(t.form) {
 		return true
 	}
 	v, ok := t.get(kSurnameNo)
@@ -915,7 +929,7 @@ func (x *run) nameParticle(j int) bool {
 	if v, ok := f.get(kParticle); ok {
 		return v
 	}
-	return f.set(kParticle, x.r.m.nameParticles[f.s])
+	return f.set(kParticle, x.r.m.nameParticleSet.has(f.s))
 }
 
 func (x *run) articleParticle(j int) bool {
@@ -923,7 +937,7 @@ func (x *run) articleParticle(j int) bool {
 	if v, ok := f.get(kArticleParticle); ok {
 		return v
 	}
-	return f.set(kArticleParticle, x.r.m.articleParticles[f.s])
+	return f.set(kArticleParticle, x.r.m.articleParticleSet.has(f.s))
 }
 
 // nominalisedAdjective reports a capitalised inflected adjective used as
@@ -1070,7 +1084,7 @@ func (x *run) extendLeft(i int) int {
 		if !(p.cap || p.acr) || p.fw && !p.cap {
 			break
 		}
-		if p.fw && !p.named {
+		if p.fw && !x.named(p.form) {
 			break
 		}
 		k--
@@ -1097,7 +1111,7 @@ func (x *run) orgHead(i int) bool {
 		if i == 0 || x.cov[i-1] || !x.t[i-1].cap {
 			return false
 		}
-		return x.orgCompound(i, x.lower(i))
+		return x.orgCompound(i)
 	}
 	start, end := i, i+1
 	// Right: names or places (Universität Hamburg, FC Bayern München).
@@ -1126,7 +1140,7 @@ func (x *run) orgHead(i int) bool {
 		if !p.cap || p.initial && p.fw || x.cov[start-1] && !x.coveredPlaceAny(start-1) {
 			break
 		}
-		if !(p.named || !p.noun || adjectival(p.s) || x.placeAdjectiveAt(start-1) != nil) || p.fw {
+		if !(x.named(p.form) || !p.noun || adjectival(p.s) || x.placeAdjectiveAt(start-1) != nil) || p.fw {
 			break
 		}
 		start--
@@ -1232,11 +1246,31 @@ func (x *run) demonymAt(i int) *Entry {
 func (x *run) setDemonym(i int) {
 	f := x.t[i].form
 	f.known |= kDem
-	if f.low {
+	switch {
+	case f.low:
 		f.dem = x.demonym(f.s)
-	} else {
+	case hasSchFold(f.s):
 		f.dem = x.demonym(x.lower(i))
+	default:
+		// demonym wants "sch" in the lower-cased word, which has it
+		// only where the word has it in any case (see hasSchFold): no
+		// need to lower-case the word.
 	}
+}
+
+// hasSchFold reports whether strings.ToLower(w) contains "sch": ToLower
+// maps a rune to s, c or h only from S, C or H (its only other mappings
+// to ASCII letters are from the Kelvin sign to k and from İ to i plus a
+// combining dot), and these bytes never occur inside a multi-byte rune,
+// so a byte scan for s/S, c/C, h/H in a row finds exactly the runs that
+// become "sch".
+func hasSchFold(w string) bool {
+	for i := 0; i+2 < len(w); i++ {
+		if w[i]|0x20 == 's' && w[i+1]|0x20 == 'c' && w[i+2]|0x20 == 'h' {
+			return true
+		}
+	}
+	return false
 }
 
 func (x *run) inhabitantAt(i int) *Entry {
@@ -1465,9 +1499,10 @@ func (x *run) partOf(f *form) {
 	if x.r.lex == nil || len(w) < 7 || f.noun {
 		return // a lexicon noun is no name compound (measured: no loss on dev)
 	}
-	for _, k := range x.prefix(f).lens {
-		if k >= len(w) || !utf8.RuneStart(w[k]) {
-			continue
+	for _, v := range x.prefix(f).lens {
+		k := int(uint32(v))
+		if k >= len(w) || !utf8.RuneStart(w[k]) || uint32(v>>32) != tail2(w[:k]) {
+			continue // or w[:k] is none of the names (see nameLen)
 		}
 		rest := w[k:]
 		if utf8.RuneCountInString(rest) < x.r.m.partMin {
@@ -1544,16 +1579,18 @@ func (x *run) single(w string) *Entry {
 // ending (Oberwolfsdorf) is a place.
 func (x *run) placeSuffix(i int) bool {
 	t := x.t[i]
-	if i == 0 || !x.prep(i-1, false) || t.noun || t.fw || t.named || x.nounSuffix(i) {
+	if i == 0 || !x.prep(i-1, false) || t.noun || t.fw || x.named(t.form) || x.nounSuffix(i) {
 		return false // compounds are fine here: Oberwolfs|dorf
 	}
 	v, ok := t.get(kPlaceSuf)
 	if !ok {
 		lw := x.lower(i)
-		for _, s := range x.r.m.placeSuf {
-			if strings.HasSuffix(lw, s) && len(lw) > len(s)+2 {
-				v = true
-				break
+		if x.r.m.placeSufLast.mayEnd(lw) { // else no ending can match (see byteSet)
+			for _, s := range x.r.m.placeSuf {
+				if strings.HasSuffix(lw, s) && len(lw) > len(s)+2 {
+					v = true
+					break
+				}
 			}
 		}
 		t.set(kPlaceSuf, v)
@@ -1573,12 +1610,13 @@ func (x *run) unknown(i int) int {
 	// Only a known name, a place preposition before, or a following capital
 	// or finite verb can type an unknown word; check these cheap contexts
 	// before the costly compound test in nameLike.
-	if !t.named && !(i > 0 && x.prep(i-1, false)) && !(i+1 < len(x.t) && (x.t[i+1].cap || x.finiteVerb(i+1))) &&
+	named := x.named(t.form)
+	if !named && !(i > 0 && x.prep(i-1, false)) && !(i+1 < len(x.t) && (x.t[i+1].cap || x.finiteVerb(i+1))) &&
 		!(i > 0 && (x.finiteVerb(i-1) || i > 1 && x.t[i-1].s == "sich" && x.finiteVerb(i-2))) &&
 		!(strings.HasSuffix(t.s, "s") && x.nounFollows(i+1)) {
 		return 0
 	}
-	if i > 0 && !t.named && x.determined(i-1) {
+	if i > 0 && !named && x.determined(i-1) {
 		return 0
 	}
 	if !x.nameLike(i) {
@@ -1588,10 +1626,10 @@ func (x *run) unknown(i int) int {
 	if end <= i {
 		return 0
 	}
-	if x.t[i].initial && end == i+1 && !x.t[i].named && (!(end < len(x.t) && x.finiteVerb(end)) || x.t[i].adj || x.anyVerb(i)) {
+	if x.t[i].initial && end == i+1 && !named && (!(end < len(x.t) && x.finiteVerb(end)) || x.t[i].adj || x.anyVerb(i)) {
 		return 0 // a sentence-initial capital says nothing, unless a verb in the singular follows
 	}
-	if i > 0 && !x.t[i].named && x.determined(i-1) {
+	if i > 0 && !named && x.determined(i-1) {
 		return 0 // der Konvikt, einem Zentralbau: a noun the lexicon lacks
 	}
 	if w := x.t[i].s; utf8.RuneCountInString(w) < 3 || strings.HasSuffix(w, ".") {
@@ -1689,7 +1727,7 @@ func (x *run) determined(j int) bool {
 func (x *run) findDetermined(j int) bool {
 	t := x.t[j].form
 	lw := x.lower(j)
-	if x.r.m.determiners[lw] {
+	if x.r.m.determinerSet.has(lw) {
 		return t.set(kDetermined, true)
 	}
 	if t.low && len(lw) > 3 && (strings.HasSuffix(lw, "en") || strings.HasSuffix(lw, "er") || strings.HasSuffix(lw, "es") || strings.HasSuffix(lw, "em") || strings.HasSuffix(lw, "e")) && !x.r.m.function[lw] && !x.finiteVerbAny(j) {
@@ -1741,14 +1779,14 @@ func (x *run) titles() {
 	m := x.r.m
 	for a := 0; a < len(x.t); a++ {
 		// Quotes are ASCII " or start with a byte >= 0xC2 („ “ » «).
-		if w := x.t[a].s; w == "" || w[0] != '"' && w[0] < 0xC2 || !x.quote(a, kQuoteOpen, m.quoteOpen) {
+		if w := x.t[a].s; w == "" || w[0] != '"' && w[0] < 0xC2 || !x.quote(a, kQuoteOpen, &m.quoteOpenSet) {
 			continue
 		}
 		b := a + 1
-		for b < len(x.t) && !x.quote(b, kQuoteClose, m.quoteClose) && b-a <= m.titleMax+1 {
+		for b < len(x.t) && !x.quote(b, kQuoteClose, &m.quoteCloseSet) && b-a <= m.titleMax+1 {
 			b++
 		}
-		if b >= len(x.t) || !x.quote(b, kQuoteClose, m.quoteClose) {
+		if b >= len(x.t) || !x.quote(b, kQuoteClose, &m.quoteCloseSet) {
 			continue
 		}
 		if x.titleLike(a+1, b) {
@@ -1764,12 +1802,12 @@ func (x *run) titles() {
 
 // quote reports whether token i is in set (quoteOpen or quoteClose, fact
 // k).
-func (x *run) quote(i int, k uint64, set map[string]bool) bool {
+func (x *run) quote(i int, k uint64, set *wordSet) bool {
 	f := x.t[i].form
 	if v, ok := f.get(k); ok {
 		return v
 	}
-	return f.set(k, set[f.s])
+	return f.set(k, set.has(f.s))
 }
 
 func (x *run) titleLike(a, b int) bool {
@@ -1835,7 +1873,7 @@ func (x *run) clubs() {
 		}
 		// An unknown name or a short acronym right before the town (AS Rom,
 		// SC Freiburg).
-		if !x.cov[j] && (x.nameLike(j) || x.t[j].acr && !x.r.m.acronymStop[x.t[j].s]) && !x.t[j].named && !(x.t[j].initial && x.t[j].fw) {
+		if !x.cov[j] && (x.nameLike(j) || x.t[j].acr && !x.r.m.acronymStop[x.t[j].s]) && !x.named(x.t[j].form) && !(x.t[j].initial && x.t[j].fw) {
 			x.add(Mention{Start: j, End: b.End, Type: "ORG", Rule: "org-club"})
 			return
 		}
@@ -1845,7 +1883,10 @@ func (x *run) clubs() {
 // orgCompound: a place adjective before a compound that ends in an
 // organisation head is an organisation (Bayerischen Staatsministerium,
 // Hamburger Frauenverbände, Veitscher Magnesitwerke).
-func (x *run) orgCompound(i int, lw string) bool {
+//
+// The lower-cased word is made only when the word before is such an
+// adjective: most capitalised words after a capital are not.
+func (x *run) orgCompound(i int) bool {
 	if i == 0 || x.cov[i-1] {
 		return false
 	}
@@ -1856,7 +1897,7 @@ func (x *run) orgCompound(i int, lw string) bool {
 	f := x.t[i].form
 	v, ok := f.get(kOrgSuffix)
 	if !ok {
-		lw = strings.TrimSuffix(lw, "s")
+		lw := strings.TrimSuffix(x.lower(i), "s")
 		for _, h := range x.r.m.orgHeads {
 			if len(h) >= 4 && strings.HasSuffix(lw, h) || hasSuffix2(lw, h, "e") || hasSuffix2(lw, h, "en") {
 				v = true
@@ -1880,7 +1921,7 @@ func hasSuffix2(s, a, b string) bool {
 func (x *run) street(i int) bool {
 	t := x.t[i]
 	if i+1 < len(x.t) && x.t[i+1].info&capStreet != 0 && !x.cov[i+1] && !t.initial {
-		if x.placeAdjectiveAt(i) != nil || t.named || x.nameLike(i) {
+		if x.placeAdjectiveAt(i) != nil || x.named(t.form) || x.nameLike(i) {
 			x.add(Mention{Start: i, End: i + 2, Type: "LOC", Rule: "place-street"})
 			return true
 		}
@@ -1906,11 +1947,13 @@ func (x *run) streetSuffix(i int) bool {
 	// Eight letters are eight bytes or more: the letters are counted only
 	// for a word with a street ending.
 	if !t.noun && len(t.s) >= 8 {
-		lw := t.s // street endings are lower case in a capitalised word (Alexanderplatz)
-		for _, s := range x.r.m.streetSuf {
-			if strings.HasSuffix(lw, s) && len(lw) > len(s)+3 {
-				v = true
-				break
+		lw := t.s                           // street endings are lower case in a capitalised word (Alexanderplatz)
+		if x.r.m.streetSufLast.mayEnd(lw) { // else no ending can match (see byteSet)
+			for _, s := range x.r.m.streetSuf {
+				if strings.HasSuffix(lw, s) && len(lw) > len(s)+3 {
+					v = true
+					break
+				}
 			}
 		}
 		v = v && utf8.RuneCountInString(t.s) >= 8
@@ -2014,14 +2057,14 @@ func (x *run) is(i int, flag uint16) bool {
 	if f.low && len(f.s) > 4 {
 		return false
 	}
-	k, set := kLegal, x.r.m.legal
+	k, set := kLegal, &x.r.m.legalSet
 	if flag == capCurrency {
-		k, set = kCurrency, x.r.m.currency
+		k, set = kCurrency, &x.r.m.currencySet
 	}
 	if v, ok := f.get(k); ok {
 		return v
 	}
-	return f.set(k, set[f.s])
+	return f.set(k, set.has(f.s))
 }
 
 // flag is is with the capitalised case inline.
@@ -2045,13 +2088,13 @@ func (x *run) function(j int) bool {
 // opens the sentence with a capital (In Marienthal).
 func (x *run) prep(j int, strong bool) bool {
 	f := x.t[j].form
-	k, kl, set := kPlacePrep, kPlacePrepLow, x.r.m.placePreps
+	k, kl, set := kPlacePrep, kPlacePrepLow, &x.r.m.placePrepSet
 	if strong {
-		k, kl, set = kStrongPrep, kStrongPrepLow, x.r.m.strongPreps
+		k, kl, set = kStrongPrep, kStrongPrepLow, &x.r.m.strongPrepSet
 	}
 	v, ok := f.get(k)
 	if !ok {
-		v = f.set(k, set[f.s])
+		v = f.set(k, set.has(f.s))
 	}
 	if v {
 		return true
@@ -2062,7 +2105,7 @@ func (x *run) prep(j int, strong bool) bool {
 	if v, ok := f.get(kl); ok {
 		return v
 	}
-	return f.set(kl, set[x.lower(j)])
+	return f.set(kl, set.has(x.lower(j)))
 }
 
 var titleWords = map[string]bool{"Der": true, "Die": true, "Das": true, "Den": true, "Dem": true, "Des": true,
@@ -2081,11 +2124,27 @@ func (x *run) apposCompound(i int) bool {
 	if v, ok := f.get(kAppos); ok {
 		return v
 	}
+	if c := f.s[len(f.s)-1]; c < utf8.RuneSelf && !x.r.m.apposLast.has(asciiLower(c)) {
+		// An ASCII last byte is the last byte of the lower-cased word
+		// too, in lower case: no head ends so, and the word need not be
+		// lower-cased.
+		return f.set(kAppos, false)
+	}
 	lw := x.lower(i)
-	for _, h := range x.r.m.apposHeads {
-		if strings.HasSuffix(lw, h) && len(lw) > len(h)+2 {
-			return f.set(kAppos, true)
+	if x.r.m.apposLast.mayEnd(lw) { // else no ending can match (see byteSet)
+		for _, h := range x.r.m.apposHeads {
+			if strings.HasSuffix(lw, h) && len(lw) > len(h)+2 {
+				return f.set(kAppos, true)
+			}
 		}
 	}
 	return f.set(kAppos, false)
+}
+
+// asciiLower is unicode.ToLower of an ASCII byte.
+func asciiLower(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }

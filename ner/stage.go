@@ -2,6 +2,7 @@ package ner
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -232,8 +233,27 @@ func link(d *document.Document, m *Model, lk *linker) {
 type canonKey struct{ canon, typ string }
 
 // appendFields appends the words of s (as strings.Fields splits them) to
-// dst.
+// dst. Most names hold no byte that can start a non-ASCII space, so they
+// are split by a loop over their ASCII spaces; the others by
+// strings.FieldsSeq (appendFieldsRef in the tests is the loop it was).
 func appendFields(dst []string, s string) []string {
+	if !mayHoldUnicodeSpace(s) {
+		start := -1
+		for i := 0; i < len(s); i++ {
+			if asciiSpace[s[i]] {
+				if start >= 0 {
+					dst = append(dst, s[start:i])
+					start = -1
+				}
+			} else if start < 0 {
+				start = i
+			}
+		}
+		if start >= 0 {
+			dst = append(dst, s[start:])
+		}
+		return dst
+	}
 	for w := range strings.FieldsSeq(s) {
 		dst = append(dst, w)
 	}
@@ -241,13 +261,46 @@ func appendFields(dst []string, s string) []string {
 }
 
 // lastField returns the number of words of s (as strings.Fields counts
-// them) and the last one.
+// them) and the last one, with appendFields' fast path.
 func lastField(s string) (int, string) {
 	n, last := 0, ""
+	if !mayHoldUnicodeSpace(s) {
+		start := -1
+		for i := 0; i < len(s); i++ {
+			if asciiSpace[s[i]] {
+				if start >= 0 {
+					n, last = n+1, s[start:i]
+					start = -1
+				}
+			} else if start < 0 {
+				start = i
+			}
+		}
+		if start >= 0 {
+			n, last = n+1, s[start:]
+		}
+		return n, last
+	}
 	for w := range strings.FieldsSeq(s) {
 		n, last = n+1, w
 	}
 	return n, last
+}
+
+// asciiSpace marks the ASCII bytes unicode.IsSpace accepts (those
+// strings.Fields splits at).
+var asciiSpace = [256]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// mayHoldUnicodeSpace reports whether s has a byte that starts a non-ASCII
+// space: U+0085 and U+00A0 start with 0xC2, U+1680 with 0xE1, U+2000 to
+// U+205F with 0xE2, U+3000 with 0xE3. German letters (0xC3 …) do not.
+func mayHoldUnicodeSpace(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c == 0xC2 || c >= 0xE1 && c <= 0xE3 {
+			return true
+		}
+	}
+	return false
 }
 
 func firstID(es []document.Entity, first map[canonKey]int, src document.Entity) string {
@@ -324,22 +377,31 @@ func (s *Stage) Recognizer() *Recognizer { return s.r }
 // GermEval tokenises them. first[w] is the index of word w's first token;
 // first[len(words)] is len(toks). (Looking the words up as they are joined,
 // without the words slice, was measured: the same instruction count.)
+//
+// It decides for each pair of neighbouring tokens whether they join, so
+// each token is read once, and writes into slices grown once (see
+// joinHyphensRef in the tests for the loop it replaced).
 func joinHyphens(text string, toks []document.Token, words []string, first []int) ([]string, []int) {
-	for k := 0; k < len(toks); {
-		j := k + 1
-		for j < len(toks) && toks[j].Start == toks[j-1].End && (isHyphen(toks[j].Text) || isHyphen(toks[j-1].Text)) {
-			j++
-		}
-		first = append(first, k)
-		if j == k+1 {
-			words = append(words, toks[k].Text)
+	w0, f0 := len(words), len(first)
+	words = slices.Grow(words, len(toks))[:w0+len(toks)]
+	first = slices.Grow(first, len(toks)+1)[:f0+len(toks)+1]
+	ws, fs := words[w0:], first[f0:]
+	w := 0
+	prevEnd, prevHyphen := -1, false
+	for k := range toks {
+		t := &toks[k]
+		hyphen := isHyphen(t.Text)
+		if k > 0 && t.Start == prevEnd && (hyphen || prevHyphen) {
+			// t joins the word before it.
+			ws[w-1] = text[toks[fs[w-1]].Start:t.End]
 		} else {
-			words = append(words, text[toks[k].Start:toks[j-1].End])
+			fs[w], ws[w] = k, t.Text
+			w++
 		}
-		k = j
+		prevEnd, prevHyphen = t.End, hyphen
 	}
-	first = append(first, len(toks))
-	return words, first
+	fs[w] = len(toks)
+	return words[:w0+w], first[:f0+w+1]
 }
 
 func isHyphen(s string) bool {

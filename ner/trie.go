@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"hash/maphash"
 	"strings"
 )
 
@@ -14,6 +15,7 @@ type trie struct {
 	// than a probe into a map of 35,000 keys that does not fit the cache.
 	// The model sets it once the trie is built.
 	filter *keyFilter
+	keys   *keyTable // the root's keys and nodes, with capInfo's (see keyTable)
 
 	// roots lists the root's keys and nodes in the order they were added,
 	// while the model is built: walking it touches nodes in the order of
@@ -26,18 +28,20 @@ type trie struct {
 
 // rootNode returns the root node of word w, or nil.
 func (t *trie) rootNode(w string) *tnode {
-	if !t.filter.has(rootSet, w) {
+	h := t.filter.keyHash(w)
+	if !t.filter.hasHash(rootSet, h) {
 		return nil
 	}
-	return t.root[w]
+	return t.keys.node(t.keys.find(h, w))
 }
 
 // rootNodeBytes is rootNode for a word built in a buffer.
 func (t *trie) rootNodeBytes(w []byte) *tnode {
-	if !t.filter.hasBytes(rootSet, w) {
+	h := maphash.Bytes(t.filter.seed, w)
+	if !t.filter.hasHash(rootSet, h) {
 		return nil
 	}
-	return t.root[string(w)] // the conversion in a map index does not allocate
+	return t.keys.node(t.keys.findBytes(h, w))
 }
 
 type tnode struct {
