@@ -34,9 +34,13 @@ type wtok struct {
 	inline bool // a quote mark of a short quote without a verb („Einmannpackungen“)
 	paren  bool // inside a parenthesis without a verb
 	cpart  bool // left part or hyphen of a hyphenated compound (US - Präsidenten)
-	role   bool // a role noun (Präsident, Kremlsprecher, Regierung)
 	det    bool // article, possessive or kein-
-	adj    bool // can stand inside a noun phrase before its noun
+	// role noun (Präsident, Kremlsprecher, Regierung) and adjective-like
+	// (can stand inside a noun phrase before its noun): 0 not computed
+	// yet, 1 no, 2 yes. Few tokens are ever asked (isRoleNoun, adjLike
+	// compute them on first use, from the token's final state)
+	roleSt uint8
+	adjSt  uint8
 }
 
 // cue returns the cue kind of the final lemma (Model.cue).
@@ -425,13 +429,10 @@ func (a *analysis) build() {
 	prevSent := 0
 	for i := range d.Tokens {
 		a.buildToken(i, &prevSent)
-		// the token's classes, then what they make of it, while its form
-		// is at hand (computeAdjLike reads the token itself only; it is
-		// computed again for the tokens that markSpans puts in an entity
-		// and for the left parts of compounds the next token makes)
+		// the token's det class, while its form is at hand (role and
+		// adjLike are computed on first use, once build is done)
 		w, f := &a.t[i], a.form(i)
-		a.setClasses(i, f)
-		w.adj = a.computeAdjLike(i)
+		a.setDet(i, f)
 		// left parts of compounds are not words of their own for the heuristics
 		if w.cpart && w.lemma != "" && !w.punct {
 			w.verb, w.fin, w.nonfin = false, false, false
@@ -522,9 +523,9 @@ func (a *analysis) buildToken(i int, prevSent *int) {
 		w.punct, w.cpart, w.low, w.fi = false, true, "-", 0
 		w.e = a.m.entryOf(w.low)
 		// the word before is the left part of a compound now (build has
-		// made its adj and verb flags: what they become for a part)
+		// made its verb flags: what they become for a part)
 		p := &a.t[i-1]
-		p.cpart, p.adj = true, true
+		p.cpart = true
 		if p.lemma != "" && !p.punct {
 			p.verb, p.fin, p.nonfin = false, false, false
 		}
@@ -561,23 +562,16 @@ func (a *analysis) buildToken(i int, prevSent *int) {
 	a.lookup(tok, w, f, i == 0 || d.Tokens[i-1].Sentence != tok.Sentence || isPunct(&d.Tokens[i-1]), fresh)
 }
 
-// setClasses sets role and det of token i.
+// setDet sets det of token i (setClasses' det; role is isRoleNoun's).
 // f is the token's form (a.form(i)).
-func (a *analysis) setClasses(i int, f *wform) {
+func (a *analysis) setDet(i int, f *wform) {
 	w := &a.t[i]
 	if w.punct {
 		return
 	}
 	if f == nil { // a hyphen inside a compound
-		w.role = w.upper && a.m.roleNoun(w.low)
 		w.det = a.is(i, "art") || a.clsPrefix(i, "poss") != "" || isKein(w.low)
 		return
-	}
-	if w.upper {
-		if !f.roleDone {
-			f.role, f.roleDone = a.m.roleNoun(f.low), true
-		}
-		w.role = f.role
 	}
 	if !f.detDone {
 		// w's classes are w.e's (entries know their art and poss classes)
@@ -623,8 +617,7 @@ func (a *analysis) markSpans() {
 		ti = after(ti, e.Span.Start)
 		for j := ti; j < len(d.Tokens) && d.Tokens[j].Start < e.Span.End; j++ {
 			if a.t[j].ent < 0 {
-				a.t[j].ent = ei
-				a.t[j].adj = a.computeAdjLike(j) // build made it for no entity
+				a.t[j].ent = ei // (adjLike, which reads it, is computed later)
 			}
 		}
 	}

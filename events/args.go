@@ -33,7 +33,20 @@ func entityOK(t string) bool {
 
 // adjLike reports lower-case words that can stand between a preposition or
 // article and its noun (adjectives, numbers, articles).
-func (a *analysis) adjLike(j int) bool { return a.t[j].adj }
+// It is computeAdjLike of the token's final state, computed on first use.
+func (a *analysis) adjLike(j int) bool {
+	if st := a.t[j].adjSt; st != 0 {
+		return st == 2
+	}
+	return a.setAdj(j)
+}
+
+// setAdj computes, keeps and returns adjLike(j).
+func (a *analysis) setAdj(j int) bool {
+	adj := a.computeAdjLike(j)
+	a.t[j].adjSt = 1 + uint8(b2i(adj))
+	return adj
+}
 
 func (a *analysis) computeAdjLike(j int) bool {
 	w := &a.t[j]
@@ -87,7 +100,33 @@ func isKein(s string) bool {
 	return strings.HasPrefix(s, "kein") && len(s) <= 6
 }
 
-func (a *analysis) isRoleNoun(j int) bool { return a.t[j].role }
+// isRoleNoun reports whether token j is a capitalised word that ends in a
+// role noun (roleNoun), computed on first use and once per form.
+func (a *analysis) isRoleNoun(j int) bool {
+	// a word in lower case keeps 0: no (and no punctuation is capitalised)
+	w := &a.t[j]
+	if w.roleSt == 0 && w.upper {
+		a.setRole(j)
+	}
+	return w.roleSt == 2
+}
+
+// setRole computes and keeps isRoleNoun(j) for a capitalised token: what
+// setClasses made of its role.
+func (a *analysis) setRole(j int) {
+	w := &a.t[j]
+	role := false
+	if f := a.form(j); w.punct {
+	} else if f == nil { // a hyphen inside a compound
+		role = a.m.roleNoun(w.low)
+	} else {
+		if !f.roleDone {
+			f.role, f.roleDone = a.m.roleNoun(f.low), true
+		}
+		role = f.role
+	}
+	w.roleSt = 1 + uint8(b2i(role))
+}
 
 // roleNoun reports whether a capitalised word ends in a role noun, also
 // inflected (Präsidenten, Sprechers) or as a compound head (Kremlsprecher).
@@ -206,7 +245,7 @@ func (a *analysis) findMentions(c *clause, ms []mention) []mention {
 			if entityOK(e.Type) {
 				end := k + 1
 				loc := e.Type == "LOC" || e.Type == "GPE"
-				if end < c.end && a.t[end].role && a.t[end].ent < 0 && strings.HasSuffix(a.d.Tokens[k].Text, "s") {
+				if end < c.end && a.t[end].ent < 0 && a.isRoleNoun(end) && strings.HasSuffix(a.d.Tokens[k].Text, "s") {
 					end++ // Syriens Führung: the name heads a role noun phrase
 					loc = false
 				}
@@ -409,7 +448,7 @@ func (a *analysis) roleRef(st, head int) string {
 	var kb, jb [64]byte // roleKey(head) and roleKey(j), built without allocating
 	key := a.appendRoleKey(kb[:0], head)
 	for j := head - 1; j >= 0; j-- {
-		if !a.t[j].role || j+1 >= len(a.t) {
+		if j+1 >= len(a.t) || !a.t[j].upper || !a.isRoleNoun(j) { // (upper: the quick no)
 			continue
 		}
 		if e := a.t[j+1].ent; e >= 0 && a.d.Entities[e].Type == "PER" && bytes.Equal(a.appendRoleKey(jb[:0], j), key) {
