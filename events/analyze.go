@@ -357,15 +357,19 @@ func (a *analysis) clsPrefix(j int, prefix string) string {
 // compoundHead finds a noun trigger or cue at the end of a compound
 // (Gipfeltreffen → Treffen, Luftangriff → Angriff, US-Präsident stays).
 func (a *analysis) compoundHead(text string) string {
-	if i := strings.LastIndexByte(text, '-'); i > 0 && i < len(text)-2 {
-		part := text[i+1:]
-		if fs := a.m.formsOf(part); len(fs) > 0 {
-			return fs[0].lemma
-		}
-		if r, n := utf8.DecodeRuneInString(part); unicode.IsLower(r) {
-			up := string(unicode.ToUpper(r)) + part[n:]
-			if fs := a.m.formsOf(up); len(fs) > 0 {
+	// (IndexByte first: most words have no hyphen, and LastIndexByte
+	// reads them byte by byte)
+	if strings.IndexByte(text, '-') >= 0 {
+		if i := strings.LastIndexByte(text, '-'); i > 0 && i < len(text)-2 {
+			part := text[i+1:]
+			if fs := a.m.formsOf(part); len(fs) > 0 {
 				return fs[0].lemma
+			}
+			if r, n := utf8.DecodeRuneInString(part); unicode.IsLower(r) {
+				up := string(unicode.ToUpper(r)) + part[n:]
+				if fs := a.m.formsOf(up); len(fs) > 0 {
+					return fs[0].lemma
+				}
 			}
 		}
 	}
@@ -375,7 +379,10 @@ func (a *analysis) compoundHead(text string) string {
 	if !a.m.headF.may(text[len(text)-3:]) {
 		return ""
 	}
-	for _, h := range a.m.headIdx[text[len(text)-3:]] {
+	// headIdx[text[len(text)-3:]] in its order, among the forms of other
+	// keys with the same hash, which do not end the text
+	th := triHash(text[len(text)-3:])
+	for _, h := range a.m.heads3[a.m.headOff[th]:a.m.headOff[th+1]] {
 		if len(text) >= len(h.low)+3 && strings.HasSuffix(text, h.low) {
 			mod := strings.ToLower(text[:len(text)-len(h.low)])
 			if a.m.hasClass(mod, "prefix") {

@@ -159,7 +159,10 @@ func (m *Model) roleStem(b string) bool {
 	if !m.roleF.may(k) {
 		return false
 	}
-	for _, r := range m.roleIdx[k] {
+	// roleIdx[k] among the role nouns of other keys with the same hash,
+	// which do not end b
+	h := triHash(k)
+	for _, r := range m.roles3[m.roleOff[h]:m.roleOff[h+1]] {
 		if strings.HasSuffix(b, r) {
 			return true
 		}

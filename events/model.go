@@ -111,6 +111,14 @@ type Model struct {
 	// these classes (and, at the start of a sentence, for its forms)
 	upF, clsF smallFilter
 	headF     triFilter // the keys of headIdx
+	// headIdx's lists by triHash of their key, one after the other in
+	// heads3: the forms of keys with the hash h are
+	// heads3[headOff[h]:headOff[h+1]] (a key's own in headIdx's order;
+	// a form of another key with the same hash does not end in the key)
+	heads3  []headForm
+	headOff []uint16
+	roles3  []string // roleIdx's lists likewise
+	roleOff []uint16
 }
 
 // triFilter is a one-bit Bloom filter over strings of three bytes (the
@@ -126,6 +134,34 @@ func triHash(s string) uint32 {
 func (f *triFilter) add(s string) { h := triHash(s); f[h>>6] |= 1 << (h & 63) }
 
 func (f *triFilter) may(s string) bool { h := triHash(s); return f[h>>6]&(1<<(h&63)) != 0 }
+
+// hashLists puts the lists of idx, keyed by three bytes, one after the
+// other by the triHash of their key: the items of the keys with hash h
+// are flat[off[h]:off[h+1]], each key's in its list's order (keys with
+// the same hash follow each other in the order of the keys).
+func hashLists[T any](idx map[string][]T) (flat []T, off []uint16) {
+	keys := make([]string, 0, len(idx))
+	for k := range idx {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		hi, hj := triHash(keys[i]), triHash(keys[j])
+		return hi < hj || hi == hj && keys[i] < keys[j]
+	})
+	off = make([]uint16, 1<<12+1)
+	k := 0
+	for h := range 1 << 12 {
+		off[h] = uint16(len(flat))
+		for ; k < len(keys) && triHash(keys[k]) == uint32(h); k++ {
+			flat = append(flat, idx[keys[k]]...)
+		}
+	}
+	off[1<<12] = uint16(len(flat))
+	if len(flat) >= 1<<16 {
+		panic("events: hashLists: too many items")
+	}
+	return flat, off
+}
 
 // smallFilter is a keyFilter of 1 KB for sets of a few hundred strings.
 type smallFilter [1 << 7]uint64
@@ -441,6 +477,7 @@ func LoadFS(fsys fs.FS, dir string) (*Model, error) {
 			add(f)
 		}
 	}
+	m.heads3, m.headOff = hashLists(m.headIdx)
 	if err = read("konjunktiv1.txt", 1, func(c []string) error { m.kj1 = append(m.kj1, c[0]); return nil }); err != nil {
 		return nil, err
 	}
@@ -463,6 +500,7 @@ func LoadFS(fsys fs.FS, dir string) (*Model, error) {
 	}); err != nil {
 		return nil, err
 	}
+	m.roles3, m.roleOff = hashLists(m.roleIdx)
 	return m, nil
 }
 

@@ -1,0 +1,172 @@
+package events
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/ereignis/ereignis/document"
+)
+
+// compoundHeadRef is compoundHead as it was: the head forms from the
+// headIdx map, the hyphen found by LastIndexByte alone.
+func (a *analysis) compoundHeadRef(text string) string {
+	if i := strings.LastIndexByte(text, '-'); i > 0 && i < len(text)-2 {
+		part := text[i+1:]
+		if fs := a.m.formsOf(part); len(fs) > 0 {
+			return fs[0].lemma
+		}
+		if r, n := utf8.DecodeRuneInString(part); unicode.IsLower(r) {
+			up := string(unicode.ToUpper(r)) + part[n:]
+			if fs := a.m.formsOf(up); len(fs) > 0 {
+				return fs[0].lemma
+			}
+		}
+	}
+	if len(text) < 6 {
+		return ""
+	}
+	if !a.m.headF.may(text[len(text)-3:]) {
+		return ""
+	}
+	for _, h := range a.m.headIdx[text[len(text)-3:]] {
+		if len(text) >= len(h.low)+3 && strings.HasSuffix(text, h.low) {
+			mod := strings.ToLower(text[:len(text)-len(h.low)])
+			if a.m.hasClass(mod, "prefix") {
+				continue
+			}
+			if a.lex != nil {
+				if cl, lh, ok := a.lex.CompoundHead(text); ok && len(cl)-len(lh) < len(text)-len(h.low) {
+					continue
+				}
+			}
+			return h.lemma
+		}
+	}
+	return ""
+}
+
+// roleStemRef is roleStem over the roleIdx map.
+func (m *Model) roleStemRef(b string) bool {
+	if len(b) < 3 {
+		return false
+	}
+	k := b[len(b)-3:]
+	if !m.roleF.may(k) {
+		return false
+	}
+	for _, r := range m.roleIdx[k] {
+		if strings.HasSuffix(b, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// compoundHead and roleStem over the hashed lists must answer as over the
+// maps: for every head form and role noun with prefixes and in other
+// case, and every token text of the test texts and its endings.
+func TestHashListsMatchMaps(t *testing.T) {
+	m, docs := tokenizedDocs(t, "Der Gipfeltreffen-Teilnehmer, die Luftangriffe, der US-Präsident, Kaufpreise und Strukturbereinigung.")
+	var words []string
+	for _, b := range m.headIdx {
+		for _, h := range b {
+			words = append(words, h.low, "Kauf"+h.low, "Vor"+h.low, "US-"+h.low, strings.ToUpper(h.low[:1])+h.low[1:], "x"+h.low[1:])
+		}
+	}
+	for _, b := range m.roleIdx {
+		for _, r := range b {
+			words = append(words, r, "kreml"+r, r[1:], r+"n", "ab"+r[:len(r)-1])
+		}
+	}
+	for _, td := range docs {
+		for _, tok := range td.d.Tokens {
+			for k := 0; k < len(tok.Text) && k < 4; k++ {
+				words = append(words, tok.Text[k:])
+			}
+		}
+	}
+	a := &analysis{m: m}
+	for _, w := range words {
+		if got, want := a.compoundHead(w), a.compoundHeadRef(w); got != want {
+			t.Fatalf("compoundHead(%q) = %q, want %q", w, got, want)
+		}
+		if got, want := m.roleStem(w), m.roleStemRef(w); got != want {
+			t.Fatalf("roleStem(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+// setClassesRef is what build set for every token before role and
+// adjLike were computed on first use: role in setClasses, adj right
+// after it, then again for the left part of a compound and for the tokens
+// markSpans put in an entity. It returns both flags of every token of a
+// built analysis, from a second build with the old order.
+func eagerRoleAdj(m *Model, d *document.Document) (role, adj []bool) {
+	a := &analysis{d: d, m: m}
+	a.build()
+	n := len(a.t)
+	role, adj = make([]bool, n), make([]bool, n)
+	// the token states build's loop saw: no entity yet, no compound part
+	// made by the next token
+	ents, cparts := make([]int, n), make([]bool, n)
+	for i := range a.t {
+		ents[i], cparts[i] = a.t[i].ent, a.t[i].cpart
+	}
+	for i := range a.t {
+		w := &a.t[i]
+		f := a.form(i)
+		switch {
+		case w.punct:
+		case f == nil:
+			role[i] = w.upper && m.roleNoun(w.low)
+		case w.upper:
+			role[i] = m.roleNoun(f.low)
+		}
+		w.roleSt = 1 + uint8(b2i(role[i]))
+	}
+	for i := range a.t {
+		w := &a.t[i]
+		hyphen := a.form(i) == nil
+		w.ent = -1
+		w.cpart = hyphen
+		adj[i] = a.computeAdjLike(i)
+		w.ent, w.cpart = ents[i], cparts[i]
+	}
+	for i := range a.t {
+		if a.form(i) == nil && i > 0 {
+			adj[i-1] = true
+		}
+	}
+	for i := range a.t {
+		if a.t[i].ent >= 0 {
+			adj[i] = a.computeAdjLike(i)
+		}
+	}
+	return role, adj
+}
+
+func TestLazyRoleAdjMatchEager(t *testing.T) {
+	m, docs := tokenizedDocs(t, "Der US-Präsident traf die Kremlsprecherin und keinen russischen Regierungschef.")
+	roles, adjs := 0, 0
+	for _, td := range docs {
+		d := td.d
+		wantRole, wantAdj := eagerRoleAdj(m, d)
+		a := &analysis{d: d, m: m}
+		a.build()
+		for j := range a.t {
+			if got := a.isRoleNoun(j); got != wantRole[j] {
+				t.Fatalf("%s: token %d %q: isRoleNoun %v, want %v", td.name, j, d.Tokens[j].Text, got, wantRole[j])
+			}
+			if got := a.adjLike(j); got != wantAdj[j] {
+				t.Fatalf("%s: token %d %q: adjLike %v, want %v", td.name, j, d.Tokens[j].Text, got, wantAdj[j])
+			}
+			roles += b2i(wantRole[j])
+			adjs += b2i(wantAdj[j])
+		}
+	}
+	if roles == 0 || adjs == 0 {
+		t.Errorf("%d role nouns, %d adjective-like tokens in the test texts", roles, adjs)
+	}
+}
