@@ -274,7 +274,7 @@ func (a *analysis) lookupForm(tok *document.Token, w *wtok, fm *wform, start boo
 		known = -1
 	}
 	if w.lemma == "" && !w.upper {
-		if el := a.formEl(fm); el != nil && el.adjLem != "" && m.lemmas[el.adjLem] {
+		if el := a.formEl(fm); el != nil && el.adjLem != "" && m.known(el.adjLem) {
 			// inflected adjectives: bevorstehenden → bevorstehend, insolventen → insolvent
 			w.lemma = el.adjLem
 			known = -1

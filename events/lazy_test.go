@@ -170,3 +170,76 @@ func TestLazyRoleAdjMatchEager(t *testing.T) {
 		t.Errorf("%d role nouns, %d adjective-like tokens in the test texts", roles, adjs)
 	}
 }
+
+// markerRef is marker as it was, over the modality map.
+func (a *analysis) markerRef(j int) (modal, bool) {
+	w := &a.t[j]
+	if w.punct {
+		return modal{}, false
+	}
+	if w.lemma == "werden" {
+		return modal{}, false
+	}
+	if w.verb && !w.upper {
+		if mm, ok := a.m.modality[w.lemma]; ok {
+			return mm, true
+		}
+	}
+	if mm, ok := a.m.modality[w.low]; ok {
+		return mm, true
+	}
+	mm, ok := a.m.modality[w.lemma]
+	return mm, ok
+}
+
+// The lemma table must answer as the maps: lemmaInfo as lemInfo, cue as
+// cues, trigs as triggers, known as lemmas, for every lemma, cue, trigger
+// and modal word, their variants, and every token text and lemma of the
+// test texts; every token's li is its final lemma's info, and marker
+// answers as over the modality map.
+func TestLemmaTableMatchesMaps(t *testing.T) {
+	m, docs := tokenizedDocs(t, "Er soll angeblich geplant haben, das Treffen abzusagen; sie kündigte an, dass sie kommen könnte.")
+	var words []string
+	for l := range m.lemmas {
+		words = append(words, l, l+"e", strings.ToUpper(l), l[1:], "weiter"+l)
+	}
+	for l := range m.modality {
+		words = append(words, l)
+	}
+	words = append(words, "", "a", "nach")
+	marks := 0
+	for _, td := range docs {
+		a := &analysis{d: td.d, m: m}
+		a.build()
+		for j := range a.t {
+			w := &a.t[j]
+			words = append(words, w.low, w.lemma, td.d.Tokens[j].Text)
+			if li := m.lemmaInfo(w.lemma); w.li != li {
+				t.Fatalf("%s: token %d %q: li %v, lemmaInfo(%q) %v", td.name, j, td.d.Tokens[j].Text, w.li, w.lemma, li)
+			}
+			gm, gok := a.marker(j)
+			wm, wok := a.markerRef(j)
+			if gm != wm || gok != wok {
+				t.Fatalf("%s: token %d %q: marker %v %v, want %v %v", td.name, j, td.d.Tokens[j].Text, gm, gok, wm, wok)
+			}
+			marks += b2i(wok)
+		}
+	}
+	if marks == 0 {
+		t.Error("no modal marker in the test texts")
+	}
+	for _, w := range words {
+		if got, want := m.lemmaInfo(w), m.lemInfo[w]; got != want {
+			t.Fatalf("lemmaInfo(%q) = %p, want %p", w, got, want)
+		}
+		if got, want := m.cue(w), m.cues[w]; got != want {
+			t.Fatalf("cue(%q) = %q, want %q", w, got, want)
+		}
+		if got, want := m.trigs(w), m.triggers[w]; len(got) != len(want) || len(got) > 0 && &got[0] != &want[0] {
+			t.Fatalf("trigs(%q) = %v, want %v", w, got, want)
+		}
+		if got, want := m.known(w), m.lemmas[w]; got != want {
+			t.Fatalf("known(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

@@ -46,9 +46,11 @@ type modal struct {
 type headForm struct{ low, lemma string }
 
 type lemmaInfo struct {
-	cue   string
-	trs   []trigger
-	lemma string // the lemma itself
+	cue    string
+	trs    []trigger
+	lemma  string // the lemma itself
+	mod    modal  // modality[lemma], when hasMod
+	hasMod bool
 	// an event's Rule for a trigger lemma ("trigger:" + lemma, and for a
 	// compound head), made once at load rather than per event
 	rule, headRule string
@@ -98,6 +100,11 @@ type Model struct {
 	lemmas    map[string]bool       // every lemma some list names (for separable-verb joins)
 	tab       entryTable            // everything known about a surface form, by the form
 	lemInfo   map[string]*lemmaInfo // the lemmas with their cue kind and triggers: one probe for all three
+	// lemInfo again, as open addressing over the lemmas' filterHash (the
+	// hash the filters below compute anyway): (hash+1)<<16 | index into
+	// lemInfos, 0 for an empty slot
+	lemTab   []uint32
+	lemInfos []lemmaInfo
 	// quick negative answers before the maps: most tokens are neither a
 	// known lemma nor end in a role noun
 	lemmaF, cueF, trigF filter
@@ -294,7 +301,9 @@ func filterHash(s string) uint32 {
 
 func (f *filter) add(s string) { h := filterHash(s); f[h>>6] |= 1 << (h & 63) }
 
-func (f *filter) may(s string) bool { h := filterHash(s); return f[h>>6]&(1<<(h&63)) != 0 }
+func (f *filter) may(s string) bool { return f.mayHash(filterHash(s)) }
+
+func (f *filter) mayHash(h uint32) bool { return f[h>>6]&(1<<(h&63)) != 0 }
 
 // Load reads the embedded model files.
 func Load() (*Model, error) { return LoadFS(models.Events, "events") }
@@ -572,11 +581,29 @@ func (m *Model) buildIndex() {
 	for l := range m.lemmas {
 		m.lemmaF.add(l)
 		li := lemmaInfo{lemma: l, cue: m.cues[l], trs: m.triggers[l]} // cues and triggers are lemmas
+		li.mod, li.hasMod = m.modality[l]                             // and so are the modal words
 		if len(li.trs) > 0 {
 			li.rule, li.headRule = "trigger:"+l, "trigger:compound-head:"+l
 		}
 		infos = append(infos, li)
 		m.lemInfo[l] = &infos[len(infos)-1]
+	}
+	m.lemInfos = infos
+	n = 64
+	for n < 2*len(infos) {
+		n *= 2
+	}
+	m.lemTab = make([]uint32, n)
+	for k := range infos {
+		h := filterHash(infos[k].lemma)
+		i := h & uint32(n-1)
+		for m.lemTab[i] != 0 {
+			i = (i + 1) & uint32(n-1)
+		}
+		m.lemTab[i] = (h+1)<<16 | uint32(k)
+	}
+	if len(infos) >= 1<<16 {
+		panic("events: too many lemmas for lemTab")
 	}
 	for c := range m.cues {
 		m.cueF.add(c)
@@ -589,10 +616,27 @@ func (m *Model) buildIndex() {
 // lemmaInfo returns the cue kind and the triggers of the lemma, nil when
 // it has neither (the same answers as cue and trigs, in one probe).
 func (m *Model) lemmaInfo(lemma string) *lemmaInfo {
-	if !m.lemmaF.may(lemma) { // every cue and trigger is a lemma
+	h := filterHash(lemma)
+	if !m.lemmaF.mayHash(h) { // every cue and trigger is a lemma
 		return nil
 	}
-	return m.lemInfo[lemma]
+	return m.lemmaHash(lemma, h)
+}
+
+// lemmaHash is lemInfo[lemma] (nil for none) for h = filterHash(lemma).
+func (m *Model) lemmaHash(lemma string, h uint32) *lemmaInfo {
+	mask := uint32(len(m.lemTab) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		e := m.lemTab[i]
+		if e == 0 {
+			return nil
+		}
+		if e>>16 == h+1 {
+			if li := &m.lemInfos[e&0xffff]; li.lemma == lemma {
+				return li
+			}
+		}
+	}
 }
 
 // lemmaInfoBytes is the info of the lemma spelt by b, nil when the
@@ -625,22 +669,30 @@ func (m *Model) indexEntry(e *wordEntry, buf []byte) {
 
 // cue returns the cue kind of the lemma ("" for none).
 func (m *Model) cue(lemma string) string {
-	if !m.cueF.may(lemma) {
+	h := filterHash(lemma)
+	if !m.cueF.mayHash(h) {
 		return ""
 	}
-	return m.cues[lemma]
+	if li := m.lemmaHash(lemma, h); li != nil { // cues[lemma]: every cue is a lemma
+		return li.cue
+	}
+	return ""
 }
 
 // trigs returns the triggers of the lemma.
 func (m *Model) trigs(lemma string) []trigger {
-	if !m.trigF.may(lemma) {
+	h := filterHash(lemma)
+	if !m.trigF.mayHash(h) {
 		return nil
 	}
-	return m.triggers[lemma]
+	if li := m.lemmaHash(lemma, h); li != nil { // triggers[lemma]: every trigger is a lemma
+		return li.trs
+	}
+	return nil
 }
 
 // known reports whether some list of the model names the lemma.
-func (m *Model) known(lemma string) bool { return m.lemmaF.may(lemma) && m.lemmas[lemma] }
+func (m *Model) known(lemma string) bool { return m.lemmaInfo(lemma) != nil }
 
 // TypeByName returns the type of that name, or nil.
 func (m *Model) TypeByName(name string) *Type { return m.typeByNam[name] }
