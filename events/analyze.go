@@ -433,12 +433,13 @@ func (a *analysis) build() {
 	}
 	a.forms.init(a.m)
 	a.qOK, a.endsOK = true, true
-	prevSent := 0
+	prevSent, prevPunct := 0, false
 	for i := range d.Tokens {
-		a.buildToken(i, &prevSent)
+		var f *wform
+		f, prevPunct = a.buildToken(i, &prevSent, prevPunct)
 		// the token's det class, while its form is at hand (role and
 		// adjLike are computed on first use, once build is done)
-		w, f := &a.t[i], a.form(i)
+		w := &a.t[i]
 		a.setDet(i, f)
 		// left parts of compounds are not words of their own for the heuristics
 		if w.cpart && w.lemma != "" && !w.punct {
@@ -505,13 +506,15 @@ func (a *analysis) build() {
 
 // buildToken fills in token i from its form: punctuation, compound
 // parts, lemma and features (build's first pass; prevSent is the last
-// sentence number seen, for qOK).
-func (a *analysis) buildToken(i int, prevSent *int) {
+// sentence number seen, for qOK, and prevPunct isPunct of token i-1).
+// It returns the token's form (a.form(i)) and isPunct of the token.
+func (a *analysis) buildToken(i int, prevSent *int, prevPunct bool) (f *wform, punct bool) {
 	d := a.d
 	tok := &d.Tokens[i]
 	w := &a.t[i]
 	w.ent, w.tmx, w.cl, w.cstart = -1, -1, -1, i
-	w.punct = isPunct(tok)
+	punct = isPunct(tok)
+	w.punct = punct
 	if i > 0 && tok.End < d.Tokens[i-1].End {
 		a.endsOK = false
 	}
@@ -536,14 +539,14 @@ func (a *analysis) buildToken(i int, prevSent *int) {
 		if p.lemma != "" && !p.punct {
 			p.verb, p.fin, p.nonfin = false, false, false
 		}
-		return
+		return nil, punct
 	}
-	f := &a.forms.list[w.fi-1]
+	f = &a.forms.list[w.fi-1]
 	if w.punct {
 		a.puncts = append(a.puncts, int32(i))
 		w.low = tok.Text
 		w.e = f.et
-		return
+		return f, punct
 	}
 	w.low, w.e, w.upper = f.low, f.el, f.upper
 	fresh := true // w is zero but for f's fields (the scratch comes zeroed)
@@ -561,12 +564,13 @@ func (a *analysis) buildToken(i int, prevSent *int) {
 				w.lemma, w.feat = h, "n"
 			}
 			if w.lemma != "" {
-				return
+				return f, punct
 			}
 			fresh = w.upper == f.upper && w.feat == ""
 		}
 	}
-	a.lookup(tok, w, f, i == 0 || d.Tokens[i-1].Sentence != tok.Sentence || isPunct(&d.Tokens[i-1]), fresh)
+	a.lookup(tok, w, f, i == 0 || d.Tokens[i-1].Sentence != tok.Sentence || prevPunct, fresh)
+	return f, punct
 }
 
 // setDet sets det of token i (setClasses' det; role is isRoleNoun's).
@@ -896,18 +900,22 @@ func (a *analysis) segment(si int) {
 		}
 		// the finite verb: first finite-capable verb in a main clause, the
 		// last one in a verb-final dependent clause
-		for j := g.start; j < g.end; j++ {
-			if a.t[j].fin {
-				c.fin = j
-				if !c.sub {
-					break
-				}
+		// (one pass over the clause's tokens for the finite verb, the
+		// tokens' clause and the cand flag)
+		ci, sub, fin, cand := len(a.clauses), c.sub, -1, false
+		cue := a.cueTok[g.start:g.end]
+		for k := range cue {
+			j := g.start + k
+			w := &a.t[j]
+			w.cl = ci
+			if w.fin && (sub || fin < 0) {
+				fin = j
+			}
+			if cue[k] && !w.inQ {
+				cand = true
 			}
 		}
-		for j := g.start; j < g.end; j++ {
-			a.t[j].cl = len(a.clauses)
-			c.cand = c.cand || a.cueTok[j] && !a.t[j].inQ
-		}
+		c.fin, c.cand = fin, cand
 		a.clauses = append(a.clauses, c)
 	}
 	a.segs, a.merged = segs[:0], merged[:0]
