@@ -125,7 +125,10 @@ type analysis struct {
 	qmarks []int32
 	qOK    bool
 	puncts []int32 // the punctuation tokens, in token order
-	endsOK bool    // the tokens' End offsets do not decrease (markSpans)
+	zus    []int32 // the tokens whose low is "zu", in token order (hasZu)
+	// the tokens markSpans walked for each entity, [entTok[2e], entTok[2e+1])
+	entTok []int32
+	endsOK bool // the tokens' End offsets do not decrease (markSpans)
 	// cueToken of each token (false for punctuation), and whether the
 	// clauses' cand flags hold (the sentences do not overlap: each token
 	// is in one clause only)
@@ -161,6 +164,8 @@ type scratch struct {
 	perRuns []entRun
 	stmts   []stmt
 	puncts  []int32
+	zus     []int32
+	entTok  []int32
 	cueTok  []bool
 	trigTok []bool
 }
@@ -194,7 +199,7 @@ func (a *analysis) useScratch() *scratch {
 	a.ments, a.mentBuf, a.mentScr = sc.ments[:0], sc.mentBuf[:0], sc.mentScr[:0]
 	a.perRuns = sc.perRuns[:0]
 	a.stmtScr = sc.stmts[:0]
-	a.puncts = sc.puncts[:0]
+	a.puncts, a.zus, a.entTok = sc.puncts[:0], sc.zus[:0], sc.entTok[:0]
 	a.cueTok, a.trigTok = sc.cueTok[:0], sc.trigTok[:0]
 	return sc
 }
@@ -219,7 +224,7 @@ func (a *analysis) releaseScratch(sc *scratch) {
 	sc.ments, sc.mentBuf, sc.mentScr = a.ments[:0], a.mentBuf[:0], a.mentScr[:0]
 	sc.perRuns = a.perRuns[:0]
 	sc.stmts = a.stmtScr[:0] // statements cleared what it used
-	sc.puncts = a.puncts[:0]
+	sc.puncts, sc.zus, sc.entTok = a.puncts[:0], a.zus[:0], a.entTok[:0]
 	clear(a.cueTok)
 	clear(a.trigTok)
 	sc.cueTok, sc.trigTok = a.cueTok[:0], a.trigTok[:0]
@@ -441,6 +446,9 @@ func (a *analysis) build() {
 		// adjLike are computed on first use, once build is done)
 		w := &a.t[i]
 		a.setDet(i, f)
+		if w.low == "zu" {
+			a.zus = append(a.zus, int32(i))
+		}
 		// left parts of compounds are not words of their own for the heuristics
 		if w.cpart && w.lemma != "" && !w.punct {
 			w.verb, w.fin, w.nonfin = false, false, false
@@ -624,13 +632,16 @@ func (a *analysis) markSpans() {
 		return ti
 	}
 	ti := 0
+	a.entTok = a.entTok[:0]
 	for ei, e := range d.Entities {
 		ti = after(ti, e.Span.Start)
-		for j := ti; j < len(d.Tokens) && d.Tokens[j].Start < e.Span.End; j++ {
+		j := ti
+		for ; j < len(d.Tokens) && d.Tokens[j].Start < e.Span.End; j++ {
 			if a.t[j].ent < 0 {
 				a.t[j].ent = ei // (adjLike, which reads it, is computed later)
 			}
 		}
+		a.entTok = append(a.entTok, int32(ti), int32(j))
 	}
 	ti = 0
 	for xi, x := range d.Timexes {
@@ -943,9 +954,21 @@ func (a *analysis) segHasFeat(start, end int, f byte) bool {
 }
 
 // hasZu reports an infinitive with zu ("zu sprechen") in the range.
+// build listed the tokens that can start one (zus): most ranges have none.
 func (a *analysis) hasZu(start, end int) bool {
-	for j := start; j+1 < end; j++ {
-		if a.t[j].low == "zu" && a.t[j+1].verb && a.t[j+1].nonfin {
+	zus := a.zus
+	if len(zus) > 8 {
+		zus = zus[sort.Search(len(zus), func(k int) bool { return int(zus[k]) >= start }):]
+	}
+	for _, z := range zus {
+		j := int(z)
+		if j < start {
+			continue
+		}
+		if j+1 >= end {
+			break
+		}
+		if a.t[j+1].verb && a.t[j+1].nonfin {
 			return true
 		}
 	}

@@ -2,6 +2,8 @@ package events
 
 import (
 	"bytes"
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -211,6 +213,7 @@ type mentRange struct {
 // findMentions appends the mentions of clause c to ms (empty).
 func (a *analysis) findMentions(c *clause, ms []mention) []mention {
 	d := a.d
+	var sref string // the case of a surname keeps its surnameRef here
 	for j := c.start; j < c.end; j++ {
 		w := &a.t[j]
 		if w.punct || w.tmx >= 0 && w.ent < 0 {
@@ -263,8 +266,8 @@ func (a *analysis) findMentions(c *clause, ms []mention) []mention {
 				ms = append(ms, mention{start: st, end: k + 1, kind: 'n', ref: a.roleRef(st, k)})
 			}
 			j = k
-		case w.upper && !a.isSentenceStart(j) && a.surnameRef(j) != "":
-			ms = append(ms, mention{start: j, end: j + 1, ref: a.surnameRef(j), kind: 'e'})
+		case w.upper && !a.isSentenceStart(j) && keep(&sref, a.surnameRef(j)) != "":
+			ms = append(ms, mention{start: j, end: j + 1, ref: sref, kind: 'e'}) // (surnameRef(j), asked once)
 		case w.classPrefix("pron:m") != "" && !w.upper || w.low == "er" || w.classPrefix("poss:") != "" && j+1 < c.end:
 			poss := w.classPrefix("poss:") != ""
 			if poss && (w.low == "deren" || w.low == "ihre" || w.low == "ihrem" || w.low == "ihren" || w.low == "ihrer" || w.low == "ihres") {
@@ -349,6 +352,13 @@ func (a *analysis) findMentions(c *clause, ms []mention) []mention {
 	return ms
 }
 
+// keep stores s in *p and returns it (for a value a switch case computes
+// and its body uses).
+func keep(p *string, s string) string {
+	*p = s
+	return s
+}
+
 // surnameRef links a bare surname (Peskow) to the earlier person entity
 // whose name ends with it (Dmitri Peskow) when no stage linked it.
 func (a *analysis) surnameRef(j int) string {
@@ -376,11 +386,41 @@ type entRun struct{ start, ent int }
 // personRuns lists, in text order, the runs of tokens covered by one PER
 // entity (w.ent), once per document: surnameRef asks for the persons
 // before many capitalised words.
+//
+// A token has entity e only among the tokens markSpans walked for e
+// (entTok): the runs are found there, not in a pass over every token.
 func (a *analysis) personRuns() []entRun {
 	if a.perDone {
 		return a.perRuns
 	}
 	a.perDone = true
+	d := a.d
+	if len(a.entTok) != 2*len(d.Entities) {
+		return a.personRunsScan()
+	}
+	sorted := true
+	for e := range d.Entities {
+		if d.Entities[e].Type != "PER" {
+			continue
+		}
+		for j := int(a.entTok[2*e]); j < int(a.entTok[2*e+1]); j++ {
+			// a run starts where the token before has another entity
+			if a.t[j].ent == e && (j == 0 || a.t[j-1].ent != e) {
+				if n := len(a.perRuns); n > 0 && a.perRuns[n-1].start > j {
+					sorted = false
+				}
+				a.perRuns = append(a.perRuns, entRun{j, e})
+			}
+		}
+	}
+	if !sorted {
+		slices.SortFunc(a.perRuns, func(x, y entRun) int { return cmp.Compare(x.start, y.start) })
+	}
+	return a.perRuns
+}
+
+// personRunsScan is personRuns by a pass over every token.
+func (a *analysis) personRunsScan() []entRun {
 	last := -1
 	for k := range a.t {
 		e := a.t[k].ent

@@ -1,6 +1,7 @@
 package events
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -241,5 +242,80 @@ func TestLemmaTableMatchesMaps(t *testing.T) {
 		if got, want := m.known(w), m.lemmas[w]; got != want {
 			t.Fatalf("known(%q) = %v, want %v", w, got, want)
 		}
+	}
+}
+
+// hasZuRef is hasZu over every token of the range, as it was.
+func (a *analysis) hasZuRef(start, end int) bool {
+	for j := start; j+1 < end; j++ {
+		if a.t[j].low == "zu" && a.t[j+1].verb && a.t[j+1].nonfin {
+			return true
+		}
+	}
+	return false
+}
+
+// hasZu over build's list of zu tokens must answer as over the tokens,
+// for every range of up to 40 tokens of the test texts.
+func TestHasZuMatchesRef(t *testing.T) {
+	m, docs := tokenizedDocs(t, "Er versprach, zu kommen, um zu helfen, und zu spät zu sein; zu Hause zu bleiben, ohne zu zögern, statt zu arbeiten, anstatt zu ruhen, zu viel.")
+	found := 0
+	for _, td := range docs {
+		a := &analysis{d: td.d, m: m}
+		a.build()
+		for st := 0; st < len(a.t); st++ {
+			for end := st; end <= len(a.t) && end <= st+40; end++ {
+				got, want := a.hasZu(st, end), a.hasZuRef(st, end)
+				if got != want {
+					t.Fatalf("%s: hasZu(%d, %d) = %v, want %v", td.name, st, end, got, want)
+				}
+				found += b2i(want)
+			}
+		}
+	}
+	if found == 0 {
+		t.Error("no zu-infinitive in the test texts")
+	}
+}
+
+// personRuns from markSpans' token ranges must list the runs the pass over
+// every token finds, for entities in and out of order and overlapping.
+func TestPersonRunsMatchScan(t *testing.T) {
+	m, docs := tokenizedDocs(t)
+	runs := 0
+	for _, td := range docs {
+		d := td.d
+		if len(d.Tokens) < 10 {
+			continue
+		}
+		for k := 0; k+3 < len(d.Tokens); k += 5 {
+			typ := "PER"
+			if k%3 == 0 {
+				typ = "ORG"
+			}
+			st, end := d.Tokens[k].Start, d.Tokens[k+1+k%3].End
+			if k%7 == 0 {
+				st++ // inside a token
+			}
+			d.Entities = append(d.Entities, document.Entity{Type: typ, Span: d.SpanOf(st, end)})
+		}
+		d.Entities = append(d.Entities, d.Entities[3], d.Entities[0], document.Entity{Type: "PER", Span: d.SpanOf(d.Tokens[0].Start, d.Tokens[9].End)})
+		for _, rev := range []bool{false, true} {
+			if rev {
+				slices.Reverse(d.Entities)
+			}
+			a := &analysis{d: d, m: m}
+			a.build()
+			got := slices.Clone(a.personRuns())
+			a.perRuns, a.perDone = nil, false
+			want := a.personRunsScan()
+			if !slices.Equal(got, want) {
+				t.Fatalf("%s: personRuns %v, want %v", td.name, got, want)
+			}
+			runs += len(want)
+		}
+	}
+	if runs == 0 {
+		t.Error("no person runs")
 	}
 }
