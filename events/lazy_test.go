@@ -319,3 +319,70 @@ func TestPersonRunsMatchScan(t *testing.T) {
 		t.Error("no person runs")
 	}
 }
+
+// appendLowerRef is appendLower as it was: bytes up to the first non-ASCII
+// one, then the rest rune by rune.
+func appendLowerRef(b []byte, s string) (_ []byte, changed bool) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			for _, r := range s[i:] {
+				l := lowerRune(r)
+				if l != r || r == utf8.RuneError {
+					changed = true
+				}
+				b = utf8.AppendRune(b, l)
+			}
+			break
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+			changed = true
+		}
+		b = append(b, c)
+	}
+	return b, changed
+}
+
+// appendLower must give the bytes and the changed flag of the reference:
+// every token of the test texts and in capitals, every code point up to
+// U+2FFF in a word, and every byte pair at every position of short strings
+// (invalid and cut sequences among them).
+func TestAppendLowerMatchesRef(t *testing.T) {
+	_, docs := tokenizedDocs(t)
+	var words []string
+	for _, td := range docs {
+		for _, tok := range td.d.Tokens {
+			words = append(words, tok.Text, strings.ToUpper(tok.Text))
+		}
+		words = append(words, td.d.Text[:min(len(td.d.Text), 400)])
+	}
+	for r := rune(0); r < 0x3000; r++ {
+		words = append(words, "Ab"+string(r)+"cD", string(r))
+	}
+	for n := 1; n <= 5; n++ {
+		for p := 0; p+1 < n+1; p++ {
+			for c := 0; c < 256; c++ {
+				for _, c2 := range []byte{0x00, 0x41, 0x7f, 0x80, 0x84, 0x96, 0x97, 0x9f, 0xa0, 0xbf, 0xc0, 0xc3, 0xff} {
+					b := []byte(strings.Repeat("xY", n)[:n])
+					b[p] = byte(c)
+					if p+1 < n {
+						b[p+1] = c2
+					}
+					words = append(words, string(b))
+				}
+			}
+		}
+	}
+	words = append(words, "ÄRGER über STRASSE-Ü", "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõö÷øùúûüýþÿ", "\xc3", "a\xc3", "\xc3\xc3\x84")
+	for _, w := range words {
+		got, gc := appendLower([]byte("x"), w)
+		want, wc := appendLowerRef([]byte("x"), w)
+		if string(got) != string(want) || gc != wc {
+			t.Fatalf("appendLower(%q) = %q %v, want %q %v", w, got, gc, want, wc)
+		}
+		if ref := strings.ToLower(w); string(got[1:]) != ref {
+			t.Fatalf("appendLower(%q) = %q, strings.ToLower %q", w, got[1:], ref)
+		}
+	}
+}

@@ -738,26 +738,41 @@ func lowerRune(r rune) rune {
 
 // appendLower appends strings.ToLower(s) to b; changed is false when it
 // is s itself.
+//
+// Byte by byte for ASCII and for the Latin-1 letters of German text (ä ö
+// ü ß Ä Ö Ü: 0xC3 and one continuation byte), rune by rune for the rest,
+// as strings.Map(unicode.ToLower) does (an invalid byte becomes U+FFFD).
 func appendLower(b []byte, s string) (_ []byte, changed bool) {
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s); {
 		c := s[i]
-		if c >= utf8.RuneSelf {
-			// the rest rune by rune, as strings.Map(unicode.ToLower) does
-			// (an invalid byte becomes U+FFFD)
-			for _, r := range s[i:] {
-				l := lowerRune(r)
-				if l != r || r == utf8.RuneError {
-					changed = true
-				}
-				b = utf8.AppendRune(b, l)
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+				changed = true
 			}
-			break
+			b = append(b, c)
+			i++
+			continue
 		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
+		if c == 0xC3 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			// U+00C0..U+00FF; lowerRune adds 32 to À..Þ but ×, which keeps
+			// the lead byte
+			c2 := s[i+1]
+			if r := 0xC0 | rune(c2&0x3F); 0xC0 <= r && r <= 0xDE && r != 0xD7 {
+				c2 += 32
+				changed = true
+			}
+			b = append(b, 0xC3, c2)
+			i += 2
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		l := lowerRune(r)
+		if l != r || r == utf8.RuneError {
 			changed = true
 		}
-		b = append(b, c)
+		b = utf8.AppendRune(b, l)
+		i += n
 	}
 	return b, changed
 }
