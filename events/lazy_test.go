@@ -386,3 +386,26 @@ func TestAppendLowerMatchesRef(t *testing.T) {
 		}
 	}
 }
+
+// statements skips the tokens whose cueTok is false: it must be cueToken
+// of every token outside punctuation, after build and joinParticles.
+func TestCueTokMatchesCueToken(t *testing.T) {
+	m, docs := tokenizedDocs(t, "Er kündigte an, dass er kommt. Sie sagte weiter, nach Angaben der Polizei sei es so. Laut Bericht heißt es, zufolge dem Sprecher.")
+	cues := 0
+	for _, td := range docs {
+		a := &analysis{d: td.d, m: m}
+		a.build()
+		for j := range a.t {
+			if a.t[j].punct {
+				continue
+			}
+			if got, want := a.cueTok[j], a.cueToken(j); got != want {
+				t.Fatalf("%s: token %d %q: cueTok %v, cueToken %v", td.name, j, td.d.Tokens[j].Text, got, want)
+			}
+			cues += b2i(a.cueTok[j])
+		}
+	}
+	if cues == 0 {
+		t.Error("no cue token in the test texts")
+	}
+}

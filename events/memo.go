@@ -198,6 +198,10 @@ func (f *wform) setWord(m *Model, t *forms) {
 			return
 		}
 	}
+	if len(b) > m.clsMax { // (clsF's no without the hash)
+		f.low = t.str(b)
+		return
+	}
 	hb := maphash.Bytes(keySeed, b)
 	if !m.clsF.mayHash(hb) {
 		f.low = t.str(b)

@@ -117,6 +117,7 @@ type Model struct {
 	// word the model does not know needs its lower-case entry only for
 	// these classes (and, at the start of a sentence, for its forms)
 	upF, clsF smallFilter
+	clsMax    int       // the longest key of clsF: a longer word is none of them
 	headF     triFilter // the keys of headIdx
 	// headIdx's lists by triHash of their key, one after the other in
 	// heads3: the forms of keys with the hash h are
@@ -664,6 +665,7 @@ func (m *Model) indexEntry(e *wordEntry, buf []byte) {
 	}
 	if len(e.cls) > 0 {
 		m.clsF.addHash(h)
+		m.clsMax = max(m.clsMax, len(w))
 	}
 }
 
