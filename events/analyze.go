@@ -388,7 +388,9 @@ func (a *analysis) compoundHead(text string) string {
 	// keys with the same hash, which do not end the text
 	th := triHash(text[len(text)-3:])
 	for _, h := range a.m.heads3[a.m.headOff[th]:a.m.headOff[th+1]] {
-		if len(text) >= len(h.low)+3 && strings.HasSuffix(text, h.low) {
+		// (text[len(text)-4], which len(text) >= 6 makes valid, first: most
+		// forms of the key differ there)
+		if len(text) >= len(h.low)+3 && (h.b4 < 0 || int16(text[len(text)-4]) == h.b4) && strings.HasSuffix(text, h.low) {
 			mod := strings.ToLower(text[:len(text)-len(h.low)])
 			if a.m.hasClass(mod, "prefix") {
 				continue // Auswahl, Vortrag: a prefixed word, not a compound

@@ -43,7 +43,12 @@ type modal struct {
 	scope string // clause, gov, np
 }
 
-type headForm struct{ low, lemma string }
+type headForm struct {
+	low, lemma string
+	// low's fourth byte from the end, -1 when low is shorter: compoundHead
+	// compares it before the whole suffix (the last three are the key)
+	b4 int16
+}
 
 type lemmaInfo struct {
 	cue    string
@@ -479,7 +484,11 @@ func LoadFS(fsys fs.FS, dir string) (*Model, error) {
 			}
 			seen[low] = true
 			k := low[len(low)-3:]
-			m.headIdx[k] = append(m.headIdx[k], headForm{low, h})
+			b4 := int16(-1)
+			if len(low) >= 4 {
+				b4 = int16(low[len(low)-4])
+			}
+			m.headIdx[k] = append(m.headIdx[k], headForm{low, h, b4})
 			m.headF.add(k)
 		}
 		add(h)
