@@ -491,10 +491,12 @@ func (a *analysis) roleRef(st, head int) string {
 	var kb, jb [64]byte // roleKey(head) and roleKey(j), built without allocating
 	key := a.appendRoleKey(kb[:0], head)
 	for j := head - 1; j >= 0; j-- {
-		if j+1 >= len(a.t) || !a.t[j].upper || !a.isRoleNoun(j) { // (upper: the quick no)
+		if j+1 >= len(a.t) {
 			continue
 		}
-		if e := a.t[j+1].ent; e >= 0 && a.d.Entities[e].Type == "PER" && bytes.Equal(a.appendRoleKey(jb[:0], j), key) {
+		// the person after j first (few tokens have one), then whether j
+		// is a role noun: isRoleNoun computes it for a token not yet asked
+		if e := a.t[j+1].ent; e >= 0 && a.d.Entities[e].Type == "PER" && a.isRoleNoun(j) && bytes.Equal(a.appendRoleKey(jb[:0], j), key) {
 			return rootID(a.d, e)
 		}
 	}
