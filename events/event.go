@@ -175,7 +175,7 @@ func (a *analysis) marker(j int) (modal, bool) {
 			return li.mod, true // geplant habe: the verb planen, not the adjective
 		}
 	}
-	if li := a.m.lemmaInfo(w.low); li != nil && li.hasMod {
+	if li := a.lowInfo(j); li != nil && li.hasMod {
 		return li.mod, true
 	}
 	if li := w.li; li != nil && li.hasMod {
