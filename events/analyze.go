@@ -34,9 +34,13 @@ type wtok struct {
 	inline bool // a quote mark of a short quote without a verb („Einmannpackungen“)
 	paren  bool // inside a parenthesis without a verb
 	cpart  bool // left part or hyphen of a hyphenated compound (US - Präsidenten)
-	role   bool // a role noun (Präsident, Kremlsprecher, Regierung)
 	det    bool // article, possessive or kein-
-	adj    bool // can stand inside a noun phrase before its noun
+	// role noun (Präsident, Kremlsprecher, Regierung) and adjective-like
+	// (can stand inside a noun phrase before its noun): 0 not computed
+	// yet, 1 no, 2 yes. Few tokens are ever asked (isRoleNoun, adjLike
+	// compute them on first use, from the token's final state)
+	roleSt uint8
+	adjSt  uint8
 }
 
 // cue returns the cue kind of the final lemma (Model.cue).
@@ -121,7 +125,10 @@ type analysis struct {
 	qmarks []int32
 	qOK    bool
 	puncts []int32 // the punctuation tokens, in token order
-	endsOK bool    // the tokens' End offsets do not decrease (markSpans)
+	zus    []int32 // the tokens whose low is "zu", in token order (hasZu)
+	// the tokens markSpans walked for each entity, [entTok[2e], entTok[2e+1])
+	entTok []int32
+	endsOK bool // the tokens' End offsets do not decrease (markSpans)
 	// cueToken of each token (false for punctuation), and whether the
 	// clauses' cand flags hold (the sentences do not overlap: each token
 	// is in one clause only)
@@ -157,6 +164,8 @@ type scratch struct {
 	perRuns []entRun
 	stmts   []stmt
 	puncts  []int32
+	zus     []int32
+	entTok  []int32
 	cueTok  []bool
 	trigTok []bool
 }
@@ -190,7 +199,7 @@ func (a *analysis) useScratch() *scratch {
 	a.ments, a.mentBuf, a.mentScr = sc.ments[:0], sc.mentBuf[:0], sc.mentScr[:0]
 	a.perRuns = sc.perRuns[:0]
 	a.stmtScr = sc.stmts[:0]
-	a.puncts = sc.puncts[:0]
+	a.puncts, a.zus, a.entTok = sc.puncts[:0], sc.zus[:0], sc.entTok[:0]
 	a.cueTok, a.trigTok = sc.cueTok[:0], sc.trigTok[:0]
 	return sc
 }
@@ -215,7 +224,7 @@ func (a *analysis) releaseScratch(sc *scratch) {
 	sc.ments, sc.mentBuf, sc.mentScr = a.ments[:0], a.mentBuf[:0], a.mentScr[:0]
 	sc.perRuns = a.perRuns[:0]
 	sc.stmts = a.stmtScr[:0] // statements cleared what it used
-	sc.puncts = a.puncts[:0]
+	sc.puncts, sc.zus, sc.entTok = a.puncts[:0], a.zus[:0], a.entTok[:0]
 	clear(a.cueTok)
 	clear(a.trigTok)
 	sc.cueTok, sc.trigTok = a.cueTok[:0], a.trigTok[:0]
@@ -270,7 +279,7 @@ func (a *analysis) lookupForm(tok *document.Token, w *wtok, fm *wform, start boo
 		known = -1
 	}
 	if w.lemma == "" && !w.upper {
-		if el := a.formEl(fm); el != nil && el.adjLem != "" && m.lemmas[el.adjLem] {
+		if el := a.formEl(fm); el != nil && el.adjLem != "" && m.known(el.adjLem) {
 			// inflected adjectives: bevorstehenden → bevorstehend, insolventen → insolvent
 			w.lemma = el.adjLem
 			known = -1
@@ -353,15 +362,19 @@ func (a *analysis) clsPrefix(j int, prefix string) string {
 // compoundHead finds a noun trigger or cue at the end of a compound
 // (Gipfeltreffen → Treffen, Luftangriff → Angriff, US-Präsident stays).
 func (a *analysis) compoundHead(text string) string {
-	if i := strings.LastIndexByte(text, '-'); i > 0 && i < len(text)-2 {
-		part := text[i+1:]
-		if fs := a.m.formsOf(part); len(fs) > 0 {
-			return fs[0].lemma
-		}
-		if r, n := utf8.DecodeRuneInString(part); unicode.IsLower(r) {
-			up := string(unicode.ToUpper(r)) + part[n:]
-			if fs := a.m.formsOf(up); len(fs) > 0 {
+	// (IndexByte first: most words have no hyphen, and LastIndexByte
+	// reads them byte by byte)
+	if strings.IndexByte(text, '-') >= 0 {
+		if i := strings.LastIndexByte(text, '-'); i > 0 && i < len(text)-2 {
+			part := text[i+1:]
+			if fs := a.m.formsOf(part); len(fs) > 0 {
 				return fs[0].lemma
+			}
+			if r, n := utf8.DecodeRuneInString(part); unicode.IsLower(r) {
+				up := string(unicode.ToUpper(r)) + part[n:]
+				if fs := a.m.formsOf(up); len(fs) > 0 {
+					return fs[0].lemma
+				}
 			}
 		}
 	}
@@ -371,8 +384,13 @@ func (a *analysis) compoundHead(text string) string {
 	if !a.m.headF.may(text[len(text)-3:]) {
 		return ""
 	}
-	for _, h := range a.m.headIdx[text[len(text)-3:]] {
-		if len(text) >= len(h.low)+3 && strings.HasSuffix(text, h.low) {
+	// headIdx[text[len(text)-3:]] in its order, among the forms of other
+	// keys with the same hash, which do not end the text
+	th := triHash(text[len(text)-3:])
+	for _, h := range a.m.heads3[a.m.headOff[th]:a.m.headOff[th+1]] {
+		// (text[len(text)-4], which len(text) >= 6 makes valid, first: most
+		// forms of the key differ there)
+		if len(text) >= len(h.low)+3 && (h.b4 < 0 || int16(text[len(text)-4]) == h.b4) && strings.HasSuffix(text, h.low) {
 			mod := strings.ToLower(text[:len(text)-len(h.low)])
 			if a.m.hasClass(mod, "prefix") {
 				continue // Auswahl, Vortrag: a prefixed word, not a compound
@@ -422,16 +440,17 @@ func (a *analysis) build() {
 	}
 	a.forms.init(a.m)
 	a.qOK, a.endsOK = true, true
-	prevSent := 0
+	prevSent, prevPunct := 0, false
 	for i := range d.Tokens {
-		a.buildToken(i, &prevSent)
-		// the token's classes, then what they make of it, while its form
-		// is at hand (computeAdjLike reads the token itself only; it is
-		// computed again for the tokens that markSpans puts in an entity
-		// and for the left parts of compounds the next token makes)
-		w, f := &a.t[i], a.form(i)
-		a.setClasses(i, f)
-		w.adj = a.computeAdjLike(i)
+		var f *wform
+		f, prevPunct = a.buildToken(i, &prevSent, prevPunct)
+		// the token's det class, while its form is at hand (role and
+		// adjLike are computed on first use, once build is done)
+		w := &a.t[i]
+		a.setDet(i, f)
+		if w.low == "zu" {
+			a.zus = append(a.zus, int32(i))
+		}
 		// left parts of compounds are not words of their own for the heuristics
 		if w.cpart && w.lemma != "" && !w.punct {
 			w.verb, w.fin, w.nonfin = false, false, false
@@ -497,13 +516,15 @@ func (a *analysis) build() {
 
 // buildToken fills in token i from its form: punctuation, compound
 // parts, lemma and features (build's first pass; prevSent is the last
-// sentence number seen, for qOK).
-func (a *analysis) buildToken(i int, prevSent *int) {
+// sentence number seen, for qOK, and prevPunct isPunct of token i-1).
+// It returns the token's form (a.form(i)) and isPunct of the token.
+func (a *analysis) buildToken(i int, prevSent *int, prevPunct bool) (f *wform, punct bool) {
 	d := a.d
 	tok := &d.Tokens[i]
 	w := &a.t[i]
 	w.ent, w.tmx, w.cl, w.cstart = -1, -1, -1, i
-	w.punct = isPunct(tok)
+	punct = isPunct(tok)
+	w.punct = punct
 	if i > 0 && tok.End < d.Tokens[i-1].End {
 		a.endsOK = false
 	}
@@ -522,20 +543,20 @@ func (a *analysis) buildToken(i int, prevSent *int) {
 		w.punct, w.cpart, w.low, w.fi = false, true, "-", 0
 		w.e = a.m.entryOf(w.low)
 		// the word before is the left part of a compound now (build has
-		// made its adj and verb flags: what they become for a part)
+		// made its verb flags: what they become for a part)
 		p := &a.t[i-1]
-		p.cpart, p.adj = true, true
+		p.cpart = true
 		if p.lemma != "" && !p.punct {
 			p.verb, p.fin, p.nonfin = false, false, false
 		}
-		return
+		return nil, punct
 	}
-	f := &a.forms.list[w.fi-1]
+	f = &a.forms.list[w.fi-1]
 	if w.punct {
 		a.puncts = append(a.puncts, int32(i))
 		w.low = tok.Text
 		w.e = f.et
-		return
+		return f, punct
 	}
 	w.low, w.e, w.upper = f.low, f.el, f.upper
 	fresh := true // w is zero but for f's fields (the scratch comes zeroed)
@@ -553,31 +574,25 @@ func (a *analysis) buildToken(i int, prevSent *int) {
 				w.lemma, w.feat = h, "n"
 			}
 			if w.lemma != "" {
-				return
+				return f, punct
 			}
 			fresh = w.upper == f.upper && w.feat == ""
 		}
 	}
-	a.lookup(tok, w, f, i == 0 || d.Tokens[i-1].Sentence != tok.Sentence || isPunct(&d.Tokens[i-1]), fresh)
+	a.lookup(tok, w, f, i == 0 || d.Tokens[i-1].Sentence != tok.Sentence || prevPunct, fresh)
+	return f, punct
 }
 
-// setClasses sets role and det of token i.
+// setDet sets det of token i (setClasses' det; role is isRoleNoun's).
 // f is the token's form (a.form(i)).
-func (a *analysis) setClasses(i int, f *wform) {
+func (a *analysis) setDet(i int, f *wform) {
 	w := &a.t[i]
 	if w.punct {
 		return
 	}
 	if f == nil { // a hyphen inside a compound
-		w.role = w.upper && a.m.roleNoun(w.low)
 		w.det = a.is(i, "art") || a.clsPrefix(i, "poss") != "" || isKein(w.low)
 		return
-	}
-	if w.upper {
-		if !f.roleDone {
-			f.role, f.roleDone = a.m.roleNoun(f.low), true
-		}
-		w.role = f.role
 	}
 	if !f.detDone {
 		// w's classes are w.e's (entries know their art and poss classes)
@@ -619,14 +634,16 @@ func (a *analysis) markSpans() {
 		return ti
 	}
 	ti := 0
+	a.entTok = a.entTok[:0]
 	for ei, e := range d.Entities {
 		ti = after(ti, e.Span.Start)
-		for j := ti; j < len(d.Tokens) && d.Tokens[j].Start < e.Span.End; j++ {
+		j := ti
+		for ; j < len(d.Tokens) && d.Tokens[j].Start < e.Span.End; j++ {
 			if a.t[j].ent < 0 {
-				a.t[j].ent = ei
-				a.t[j].adj = a.computeAdjLike(j) // build made it for no entity
+				a.t[j].ent = ei // (adjLike, which reads it, is computed later)
 			}
 		}
+		a.entTok = append(a.entTok, int32(ti), int32(j))
 	}
 	ti = 0
 	for xi, x := range d.Timexes {
@@ -896,18 +913,22 @@ func (a *analysis) segment(si int) {
 		}
 		// the finite verb: first finite-capable verb in a main clause, the
 		// last one in a verb-final dependent clause
-		for j := g.start; j < g.end; j++ {
-			if a.t[j].fin {
-				c.fin = j
-				if !c.sub {
-					break
-				}
+		// (one pass over the clause's tokens for the finite verb, the
+		// tokens' clause and the cand flag)
+		ci, sub, fin, cand := len(a.clauses), c.sub, -1, false
+		cue := a.cueTok[g.start:g.end]
+		for k := range cue {
+			j := g.start + k
+			w := &a.t[j]
+			w.cl = ci
+			if w.fin && (sub || fin < 0) {
+				fin = j
+			}
+			if cue[k] && !w.inQ {
+				cand = true
 			}
 		}
-		for j := g.start; j < g.end; j++ {
-			a.t[j].cl = len(a.clauses)
-			c.cand = c.cand || a.cueTok[j] && !a.t[j].inQ
-		}
+		c.fin, c.cand = fin, cand
 		a.clauses = append(a.clauses, c)
 	}
 	a.segs, a.merged = segs[:0], merged[:0]
@@ -935,9 +956,21 @@ func (a *analysis) segHasFeat(start, end int, f byte) bool {
 }
 
 // hasZu reports an infinitive with zu ("zu sprechen") in the range.
+// build listed the tokens that can start one (zus): most ranges have none.
 func (a *analysis) hasZu(start, end int) bool {
-	for j := start; j+1 < end; j++ {
-		if a.t[j].low == "zu" && a.t[j+1].verb && a.t[j+1].nonfin {
+	zus := a.zus
+	if len(zus) > 8 {
+		zus = zus[sort.Search(len(zus), func(k int) bool { return int(zus[k]) >= start }):]
+	}
+	for _, z := range zus {
+		j := int(z)
+		if j < start {
+			continue
+		}
+		if j+1 >= end {
+			break
+		}
+		if a.t[j+1].verb && a.t[j+1].nonfin {
 			return true
 		}
 	}

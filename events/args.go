@@ -2,6 +2,8 @@ package events
 
 import (
 	"bytes"
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -33,7 +35,20 @@ func entityOK(t string) bool {
 
 // adjLike reports lower-case words that can stand between a preposition or
 // article and its noun (adjectives, numbers, articles).
-func (a *analysis) adjLike(j int) bool { return a.t[j].adj }
+// It is computeAdjLike of the token's final state, computed on first use.
+func (a *analysis) adjLike(j int) bool {
+	if st := a.t[j].adjSt; st != 0 {
+		return st == 2
+	}
+	return a.setAdj(j)
+}
+
+// setAdj computes, keeps and returns adjLike(j).
+func (a *analysis) setAdj(j int) bool {
+	adj := a.computeAdjLike(j)
+	a.t[j].adjSt = 1 + uint8(b2i(adj))
+	return adj
+}
 
 func (a *analysis) computeAdjLike(j int) bool {
 	w := &a.t[j]
@@ -87,7 +102,33 @@ func isKein(s string) bool {
 	return strings.HasPrefix(s, "kein") && len(s) <= 6
 }
 
-func (a *analysis) isRoleNoun(j int) bool { return a.t[j].role }
+// isRoleNoun reports whether token j is a capitalised word that ends in a
+// role noun (roleNoun), computed on first use and once per form.
+func (a *analysis) isRoleNoun(j int) bool {
+	// a word in lower case keeps 0: no (and no punctuation is capitalised)
+	w := &a.t[j]
+	if w.roleSt == 0 && w.upper {
+		a.setRole(j)
+	}
+	return w.roleSt == 2
+}
+
+// setRole computes and keeps isRoleNoun(j) for a capitalised token: what
+// setClasses made of its role.
+func (a *analysis) setRole(j int) {
+	w := &a.t[j]
+	role := false
+	if f := a.form(j); w.punct {
+	} else if f == nil { // a hyphen inside a compound
+		role = a.m.roleNoun(w.low)
+	} else {
+		if !f.roleDone {
+			f.role, f.roleDone = a.m.roleNoun(f.low), true
+		}
+		role = f.role
+	}
+	w.roleSt = 1 + uint8(b2i(role))
+}
 
 // roleNoun reports whether a capitalised word ends in a role noun, also
 // inflected (Präsidenten, Sprechers) or as a compound head (Kremlsprecher).
@@ -120,7 +161,10 @@ func (m *Model) roleStem(b string) bool {
 	if !m.roleF.may(k) {
 		return false
 	}
-	for _, r := range m.roleIdx[k] {
+	// roleIdx[k] among the role nouns of other keys with the same hash,
+	// which do not end b
+	h := triHash(k)
+	for _, r := range m.roles3[m.roleOff[h]:m.roleOff[h+1]] {
 		if strings.HasSuffix(b, r) {
 			return true
 		}
@@ -169,6 +213,7 @@ type mentRange struct {
 // findMentions appends the mentions of clause c to ms (empty).
 func (a *analysis) findMentions(c *clause, ms []mention) []mention {
 	d := a.d
+	var sref string // the case of a surname keeps its surnameRef here
 	for j := c.start; j < c.end; j++ {
 		w := &a.t[j]
 		if w.punct || w.tmx >= 0 && w.ent < 0 {
@@ -206,7 +251,7 @@ func (a *analysis) findMentions(c *clause, ms []mention) []mention {
 			if entityOK(e.Type) {
 				end := k + 1
 				loc := e.Type == "LOC" || e.Type == "GPE"
-				if end < c.end && a.t[end].role && a.t[end].ent < 0 && strings.HasSuffix(a.d.Tokens[k].Text, "s") {
+				if end < c.end && a.t[end].ent < 0 && a.isRoleNoun(end) && strings.HasSuffix(a.d.Tokens[k].Text, "s") {
 					end++ // Syriens Führung: the name heads a role noun phrase
 					loc = false
 				}
@@ -221,8 +266,8 @@ func (a *analysis) findMentions(c *clause, ms []mention) []mention {
 				ms = append(ms, mention{start: st, end: k + 1, kind: 'n', ref: a.roleRef(st, k)})
 			}
 			j = k
-		case w.upper && !a.isSentenceStart(j) && a.surnameRef(j) != "":
-			ms = append(ms, mention{start: j, end: j + 1, ref: a.surnameRef(j), kind: 'e'})
+		case w.upper && !a.isSentenceStart(j) && keep(&sref, a.surnameRef(j)) != "":
+			ms = append(ms, mention{start: j, end: j + 1, ref: sref, kind: 'e'}) // (surnameRef(j), asked once)
 		case w.classPrefix("pron:m") != "" && !w.upper || w.low == "er" || w.classPrefix("poss:") != "" && j+1 < c.end:
 			poss := w.classPrefix("poss:") != ""
 			if poss && (w.low == "deren" || w.low == "ihre" || w.low == "ihrem" || w.low == "ihren" || w.low == "ihrer" || w.low == "ihres") {
@@ -307,6 +352,13 @@ func (a *analysis) findMentions(c *clause, ms []mention) []mention {
 	return ms
 }
 
+// keep stores s in *p and returns it (for a value a switch case computes
+// and its body uses).
+func keep(p *string, s string) string {
+	*p = s
+	return s
+}
+
 // surnameRef links a bare surname (Peskow) to the earlier person entity
 // whose name ends with it (Dmitri Peskow) when no stage linked it.
 func (a *analysis) surnameRef(j int) string {
@@ -334,11 +386,41 @@ type entRun struct{ start, ent int }
 // personRuns lists, in text order, the runs of tokens covered by one PER
 // entity (w.ent), once per document: surnameRef asks for the persons
 // before many capitalised words.
+//
+// A token has entity e only among the tokens markSpans walked for e
+// (entTok): the runs are found there, not in a pass over every token.
 func (a *analysis) personRuns() []entRun {
 	if a.perDone {
 		return a.perRuns
 	}
 	a.perDone = true
+	d := a.d
+	if len(a.entTok) != 2*len(d.Entities) {
+		return a.personRunsScan()
+	}
+	sorted := true
+	for e := range d.Entities {
+		if d.Entities[e].Type != "PER" {
+			continue
+		}
+		for j := int(a.entTok[2*e]); j < int(a.entTok[2*e+1]); j++ {
+			// a run starts where the token before has another entity
+			if a.t[j].ent == e && (j == 0 || a.t[j-1].ent != e) {
+				if n := len(a.perRuns); n > 0 && a.perRuns[n-1].start > j {
+					sorted = false
+				}
+				a.perRuns = append(a.perRuns, entRun{j, e})
+			}
+		}
+	}
+	if !sorted {
+		slices.SortFunc(a.perRuns, func(x, y entRun) int { return cmp.Compare(x.start, y.start) })
+	}
+	return a.perRuns
+}
+
+// personRunsScan is personRuns by a pass over every token.
+func (a *analysis) personRunsScan() []entRun {
 	last := -1
 	for k := range a.t {
 		e := a.t[k].ent
@@ -409,10 +491,12 @@ func (a *analysis) roleRef(st, head int) string {
 	var kb, jb [64]byte // roleKey(head) and roleKey(j), built without allocating
 	key := a.appendRoleKey(kb[:0], head)
 	for j := head - 1; j >= 0; j-- {
-		if !a.t[j].role || j+1 >= len(a.t) {
+		if j+1 >= len(a.t) {
 			continue
 		}
-		if e := a.t[j+1].ent; e >= 0 && a.d.Entities[e].Type == "PER" && bytes.Equal(a.appendRoleKey(jb[:0], j), key) {
+		// the person after j first (few tokens have one), then whether j
+		// is a role noun: isRoleNoun computes it for a token not yet asked
+		if e := a.t[j+1].ent; e >= 0 && a.d.Entities[e].Type == "PER" && a.isRoleNoun(j) && bytes.Equal(a.appendRoleKey(jb[:0], j), key) {
 			return rootID(a.d, e)
 		}
 	}

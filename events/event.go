@@ -168,16 +168,20 @@ func (a *analysis) marker(j int) (modal, bool) {
 	if w.lemma == "werden" {
 		return modal{}, false // handled by tense below
 	}
+	// modality[w.lemma] is w.li's (every modal word is a lemma, and li is
+	// the lemma's info), modality[w.low] low's info's
 	if w.verb && !w.upper {
-		if mm, ok := a.m.modality[w.lemma]; ok {
-			return mm, true // geplant habe: the verb planen, not the adjective
+		if li := w.li; li != nil && li.hasMod {
+			return li.mod, true // geplant habe: the verb planen, not the adjective
 		}
 	}
-	if mm, ok := a.m.modality[w.low]; ok {
-		return mm, true
+	if li := a.lowInfo(j); li != nil && li.hasMod {
+		return li.mod, true
 	}
-	mm, ok := a.m.modality[w.lemma]
-	return mm, ok
+	if li := w.li; li != nil && li.hasMod {
+		return li.mod, true
+	}
+	return modal{}, false
 }
 
 func (a *analysis) clauseModality(i int, c *clause, own bool) string {

@@ -28,8 +28,8 @@ type wform struct {
 	head           string
 	headDone       bool // head = compoundHead(text)
 	role, roleDone bool // role = Model.roleNoun(low)
-	cueLow         string
-	cueLowDone     bool // cueLow = Model.cue(low)
+	lowLI          *lemmaInfo
+	lowLIDone      bool // lowLI = Model.lemmaInfo(low) (its cue is Model.cue(low))
 	det, detDone   bool
 	lemma          string     // the last final lemma seen on the form
 	lemmaLI        *lemmaInfo // and its cue kind and triggers
@@ -198,6 +198,10 @@ func (f *wform) setWord(m *Model, t *forms) {
 			return
 		}
 	}
+	if len(b) > m.clsMax { // (clsF's no without the hash)
+		f.low = t.str(b)
+		return
+	}
 	hb := maphash.Bytes(keySeed, b)
 	if !m.clsF.mayHash(hb) {
 		f.low = t.str(b)
@@ -275,12 +279,20 @@ func (a *analysis) tokHead(j int) string {
 
 // cueOfLow is Model.cue of token j's lower-case form.
 func (a *analysis) cueOfLow(j int) string {
+	if li := a.lowInfo(j); li != nil {
+		return li.cue // (every cue is a lemma)
+	}
+	return ""
+}
+
+// lowInfo is Model.lemmaInfo of token j's lower-case form, once per form.
+func (a *analysis) lowInfo(j int) *lemmaInfo {
 	f := a.form(j)
 	if f == nil || a.t[j].punct {
-		return a.m.cue(a.t[j].low)
+		return a.m.lemmaInfo(a.t[j].low)
 	}
-	if !f.cueLowDone {
-		f.cueLow, f.cueLowDone = a.m.cue(f.low), true
+	if !f.lowLIDone {
+		f.lowLI, f.lowLIDone = a.m.lemmaInfo(f.low), true
 	}
-	return f.cueLow
+	return f.lowLI
 }

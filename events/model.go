@@ -43,12 +43,19 @@ type modal struct {
 	scope string // clause, gov, np
 }
 
-type headForm struct{ low, lemma string }
+type headForm struct {
+	low, lemma string
+	// low's fourth byte from the end, -1 when low is shorter: compoundHead
+	// compares it before the whole suffix (the last three are the key)
+	b4 int16
+}
 
 type lemmaInfo struct {
-	cue   string
-	trs   []trigger
-	lemma string // the lemma itself
+	cue    string
+	trs    []trigger
+	lemma  string // the lemma itself
+	mod    modal  // modality[lemma], when hasMod
+	hasMod bool
 	// an event's Rule for a trigger lemma ("trigger:" + lemma, and for a
 	// compound head), made once at load rather than per event
 	rule, headRule string
@@ -98,6 +105,11 @@ type Model struct {
 	lemmas    map[string]bool       // every lemma some list names (for separable-verb joins)
 	tab       entryTable            // everything known about a surface form, by the form
 	lemInfo   map[string]*lemmaInfo // the lemmas with their cue kind and triggers: one probe for all three
+	// lemInfo again, as open addressing over the lemmas' filterHash (the
+	// hash the filters below compute anyway): (hash+1)<<16 | index into
+	// lemInfos, 0 for an empty slot
+	lemTab   []uint32
+	lemInfos []lemmaInfo
 	// quick negative answers before the maps: most tokens are neither a
 	// known lemma nor end in a role noun
 	lemmaF, cueF, trigF filter
@@ -110,7 +122,16 @@ type Model struct {
 	// word the model does not know needs its lower-case entry only for
 	// these classes (and, at the start of a sentence, for its forms)
 	upF, clsF smallFilter
+	clsMax    int       // the longest key of clsF: a longer word is none of them
 	headF     triFilter // the keys of headIdx
+	// headIdx's lists by triHash of their key, one after the other in
+	// heads3: the forms of keys with the hash h are
+	// heads3[headOff[h]:headOff[h+1]] (a key's own in headIdx's order;
+	// a form of another key with the same hash does not end in the key)
+	heads3  []headForm
+	headOff []uint16
+	roles3  []string // roleIdx's lists likewise
+	roleOff []uint16
 }
 
 // triFilter is a one-bit Bloom filter over strings of three bytes (the
@@ -126,6 +147,34 @@ func triHash(s string) uint32 {
 func (f *triFilter) add(s string) { h := triHash(s); f[h>>6] |= 1 << (h & 63) }
 
 func (f *triFilter) may(s string) bool { h := triHash(s); return f[h>>6]&(1<<(h&63)) != 0 }
+
+// hashLists puts the lists of idx, keyed by three bytes, one after the
+// other by the triHash of their key: the items of the keys with hash h
+// are flat[off[h]:off[h+1]], each key's in its list's order (keys with
+// the same hash follow each other in the order of the keys).
+func hashLists[T any](idx map[string][]T) (flat []T, off []uint16) {
+	keys := make([]string, 0, len(idx))
+	for k := range idx {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		hi, hj := triHash(keys[i]), triHash(keys[j])
+		return hi < hj || hi == hj && keys[i] < keys[j]
+	})
+	off = make([]uint16, 1<<12+1)
+	k := 0
+	for h := range 1 << 12 {
+		off[h] = uint16(len(flat))
+		for ; k < len(keys) && triHash(keys[k]) == uint32(h); k++ {
+			flat = append(flat, idx[keys[k]]...)
+		}
+	}
+	off[1<<12] = uint16(len(flat))
+	if len(flat) >= 1<<16 {
+		panic("events: hashLists: too many items")
+	}
+	return flat, off
+}
 
 // smallFilter is a keyFilter of 1 KB for sets of a few hundred strings.
 type smallFilter [1 << 7]uint64
@@ -258,7 +307,9 @@ func filterHash(s string) uint32 {
 
 func (f *filter) add(s string) { h := filterHash(s); f[h>>6] |= 1 << (h & 63) }
 
-func (f *filter) may(s string) bool { h := filterHash(s); return f[h>>6]&(1<<(h&63)) != 0 }
+func (f *filter) may(s string) bool { return f.mayHash(filterHash(s)) }
+
+func (f *filter) mayHash(h uint32) bool { return f[h>>6]&(1<<(h&63)) != 0 }
 
 // Load reads the embedded model files.
 func Load() (*Model, error) { return LoadFS(models.Events, "events") }
@@ -433,7 +484,11 @@ func LoadFS(fsys fs.FS, dir string) (*Model, error) {
 			}
 			seen[low] = true
 			k := low[len(low)-3:]
-			m.headIdx[k] = append(m.headIdx[k], headForm{low, h})
+			b4 := int16(-1)
+			if len(low) >= 4 {
+				b4 = int16(low[len(low)-4])
+			}
+			m.headIdx[k] = append(m.headIdx[k], headForm{low, h, b4})
 			m.headF.add(k)
 		}
 		add(h)
@@ -441,6 +496,7 @@ func LoadFS(fsys fs.FS, dir string) (*Model, error) {
 			add(f)
 		}
 	}
+	m.heads3, m.headOff = hashLists(m.headIdx)
 	if err = read("konjunktiv1.txt", 1, func(c []string) error { m.kj1 = append(m.kj1, c[0]); return nil }); err != nil {
 		return nil, err
 	}
@@ -463,6 +519,7 @@ func LoadFS(fsys fs.FS, dir string) (*Model, error) {
 	}); err != nil {
 		return nil, err
 	}
+	m.roles3, m.roleOff = hashLists(m.roleIdx)
 	return m, nil
 }
 
@@ -534,11 +591,29 @@ func (m *Model) buildIndex() {
 	for l := range m.lemmas {
 		m.lemmaF.add(l)
 		li := lemmaInfo{lemma: l, cue: m.cues[l], trs: m.triggers[l]} // cues and triggers are lemmas
+		li.mod, li.hasMod = m.modality[l]                             // and so are the modal words
 		if len(li.trs) > 0 {
 			li.rule, li.headRule = "trigger:"+l, "trigger:compound-head:"+l
 		}
 		infos = append(infos, li)
 		m.lemInfo[l] = &infos[len(infos)-1]
+	}
+	m.lemInfos = infos
+	n = 64
+	for n < 2*len(infos) {
+		n *= 2
+	}
+	m.lemTab = make([]uint32, n)
+	for k := range infos {
+		h := filterHash(infos[k].lemma)
+		i := h & uint32(n-1)
+		for m.lemTab[i] != 0 {
+			i = (i + 1) & uint32(n-1)
+		}
+		m.lemTab[i] = (h+1)<<16 | uint32(k)
+	}
+	if len(infos) >= 1<<16 {
+		panic("events: too many lemmas for lemTab")
 	}
 	for c := range m.cues {
 		m.cueF.add(c)
@@ -551,10 +626,27 @@ func (m *Model) buildIndex() {
 // lemmaInfo returns the cue kind and the triggers of the lemma, nil when
 // it has neither (the same answers as cue and trigs, in one probe).
 func (m *Model) lemmaInfo(lemma string) *lemmaInfo {
-	if !m.lemmaF.may(lemma) { // every cue and trigger is a lemma
+	h := filterHash(lemma)
+	if !m.lemmaF.mayHash(h) { // every cue and trigger is a lemma
 		return nil
 	}
-	return m.lemInfo[lemma]
+	return m.lemmaHash(lemma, h)
+}
+
+// lemmaHash is lemInfo[lemma] (nil for none) for h = filterHash(lemma).
+func (m *Model) lemmaHash(lemma string, h uint32) *lemmaInfo {
+	mask := uint32(len(m.lemTab) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		e := m.lemTab[i]
+		if e == 0 {
+			return nil
+		}
+		if e>>16 == h+1 {
+			if li := &m.lemInfos[e&0xffff]; li.lemma == lemma {
+				return li
+			}
+		}
+	}
 }
 
 // lemmaInfoBytes is the info of the lemma spelt by b, nil when the
@@ -582,27 +674,36 @@ func (m *Model) indexEntry(e *wordEntry, buf []byte) {
 	}
 	if len(e.cls) > 0 {
 		m.clsF.addHash(h)
+		m.clsMax = max(m.clsMax, len(w))
 	}
 }
 
 // cue returns the cue kind of the lemma ("" for none).
 func (m *Model) cue(lemma string) string {
-	if !m.cueF.may(lemma) {
+	h := filterHash(lemma)
+	if !m.cueF.mayHash(h) {
 		return ""
 	}
-	return m.cues[lemma]
+	if li := m.lemmaHash(lemma, h); li != nil { // cues[lemma]: every cue is a lemma
+		return li.cue
+	}
+	return ""
 }
 
 // trigs returns the triggers of the lemma.
 func (m *Model) trigs(lemma string) []trigger {
-	if !m.trigF.may(lemma) {
+	h := filterHash(lemma)
+	if !m.trigF.mayHash(h) {
 		return nil
 	}
-	return m.triggers[lemma]
+	if li := m.lemmaHash(lemma, h); li != nil { // triggers[lemma]: every trigger is a lemma
+		return li.trs
+	}
+	return nil
 }
 
 // known reports whether some list of the model names the lemma.
-func (m *Model) known(lemma string) bool { return m.lemmaF.may(lemma) && m.lemmas[lemma] }
+func (m *Model) known(lemma string) bool { return m.lemmaInfo(lemma) != nil }
 
 // TypeByName returns the type of that name, or nil.
 func (m *Model) TypeByName(name string) *Type { return m.typeByNam[name] }
@@ -648,26 +749,41 @@ func lowerRune(r rune) rune {
 
 // appendLower appends strings.ToLower(s) to b; changed is false when it
 // is s itself.
+//
+// Byte by byte for ASCII and for the Latin-1 letters of German text (ä ö
+// ü ß Ä Ö Ü: 0xC3 and one continuation byte), rune by rune for the rest,
+// as strings.Map(unicode.ToLower) does (an invalid byte becomes U+FFFD).
 func appendLower(b []byte, s string) (_ []byte, changed bool) {
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s); {
 		c := s[i]
-		if c >= utf8.RuneSelf {
-			// the rest rune by rune, as strings.Map(unicode.ToLower) does
-			// (an invalid byte becomes U+FFFD)
-			for _, r := range s[i:] {
-				l := lowerRune(r)
-				if l != r || r == utf8.RuneError {
-					changed = true
-				}
-				b = utf8.AppendRune(b, l)
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+				changed = true
 			}
-			break
+			b = append(b, c)
+			i++
+			continue
 		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
+		if c == 0xC3 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			// U+00C0..U+00FF; lowerRune adds 32 to À..Þ but ×, which keeps
+			// the lead byte
+			c2 := s[i+1]
+			if r := 0xC0 | rune(c2&0x3F); 0xC0 <= r && r <= 0xDE && r != 0xD7 {
+				c2 += 32
+				changed = true
+			}
+			b = append(b, 0xC3, c2)
+			i += 2
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		l := lowerRune(r)
+		if l != r || r == utf8.RuneError {
 			changed = true
 		}
-		b = append(b, c)
+		b = utf8.AppendRune(b, l)
+		i += n
 	}
 	return b, changed
 }

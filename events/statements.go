@@ -75,7 +75,9 @@ func (a *analysis) statements() []document.Statement {
 			}
 			for j := c.start; j < c.end; j++ {
 				w := &a.t[j]
-				if w.punct || w.inQ {
+				// every case below needs a cue kind or "nach": a token
+				// build found no cueToken starts none
+				if w.punct || w.inQ || !a.cueTok[j] {
 					continue
 				}
 				kind := a.cueKind(j)
