@@ -17,9 +17,10 @@ type Stage struct {
 
 // worker is the per-goroutine scratch space, reused across documents.
 type worker struct {
-	rs, alt []rune // the word being stemmed, and the prelude's rewrite of it
-	arena   []byte // stems of this document that are not a prefix of their token
-	fix     []fix  // which tokens get which stretch of arena
+	rs, alt  []rune // the word being stemmed, and the prelude's rewrite of it
+	bs, balt []byte // the same for words of Latin-1 letters (appendLatin1Marked)
+	arena    []byte // stems of this document that are not a prefix of their token
+	fix      []fix  // which tokens get which stretch of arena
 }
 
 // fix says that token tok's stem is arena[start:end].
@@ -32,7 +33,8 @@ type fix struct{ tok, start, end int }
 func NewStage() *Stage {
 	s := &Stage{}
 	s.workers.New = func() any {
-		return &worker{rs: make([]rune, 0, 32), alt: make([]rune, 0, 32), arena: make([]byte, 0, 4096)}
+		return &worker{rs: make([]rune, 0, 32), alt: make([]rune, 0, 32),
+			bs: make([]byte, 0, 64), balt: make([]byte, 0, 64), arena: make([]byte, 0, 4096)}
 	}
 	return s
 }
@@ -59,6 +61,44 @@ func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 		}
 		t := &d.Tokens[i]
 		if t.Kind != document.KindWord {
+			continue
+		}
+		if bs, need, changed, ok := appendLatin1Marked(wk.bs[:0], t.Text); ok {
+			st, alt := stemLatin1(bs, wk.balt, need)
+			wk.bs, wk.balt = bs[:0], alt[:0]
+			text := t.Text
+			if !changed && !need {
+				// The word is its text, the marks apart, and every step
+				// only shortens it: the stem is a prefix of the text.
+				t.Stem = text[:len(st)]
+				continue
+			}
+			// The postlude, comparing the stem with the start of the token
+			// text on the way, byte by byte: a stem byte of 0x80 or more
+			// is a Latin-1 letter, two bytes in the text, so no match.
+			prefix, ascii := len(st) <= len(text), true
+			for k, c := range st {
+				c = postludeByte(c)
+				st[k] = c
+				if c >= utf8.RuneSelf {
+					prefix, ascii = false, false
+				} else if prefix && text[k] != c {
+					prefix = false
+				}
+			}
+			if prefix {
+				t.Stem = text[:len(st)]
+				continue
+			}
+			start := len(wk.arena)
+			if ascii {
+				wk.arena = append(wk.arena, st...)
+			} else {
+				for _, c := range st {
+					wk.arena = utf8.AppendRune(wk.arena, rune(c))
+				}
+			}
+			wk.fix = append(wk.fix, fix{i, start, len(wk.arena)})
 			continue
 		}
 		rs, need := appendLowerMarked(wk.rs[:0], t.Text)

@@ -1,0 +1,367 @@
+package stem
+
+import (
+	"slices"
+	"unicode/utf8"
+)
+
+// The Latin-1 path: stemRunes for words whose letters all lie below U+0100
+// (nearly every German word), one byte a letter. ä, ö, ü and ß are single
+// bytes there with the same values as the runes (0xE4, 0xF6, 0xFC, 0xDF),
+// and every letter the algorithm tests lies below 256, so the steps are the
+// rune steps letter for letter, without the []rune conversion, and written
+// as plain byte compares of the word's tail with constant suffixes.
+
+// appendLatin1Marked is appendLowerMarked for words whose letters all lie
+// below U+0100, stored one byte each; ok is false, and bs unchanged, for
+// any other word (and for invalid UTF-8), which then goes the rune way.
+// Lower-casing is unicode.ToLower's: A-Z and U+00C0-U+00DE but U+00D7 move
+// up by 0x20, the rest stays. changed says whether the lower-cased word is
+// not the text itself (an upper-case or non-ASCII letter).
+func appendLatin1Marked(bs []byte, text string) (out []byte, need, changed, ok bool) {
+	// 0 stands for "before the start": like -1 in appendLowerMarked it is
+	// no vowel and none of the letters compared with p1; a NUL byte in the
+	// text behaves the same way.
+	var p2, p1 byte
+	base := len(bs)
+	bs = slices.Grow(bs, len(text))[:base+len(text)]
+	n := base
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c >= utf8.RuneSelf {
+			if c != 0xC3 || i+1 >= len(text) {
+				return bs[:base], false, false, false
+			}
+			d := text[i+1]
+			if d < 0x80 || d > 0xBF {
+				return bs[:base], false, false, false
+			}
+			i++
+			c = d + 0x40
+			if c <= 0xDE && c != 0xD7 {
+				c += 0x20
+			}
+			changed = true
+		} else if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+			changed = true
+		}
+		if (p1 == 'u' || p1 == 'y') && vowels[p2] && vowels[c] {
+			p1 -= 'a' - 'A' // U, Y: consonants
+			bs[n-1] = p1
+		}
+		if c == 0xDF || (c == 'e' && (p1 == 'a' || p1 == 'o' || p1 == 'u')) {
+			need = true
+		}
+		bs[n] = c
+		n++
+		p2, p1 = p1, c
+	}
+	return bs[:n], need, changed, true
+}
+
+// stemLatin1 is stemMarked on a word from appendLatin1Marked.
+func stemLatin1(b, alt []byte, need bool) (stem, scratch []byte) {
+	if need {
+		alt = rewriteLatin1(b, alt[:0])
+		b = alt
+	}
+	n := len(b)
+	if n < 3 {
+		return b, alt // no R1, and too short for step 4
+	}
+	// The regions (fastRegions).
+	r1, r2 := n, n
+	i := 0
+	for i < n && !vowels[b[i]] {
+		i++
+	}
+	for i < n && vowels[b[i]] {
+		i++
+	}
+	if i < n {
+		i++
+		r1 = max(i, 3)
+		for i < n && !vowels[b[i]] {
+			i++
+		}
+		for i < n && vowels[b[i]] {
+			i++
+		}
+		if i < n {
+			r2 = i + 1
+		}
+	}
+	// Steps 1-3 remove suffixes that must lie in R1 (step 3: in R2, which
+	// starts no earlier), so they cannot fire on a word that ends before R1.
+	if r1 < n {
+		b = step1Latin1(b, r1)
+		if r1 < len(b) {
+			b = step2Latin1(b, r1)
+			b = step3Latin1(b, r1, r2)
+		}
+	}
+	return step4Latin1(b), alt
+}
+
+// postludeByte is postlude1 on a Latin-1 letter.
+func postludeByte(c byte) byte {
+	switch c {
+	case 'Y':
+		return 'y'
+	case 'U', 0xFC: // ü
+		return 'u'
+	case 0xE4: // ä
+		return 'a'
+	case 0xF6: // ö
+		return 'o'
+	}
+	return c
+}
+
+// suf reports whether b ends with s (a constant after inlining).
+func suf(b []byte, s string) bool {
+	return len(b) >= len(s) && string(b[len(b)-len(s):]) == s
+}
+
+// byteBefore is the byte before the last k bytes of b, or 0.
+func byteBefore(b []byte, k int) byte {
+	if i := len(b) - k - 1; i >= 0 {
+		return b[i]
+	}
+	return 0
+}
+
+// rewriteLatin1 is fastRewrite on bytes.
+func rewriteLatin1(b, out []byte) []byte {
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		if c == 0xDF { // ß
+			out = append(out, 's', 's')
+			continue
+		}
+		if i+1 < len(b) {
+			next := b[i+1]
+			if c == 'q' && next == 'u' {
+				out = append(out, 'q', 'u')
+				i++
+				continue
+			}
+			if next == 'e' {
+				switch c {
+				case 'a':
+					out = append(out, 0xE4) // ä
+					i++
+					continue
+				case 'o':
+					out = append(out, 0xF6) // ö
+					i++
+					continue
+				case 'u':
+					out = append(out, 0xFC) // ü
+					i++
+					continue
+				}
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// The steps test the suffixes of each Snowball "among" longest first and
+// apply the region test to the longest match only, as fastStep1-3 do; each
+// is called on a word of at least three letters with r1 inside it.
+
+func step1Latin1(b []byte, r1 int) []byte {
+	n := len(b)
+	switch b[n-1] {
+	case 'n':
+		switch {
+		case suf(b, "erinnen"):
+			if n-7 >= r1 {
+				b = b[:n-7]
+			}
+		case suf(b, "erin"):
+			if n-4 >= r1 {
+				b = b[:n-4]
+			}
+		case suf(b, "ern"):
+			if n-3 >= r1 {
+				b = b[:n-3]
+			}
+		case suf(b, "en"):
+			if n-2 >= r1 {
+				b = dropNissS(b[:n-2])
+			}
+		case suf(b, "ln"):
+			if n-2 >= r1 {
+				b = b[:n-1] // ln → l
+			}
+		}
+	case 's':
+		switch {
+		case suf(b, "lns"):
+			if n-3 >= r1 {
+				b = b[:n-2] // lns → l
+			}
+		case suf(b, "es"):
+			if n-2 >= r1 {
+				b = dropNissS(b[:n-2])
+			}
+		default:
+			if n-1 >= r1 && isSEnding(rune(b[n-2])) {
+				b = b[:n-1]
+			}
+		}
+	case 'm':
+		if b[n-2] == 'e' && n-2 >= r1 && !suf(b[:n-2], "syst") {
+			b = b[:n-2]
+		}
+	case 'r':
+		if b[n-2] == 'e' && n-2 >= r1 {
+			b = b[:n-2]
+		}
+	case 'e':
+		if n-1 >= r1 {
+			b = dropNissS(b[:n-1])
+		}
+	}
+	return b
+}
+
+// dropNissS drops the last s of a word ending in niss.
+func dropNissS(b []byte) []byte {
+	if suf(b, "niss") {
+		return b[:len(b)-1]
+	}
+	return b
+}
+
+func step2Latin1(b []byte, r1 int) []byte {
+	n := len(b)
+	switch b[n-1] {
+	case 't':
+		switch {
+		case suf(b, "est"):
+			if n-3 >= r1 {
+				b = b[:n-3]
+			}
+		case suf(b, "et"):
+			if n-2 >= r1 && isETEnding(rune(byteBefore(b, 2))) {
+				st := b[:n-2]
+				if !suf(st, "geordn") && !suf(st, "intern") && !suf(st, "tick") && !suf(st, "plan") && !suf(st, "tr") {
+					b = st
+				}
+			}
+		case suf(b, "st"):
+			// The st-ending letter must itself follow at least three letters.
+			if n-2 >= r1 && isSTEnding(rune(byteBefore(b, 2))) && n-3 >= 3 {
+				b = b[:n-2]
+			}
+		}
+	case 'n', 'r':
+		if b[n-2] == 'e' && n-2 >= r1 {
+			b = b[:n-2]
+		}
+	}
+	return b
+}
+
+func step3Latin1(b []byte, r1, r2 int) []byte {
+	n := len(b)
+	switch b[n-1] {
+	case 'h':
+		switch {
+		case suf(b, "lich"):
+			if n-4 >= r2 {
+				b = dropErEn(b[:n-4], r1)
+			}
+		case suf(b, "isch"):
+			if n-4 >= r2 && byteBefore(b, 4) != 'e' {
+				b = b[:n-4]
+			}
+		}
+	case 't':
+		switch {
+		case suf(b, "heit"):
+			if n-4 >= r2 {
+				b = dropErEn(b[:n-4], r1)
+			}
+		case suf(b, "keit"):
+			if n-4 >= r2 {
+				b = b[:n-4]
+				switch {
+				case suf(b, "lich"):
+					if len(b)-4 >= r2 {
+						b = b[:len(b)-4]
+					}
+				case suf(b, "ig"):
+					if len(b)-2 >= r2 {
+						b = b[:len(b)-2]
+					}
+				}
+			}
+		}
+	case 'd':
+		if suf(b, "end") && n-3 >= r2 {
+			b = dropIg(b[:n-3], r2)
+		}
+	case 'g':
+		switch {
+		case suf(b, "ung"):
+			if n-3 >= r2 {
+				b = dropIg(b[:n-3], r2)
+			}
+		case suf(b, "ig"):
+			if n-2 >= r2 && byteBefore(b, 2) != 'e' {
+				b = b[:n-2]
+			}
+		}
+	case 'k':
+		if b[n-2] == 'i' && n-2 >= r2 && byteBefore(b, 2) != 'e' {
+			b = b[:n-2]
+		}
+	}
+	return b
+}
+
+// dropErEn drops an er or en in R1 (after lich, heit).
+func dropErEn(b []byte, r1 int) []byte {
+	if (suf(b, "er") || suf(b, "en")) && len(b)-2 >= r1 {
+		return b[:len(b)-2]
+	}
+	return b
+}
+
+// dropIg drops an ig in R2 not after e (after end, ung).
+func dropIg(b []byte, r2 int) []byte {
+	if suf(b, "ig") && byteBefore(b, 2) != 'e' && len(b)-2 >= r2 {
+		return b[:len(b)-2]
+	}
+	return b
+}
+
+func step4Latin1(b []byte) []byte {
+	n := len(b)
+	if n < 3 {
+		return b
+	}
+	k := 0
+	switch b[n-1] {
+	case 'h':
+		if suf(b, "'sch") {
+			k = 4
+		}
+	case 's':
+		if b[n-2] == '\'' {
+			k = 2
+		}
+	case '\'':
+		k = 1
+	}
+	if k > 0 && n-k >= 2 {
+		b = b[:n-k]
+	}
+	return b
+}
