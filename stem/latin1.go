@@ -1,6 +1,7 @@
 package stem
 
 import (
+	"math/bits"
 	"slices"
 	"unicode/utf8"
 )
@@ -12,56 +13,115 @@ import (
 // rune steps letter for letter, without the []rune conversion, and written
 // as plain byte compares of the word's tail with constant suffixes.
 
+// Letter classes for appendLatin1Marked, by lower-case Latin-1 letter.
+const (
+	clVowel = 1 << iota // a vowel (isVowel)
+	clUY                // u or y: marked between vowels
+	clE                 // e: ae, oe, ue become umlauts
+	clAOU               // a, o or u
+	clSZ                // ß: becomes ss
+)
+
+// latin1Class and latin1LowerASCII are the tables of appendLatin1Marked.
+var (
+	latin1Class = func() (t [256]uint8) {
+		for c := range t {
+			if vowels[c] {
+				t[c] |= clVowel
+			}
+			switch c {
+			case 'u', 'y':
+				t[c] |= clUY
+			case 'e':
+				t[c] |= clE
+			case 0xDF:
+				t[c] |= clSZ
+			}
+			switch c {
+			case 'a', 'o', 'u':
+				t[c] |= clAOU
+			}
+		}
+		return t
+	}()
+	latin1LowerASCII = func() (t [128]uint8) {
+		for c := range t {
+			t[c] = uint8(c)
+			if 'A' <= c && c <= 'Z' {
+				t[c] += 'a' - 'A'
+			}
+		}
+		return t
+	}()
+)
+
 // appendLatin1Marked is appendLowerMarked for words whose letters all lie
 // below U+0100, stored one byte each; ok is false, and bs unchanged, for
 // any other word (and for invalid UTF-8), which then goes the rune way.
 // Lower-casing is unicode.ToLower's: A-Z and U+00C0-U+00DE but U+00D7 move
 // up by 0x20, the rest stays. changed says whether the lower-cased word is
 // not the text itself (an upper-case or non-ASCII letter).
-func appendLatin1Marked(bs []byte, text string) (out []byte, need, changed, ok bool) {
-	// 0 stands for "before the start": like -1 in appendLowerMarked it is
-	// no vowel and none of the letters compared with p1; a NUL byte in the
-	// text behaves the same way.
-	var p2, p1 byte
+//
+// trans has a bit for each letter j of the word, bit len-1-j (for words of
+// up to 64 letters), set where the letter is a non-vowel after a vowel,
+// the places where R1 and R2 start (after them): maskRegions gets the
+// regions from it without a second pass over the word. It is for the word
+// as marked here, so not for one that needs the rewrite.
+//
+// Two loops, each with few enough variables to stay in registers: the
+// first lower-cases into bs, the second marks, with no branch on the
+// letters: the classes of the letter and the two before it (fc, f1, f2; 0
+// before the start and for the marked U, Y) are combined by bit arithmetic.
+func appendLatin1Marked(bs []byte, text string) (out []byte, trans uint64, need, changed, ok bool) {
 	base := len(bs)
 	bs = slices.Grow(bs, len(text))[:base+len(text)]
-	n := base
+	w := bs[base:]
+	var diff byte
+	n := 0
 	for i := 0; i < len(text); i++ {
 		c := text[i]
-		if c >= utf8.RuneSelf {
-			if c != 0xC3 || i+1 >= len(text) {
-				return bs[:base], false, false, false
-			}
-			d := text[i+1]
-			if d < 0x80 || d > 0xBF {
-				return bs[:base], false, false, false
-			}
-			i++
-			c = d + 0x40
-			if c <= 0xDE && c != 0xD7 {
-				c += 0x20
-			}
-			changed = true
-		} else if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-			changed = true
+		if c < utf8.RuneSelf {
+			lc := latin1LowerASCII[c]
+			diff |= lc ^ c
+			w[n] = lc
+			n++
+			continue
 		}
-		if (p1 == 'u' || p1 == 'y') && vowels[p2] && vowels[c] {
-			p1 -= 'a' - 'A' // U, Y: consonants
-			bs[n-1] = p1
+		if c != 0xC3 || i+1 >= len(text) {
+			return bs[:base], 0, false, false, false
 		}
-		if c == 0xDF || (c == 'e' && (p1 == 'a' || p1 == 'o' || p1 == 'u')) {
-			need = true
+		d := text[i+1]
+		if d < 0x80 || d > 0xBF {
+			return bs[:base], 0, false, false, false
 		}
-		bs[n] = c
+		i++
+		c = d + 0x40
+		if c <= 0xDE && c != 0xD7 {
+			c += 0x20
+		}
+		diff = 1
+		w[n] = c
 		n++
-		p2, p1 = p1, c
 	}
-	return bs[:n], need, changed, true
+	w = w[:n]
+	var f2, f1, needb uint32
+	for k, c := range w {
+		fc := uint32(latin1Class[c])
+		if (f1>>1)&f2&fc&1 != 0 { // u or y between vowels
+			w[k-1] -= 'a' - 'A' // U, Y: consonants
+			f1 = 0
+		}
+		needb |= (fc>>2)&(f1>>3) | fc>>4 // ß, or e after a, o, u (bit 0)
+		// The letter before is final now: a non-vowel after a vowel?
+		trans = trans<<1 | uint64(f2&^f1&clVowel)
+		f2, f1 = f1, fc
+	}
+	trans = trans<<1 | uint64(f2&^f1&clVowel)
+	return bs[:base+n], trans, needb&1 != 0, diff != 0, true
 }
 
 // stemLatin1 is stemMarked on a word from appendLatin1Marked.
-func stemLatin1(b, alt []byte, need bool) (stem, scratch []byte) {
+func stemLatin1(b, alt []byte, trans uint64, need bool) (stem, scratch []byte) {
 	if need {
 		alt = rewriteLatin1(b, alt[:0])
 		b = alt
@@ -72,16 +132,10 @@ func stemLatin1(b, alt []byte, need bool) (stem, scratch []byte) {
 	}
 	// The regions (fastRegions).
 	r1, r2 := n, n
-	i := 0
-	for i < n && !vowels[b[i]] {
-		i++
-	}
-	for i < n && vowels[b[i]] {
-		i++
-	}
-	if i < n {
-		i++
-		r1 = max(i, 3)
+	if !need && n <= 64 {
+		r1, r2 = maskRegions(n, trans)
+	} else {
+		i := 0
 		for i < n && !vowels[b[i]] {
 			i++
 		}
@@ -89,7 +143,17 @@ func stemLatin1(b, alt []byte, need bool) (stem, scratch []byte) {
 			i++
 		}
 		if i < n {
-			r2 = i + 1
+			i++
+			r1 = max(i, 3)
+			for i < n && !vowels[b[i]] {
+				i++
+			}
+			for i < n && vowels[b[i]] {
+				i++
+			}
+			if i < n {
+				r2 = i + 1
+			}
 		}
 	}
 	// Steps 1-3 remove suffixes that must lie in R1 (step 3: in R2, which
@@ -117,6 +181,24 @@ func postludeByte(c byte) byte {
 		return 'o'
 	}
 	return c
+}
+
+// maskRegions is fastRegions for a word of n letters (3 <= n <= 64) from
+// appendLatin1Marked's trans: R1 starts after the first non-vowel after a
+// vowel (but not before letter 3), R2 after the next one that follows a
+// vowel in R1. Letter j is bit n-1-j.
+func maskRegions(n int, trans uint64) (r1, r2 int) {
+	r1, r2 = n, n
+	if trans != 0 {
+		hb := 63 - bits.LeadingZeros64(trans)
+		t1 := n - 1 - hb
+		r1 = max(t1+1, 3)
+		// The next one at letter t1+2 or later: bit hb-2 or lower.
+		if m := trans & (1<<max(hb-1, 0) - 1); m != 0 {
+			r2 = n - 1 - (63 - bits.LeadingZeros64(m)) + 1
+		}
+	}
+	return r1, r2
 }
 
 // suf reports whether b ends with s (a constant after inlining).

@@ -19,7 +19,7 @@ import (
 func TestLatin1Lower(t *testing.T) {
 	for r := rune(0); r < 0x300; r++ {
 		s := string(r)
-		bs, need, changed, ok := appendLatin1Marked(nil, s)
+		bs, _, need, changed, ok := appendLatin1Marked(nil, s)
 		if ok != (r < 0x80 || 0xC0 <= r && r < 0x100) { // U+0080-U+00BF: no letters but µ, ª, º
 
 			t.Fatalf("%U: ok %v", r, ok)
@@ -36,7 +36,7 @@ func TestLatin1Lower(t *testing.T) {
 		}
 	}
 	for _, s := range []string{"\xc3", "a\xc3", "\xc3a", "\xc3\xc3", "\xff", "\xc2\xb5", "ä\xc3\x28", "\xe2\x82\xac"} {
-		if bs, _, _, ok := appendLatin1Marked([]byte("x"), s); ok || string(bs) != "x" {
+		if bs, _, _, _, ok := appendLatin1Marked([]byte("x"), s); ok || string(bs) != "x" {
 			t.Errorf("%q: ok %v, %q", s, ok, bs)
 		}
 	}
@@ -114,12 +114,19 @@ func TestLatin1Agrees(t *testing.T) {
 			t.Errorf("stage stem of %q = %q, StemWord gives %q", tok.Text, tok.Stem, sw.String())
 			fail()
 		}
-		bs, need, _, ok := appendLatin1Marked(nil, low)
+		bs, trans, need, _, ok := appendLatin1Marked(nil, low)
 		if !ok {
 			continue
 		}
 		latin1++
-		st, _ := stemLatin1(bs, nil, need)
+		if !need && len(bs) >= 3 && len(bs) <= 64 {
+			r1, r2 := maskRegions(len(bs), trans)
+			if w1, w2 := fastRegions(latin1Runes(bs)); r1 != w1 || r2 != w2 {
+				t.Errorf("%q: maskRegions %d %d, fastRegions %d %d", low, r1, r2, w1, w2)
+				fail()
+			}
+		}
+		st, _ := stemLatin1(bs, nil, trans, need)
 		for k, c := range st {
 			st[k] = postludeByte(c)
 		}

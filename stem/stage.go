@@ -63,8 +63,8 @@ func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 		if t.Kind != document.KindWord {
 			continue
 		}
-		if bs, need, changed, ok := appendLatin1Marked(wk.bs[:0], t.Text); ok {
-			st, alt := stemLatin1(bs, wk.balt, need)
+		if bs, trans, need, changed, ok := appendLatin1Marked(wk.bs[:0], t.Text); ok {
+			st, alt := stemLatin1(bs, wk.balt, trans, need)
 			wk.bs, wk.balt = bs[:0], alt[:0]
 			text := t.Text
 			if !changed && !need {
