@@ -13,33 +13,72 @@ import (
 // rune steps letter for letter, without the []rune conversion, and written
 // as plain byte compares of the word's tail with constant suffixes.
 
-// Letter classes for appendLatin1Marked, by lower-case Latin-1 letter.
+// The marking loop of appendLatin1Marked is a table-driven automaton. Its
+// state is what the prelude needs of the two letters before: the kind of
+// the letter before (after its marking) and whether the one before that is
+// a vowel. An entry of latin1Trans, for a state and a lower-case Latin-1
+// letter, holds the next state (pre-shifted, bits 8-11) and what the letter
+// decides: the letter before is a u or y between vowels (tMark); the word
+// needs fastRewrite (tNeed: ß, or e after an unmarked a, o, u); the letter
+// before is a non-vowel after a vowel (tTrans, see trans).
 const (
-	clVowel = 1 << iota // a vowel (isVowel)
-	clUY                // u or y: marked between vowels
-	clE                 // e: ae, oe, ue become umlauts
-	clAOU               // a, o or u
-	clSZ                // ß: becomes ss
+	tTrans = 1 << 0
+	tNeed  = 1 << 1
+	tMark  = 1 << 2
 )
 
-// latin1Class and latin1LowerASCII are the tables of appendLatin1Marked.
+// Letter kinds for latin1Trans.
+const (
+	kindOther = iota // a non-vowel (or before the start, or marked)
+	kindAO           // a or o
+	kindU            // u
+	kindY            // y
+	kindVowel        // another vowel
+)
+
+func latin1Kind(c int) int {
+	switch c {
+	case 'a', 'o':
+		return kindAO
+	case 'u':
+		return kindU
+	case 'y':
+		return kindY
+	}
+	if vowels[c] {
+		return kindVowel
+	}
+	return kindOther
+}
+
 var (
-	latin1Class = func() (t [256]uint8) {
-		for c := range t {
-			if vowels[c] {
-				t[c] |= clVowel
-			}
-			switch c {
-			case 'u', 'y':
-				t[c] |= clUY
-			case 'e':
-				t[c] |= clE
-			case 0xDF:
-				t[c] |= clSZ
-			}
-			switch c {
-			case 'a', 'o', 'u':
-				t[c] |= clAOU
+	latin1Trans = func() (t [16 << 8]uint16) {
+		for k1 := kindOther; k1 <= kindVowel; k1++ {
+			for v2 := 0; v2 < 2; v2++ {
+				st := k1<<1 | v2
+				for c := 0; c < 256; c++ {
+					kc := latin1Kind(c)
+					var x int
+					if (k1 == kindU || k1 == kindY) && v2 == 1 && kc != kindOther {
+						x |= tMark
+					}
+					p1 := k1
+					if x&tMark != 0 {
+						p1 = kindOther
+					}
+					if c == 0xDF || (c == 'e' && (p1 == kindAO || p1 == kindU)) {
+						x |= tNeed
+					}
+					v1 := 0
+					if p1 != kindOther {
+						v1 = 1
+					}
+					if v2 == 1 && v1 == 0 {
+						x |= tTrans
+					}
+					x |= (kc<<1 | v1) << 8
+					t[st<<8|c] = uint16(x)
+				}
 			}
 		}
 		return t
@@ -70,8 +109,7 @@ var (
 //
 // Two loops, each with few enough variables to stay in registers: the
 // first lower-cases into bs, the second marks, with no branch on the
-// letters: the classes of the letter and the two before it (fc, f1, f2; 0
-// before the start and for the marked U, Y) are combined by bit arithmetic.
+// letters but for the rare marking (latin1Trans).
 func appendLatin1Marked(bs []byte, text string) (out []byte, trans uint64, need, changed, ok bool) {
 	base := len(bs)
 	bs = slices.Grow(bs, len(text))[:base+len(text)]
@@ -104,20 +142,19 @@ func appendLatin1Marked(bs []byte, text string) (out []byte, trans uint64, need,
 		n++
 	}
 	w = w[:n]
-	var f2, f1, needb uint32
+	var st, acc uint32 // the state, shifted; the flags seen
 	for k, c := range w {
-		fc := uint32(latin1Class[c])
-		if (f1>>1)&f2&fc&1 != 0 { // u or y between vowels
+		x := uint32(latin1Trans[(st|uint32(c))&(16<<8-1)])
+		if x&tMark != 0 {
 			w[k-1] -= 'a' - 'A' // U, Y: consonants
-			f1 = 0
 		}
-		needb |= (fc>>2)&(f1>>3) | fc>>4 // ß, or e after a, o, u (bit 0)
-		// The letter before is final now: a non-vowel after a vowel?
-		trans = trans<<1 | uint64(f2&^f1&clVowel)
-		f2, f1 = f1, fc
+		acc |= x
+		trans = trans<<1 | uint64(x&tTrans)
+		st = x &^ 0xFF
 	}
-	trans = trans<<1 | uint64(f2&^f1&clVowel)
-	return bs[:base+n], trans, needb&1 != 0, diff != 0, true
+	// The last letter is final: a non-vowel after a vowel? (0 is no vowel.)
+	trans = trans<<1 | uint64(latin1Trans[st&(16<<8-1)]&tTrans)
+	return bs[:base+n], trans, acc&tNeed != 0, diff != 0, true
 }
 
 // stemLatin1 is stemMarked on a word from appendLatin1Marked.
