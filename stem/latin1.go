@@ -13,18 +13,27 @@ import (
 // rune steps letter for letter, without the []rune conversion, and written
 // as plain byte compares of the word's tail with constant suffixes.
 
-// The marking loop of appendLatin1Marked is a table-driven automaton. Its
-// state is what the prelude needs of the two letters before: the kind of
-// the letter before (after its marking) and whether the one before that is
-// a vowel. An entry of latin1Trans, for a state and a lower-case Latin-1
-// letter, holds the next state (pre-shifted, bits 8-11) and what the letter
-// decides: the letter before is a u or y between vowels (tMark); the word
-// needs fastRewrite (tNeed: ß, or e after an unmarked a, o, u); the letter
-// before is a non-vowel after a vowel (tTrans, see trans).
+// appendLatin1Marked is a table-driven automaton. Its state is what the
+// prelude needs of the two letters before: the kind of the letter before
+// (after its marking) and whether the one before that is a vowel. An entry
+// of latin1Trans, for a state and a Latin-1 letter (either case), holds the
+// letter lower-cased (bits 16-23), the next state (pre-shifted, bits 8-11)
+// and what the letter decides: the letter before is a u or y between
+// vowels (tMark); the word needs fastRewrite (tNeed: ß, or e after an
+// unmarked a, o, u); the letter before is a non-vowel after a vowel
+// (tTrans, see trans); the letter is upper-case ASCII (fUpper).
 const (
 	tTrans = 1 << 0
 	tNeed  = 1 << 1
 	tMark  = 1 << 2
+)
+
+// The flags of appendLatin1Marked.
+const (
+	fNeed     = tNeed
+	fMark     = tMark
+	fUpper    = 1 << 5
+	fNonASCII = 1 << 6
 )
 
 // Letter kinds for latin1Trans.
@@ -51,55 +60,57 @@ func latin1Kind(c int) int {
 	return kindOther
 }
 
-var (
-	latin1Trans = func() (t [16 << 8]uint16) {
-		for k1 := kindOther; k1 <= kindVowel; k1++ {
-			for v2 := 0; v2 < 2; v2++ {
-				st := k1<<1 | v2
-				for c := 0; c < 256; c++ {
-					kc := latin1Kind(c)
-					var x int
-					if (k1 == kindU || k1 == kindY) && v2 == 1 && kc != kindOther {
-						x |= tMark
-					}
-					p1 := k1
-					if x&tMark != 0 {
-						p1 = kindOther
-					}
-					if c == 0xDF || (c == 'e' && (p1 == kindAO || p1 == kindU)) {
-						x |= tNeed
-					}
-					v1 := 0
-					if p1 != kindOther {
-						v1 = 1
-					}
-					if v2 == 1 && v1 == 0 {
-						x |= tTrans
-					}
-					x |= (kc<<1 | v1) << 8
-					t[st<<8|c] = uint16(x)
+// latin1Lower is unicode.ToLower below U+0100 (TestLatin1Lower).
+func latin1Lower(c int) int {
+	if 'A' <= c && c <= 'Z' || 0xC0 <= c && c <= 0xDE && c != 0xD7 {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+var latin1Trans = func() (t [16 << 8]uint32) {
+	for k1 := kindOther; k1 <= kindVowel; k1++ {
+		for v2 := 0; v2 < 2; v2++ {
+			st := k1<<1 | v2
+			for c := 0; c < 256; c++ {
+				lc := latin1Lower(c)
+				kc := latin1Kind(lc)
+				var x int
+				if 'A' <= c && c <= 'Z' {
+					x |= fUpper
 				}
+				if (k1 == kindU || k1 == kindY) && v2 == 1 && kc != kindOther {
+					x |= tMark
+				}
+				p1 := k1
+				if x&tMark != 0 {
+					p1 = kindOther
+				}
+				if lc == 0xDF || (lc == 'e' && (p1 == kindAO || p1 == kindU)) {
+					x |= tNeed
+				}
+				v1 := 0
+				if p1 != kindOther {
+					v1 = 1
+				}
+				if v2 == 1 && v1 == 0 {
+					x |= tTrans
+				}
+				x |= (kc<<1|v1)<<8 | lc<<16
+				t[st<<8|c] = uint32(x)
 			}
 		}
-		return t
-	}()
-	latin1LowerASCII = func() (t [128]uint8) {
-		for c := range t {
-			t[c] = uint8(c)
-			if 'A' <= c && c <= 'Z' {
-				t[c] += 'a' - 'A'
-			}
-		}
-		return t
-	}()
-)
+	}
+	return t
+}()
 
 // appendLatin1Marked is appendLowerMarked for words whose letters all lie
 // below U+0100, stored one byte each; ok is false, and bs unchanged, for
 // any other word (and for invalid UTF-8), which then goes the rune way.
 // Lower-casing is unicode.ToLower's: A-Z and U+00C0-U+00DE but U+00D7 move
-// up by 0x20, the rest stays. changed says whether the lower-cased word is
-// not the text itself (an upper-case or non-ASCII letter).
+// up by 0x20, the rest stays. flags tells what the word has: fNeed (it
+// needs fastRewrite), fMark (a marked U or Y), fUpper (an upper-case ASCII
+// letter), fNonASCII (a letter of two bytes in the text).
 //
 // trans has a bit for each letter j of the word, bit len-1-j (for words of
 // up to 64 letters), set where the letter is a non-vowel after a vowel,
@@ -107,54 +118,41 @@ var (
 // regions from it without a second pass over the word. It is for the word
 // as marked here, so not for one that needs the rewrite.
 //
-// Two loops, each with few enough variables to stay in registers: the
-// first lower-cases into bs, the second marks, with no branch on the
-// letters but for the rare marking (latin1Trans).
-func appendLatin1Marked(bs []byte, text string) (out []byte, trans uint64, need, changed, ok bool) {
+// One load from latin1Trans a letter, no branch on the letters but for
+// non-ASCII ones and the rare marking.
+func appendLatin1Marked(bs []byte, text string) (out []byte, trans uint64, flags uint32, ok bool) {
 	base := len(bs)
 	bs = slices.Grow(bs, len(text))[:base+len(text)]
 	w := bs[base:]
-	var diff byte
+	var st, acc uint32 // the state, shifted; the flags seen
 	n := 0
 	for i := 0; i < len(text); i++ {
 		c := text[i]
-		if c < utf8.RuneSelf {
-			lc := latin1LowerASCII[c]
-			diff |= lc ^ c
-			w[n] = lc
-			n++
-			continue
+		if c >= utf8.RuneSelf {
+			if c != 0xC3 || i+1 >= len(text) {
+				return bs[:base], 0, 0, false
+			}
+			d := text[i+1]
+			if d < 0x80 || d > 0xBF {
+				return bs[:base], 0, 0, false
+			}
+			i++
+			c = d + 0x40 // U+00C0-U+00FF
+			acc |= fNonASCII
 		}
-		if c != 0xC3 || i+1 >= len(text) {
-			return bs[:base], 0, false, false, false
-		}
-		d := text[i+1]
-		if d < 0x80 || d > 0xBF {
-			return bs[:base], 0, false, false, false
-		}
-		i++
-		c = d + 0x40
-		if c <= 0xDE && c != 0xD7 {
-			c += 0x20
-		}
-		diff = 1
-		w[n] = c
-		n++
-	}
-	w = w[:n]
-	var st, acc uint32 // the state, shifted; the flags seen
-	for k, c := range w {
-		x := uint32(latin1Trans[(st|uint32(c))&(16<<8-1)])
+		x := latin1Trans[(st|uint32(c))&(16<<8-1)]
 		if x&tMark != 0 {
-			w[k-1] -= 'a' - 'A' // U, Y: consonants
+			w[n-1] -= 'a' - 'A' // U, Y: consonants
 		}
+		w[n] = byte(x >> 16)
+		n++
 		acc |= x
 		trans = trans<<1 | uint64(x&tTrans)
-		st = x &^ 0xFF
+		st = x & 0xF00
 	}
 	// The last letter is final: a non-vowel after a vowel? (0 is no vowel.)
 	trans = trans<<1 | uint64(latin1Trans[st&(16<<8-1)]&tTrans)
-	return bs[:base+n], trans, acc&tNeed != 0, diff != 0, true
+	return bs[:base+n], trans, acc & (fNeed | fMark | fUpper | fNonASCII), true
 }
 
 // stemLatin1 is stemMarked on a word from appendLatin1Marked.

@@ -19,7 +19,8 @@ import (
 func TestLatin1Lower(t *testing.T) {
 	for r := rune(0); r < 0x300; r++ {
 		s := string(r)
-		bs, _, need, changed, ok := appendLatin1Marked(nil, s)
+		bs, _, flags, ok := appendLatin1Marked(nil, s)
+		need, changed := flags&fNeed != 0, flags&(fUpper|fNonASCII) != 0
 		if ok != (r < 0x80 || 0xC0 <= r && r < 0x100) { // U+0080-U+00BF: no letters but µ, ª, º
 
 			t.Fatalf("%U: ok %v", r, ok)
@@ -31,12 +32,12 @@ func TestLatin1Lower(t *testing.T) {
 		if len(bs) != 1 || len(rs) != 1 || rune(bs[0]) != rs[0] || rs[0] != unicode.ToLower(r) || need != rneed {
 			t.Errorf("%U: Latin-1 %x %v, runes %q %v, ToLower %q", r, bs, need, rs, rneed, unicode.ToLower(r))
 		}
-		if changed != (r >= 0x80 || string(rs) != s) { // the Latin-1 byte is not the text
-			t.Errorf("%U: changed %v", r, changed)
+		if changed != (r >= 0x80 || string(rs) != s) || flags&fNonASCII != 0 != (r >= 0x80) { // the Latin-1 byte is not the text
+			t.Errorf("%U: flags %x", r, flags)
 		}
 	}
 	for _, s := range []string{"\xc3", "a\xc3", "\xc3a", "\xc3\xc3", "\xff", "\xc2\xb5", "ä\xc3\x28", "\xe2\x82\xac"} {
-		if bs, _, _, _, ok := appendLatin1Marked([]byte("x"), s); ok || string(bs) != "x" {
+		if bs, _, _, ok := appendLatin1Marked([]byte("x"), s); ok || string(bs) != "x" {
 			t.Errorf("%q: ok %v, %q", s, ok, bs)
 		}
 	}
@@ -114,9 +115,14 @@ func TestLatin1Agrees(t *testing.T) {
 			t.Errorf("stage stem of %q = %q, StemWord gives %q", tok.Text, tok.Stem, sw.String())
 			fail()
 		}
-		bs, trans, need, _, ok := appendLatin1Marked(nil, low)
+		bs, trans, flags, ok := appendLatin1Marked(nil, low)
 		if !ok {
 			continue
+		}
+		need := flags&fNeed != 0
+		if flags&fMark != 0 != strings.ContainsAny(string(bs), "UY") {
+			t.Errorf("%q: flags %x, marked %q", low, flags, bs)
+			fail()
 		}
 		latin1++
 		if !need && len(bs) >= 3 && len(bs) <= 64 {

@@ -52,10 +52,12 @@ func (*Stage) Provides() []document.Layer { return []document.Layer{document.Lay
 func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 	wk := s.workers.Get().(*worker)
 	defer s.workers.Put(wk)
-	wk.arena, wk.fix = wk.arena[:0], wk.fix[:0]
+	// The worker's buffers in locals for the loop: no write barriers.
+	bs, balt, arena, fixes := wk.bs, wk.balt, wk.arena[:0], wk.fix[:0]
 	for i := range d.Tokens {
 		if i&1023 == 0 {
 			if err := ctx.Err(); err != nil {
+				wk.bs, wk.balt, wk.arena, wk.fix = bs[:0], balt[:0], arena, fixes
 				return err
 			}
 		}
@@ -63,15 +65,23 @@ func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 		if t.Kind != document.KindWord {
 			continue
 		}
-		if bs, trans, need, changed, ok := appendLatin1Marked(wk.bs[:0], t.Text); ok {
-			st, alt := stemLatin1(bs, wk.balt, trans, need)
-			wk.bs, wk.balt = bs[:0], alt[:0]
-			text := t.Text
-			if !changed && !need {
+		text := t.Text
+		if w, trans, flags, ok := appendLatin1Marked(bs[:0], text); ok {
+			st, alt := stemLatin1(w, balt, trans, flags&fNeed != 0)
+			bs, balt = w, alt
+			switch flags &^ fMark {
+			case 0:
 				// The word is its text, the marks apart, and every step
 				// only shortens it: the stem is a prefix of the text.
 				t.Stem = text[:len(st)]
 				continue
+			case fUpper:
+				// ASCII, no marks: the stem needs no postlude.
+				if flags&fMark == 0 {
+					fixes = append(fixes, fix{i, len(arena), len(arena) + len(st)})
+					arena = append(arena, st...)
+					continue
+				}
 			}
 			// The postlude, comparing the stem with the start of the token
 			// text on the way, byte by byte: a stem byte of 0x80 or more
@@ -90,23 +100,23 @@ func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 				t.Stem = text[:len(st)]
 				continue
 			}
-			start := len(wk.arena)
+			start := len(arena)
 			if ascii {
-				wk.arena = append(wk.arena, st...)
+				arena = append(arena, st...)
 			} else {
 				for _, c := range st {
-					wk.arena = utf8.AppendRune(wk.arena, rune(c))
+					arena = utf8.AppendRune(arena, rune(c))
 				}
 			}
-			wk.fix = append(wk.fix, fix{i, start, len(wk.arena)})
+			fixes = append(fixes, fix{i, start, len(arena)})
 			continue
 		}
-		rs, need := appendLowerMarked(wk.rs[:0], t.Text)
+		rs, need := appendLowerMarked(wk.rs[:0], text)
 		st, alt := stemMarked(rs, wk.alt, need)
 		wk.rs, wk.alt = rs[:0], alt[:0]
 		// The postlude, comparing the stem with the start of the token
 		// text on the way.
-		text, off, prefix := t.Text, 0, true
+		off, prefix := 0, true
 		for k, r := range st {
 			r = postlude1(r)
 			st[k] = r
@@ -128,17 +138,18 @@ func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 			t.Stem = text[:off]
 			continue
 		}
-		start := len(wk.arena)
+		start := len(arena)
 		for _, r := range st {
-			wk.arena = utf8.AppendRune(wk.arena, r)
+			arena = utf8.AppendRune(arena, r)
 		}
-		wk.fix = append(wk.fix, fix{i, start, len(wk.arena)})
+		fixes = append(fixes, fix{i, start, len(arena)})
 	}
-	if len(wk.fix) > 0 {
-		all := string(wk.arena)
-		for _, f := range wk.fix {
+	if len(fixes) > 0 {
+		all := string(arena)
+		for _, f := range fixes {
 			d.Tokens[f.tok].Stem = all[f.start:f.end]
 		}
 	}
+	wk.bs, wk.balt, wk.arena, wk.fix = bs[:0], balt[:0], arena, fixes
 	return nil
 }
