@@ -225,12 +225,11 @@ func postludeByte(c byte) byte {
 func maskRegions(n int, trans uint64) (r1, r2 int) {
 	r1, r2 = n, n
 	if trans != 0 {
-		hb := 63 - bits.LeadingZeros64(trans)
-		t1 := n - 1 - hb
-		r1 = max(t1+1, 3)
-		// The next one at letter t1+2 or later: bit hb-2 or lower.
-		if m := trans & (1<<max(hb-1, 0) - 1); m != 0 {
-			r2 = n - 1 - (63 - bits.LeadingZeros64(m)) + 1
+		hb := 63 - bits.LeadingZeros64(trans) // letter n-1-hb
+		r1 = max(n-hb, 3)
+		// The next one at letter n-1-hb+2 or later: bit hb-2 or lower.
+		if m := trans & ((1<<hb - 1) >> 1); m != 0 {
+			r2 = n - 63 + bits.LeadingZeros64(m)
 		}
 	}
 	return r1, r2
@@ -460,25 +459,18 @@ func dropIg(b []byte, r2 int) []byte {
 }
 
 func step4Latin1(b []byte) []byte {
-	n := len(b)
-	if n < 3 {
-		return b
-	}
-	k := 0
+	n := len(b) // at least 3
 	switch b[n-1] {
 	case 'h':
-		if suf(b, "'sch") {
-			k = 4
+		if n >= 6 && suf(b, "'sch") {
+			return b[:n-4]
 		}
 	case 's':
-		if b[n-2] == '\'' {
-			k = 2
+		if n >= 4 && b[n-2] == '\'' {
+			return b[:n-2]
 		}
 	case '\'':
-		k = 1
-	}
-	if k > 0 && n-k >= 2 {
-		b = b[:n-k]
+		return b[:n-1]
 	}
 	return b
 }
