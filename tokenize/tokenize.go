@@ -211,12 +211,19 @@ func (s *scanner) token(i int) int {
 	case r < utf8.RuneSelf && asciiClass[r]&clDigit != 0:
 		return s.number(i)
 	case isLetterRune(r):
-		if j := s.url(i); j > i {
-			return j
+		// Calls only where url and email can find something: an address
+		// starts with h, f or w (url's own first test), and email gives up
+		// without a look when the next '@' is too far on.
+		if c := text[i] | 0x20; c == 'h' || c == 'f' || c == 'w' {
+			if j := s.url(i); j > i {
+				return j
+			}
 		}
-		if j := s.email(i); j > i {
-			s.emit(i, j, document.KindEmail)
-			return j
+		if s.nextAt < i || s.nextAt-i <= maxEmailLocal+1 {
+			if j := s.email(i); j > i {
+				s.emit(i, j, document.KindEmail)
+				return j
+			}
 		}
 		return s.word(i)
 	}
