@@ -104,7 +104,9 @@ const (
 	clLower
 )
 
-var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+// asciiClass has 256 entries, 0 from 0x80 on, so that a byte indexes it
+// without a range test.
+var asciiClass = func() (t [256]uint8) {
 	for c := 0; c < utf8.RuneSelf; c++ {
 		switch {
 		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
@@ -466,7 +468,7 @@ func isEmailLocal(c byte) bool {
 }
 
 func isAlnumByte(c byte) bool {
-	return c < utf8.RuneSelf && asciiClass[c]&(clLetter|clDigit) != 0
+	return asciiClass[c]&(clLetter|clDigit) != 0
 }
 
 // word reads a word starting with a letter at i, with its abbreviation
@@ -478,9 +480,9 @@ func (s *scanner) word(i int) int {
 scan:
 	for j < len(text) {
 		// Runs of ASCII letters and digits, the bulk of a word, in a tight loop.
-		if c := text[j]; c < utf8.RuneSelf && asciiClass[c]&(clLetter|clDigit) != 0 {
+		if asciiClass[text[j]]&(clLetter|clDigit) != 0 {
 			k := j + 1
-			for k < len(text) && text[k] < utf8.RuneSelf && asciiClass[text[k]]&(clLetter|clDigit) != 0 {
+			for k < len(text) && asciiClass[text[k]]&(clLetter|clDigit) != 0 {
 				k++
 			}
 			last, j = rune(text[k-1]), k
@@ -916,4 +918,4 @@ func (s *scanner) lineStartBefore(p int) bool {
 	return true
 }
 
-func isSpaceByte(c byte) bool { return c < utf8.RuneSelf && asciiClass[c]&clSpace != 0 }
+func isSpaceByte(c byte) bool { return asciiClass[c]&clSpace != 0 }
