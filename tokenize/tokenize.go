@@ -165,7 +165,17 @@ type scanner struct {
 }
 
 func (s *scanner) emit(start, end int, k document.Kind) {
-	s.toks = append(s.toks, document.Token{Start: start, End: end, Text: s.text[start:end], Kind: k})
+	// Fields written in place: append of a composite literal builds the
+	// 96-byte token on the stack and copies it.
+	n := len(s.toks)
+	if n == cap(s.toks) {
+		s.toks = append(s.toks, document.Token{})
+	} else {
+		s.toks = s.toks[:n+1]
+	}
+	t := &s.toks[n]
+	t.Start, t.End, t.Text, t.Kind = start, end, s.text[start:end], k
+	t.Stem, t.Lemma, t.POS, t.Sentence = "", "", "", 0
 }
 
 func (s *scanner) runeAt(i int) (rune, int) {
