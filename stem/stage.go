@@ -17,9 +17,10 @@ type Stage struct {
 
 // worker is the per-goroutine scratch space, reused across documents.
 type worker struct {
-	rs, alt []rune // the word being stemmed, and the prelude's rewrite of it
-	arena   []byte // stems of this document that are not a prefix of their token
-	fix     []fix  // which tokens get which stretch of arena
+	rs, alt  []rune // the word being stemmed, and the prelude's rewrite of it
+	bs, balt []byte // the same for words of Latin-1 letters (appendLatin1Marked)
+	arena    []byte // stems of this document that are not a prefix of their token
+	fix      []fix  // which tokens get which stretch of arena
 }
 
 // fix says that token tok's stem is arena[start:end].
@@ -32,7 +33,8 @@ type fix struct{ tok, start, end int }
 func NewStage() *Stage {
 	s := &Stage{}
 	s.workers.New = func() any {
-		return &worker{rs: make([]rune, 0, 32), alt: make([]rune, 0, 32), arena: make([]byte, 0, 4096)}
+		return &worker{rs: make([]rune, 0, 32), alt: make([]rune, 0, 32),
+			bs: make([]byte, 0, 64), balt: make([]byte, 0, 64), arena: make([]byte, 0, 4096)}
 	}
 	return s
 }
@@ -50,10 +52,12 @@ func (*Stage) Provides() []document.Layer { return []document.Layer{document.Lay
 func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 	wk := s.workers.Get().(*worker)
 	defer s.workers.Put(wk)
-	wk.arena, wk.fix = wk.arena[:0], wk.fix[:0]
+	// The worker's buffers in locals for the loop: no write barriers.
+	bs, balt, arena, fixes := wk.bs, wk.balt, wk.arena[:0], wk.fix[:0]
 	for i := range d.Tokens {
 		if i&1023 == 0 {
 			if err := ctx.Err(); err != nil {
+				wk.bs, wk.balt, wk.arena, wk.fix = bs[:0], balt[:0], arena, fixes
 				return err
 			}
 		}
@@ -61,12 +65,58 @@ func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 		if t.Kind != document.KindWord {
 			continue
 		}
-		rs, need := appendLowerMarked(wk.rs[:0], t.Text)
+		text := t.Text
+		if w, trans, flags, ok := appendLatin1Marked(bs[:0], text); ok {
+			st, alt := stemLatin1(w, balt, trans, flags&fNeed != 0)
+			bs, balt = w, alt
+			switch flags &^ fMark {
+			case 0:
+				// The word is its text, the marks apart, and every step
+				// only shortens it: the stem is a prefix of the text.
+				t.Stem = text[:len(st)]
+				continue
+			case fUpper:
+				// ASCII, no marks: the stem needs no postlude.
+				if flags&fMark == 0 {
+					fixes = append(fixes, fix{i, len(arena), len(arena) + len(st)})
+					arena = append(arena, st...)
+					continue
+				}
+			}
+			// The postlude, comparing the stem with the start of the token
+			// text on the way, byte by byte: a stem byte of 0x80 or more
+			// is a Latin-1 letter, two bytes in the text, so no match.
+			prefix, ascii := len(st) <= len(text), true
+			for k, c := range st {
+				c = postludeByte(c)
+				st[k] = c
+				if c >= utf8.RuneSelf {
+					prefix, ascii = false, false
+				} else if prefix && text[k] != c {
+					prefix = false
+				}
+			}
+			if prefix {
+				t.Stem = text[:len(st)]
+				continue
+			}
+			start := len(arena)
+			if ascii {
+				arena = append(arena, st...)
+			} else {
+				for _, c := range st {
+					arena = utf8.AppendRune(arena, rune(c))
+				}
+			}
+			fixes = append(fixes, fix{i, start, len(arena)})
+			continue
+		}
+		rs, need := appendLowerMarked(wk.rs[:0], text)
 		st, alt := stemMarked(rs, wk.alt, need)
 		wk.rs, wk.alt = rs[:0], alt[:0]
 		// The postlude, comparing the stem with the start of the token
 		// text on the way.
-		text, off, prefix := t.Text, 0, true
+		off, prefix := 0, true
 		for k, r := range st {
 			r = postlude1(r)
 			st[k] = r
@@ -88,17 +138,18 @@ func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 			t.Stem = text[:off]
 			continue
 		}
-		start := len(wk.arena)
+		start := len(arena)
 		for _, r := range st {
-			wk.arena = utf8.AppendRune(wk.arena, r)
+			arena = utf8.AppendRune(arena, r)
 		}
-		wk.fix = append(wk.fix, fix{i, start, len(wk.arena)})
+		fixes = append(fixes, fix{i, start, len(arena)})
 	}
-	if len(wk.fix) > 0 {
-		all := string(wk.arena)
-		for _, f := range wk.fix {
+	if len(fixes) > 0 {
+		all := string(arena)
+		for _, f := range fixes {
 			d.Tokens[f.tok].Stem = all[f.start:f.end]
 		}
 	}
+	wk.bs, wk.balt, wk.arena, wk.fix = bs[:0], balt[:0], arena, fixes
 	return nil
 }

@@ -104,7 +104,9 @@ const (
 	clLower
 )
 
-var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+// asciiClass has 256 entries, 0 from 0x80 on, so that a byte indexes it
+// without a range test.
+var asciiClass = func() (t [256]uint8) {
 	for c := 0; c < utf8.RuneSelf; c++ {
 		switch {
 		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
@@ -163,7 +165,17 @@ type scanner struct {
 }
 
 func (s *scanner) emit(start, end int, k document.Kind) {
-	s.toks = append(s.toks, document.Token{Start: start, End: end, Text: s.text[start:end], Kind: k})
+	// Fields written in place: append of a composite literal builds the
+	// 96-byte token on the stack and copies it.
+	n := len(s.toks)
+	if n == cap(s.toks) {
+		s.toks = append(s.toks, document.Token{})
+	} else {
+		s.toks = s.toks[:n+1]
+	}
+	t := &s.toks[n]
+	t.Start, t.End, t.Text, t.Kind = start, end, s.text[start:end], k
+	t.Stem, t.Lemma, t.POS, t.Sentence = "", "", "", 0
 }
 
 func (s *scanner) runeAt(i int) (rune, int) {
@@ -211,12 +223,19 @@ func (s *scanner) token(i int) int {
 	case r < utf8.RuneSelf && asciiClass[r]&clDigit != 0:
 		return s.number(i)
 	case isLetterRune(r):
-		if j := s.url(i); j > i {
-			return j
+		// Calls only where url and email can find something: an address
+		// starts with h, f or w (url's own first test), and email gives up
+		// without a look when the next '@' is too far on.
+		if c := text[i] | 0x20; c == 'h' || c == 'f' || c == 'w' {
+			if j := s.url(i); j > i {
+				return j
+			}
 		}
-		if j := s.email(i); j > i {
-			s.emit(i, j, document.KindEmail)
-			return j
+		if s.nextAt < i || s.nextAt-i <= maxEmailLocal+1 {
+			if j := s.email(i); j > i {
+				s.emit(i, j, document.KindEmail)
+				return j
+			}
 		}
 		return s.word(i)
 	}
@@ -459,7 +478,7 @@ func isEmailLocal(c byte) bool {
 }
 
 func isAlnumByte(c byte) bool {
-	return c < utf8.RuneSelf && asciiClass[c]&(clLetter|clDigit) != 0
+	return asciiClass[c]&(clLetter|clDigit) != 0
 }
 
 // word reads a word starting with a letter at i, with its abbreviation
@@ -471,9 +490,9 @@ func (s *scanner) word(i int) int {
 scan:
 	for j < len(text) {
 		// Runs of ASCII letters and digits, the bulk of a word, in a tight loop.
-		if c := text[j]; c < utf8.RuneSelf && asciiClass[c]&(clLetter|clDigit) != 0 {
+		if asciiClass[text[j]]&(clLetter|clDigit) != 0 {
 			k := j + 1
-			for k < len(text) && text[k] < utf8.RuneSelf && asciiClass[text[k]]&(clLetter|clDigit) != 0 {
+			for k < len(text) && asciiClass[text[k]]&(clLetter|clDigit) != 0 {
 				k++
 			}
 			last, j = rune(text[k-1]), k
@@ -909,4 +928,4 @@ func (s *scanner) lineStartBefore(p int) bool {
 	return true
 }
 
-func isSpaceByte(c byte) bool { return c < utf8.RuneSelf && asciiClass[c]&clSpace != 0 }
+func isSpaceByte(c byte) bool { return asciiClass[c]&clSpace != 0 }
