@@ -135,3 +135,37 @@ func TestTableMatchesRef(t *testing.T) {
 		}
 	}
 }
+
+// TestTableLayout checks that the records of each bucket start at its
+// word's offset and end with the zero byte right before the next bucket's.
+func TestTableLayout(t *testing.T) {
+	l, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, tb := range map[string]*table{"verbs": l.verbs, "nouns": l.nouns, "names": l.names, "words": l.words} {
+		n := 0
+		for bk, d := range tb.dir {
+			off := int(d & (1<<offBits - 1))
+			for tb.blob[off] != 0 {
+				k := off + 2
+				key := tb.blob[k : k+int(tb.blob[off+1])]
+				if h := strHash(tb.seed, key); int(h&tb.mask) != bk || d&tb.bits(h) != tb.bits(h) {
+					t.Fatalf("%s: %q in bucket %d", name, key, bk)
+				}
+				n++
+				off += 1 + int(tb.blob[off])
+			}
+			end := len(tb.blob)
+			if bk+1 < len(tb.dir) {
+				end = int(tb.dir[bk+1] & (1<<offBits - 1))
+			}
+			if off+1 != end {
+				t.Fatalf("%s: bucket %d ends at %d, next starts at %d", name, bk, off, end)
+			}
+		}
+		if n != tb.n {
+			t.Errorf("%s: %d records, want %d", name, n, tb.n)
+		}
+	}
+}
