@@ -33,12 +33,9 @@ type table struct {
 	seed uint64
 }
 
-// offBits is the bits of a bucket's word that hold its offset (blobs are
-// at most 16 MB), bloomBits the others.
-const (
-	offBits   = 24
-	bloomBits = 64 - offBits
-)
+// offBits is the bits of a bucket's word that hold its offset, the other
+// 32 its Bloom filter.
+const offBits = 32
 
 // tableBuilder collects the records of a table; build lays out the buckets.
 type tableBuilder struct {
@@ -158,7 +155,7 @@ func (b *tableBuilder) build() *table {
 // bits returns the three Bloom filter bits of hash h in its bucket's
 // word. They come from bits of h apart from the bucket's.
 func (t *table) bits(h uint64) uint64 {
-	return uint64(1)<<(h>>48*bloomBits>>16+offBits) | uint64(1)<<(h>>32&0xFFFF*bloomBits>>16+offBits) | uint64(1)<<(h>>16&0xFFFF*bloomBits>>16+offBits)
+	return uint64(1)<<(h>>59+offBits) | uint64(1)<<(h>>54&31+offBits) | uint64(1)<<(h>>49&31+offBits)
 }
 
 // records calls f with the offset of each record (its key length byte).
