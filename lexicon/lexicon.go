@@ -265,12 +265,15 @@ func (l *Lexicon) hasWord(v int) bool { return l.verbs.blob[v+4]&wordMark != 0 }
 func (l *Lexicon) wordVerbRecords() []int {
 	var vs []int
 	b := l.words.blob
-	l.words.records(func(off int) {
+	for off := 0; off < len(b); {
 		k := int(b[off])
 		if v := l.verbs.find(b[off+1 : off+1+k]); v >= 0 {
 			vs = append(vs, v)
 		}
-	})
+		v := off + 1 + k + 1 // flags
+		v += 1 + int(b[v])   // function tags
+		off = v + 1 + int(b[v])
+	}
 	return vs
 }
 
@@ -893,14 +896,15 @@ func (l *Lexicon) nounLemmaSet() *table {
 		b := l.nouns.blob
 		seen := make(map[string]bool, l.nouns.n/2)
 		lb := newTableBuilder(l.nouns.n/2, len(b)/3)
-		l.nouns.records(func(off int) {
+		for off := 0; off < len(b); {
 			k := int(b[off])
-			lemma, _ := lemmaAt(b, off+1+k, k)
+			lemma, next := lemmaAt(b, off+1+k, k)
 			if !seen[lemma] {
 				seen[lemma] = true
 				lb.add(lemma)
 			}
-		})
+			off = next
+		}
 		l.nounLemmas = lb.build()
 	})
 	return l.nounLemmas

@@ -7,14 +7,14 @@ import (
 )
 
 // pack moves the pointer-free arrays that the lemma stage probes at
-// random (the tables' bucket words and records, the head filter, the
-// noun endings, the verb lemmas) into one allocation of exactly
+// random (the tables' filters, slots and records, the head filter, the
+// noun endings, the verb lemmas: 13 MB) into one allocation of exactly
 // their size, whose 2 MB-aligned interior the kernel may back with huge
 // pages (see hugemem.Words). With 4 KB pages nearly every probe of a rare word
 // also missed the TLB: its 2,048 entries cover 8 MB, and the other stages'
 // data evicts them between articles. The two biggest record blobs go to
-// the ends, whose partial pages keep 4 KB pages, so that the bucket
-// words, probed first, lie in the interior. The Go heap holds as many
+// the ends, whose partial pages keep 4 KB pages, so that the filters and
+// slots, probed first, lie in the interior. The Go heap holds as many
 // bytes as before, so the collector's pacing does not change.
 func (l *Lexicon) pack() {
 	var p packer
@@ -27,7 +27,8 @@ func (l *Lexicon) pack() {
 		}
 	})
 	for _, t := range []*table{l.verbs, l.nouns, l.names, l.words} {
-		p.words(&t.dir)
+		p.words(&t.filter)
+		p.words(&t.slots)
 	}
 	p.words(&l.heads.words)
 	p.uint32s(&l.nounEndings.slots)
@@ -38,7 +39,8 @@ func (l *Lexicon) pack() {
 	p.run()
 }
 
-// packer lays out arrays in one allocation, each starting on a cache line.
+// packer lays out arrays in one allocation, each on a cache line (the
+// tables' probes read the slots from the start of a line).
 type packer struct {
 	n     int // words so far
 	moves []func(mem []uint64)

@@ -354,12 +354,12 @@ func TestChoosePackedMatchesRef(t *testing.T) {
 	}
 	b := l.verbs.blob
 	forms := 0
-	l.verbs.records(func(off int) {
-		forms++
+	for off := 0; off < len(b); forms++ {
 		k := int(b[off])
 		key := b[off+1 : off+1+k]
 		v := off + 1 + k
 		rv := l.recordView(v)
+		off = v + 5 + 6*int(b[v])
 		for _, f := range []string{key, strings.ToUpper(key[:1]) + key[1:]} {
 			got, ok := chooseReading(rv, f)
 			want, wok := chooseReadingRef(rv, f)
@@ -367,7 +367,7 @@ func TestChoosePackedMatchesRef(t *testing.T) {
 				t.Fatalf("%q: %+v %v, want %+v %v", f, got, ok, want, wok)
 			}
 		}
-	})
+	}
 	if forms != l.verbs.n {
 		t.Errorf("walked %d forms, want %d", forms, l.verbs.n)
 	}
@@ -465,13 +465,15 @@ func TestVerbsLower(t *testing.T) {
 	}
 	lower := true
 	b := l.verbs.blob
-	l.verbs.records(func(off int) {
+	for off := 0; off < len(b); {
 		k := int(b[off])
 		key := b[off+1 : off+1+k]
 		if _, changed, _ := lowerCase(nil, key); changed {
 			lower = false
 		}
-	})
+		v := off + 1 + k
+		off = v + 5 + 6*int(b[v])
+	}
 	if lower != l.verbsLower {
 		t.Errorf("verbsLower %v, want %v", l.verbsLower, lower)
 	}
@@ -492,10 +494,11 @@ func TestWordMarks(t *testing.T) {
 	}
 	b := l.verbs.blob
 	marked := 0
-	l.verbs.records(func(off int) {
+	for off := 0; off < len(b); {
 		k := int(b[off])
 		key := b[off+1 : off+1+k]
 		v := off + 1 + k
+		off = v + 5 + 6*int(b[v])
 		if got, want := l.hasWord(v), l.words.find(key) >= 0; got != want {
 			t.Errorf("%q: mark %v, want %v", key, got, want)
 		}
@@ -511,7 +514,7 @@ func TestWordMarks(t *testing.T) {
 				t.Fatalf("%q: reading %d: %+v, packed %+v", key, i, r, rv.at(i))
 			}
 		}
-	})
+	}
 	if marked == 0 {
 		t.Error("no verb form is marked")
 	}

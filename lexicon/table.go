@@ -13,31 +13,42 @@ import (
 // two or three cache misses per look-up here (the group's control word, the
 // slot, the key's bytes elsewhere in the heap), and its millions of pointers
 // are marked again by every GC cycle. The table is pointer-free instead:
-// every record (key length, key, value bytes) lies in one string, where the
-// records of a bucket (two to four keys on average) lie side by side. A
-// bucket's word in dir holds the offset of its first record and a Bloom
-// filter of its keys, so that one word answers most look-ups of unknown
-// words and leads a known one straight to its records: one cache line of
-// dir and, for a known key, the records' line or two. Before, a separate
-// blocked Bloom filter (256 KB for the nouns) was read first, then an
-// open-addressing array of (fingerprint, offset) slots (2 MB), then the
-// record: up to three cache misses a probe (docs/performance.md).
+// every record (key length, key, value bytes) lies in one string, and the
+// slots of an open-addressing array hold a 32-bit fingerprint of the key's
+// hash beside the record's offset. A look-up reads one slot line and, when
+// the fingerprint matches, one record, which holds the key and the value
+// side by side. A blocked Bloom filter (one 64-bit word per key, three bits)
+// in front answers most look-ups of unknown words from a few hundred
+// kilobytes (see docs/performance.md). Filters of half and a quarter of
+// the size were measured: a quarter cut the stage's simulated L2 misses
+// in probe by 9 % (cachegrind, --LL=512K) but gained nothing in the
+// pipeline (4 interleaved rounds of BenchmarkPipelineStages, lemma-ms
+// 305 / 302), half was within the noise (288 / 281); no filter for the
+// big tables was slower (331 / 348).
+// A bucketed layout was measured and dropped too: the records of a bucket
+// (two to four keys) side by side in the blob, one 64-bit word per bucket
+// holding their offset and a 32-bit Bloom filter of their keys (1 MB of
+// bucket words for the verbs and nouns instead of 0.5 MB of filter and
+// 3 MB of slots), so that a probe reads one word and, for a known key, the
+// bucket's records. Cachegrind liked it (the probes' instructions +0.1 %,
+// D1 read misses -9 %, LL read misses -13 % with --LL=512K and with
+// --LL=8M, 930k -> 810k per pipeline pass), but the lemma stage alone
+// ran 9 % slower (8 ABBA rounds of BenchmarkLemmaStage, cpuMB/s median
+// 34.1 / 30.2, 7 of 8 rounds slower): the filter's and the slot's loads
+// both come from the hash and overlap, so the bucket word saved no
+// latency, while its lines are twice the filter's and the scan of a
+// bucket's records costs more than one fingerprint compare.
 type table struct {
-	blob string
-	// dir holds a word per bucket: the offset of the bucket's first
-	// record in blob in its low offBits bits, a Bloom filter of the
-	// bucket's keys (three bits per key) in the others.
-	dir  []uint64
-	mask uint64
-	n    int
-	seed uint64
+	blob   string
+	slots  []uint64 // hash>>32<<32 | record offset+1; 0 is empty
+	mask   uint64
+	filter []uint64
+	fmask  uint64
+	n      int
+	seed   uint64
 }
 
-// offBits is the bits of a bucket's word that hold its offset, the other
-// 32 its Bloom filter.
-const offBits = 32
-
-// tableBuilder collects the records of a table; build lays out the buckets.
+// tableBuilder collects the records of a table; build lays out the slots.
 type tableBuilder struct {
 	blob []byte
 	offs []uint32
@@ -55,121 +66,83 @@ func (b *tableBuilder) add(key string) {
 	b.blob = append(b.blob, key...)
 }
 
-// bucketKeys is the mean number of keys per bucket the table aims at (at
-// least half of it, since the number of buckets is a power of two).
-const bucketKeys = 4
-
 func (b *tableBuilder) build() *table {
 	t := &table{n: len(b.offs), seed: maphash.Comparable(maphash.MakeSeed(), 0)}
-	nb := 8
-	for nb*bucketKeys < t.n {
-		nb *= 2
-	}
-	t.mask = uint64(nb - 1)
-	// The records of a bucket lie side by side, each after a byte with
-	// its length (key length byte, key and value), and a zero byte ends
-	// the bucket. They are moved in two passes, each of which writes to
-	// a few hundred places at a time: first into groups of buckets (a
-	// few kilobytes each), then, group by group, into their buckets.
-	// Copying each record straight to its bucket read or wrote the blob
-	// at random, a cache miss per key, a fifth more misses in the load.
-	recLen := func(x int) int {
-		to := len(b.blob)
-		if x+1 < len(b.offs) {
-			to = int(b.offs[x+1])
+	if len(b.blob) > 0 {
+		if cap(b.blob)-len(b.blob) > len(b.blob)/8 {
+			// The size was a guess: do not keep the spare capacity alive.
+			b.blob = append([]byte(nil), b.blob...)
 		}
-		if n := to - int(b.offs[x]); n <= 255 {
-			return n
-		}
-		panic("lexicon: table record too long")
+		t.blob = unsafe.String(&b.blob[0], len(b.blob))
 	}
-	gShift := 0
-	for nb>>gShift > 256 {
-		gShift++
+	// At most 70 % full, so a probe of a missing key ends within a few
+	// slots, mostly of one cache line.
+	n := 8
+	for n*7 < t.n*10 {
+		n *= 2
 	}
-	ng := nb >> gShift
+	t.slots = make([]uint64, n)
+	t.mask = uint64(n - 1)
+	f := 1
+	for f*64 < t.n*8 {
+		f *= 2
+	}
+	t.filter = make([]uint64, f)
+	t.fmask = uint64(f - 1)
+	// The keys go in in the order of their first slots (a counting sort
+	// by the slots' 2 KB block), so that filling the slot array walks it
+	// from start to end: inserting in the keys' own order missed the cache
+	// at nearly every key, a fifth of the cold load (docs/performance.md).
+	// Any order gives a valid table; the seed already makes the layout
+	// differ from run to run.
 	hs := make([]uint64, len(b.offs))
-	gBytes := make([]int, ng+1)
-	bBytes := make([]int, nb+1)
+	const blockShift = 8 // 256 slots
+	count := make([]uint32, n>>blockShift+1)
 	for x, off := range b.offs {
 		k := int(off) + 1
-		h := strHash(t.seed, string(b.blob[k:k+int(b.blob[off])]))
+		h := strHash(t.seed, t.blob[k:k+int(t.blob[off])])
 		hs[x] = h
-		n := 1 + recLen(x)
-		gBytes[int(h&t.mask)>>gShift+1] += n
+		i, bits := t.block(h)
+		t.filter[i] |= bits
+		count[t.start(h)>>blockShift+1]++
 	}
-	gCount := make([]int, ng+1)
-	for x := range hs {
-		gCount[int(hs[x]&t.mask)>>gShift+1]++
+	for i := 1; i < len(count); i++ {
+		count[i] += count[i-1]
 	}
-	for g := 1; g <= ng; g++ {
-		gBytes[g] += gBytes[g-1]
-		gCount[g] += gCount[g-1]
+	// The hashes and offsets themselves are sorted, so the last loop reads
+	// only in order.
+	type entry struct {
+		h   uint64
+		off uint32
 	}
-	tmp := make([]byte, gBytes[ng])
-	gHash := make([]uint64, len(hs)) // the hashes in the order of tmp
-	for x, off := range b.offs {
-		bk := int(hs[x] & t.mask)
-		g := bk >> gShift
-		n := recLen(x)
-		p := gBytes[g]
-		tmp[p] = byte(n)
-		copy(tmp[p+1:p+1+n], b.blob[off:int(off)+n])
-		gBytes[g] = p + 1 + n
-		gHash[gCount[g]] = hs[x]
-		gCount[g]++
+	sorted := make([]entry, len(hs))
+	for x, h := range hs {
+		c := &count[t.start(h)>>blockShift]
+		sorted[*c] = entry{h, b.offs[x]}
+		*c++
 	}
-	// The buckets' sizes, counted in the order of tmp, where the buckets
-	// of a group are near each other.
-	for p, i := 0, 0; p < len(tmp); i++ {
-		n := 1 + int(tmp[p])
-		bBytes[gHash[i]&t.mask+1] += n
-		p += n
+	for _, e := range sorted {
+		j := t.start(e.h)
+		for t.slots[j] != 0 {
+			j = (j + 1) & t.mask
+		}
+		t.slots[j] = e.h>>32<<32 | uint64(e.off+1)
 	}
-	for bk := 1; bk <= nb; bk++ {
-		bBytes[bk] += bBytes[bk-1] + 1 // the bucket's end
-	}
-	blob := make([]byte, bBytes[nb])
-	if len(blob) >= 1<<offBits {
-		panic("lexicon: table too big")
-	}
-	t.dir = make([]uint64, nb)
-	for bk := range t.dir {
-		t.dir[bk] = uint64(bBytes[bk])
-	}
-	for p, i := 0, 0; p < len(tmp); i++ {
-		n := 1 + int(tmp[p])
-		h := gHash[i]
-		bk := h & t.mask
-		t.dir[bk] |= t.bits(h)
-		w := bBytes[bk]
-		copy(blob[w:w+n], tmp[p:p+n])
-		bBytes[bk] = w + n
-		p += n
-	}
-	t.blob = unsafe.String(&blob[0], len(blob))
 	b.blob, b.offs = nil, nil
 	return t
 }
 
-// bits returns the three Bloom filter bits of hash h in its bucket's
-// word. They come from bits of h apart from the bucket's.
-func (t *table) bits(h uint64) uint64 {
-	return uint64(1)<<(h>>59+offBits) | uint64(1)<<(h>>54&31+offBits) | uint64(1)<<(h>>49&31+offBits)
+// block returns the filter word and the three bits of hash h.
+func (t *table) block(h uint64) (uint64, uint64) {
+	bits := uint64(1)<<(h>>58) | uint64(1)<<((h>>52)&63) | uint64(1)<<((h>>46)&63)
+	return h & t.fmask, bits
 }
 
-// records calls f with the offset of each record (its key length byte).
-func (t *table) records(f func(off int)) {
-	b := t.blob
-	for off := 0; off < len(b); {
-		if n := int(b[off]); n != 0 {
-			f(off + 1)
-			off += 1 + n
-		} else {
-			off++
-		}
-	}
-}
+// start is the first slot of hash h: the first of the eight slots of a
+// cache line (the slice is page-aligned), so that a probe reads the whole
+// line before it crosses into the next. Its bits are apart from the
+// filter word's, so keys that share a filter word spread over the slots.
+func (t *table) start(h uint64) uint64 { return (h >> 20) & t.mask &^ 7 }
 
 // find returns the offset of key's value in t.blob, or -1.
 func (t *table) find(key string) int {
@@ -186,8 +159,8 @@ func (t *table) findBytes(key []byte) int {
 // in plain Go, where maphash.String cost a call into the runtime, its
 // setup and the AES rounds (a third of the instructions of a probe; the
 // keys are short words).
-// The bucket and the Bloom filter bits take different bits of it (see
-// bits).
+// The filter, the first slot and the fingerprint take different bits of
+// it (see block and start).
 func strHash(seed uint64, s string) uint64 {
 	const (
 		m1 = 0xa0761d6478bd642f
@@ -224,21 +197,23 @@ func load64(p unsafe.Pointer, off int) uint64 { return *(*uint64)(unsafe.Add(p, 
 func load32(p unsafe.Pointer, off int) uint32 { return *(*uint32)(unsafe.Add(p, off)) }
 
 func (t *table) probe(h uint64, key string) int {
-	d := t.dir[h&t.mask]
-	if bs := t.bits(h); d&bs != bs {
+	if i, bits := t.block(h); t.filter[i]&bits != bits {
 		return -1
 	}
-	b := t.blob
-	for off := int(d & (1<<offBits - 1)); ; {
-		n := int(b[off])
-		if n == 0 {
+	fp := h >> 32
+	for j := t.start(h); ; j = (j + 1) & t.mask {
+		s := t.slots[j]
+		if s == 0 {
 			return -1
 		}
-		k := off + 2
-		if e := k + int(b[off+1]); e-k == len(key) && equalKey(b[k:e], key) {
+		if s>>32 != fp {
+			continue
+		}
+		off := int(uint32(s)) - 1
+		k := off + 1
+		if e := k + int(t.blob[off]); e-k == len(key) && equalKey(t.blob[k:e], key) {
 			return e
 		}
-		off += 1 + n
 	}
 }
 
