@@ -25,6 +25,19 @@ import (
 // pipeline (4 interleaved rounds of BenchmarkPipelineStages, lemma-ms
 // 305 / 302), half was within the noise (288 / 281); no filter for the
 // big tables was slower (331 / 348).
+// A bucketed layout was measured and dropped too: the records of a bucket
+// (two to four keys) side by side in the blob, one 64-bit word per bucket
+// holding their offset and a 32-bit Bloom filter of their keys (1 MB of
+// bucket words for the verbs and nouns instead of 0.5 MB of filter and
+// 3 MB of slots), so that a probe reads one word and, for a known key, the
+// bucket's records. Cachegrind liked it (the probes' instructions +0.1 %,
+// D1 read misses -9 %, LL read misses -13 % with --LL=512K and with
+// --LL=8M, 930k -> 810k per pipeline pass), but the lemma stage alone
+// ran 9 % slower (8 ABBA rounds of BenchmarkLemmaStage, cpuMB/s median
+// 34.1 / 30.2, 7 of 8 rounds slower): the filter's and the slot's loads
+// both come from the hash and overlap, so the bucket word saved no
+// latency, while its lines are twice the filter's and the scan of a
+// bucket's records costs more than one fingerprint compare.
 type table struct {
 	blob   string
 	slots  []uint64 // hash>>32<<32 | record offset+1; 0 is empty
