@@ -3,9 +3,13 @@ package ner
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
+	"unsafe"
+
+	"github.com/ereignis/ereignis/internal/hugemem"
 )
 
 // capFlagsRootRef is the map version of capFlagsRoot that the key table
@@ -75,4 +79,19 @@ func TestKeyTable(t *testing.T) {
 		}
 	}
 	t.Logf("%d words; %d keys (%d roots, %d capInfo) in %d slots", len(ws), m.keys.used(), len(m.keys.nodes), len(m.capInfo), len(m.keys.slots)/keySlotWords)
+}
+
+// TestOnHugePage checks that onHugePage returns equal copies, one after
+// the other, and leaves tables that do not fit one page as they are.
+func TestOnHugePage(t *testing.T) {
+	a, b := []uint64{1, 2, 3}, []uint64{4, 5}
+	ca, cb := onHugePage(a, b)
+	if !slices.Equal(ca, a) || !slices.Equal(cb, b) || cap(ca) != len(a) ||
+		uintptr(unsafe.Pointer(&ca[0]))+uintptr(8*len(a)) != uintptr(unsafe.Pointer(&cb[0])) {
+		t.Fatalf("onHugePage(%v, %v) = %v, %v", a, b, ca, cb)
+	}
+	big := make([]uint64, hugemem.HugePage/8)
+	if ba, bb := onHugePage(big, b); &ba[0] != &big[0] || &bb[0] != &b[0] {
+		t.Fatal("onHugePage copied tables that do not fit one huge page")
+	}
 }
