@@ -9,6 +9,7 @@
 package lexicon
 
 import (
+	"embed"
 	"fmt"
 	"io/fs"
 	"strings"
@@ -430,6 +431,12 @@ func (l *Lexicon) nounLemma(v, keyLen int) string {
 }
 
 func readFile(fsys fs.FS, path string) (string, error) {
+	if f, ok := fsys.(embed.FS); ok && f == models.Lexicon {
+		// The embedded big files, without a copy (models.LexiconFile).
+		if s, ok := models.LexiconFile(path); ok {
+			return s, nil
+		}
+	}
 	b, err := fs.ReadFile(fsys, path)
 	if err != nil {
 		return "", fmt.Errorf("lexicon: %w", err)
