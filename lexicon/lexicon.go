@@ -301,6 +301,7 @@ func (l *Lexicon) buildWords() error {
 		size += len(k) + len(w.function) + len(w.homograph) + 4
 	}
 	tb := newTableBuilder(len(l.wordMap), size)
+	tb.packed = true // see pack
 	for k, w := range l.wordMap {
 		tb.add(k)
 		tb.blob = append(tb.blob, byte(w.flags), byte(len(w.function)))
@@ -485,6 +486,7 @@ func (l *Lexicon) loadVerbs(fsys fs.FS, path string) error {
 	}
 	lines := strings.Count(s, "\n")
 	tb := newTableBuilder(lines, len(s)+len(s)/8)
+	tb.packed = true // see pack
 	// One backing array for all readings keeps the load to a few allocations.
 	l.readings = make([]VerbReading, 0, strings.Count(s, ",")+lines)
 	// The lemmas go to one string, in which each reading's record names its
@@ -669,6 +671,7 @@ func (l *Lexicon) loadNouns(fsys fs.FS, path string) error {
 	}
 	n := strings.Count(s, "\n")
 	tb := newTableBuilder(n, len(s))
+	tb.packed = true // see pack
 	ends := make([]uint32, 0, n)
 	l.heads = newHeadFilter()
 	eachLine(s, 2, func(f []string) {
@@ -711,6 +714,7 @@ func (l *Lexicon) loadNames(fsys fs.FS, path string) error {
 		entries = append(entries, entry{f[0], lemma, f[2]})
 	})
 	tb := newTableBuilder(len(entries), len(s))
+	tb.packed = true // see pack
 	for _, e := range entries {
 		if len(e.lemma) > 255 || len(e.types) > 255 {
 			return fmt.Errorf("lexicon: %s: entry of %q too long", path, e.form)
