@@ -100,10 +100,57 @@ func (b *tableBuilder) build() *table {
 	// at nearly every key, a fifth of the cold load (docs/performance.md).
 	// Any order gives a valid table; the seed already makes the layout
 	// differ from run to run.
-	hs := make([]uint64, len(b.offs))
 	const blockShift = 8 // 256 slots
 	count := make([]uint32, n>>blockShift+1)
+	if len(t.blob) >= offBits {
+		t.placeWide(b.offs, count, blockShift)
+		b.blob, b.offs = nil, nil
+		return t
+	}
+	// Each key is one word: its hash with the low bits replaced by the
+	// record's offset+1, which leaves the slot's value and every bit that
+	// start reads (the block too). Half the memory of a hash array and an
+	// array of hash-offset pairs (the load's temporaries are fresh pages:
+	// the collector is off while the models load).
+	hs := make([]uint64, len(b.offs))
 	for x, off := range b.offs {
+		k := int(off) + 1
+		h := strHash(t.seed, t.blob[k:k+int(t.blob[off])])
+		hs[x] = h&^(offBits-1) | uint64(off+1)
+		i, bits := t.block(h)
+		t.filter[i] |= bits
+		count[t.start(h)>>blockShift+1]++
+	}
+	for i := 1; i < len(count); i++ {
+		count[i] += count[i-1]
+	}
+	// The words are sorted by block, so the last loop reads only in order.
+	sorted := make([]uint64, len(hs))
+	for _, v := range hs {
+		c := &count[t.start(v)>>blockShift]
+		sorted[*c] = v
+		*c++
+	}
+	for _, v := range sorted {
+		j := t.start(v)
+		for t.slots[j] != 0 {
+			j = (j + 1) & t.mask
+		}
+		t.slots[j] = v>>32<<32 | v&(offBits-1)
+	}
+	b.blob, b.offs = nil, nil
+	return t
+}
+
+// offBits bounds the blobs whose offsets build packs into a hash's low
+// bits (start reads bits 23 and up, see placeWide for larger ones).
+const offBits = 1 << 23
+
+// placeWide fills the filter and the slots for a blob of offBits bytes or
+// more: the hashes and offsets side by side, sorted by block.
+func (t *table) placeWide(offs []uint32, count []uint32, blockShift uint) {
+	hs := make([]uint64, len(offs))
+	for x, off := range offs {
 		k := int(off) + 1
 		h := strHash(t.seed, t.blob[k:k+int(t.blob[off])])
 		hs[x] = h
@@ -123,7 +170,7 @@ func (b *tableBuilder) build() *table {
 	sorted := make([]entry, len(hs))
 	for x, h := range hs {
 		c := &count[t.start(h)>>blockShift]
-		sorted[*c] = entry{h, b.offs[x]}
+		sorted[*c] = entry{h, offs[x]}
 		*c++
 	}
 	for _, e := range sorted {
@@ -133,8 +180,6 @@ func (b *tableBuilder) build() *table {
 		}
 		t.slots[j] = e.h>>32<<32 | uint64(e.off+1)
 	}
-	b.blob, b.offs = nil, nil
-	return t
 }
 
 // block returns the filter word and the three bits of hash h.
