@@ -490,9 +490,10 @@ func (l *Lexicon) loadVerbs(fsys fs.FS, path string) error {
 	// One backing array for all readings keeps the load to a few allocations.
 	l.readings = make([]VerbReading, 0, strings.Count(s, ",")+lines)
 	// The lemmas go to one string, in which each reading's record names its
-	// lemma by offset and length (refs, parallel to l.readings).
+	// lemma by offset and length (refs, parallel to the readings of the
+	// current form: a whole parallel array was 1.2 MB of fresh pages).
 	var lemmaBytes []byte
-	refs := make([]uint32, 0, cap(l.readings))
+	refs := make([]uint32, 0, 64)
 	ids := make(map[string]uint32, lines/8)
 	var bad error
 	// The source is sorted by form, so the lines of a form with several
@@ -519,7 +520,7 @@ func (l *Lexicon) loadVerbs(fsys fs.FS, path string) error {
 		tb.add(last)
 		tb.blob = append(tb.blob, byte(n), byte(start), byte(start>>8), byte(start>>16), byte(start>>24))
 		for k, r := range l.readings[start : start+n] {
-			c, ref := packReading(r), refs[start+k]
+			c, ref := packReading(r), refs[k]
 			tb.blob = append(tb.blob, byte(c), byte(c>>8), byte(ref), byte(ref>>8), byte(ref>>16), byte(ref>>24))
 		}
 	}
@@ -531,6 +532,7 @@ func (l *Lexicon) loadVerbs(fsys fs.FS, path string) error {
 		if form != last {
 			end()
 			last, start = form, len(l.readings)
+			refs = refs[:0]
 		}
 		// The forms of a lemma mostly follow each other (the source is
 		// sorted by form), so the lemma of the line before saves two
@@ -562,6 +564,9 @@ func (l *Lexicon) loadVerbs(fsys fs.FS, path string) error {
 				bad = fmt.Errorf("lexicon: %s: bad verb code %q for %q", path, c, form)
 				continue
 			}
+			// The lemma's text is the file's (the readings kept their
+			// own lemma strings before pack moved lemmaBlob).
+			r.Lemma = lemma
 			l.readings = append(l.readings, r)
 			refs = append(refs, ref)
 		}
@@ -570,9 +575,6 @@ func (l *Lexicon) loadVerbs(fsys fs.FS, path string) error {
 	l.verbsLower = !capital
 	l.verbs = tb.build()
 	l.lemmaBlob = string(lemmaBytes)
-	for i := range l.readings {
-		l.readings[i].Lemma = l.lemmaAt(refs[i])
-	}
 	// The map of the lemmas' references is the set of lemmas already: a
 	// second map of its keys cost 1 % of the load's instructions. Its keys
 	// are substrings of the file's text (read-only memory for the embedded
