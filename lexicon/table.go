@@ -101,7 +101,9 @@ func (b *tableBuilder) build() *table {
 	// Any order gives a valid table; the seed already makes the layout
 	// differ from run to run.
 	const blockShift = 8 // 256 slots
-	count := make([]uint32, n>>blockShift+1)
+	// One counter per block and one more; a table smaller than a block
+	// (under 180 keys) still has one block.
+	count := make([]uint32, (n+1<<blockShift-1)>>blockShift+1)
 	if len(t.blob) >= offBits {
 		t.placeWide(b.offs, count, blockShift)
 		b.blob, b.offs = nil, nil

@@ -43,3 +43,26 @@ func TestBuildNarrowWide(t *testing.T) {
 		}
 	}
 }
+
+// TestSmallTable builds tables smaller than one 256-slot block (build's
+// counting sort once indexed past its counters for them) and finds every
+// key, and no other.
+func TestSmallTable(t *testing.T) {
+	for _, keys := range []int{0, 1, 5, 50, 179, 180, 400} {
+		tb := newTableBuilder(keys, 0)
+		for i := 0; i < keys; i++ {
+			tb.add("k" + strings.Repeat("x", i%7) + string(rune('a'+i%26)) + string(rune('A'+i/26)))
+			tb.blob = append(tb.blob, byte(i))
+		}
+		tab := tb.build()
+		for i := 0; i < keys; i++ {
+			k := "k" + strings.Repeat("x", i%7) + string(rune('a'+i%26)) + string(rune('A'+i/26))
+			if off := tab.find(k); off < 0 || tab.blob[off] != byte(i) {
+				t.Fatalf("%d keys: %q not found (offset %d)", keys, k, off)
+			}
+		}
+		if tab.find("absent") >= 0 {
+			t.Fatalf("%d keys: found a key never added", keys)
+		}
+	}
+}
