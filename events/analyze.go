@@ -137,21 +137,6 @@ type analysis struct {
 	// the tokens outside punctuation whose lemma has triggers: events
 	// reads these flags rather than every token
 	trigTok []bool
-	// the last lemma lemmaInfo was asked about and its answer: build asks
-	// for the lemma lookupForm just tested with known
-	liKey string
-	liVal *lemmaInfo
-	liOK  bool
-}
-
-// lemmaInfo is Model.lemmaInfo, remembering the last answer.
-func (a *analysis) lemmaInfo(lemma string) *lemmaInfo {
-	if a.liOK && a.liKey == lemma {
-		return a.liVal
-	}
-	li := a.m.lemmaInfo(lemma)
-	a.liKey, a.liVal, a.liOK = lemma, li, true
-	return li
 }
 
 // seg is a stretch of a sentence between clause boundaries.
@@ -275,6 +260,7 @@ func (a *analysis) lookup(tok *document.Token, w *wtok, f *wform, start, fresh b
 }
 
 func (a *analysis) lookupForm(tok *document.Token, w *wtok, fm *wform, start bool) {
+	m := a.m
 	text := tok.Text
 	et := fm.et
 	known := -1 // whether the lemma is known, -1 when not looked up
@@ -293,7 +279,7 @@ func (a *analysis) lookupForm(tok *document.Token, w *wtok, fm *wform, start boo
 		known = -1
 	}
 	if w.lemma == "" && !w.upper {
-		if el := a.formEl(fm); el != nil && el.adjLem != "" && a.lemmaInfo(el.adjLem) != nil {
+		if el := a.formEl(fm); el != nil && el.adjLem != "" && m.known(el.adjLem) {
 			// inflected adjectives: bevorstehenden → bevorstehend, insolventen → insolvent
 			w.lemma = el.adjLem
 			known = -1
@@ -305,7 +291,7 @@ func (a *analysis) lookupForm(tok *document.Token, w *wtok, fm *wform, start boo
 			w.verb, w.fin = true, true
 		}
 	}
-	if w.upper && (w.lemma == "" || known == 0 || known < 0 && a.lemmaInfo(w.lemma) == nil) {
+	if w.upper && (w.lemma == "" || known == 0 || known < 0 && !a.m.known(w.lemma)) {
 		// the lemma stage knows Warnstreik, the triggers know Streik
 		if h := a.formHead(fm); h != "" {
 			w.lemma = h
@@ -472,15 +458,11 @@ func (a *analysis) build() {
 		// the lemma is final unless joinParticles joins it (then it sets li
 		// again); statements and events ask for every token
 		if f == nil {
-			w.li = a.lemmaInfo(w.lemma)
+			w.li = a.m.lemmaInfo(w.lemma)
 		} else {
 			if !f.lemmaDone || f.lemma != w.lemma {
-				f.lemma, f.lemmaLI, f.lemmaDone = w.lemma, a.lemmaInfo(w.lemma), true
+				f.lemma, f.lemmaLI, f.lemmaDone = w.lemma, a.m.lemmaInfo(w.lemma), true
 				f.cueDone = false
-				if !f.lowLIDone && f.lemma == f.low {
-					// lowInfo's answer too
-					f.lowLI, f.lowLIDone = f.lemmaLI, true
-				}
 			}
 			w.li = f.lemmaLI
 		}

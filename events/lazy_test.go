@@ -409,20 +409,3 @@ func TestCueTokMatchesCueToken(t *testing.T) {
 		t.Error("no cue token in the test texts")
 	}
 }
-
-// analysis.lemmaInfo remembers its last answer; it must give
-// Model.lemmaInfo's for every lemma and form of the testdata, asked in
-// turn, twice in a row and after an empty lemma.
-func TestLemmaInfoMemoMatchesModel(t *testing.T) {
-	m, docs := tokenizedDocs(t)
-	a := &analysis{m: m}
-	for _, td := range docs {
-		for _, tok := range td.d.Tokens {
-			for _, s := range []string{tok.Text, tok.Text, strings.ToLower(tok.Text), tok.Lemma, ""} {
-				if got, want := a.lemmaInfo(s), m.lemmaInfo(s); got != want {
-					t.Fatalf("lemmaInfo(%q) = %p, want %p", s, got, want)
-				}
-			}
-		}
-	}
-}
