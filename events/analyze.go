@@ -415,9 +415,6 @@ func b2i(b bool) int {
 	return 0
 }
 
-// buildChunk is how many tokens build takes at a time.
-const buildChunk = 128
-
 func isPunct(tok *document.Token) bool {
 	return tok.Kind == document.KindPunct || tok.Kind == document.KindSymbol && len(tok.Text) <= 3
 }
@@ -437,73 +434,65 @@ func (a *analysis) build() {
 	} else {
 		a.cueTok, a.trigTok = make([]bool, len(d.Tokens)), make([]bool, len(d.Tokens))
 	}
-	// The tokens in chunks of buildChunk: for each, the forms of its
-	// tokens, forms.init for the new ones, then the tokens; an article's
-	// tokens (96 bytes each, and 112 of wtok) often fill more than the L1
-	// cache, and a chunk stays in it from one pass to the next.
-	//
-	// The first pass also reads the first byte of every lemma the lemma
-	// stage set: the lemmas point into the lexicon's tables, one cache
-	// miss each, and the stage reads them one by one deep inside dependent
-	// work (Model.known, the trigger and cue filters); loads without
-	// dependencies let the CPU wait for many misses at once.
-	a.qOK, a.endsOK = true, true
-	prevSent, prevPunct := 0, false
+	// the forms, and the first byte of every lemma the lemma stage set:
+	// the lemmas point into the lexicon's tables, one cache miss each, and
+	// the stage reads them one by one deep inside dependent work
+	// (Model.known, the trigger and cue filters); loads without
+	// dependencies let the CPU wait for many misses at once. One pass for
+	// both (it was two): an article's tokens, 96 bytes each, often fill
+	// more than the L1 cache.
 	var x byte
-	inited := 0 // the forms init has filled in
-	for c0 := 0; c0 < len(d.Tokens); c0 += buildChunk {
-		c1 := min(c0+buildChunk, len(d.Tokens))
-		for i := c0; i < c1; i++ {
-			tok := &d.Tokens[i]
-			if l := tok.Lemma; l != "" {
-				x ^= l[0]
-			}
-			a.t[i].fi = a.forms.add(tok.Text) + 1
+	for i := range d.Tokens {
+		tok := &d.Tokens[i]
+		if l := tok.Lemma; l != "" {
+			x ^= l[0]
 		}
-		a.forms.init(a.m, inited)
-		inited = len(a.forms.list)
-		for i := c0; i < c1; i++ {
-			var f *wform
-			f, prevPunct = a.buildToken(i, &prevSent, prevPunct)
-			// the token's det class, while its form is at hand (role and
-			// adjLike are computed on first use, once build is done)
-			w := &a.t[i]
-			a.setDet(i, f)
-			if w.low == "zu" {
-				a.zus = append(a.zus, int32(i))
-			}
-			// left parts of compounds are not words of their own for the heuristics
-			if w.cpart && w.lemma != "" && !w.punct {
-				w.verb, w.fin, w.nonfin = false, false, false
-			}
-			// the lemma is final unless joinParticles joins it (then it sets li
-			// again); statements and events ask for every token
-			if f == nil {
-				w.li = a.m.lemmaInfo(w.lemma)
-			} else {
-				if !f.lemmaDone || f.lemma != w.lemma {
-					f.lemma, f.lemmaLI, f.lemmaDone = w.lemma, a.m.lemmaInfo(w.lemma), true
-					f.cueDone = false
-				}
-				w.li = f.lemmaLI
-			}
-			// whether the token can be a cue of statements' rules: the same
-			// for the form and its lemma, unless a compound changed its case
-			if w.punct {
-				continue
-			}
-			a.trigTok[i] = w.li != nil && len(w.li.trs) > 0
-			if f != nil && w.upper == f.upper {
-				if !f.cueDone {
-					f.cue, f.cueDone = a.cueToken(i), true
-				}
-				a.cueTok[i] = f.cue
-			} else {
-				a.cueTok[i] = a.cueToken(i)
-			}
-		}
+		a.t[i].fi = a.forms.add(tok.Text) + 1
 	}
 	a.sink = x
+	a.forms.init(a.m)
+	a.qOK, a.endsOK = true, true
+	prevSent, prevPunct := 0, false
+	for i := range d.Tokens {
+		var f *wform
+		f, prevPunct = a.buildToken(i, &prevSent, prevPunct)
+		// the token's det class, while its form is at hand (role and
+		// adjLike are computed on first use, once build is done)
+		w := &a.t[i]
+		a.setDet(i, f)
+		if w.low == "zu" {
+			a.zus = append(a.zus, int32(i))
+		}
+		// left parts of compounds are not words of their own for the heuristics
+		if w.cpart && w.lemma != "" && !w.punct {
+			w.verb, w.fin, w.nonfin = false, false, false
+		}
+		// the lemma is final unless joinParticles joins it (then it sets li
+		// again); statements and events ask for every token
+		if f == nil {
+			w.li = a.m.lemmaInfo(w.lemma)
+		} else {
+			if !f.lemmaDone || f.lemma != w.lemma {
+				f.lemma, f.lemmaLI, f.lemmaDone = w.lemma, a.m.lemmaInfo(w.lemma), true
+				f.cueDone = false
+			}
+			w.li = f.lemmaLI
+		}
+		// whether the token can be a cue of statements' rules: the same
+		// for the form and its lemma, unless a compound changed its case
+		if w.punct {
+			continue
+		}
+		a.trigTok[i] = w.li != nil && len(w.li.trs) > 0
+		if f != nil && w.upper == f.upper {
+			if !f.cueDone {
+				f.cue, f.cueDone = a.cueToken(i), true
+			}
+			a.cueTok[i] = f.cue
+		} else {
+			a.cueTok[i] = a.cueToken(i)
+		}
+	}
 	a.markSpans()
 	a.markQuotes()
 	a.paragraphs()

@@ -134,28 +134,27 @@ func (t *forms) add(text string) int32 {
 	}
 }
 
-// init looks the forms from list[from] on up in the model (build calls
-// it for each chunk of tokens). The words of an article are mostly in
-// lower case, and idxF is cold in the pipeline: its words for
+// init looks the forms up in the model. The words of an article are
+// mostly in lower case, and idxF is cold in the pipeline: its words for
 // all forms are read first, in a loop of independent loads, so that the
 // CPU waits for the cache misses together rather than one by one.
-func (t *forms) init(m *Model, from int) {
-	x, list := uint64(0), t.list[from:] // (one line: default.pgo knows the calls by their line in the function)
-	for i := range list {
-		f := &list[i]
+func (t *forms) init(m *Model) {
+	var x uint64
+	for i := range t.list {
+		f := &t.list[i]
 		if len(f.text) > 0 && (f.text[0] < 'A' || f.text[0] > 'Z' && f.text[0] < utf8.RuneSelf) {
 			x ^= m.idxF[f.h>>52]
 		}
 	}
-	for i := range list {
-		f := &list[i]
+	for i := range t.list {
+		f := &t.list[i]
 		f.setWord(m, t)
 		r, _ := utf8.DecodeRuneInString(f.text)
 		f.upper = unicode.IsUpper(r)
 	}
 	// the entries found, likewise (build reads their forms and classes)
-	for i := range list {
-		f := &list[i]
+	for i := range t.list {
+		f := &t.list[i]
 		if f.et != nil {
 			x ^= uint64(len(f.et.forms))
 		}
