@@ -307,8 +307,6 @@ func filterHash(s string) uint32 {
 
 func (f *filter) add(s string) { h := filterHash(s); f[h>>6] |= 1 << (h & 63) }
 
-func (f *filter) may(s string) bool { return f.mayHash(filterHash(s)) }
-
 func (f *filter) mayHash(h uint32) bool { return f[h>>6]&(1<<(h&63)) != 0 }
 
 // Load reads the embedded model files.

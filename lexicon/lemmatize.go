@@ -535,6 +535,13 @@ func chooseReading(rs readingView, form string) (VerbReading, bool) {
 		r, ok, _, _ := rs.l.choosePacked(rs.packed, form)
 		return r, ok
 	}
+	return chooseByReadings(rs, form)
+}
+
+// chooseByReadings is chooseReading over the readings themselves (any
+// view, packed or not): the way for a guessed verb's single reading, and
+// the reference choosePacked is tested against.
+func chooseByReadings(rs readingView, form string) (VerbReading, bool) {
 	// A fixed array keeps the candidates on the stack: the choice runs for
 	// every verb token, and forms with more than eight lemmas do not exist.
 	var arr [8]candidate
@@ -831,6 +838,12 @@ func (l *Lexicon) guessVerb(form string) (VerbReading, bool) {
 	if len(ns) == 0 || l.word(form).function != "" {
 		return VerbReading{}, false
 	}
+	return l.guessAfterParticles(form, ns)
+}
+
+// guessAfterParticles tries the particles that start form (their lengths
+// ns, shortest first) from the longest down.
+func (l *Lexicon) guessAfterParticles(form string, ns []int) (VerbReading, bool) {
 	for k := len(ns) - 1; k >= 0; k-- {
 		n := ns[k]
 		if n < 2 || !utf8.RuneStart(form[n]) {

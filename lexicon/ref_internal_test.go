@@ -15,10 +15,9 @@ import (
 	"github.com/ereignis/ereignis/tokenize"
 )
 
-// testdataWords returns the word forms of the testdata articles (with
-// repeats, in text order) plus caseForms, for the tests that compare a
-// fast path with the code it replaced.
-func testdataWords(t *testing.T) []string {
+// testdataDocs returns the testdata articles, tokenised, for the tests
+// that compare a fast path with the code it replaced.
+func testdataDocs(t *testing.T) []*document.Document {
 	t.Helper()
 	tok, err := tokenize.NewStage()
 	if err != nil {
@@ -28,7 +27,7 @@ func testdataWords(t *testing.T) []string {
 	if len(files) == 0 {
 		t.Fatal("no testdata articles")
 	}
-	words := append([]string(nil), caseForms...)
+	var docs []*document.Document
 	for _, f := range files {
 		b, err := os.ReadFile(f)
 		if err != nil {
@@ -38,6 +37,17 @@ func testdataWords(t *testing.T) []string {
 		if err := tok.Process(context.Background(), d); err != nil {
 			t.Fatal(err)
 		}
+		docs = append(docs, d)
+	}
+	return docs
+}
+
+// testdataWords returns the word forms of the testdata articles (with
+// repeats, in text order) plus caseForms.
+func testdataWords(t *testing.T) []string {
+	t.Helper()
+	words := append([]string(nil), caseForms...)
+	for _, d := range testdataDocs(t) {
 		for _, tk := range d.Tokens {
 			words = append(words, tk.Text)
 		}
@@ -178,32 +188,7 @@ func (l *Lexicon) guessVerbRef(form string) (VerbReading, bool) {
 	}
 	var arr [16]int
 	ns := l.particleTrie.prefixesRef(form, min(l.maxParticle, len(form)-4), arr[:0])
-	for k := len(ns) - 1; k >= 0; k-- {
-		n := ns[k]
-		if n < 2 || !utf8.RuneStart(form[n]) {
-			continue
-		}
-		w := l.word(form[:n])
-		p, rest := form[:n], form[n:]
-		productive := w.flags&wProductive != 0
-		if productive && strings.HasPrefix(rest, "zu") {
-			for v, k := l.recordView(l.verbs.find(rest[2:])), 0; k < v.len(); k++ {
-				r := v.at(k)
-				if r.Tense == Infinitive {
-					r.Lemma, r.Tense = p+r.Lemma, ZuInfinitive
-					return r, true
-				}
-			}
-		}
-		for v, k := l.recordView(l.verbs.find(rest)), 0; k < v.len(); k++ {
-			r := v.at(k)
-			if r.Tense == Participle || productive && (r.Tense == Infinitive || r.Joined) {
-				r.Lemma, r.Joined = p+r.Lemma, false
-				return r, true
-			}
-		}
-	}
-	return VerbReading{}, false
+	return l.guessAfterParticles(form, ns)
 }
 
 // prefixesRef is prefixes before the root table: the reference.
@@ -289,62 +274,6 @@ func TestHasCapitalised(t *testing.T) {
 	}
 }
 
-// chooseReadingRef is chooseReading before choosePacked, on the unpacked
-// readings: the reference.
-func chooseReadingRef(rs readingView, form string) (VerbReading, bool) {
-	// A fixed array keeps the candidates on the stack: the choice runs for
-	// every verb token, and forms with more than eight lemmas do not exist.
-	var arr [8]candidate
-	cs := arr[:0]
-	for i := 0; i < rs.len(); i++ {
-		r := rs.at(i)
-		if r.Tense == PresentParticiple {
-			continue
-		}
-		k := -1
-		for j := range cs {
-			if cs[j].r.Lemma == r.Lemma {
-				k = j
-				break
-			}
-		}
-		if k < 0 {
-			if len(cs) == len(arr) {
-				continue
-			}
-			cs = append(cs, candidate{r: r})
-			k = len(cs) - 1
-		}
-		c := &cs[k]
-		c.nRead++
-		if better(r, c.r) {
-			aux, modal := c.r.Aux || r.Aux, c.r.Modal || r.Modal
-			c.r = r
-			c.r.Aux, c.r.Modal = aux, modal
-		} else {
-			c.r.Aux = c.r.Aux || r.Aux
-			c.r.Modal = c.r.Modal || r.Modal
-		}
-		if r.Finite() && !r.Joined || r.Tense == Participle {
-			c.finite = true
-		}
-		c.strong = c.strong || r.Strong
-		c.indic = c.indic || r.Mood == Indicative || r.Mood == NoMood
-		c.third = c.third || r.Person == 3 || !r.Finite()
-		c.same = c.same || r.Tense == Infinitive && equalLower(r.Lemma, form)
-	}
-	if len(cs) == 0 {
-		return VerbReading{}, false
-	}
-	best := 0
-	for i := 1; i < len(cs); i++ {
-		if cs[i].before(&cs[best]) {
-			best = i
-		}
-	}
-	return cs[best].r, true
-}
-
 // TestChoosePackedMatchesRef compares the packed choice with the reference
 // for every form of the verb table, as it stands and capitalised.
 func TestChoosePackedMatchesRef(t *testing.T) {
@@ -362,7 +291,7 @@ func TestChoosePackedMatchesRef(t *testing.T) {
 		off = v + 5 + 6*int(b[v])
 		for _, f := range []string{key, strings.ToUpper(key[:1]) + key[1:]} {
 			got, ok := chooseReading(rv, f)
-			want, wok := chooseReadingRef(rv, f)
+			want, wok := chooseByReadings(rv, f)
 			if got != want || ok != wok {
 				t.Fatalf("%q: %+v %v, want %+v %v", f, got, ok, want, wok)
 			}
@@ -381,21 +310,9 @@ func TestLemmatizeVerbList(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tok, err := tokenize.NewStage()
-	if err != nil {
-		t.Fatal(err)
-	}
-	files, _ := filepath.Glob("../testdata/*.txt")
 	sentences, verbs := 0, 0
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		d := document.New(f, f, string(b))
-		if err := tok.Process(context.Background(), d); err != nil {
-			t.Fatal(err)
-		}
+	for _, d := range testdataDocs(t) {
+		f := d.ID
 		for _, s := range d.Sentences {
 			toks := d.Tokens[s.TokStart:s.TokEnd]
 			got := l.lemmatize(toks, nil, false)

@@ -17,7 +17,7 @@ import (
 // reads that one line, where a Go map of strings reads its control word,
 // its slot and the key's own allocation (two or three cache misses on a
 // word the other stages evicted). Longer keys compare the rest from one
-// blob. The table is pointer-free and starts on a huge page (hugeWords):
+// blob. The table is pointer-free and starts on a huge page (hugemem.Aligned):
 // with 4 KB pages its 2 MB are 512 TLB entries, which the other stages
 // evict between articles, as the lexicon's tables on huge pages were
 // measured to suffer. The maps
@@ -60,7 +60,7 @@ func newKeyTable(f *keyFilter, caps map[string]uint16, roots []tedge, capKeys []
 	for 2*n < 3*keys {
 		n *= 2
 	}
-	t := &keyTable{slots: hugeWords(keySlotWords * n), mask: uint64(n - 1)}
+	t := &keyTable{slots: hugemem.Aligned(keySlotWords * n), mask: uint64(n - 1)}
 	var blob strings.Builder
 	put := func(w string) uint64 {
 		if len(w) >= 1<<16-1 {
@@ -97,24 +97,6 @@ func newKeyTable(f *keyFilter, caps map[string]uint16, roots []tedge, capKeys []
 	return t
 }
 
-// hugeWords returns n zero words that start on a huge page: hugemem.Words
-// advises only the 2 MB-aligned interior of what it allocates, which a
-// 2 MB table allocated on its own mostly lacks, so this allocates 2 MB
-// more and returns the aligned window. The pages around it are never
-// touched, so they cost address space and heap accounting, not memory.
-func hugeWords(n int) []uint64 {
-	const page = hugemem.HugePage / 8 // words
-	if n < page {
-		return make([]uint64, n)
-	}
-	w := hugemem.Words(n + page)
-	off := 0
-	if a := uintptr(unsafe.Pointer(&w[0])) % hugemem.HugePage; a != 0 {
-		off = int((hugemem.HugePage - a) / 8)
-	}
-	return w[off : off+n : off+n]
-}
-
 // find returns the slot of w, whose hash is h, or -1.
 func (t *keyTable) find(h uint64, w string) int {
 	k0, k1 := keyWords(w)
@@ -136,27 +118,10 @@ func (t *keyTable) find(h uint64, w string) int {
 	}
 }
 
-// findBytes is find for a key built in a buffer.
+// findBytes is find for a key built in a buffer (find keeps no reference
+// to it).
 func (t *keyTable) findBytes(h uint64, w []byte) int {
-	var b [16]byte
-	copy(b[:], w)
-	k0, k1 := binary.LittleEndian.Uint64(b[:8]), binary.LittleEndian.Uint64(b[8:])
-	n := uint64(len(w) + 1)
-	fp := h >> 32
-	for i := t.slot(h); ; i = (i + 1) & t.mask {
-		s := t.slots[keySlotWords*i : keySlotWords*i+keySlotWords : keySlotWords*i+keySlotWords]
-		if s[3] == 0 {
-			return -1
-		}
-		if s[2]>>32 == fp && s[3]>>48 == n && s[0] == k0 && s[1] == k1 {
-			if len(w) <= 16 {
-				return int(i)
-			}
-			if off := int(uint32(s[2])); t.blob[off+16:off+len(w)] == string(w[16:]) {
-				return int(i)
-			}
-		}
-	}
+	return t.find(h, unsafe.String(unsafe.SliceData(w), len(w)))
 }
 
 // flags returns capInfo's flags of slot i (0 for none, or for i < 0).

@@ -387,7 +387,7 @@ func Load(fsys fs.FS) (*Model, error) {
 }
 
 // onHugePage returns copies of a and b, one after the other on one huge
-// page (see hugeWords), or a and b when they do not fit one. The key
+// page (see hugemem.Aligned), or a and b when they do not fit one. The key
 // filter and the prefix table (128 KB each) are probed at random for
 // nearly every fresh word form, and on 4 KB pages, which the other stages
 // evict from the TLB between articles, a probe also missed the TLB.
@@ -395,7 +395,7 @@ func onHugePage(a, b []uint64) ([]uint64, []uint64) {
 	if len(a)+len(b) > hugemem.HugePage/8 {
 		return a, b
 	}
-	w := hugeWords(hugemem.HugePage / 8)
+	w := hugemem.Aligned(hugemem.HugePage / 8)
 	na := copy(w, a)
 	nb := copy(w[na:], b)
 	return w[:na:na], w[na : na+nb : na+nb]

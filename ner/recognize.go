@@ -224,7 +224,7 @@ func (f *form) set(k uint64, v bool) bool {
 // article needs no clearing (slots of older generations count as empty).
 type memo struct {
 	slots  []memoSlot // len is a power of two
-	shift  uint       // 64 - log2(len(slots)): memoHash's top bits index slots
+	shift  uint       // 64 - log2(len(slots)): memoMix's top bits index slots
 	gen    uint32     // the generation of the current article
 	n      int        // forms of this generation
 	chunks [][]form
@@ -300,14 +300,6 @@ func (m *memo) reset() {
 	m.chunk, m.used = 0, 0
 }
 
-// memoHash mixes the length and the first and last eight bytes of s (a
-// word): cheaper than hashing every byte, and words that share all three
-// only cost a longer probe. The top bits index the table.
-func memoHash(s string) uint64 {
-	a, b := memoKey(s)
-	return memoMix(a, b, len(s))
-}
-
 // memoKey returns the first and last eight bytes of s (four for a word
 // of four to seven bytes; the first, middle and last byte for a shorter
 // one). With the length they are all of s when s has at most 16 bytes:
@@ -326,7 +318,10 @@ func memoKey(s string) (a, b uint64) {
 	return a, b
 }
 
-// memoMix is memoHash from the parts memoKey returns and the length.
+// memoMix mixes the length and the first and last eight bytes of a word
+// (the parts memoKey returns): cheaper than hashing every byte, and words
+// that share all three only cost a longer probe. The top bits index the
+// table.
 func memoMix(a, b uint64, n int) uint64 {
 	h := (a ^ uint64(n)<<56) * 0xBF58476D1CE4E5B9
 	h = (h ^ b ^ h>>29) * 0x94D049BB133111EB

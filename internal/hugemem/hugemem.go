@@ -16,7 +16,27 @@
 // CPU-second); the gazetteers and event tables are small enough for the TLB.
 package hugemem
 
+import "unsafe"
+
 // HugePage is the size of a huge page on x86-64 and arm64 Linux.
 const HugePage = 2 << 20
 
 const madvHugepage = 14 // MADV_HUGEPAGE, which package syscall does not name
+
+// Aligned returns n zero words that start on a huge page: Words
+// advises only the 2 MB-aligned interior of what it allocates, which a
+// 2 MB table allocated on its own mostly lacks, so this allocates 2 MB
+// more and returns the aligned window. The pages around it are never
+// touched, so they cost address space and heap accounting, not memory.
+func Aligned(n int) []uint64 {
+	const page = HugePage / 8 // words
+	if n < page {
+		return make([]uint64, n)
+	}
+	w := Words(n + page)
+	off := 0
+	if a := uintptr(unsafe.Pointer(&w[0])) % HugePage; a != 0 {
+		off = int((HugePage - a) / 8)
+	}
+	return w[off : off+n : off+n]
+}

@@ -88,3 +88,22 @@ func anonHugeKB(t *testing.T, addr uint64) int {
 	t.Fatalf("no mapping holds %#x", addr)
 	return 0
 }
+
+// TestAligned checks that Aligned's window has the length asked for and,
+// from one huge page on, starts on a huge-page boundary.
+func TestAligned(t *testing.T) {
+	for _, n := range []int{1, 1000, HugePage / 8, HugePage/8 + 3} {
+		w := Aligned(n)
+		if len(w) != n || cap(w) != n {
+			t.Fatalf("Aligned(%d): len %d cap %d", n, len(w), cap(w))
+		}
+		if a := uintptr(unsafe.Pointer(&w[0])) % HugePage; runtime.GOOS == "linux" && n >= HugePage/8 && a != 0 {
+			t.Fatalf("Aligned(%d) starts %d bytes past a huge page", n, a)
+		}
+		for _, v := range w {
+			if v != 0 {
+				t.Fatalf("Aligned(%d) is not zeroed", n)
+			}
+		}
+	}
+}
