@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"os"
 	"runtime"
+	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -60,8 +62,50 @@ func vmstat(t *testing.T, name string) int {
 	return 0
 }
 
+// TestAdviseHeap checks that the tables allocated after AdviseHeap lie in
+// memory advised for huge pages (the mapping's VmFlags has hg) and, once
+// written, on huge pages. Without the advice the heap's fresh memory
+// lacks the flag.
+func TestAdviseHeap(t *testing.T) {
+	skipWithoutTHP(t)
+	prev := debug.SetGCPercent(-1) // as the CLI loads its models
+	defer debug.SetGCPercent(prev)
+	AdviseHeap(64 << 20)
+	fallback := vmstat(t, "thp_fault_fallback")
+	var tables [][]uint64
+	for range 4 {
+		tables = append(tables, make([]uint64, 8<<20/8))
+	}
+	for _, w := range tables {
+		for i := range w {
+			w[i] = uint64(i)
+		}
+	}
+	for k, w := range tables {
+		addr := uint64(uintptr(unsafe.Pointer(&w[len(w)/2])))
+		if flags := smapsField(t, addr, "VmFlags:"); !slices.Contains(flags, "hg") {
+			t.Errorf("table %d at %#x: its mapping is not advised for huge pages (VmFlags %v)", k, addr, flags)
+		}
+		if huge := anonHugeKB(t, addr); huge == 0 && vmstat(t, "thp_fault_fallback") == fallback {
+			t.Errorf("table %d at %#x lies on no huge page", k, addr)
+		}
+	}
+	runtime.KeepAlive(tables)
+}
+
 // anonHugeKB returns the AnonHugePages of the mapping that holds addr.
 func anonHugeKB(t *testing.T, addr uint64) int {
+	fs := smapsField(t, addr, "AnonHugePages:")
+	if len(fs) == 0 {
+		t.Fatalf("no AnonHugePages for the mapping of %#x", addr)
+	}
+	kb, _ := strconv.Atoi(fs[0])
+	return kb
+}
+
+// smapsField returns the words after name in the /proc/self/smaps entry
+// of the mapping that holds addr.
+func smapsField(t *testing.T, addr uint64, name string) []string {
 	f, err := os.Open("/proc/self/smaps")
 	if err != nil {
 		t.Skip(err)
@@ -80,13 +124,12 @@ func anonHugeKB(t *testing.T, addr uint64) int {
 			in = err1 == nil && err2 == nil && a <= addr && addr < b
 			continue
 		}
-		if in && fs[0] == "AnonHugePages:" {
-			kb, _ := strconv.Atoi(fs[1])
-			return kb
+		if in && fs[0] == name {
+			return fs[1:]
 		}
 	}
 	t.Fatalf("no mapping holds %#x", addr)
-	return 0
+	return nil
 }
 
 // TestAligned checks that Aligned's window has the length asked for and,
