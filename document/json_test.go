@@ -75,39 +75,3 @@ func FuzzAppendJSON(f *testing.F) {
 		require.True(t, json.Valid(got))
 	})
 }
-
-func BenchmarkAppendJSON(b *testing.B) {
-	benchEncode(b, func(r *Record, buf []byte) []byte { return r.AppendJSON(buf[:0]) })
-}
-
-func BenchmarkEncodingJSON(b *testing.B) {
-	benchEncode(b, func(r *Record, buf []byte) []byte {
-		w := bytes.NewBuffer(buf[:0])
-		enc := json.NewEncoder(w)
-		enc.SetEscapeHTML(false)
-		_ = enc.Encode(r)
-		return w.Bytes()
-	})
-}
-
-// benchEncode encodes the golden records (MB/s of JSON written).
-func benchEncode(b *testing.B, enc func(*Record, []byte) []byte) {
-	files, _ := filepath.Glob(filepath.Join("..", "testdata", "*.golden.json"))
-	var recs []*Record
-	size := 0
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		require.NoError(b, err)
-		r := new(Record)
-		require.NoError(b, json.Unmarshal(data, r))
-		recs = append(recs, r)
-		size += len(r.AppendJSON(nil))
-	}
-	b.SetBytes(int64(size))
-	var buf []byte
-	for b.Loop() {
-		for _, r := range recs {
-			buf = enc(r, buf)
-		}
-	}
-}
