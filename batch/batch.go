@@ -293,9 +293,12 @@ func encodeTo(buf *bytes.Buffer, v any) []byte {
 	}
 	if r, ok := v.(*document.Record); ok {
 		// The same bytes as the encoder below, without reflection
-		// (document.Record.AppendJSON).
-		b := append(r.AppendJSON(buf.AvailableBuffer()), '\n')
-		buf.Write(b)
+		// (document.Record.AppendJSON). The record is appended to the
+		// buffer's own bytes and the buffer then takes the slice over, so
+		// the ~45 KB line is written once; appending to AvailableBuffer
+		// and Write-ing it back copied every line a second time.
+		b := append(r.AppendJSON(buf.Bytes()), '\n')
+		*buf = *bytes.NewBuffer(b)
 		return buf.Bytes()
 	}
 	enc := json.NewEncoder(buf)
