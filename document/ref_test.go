@@ -280,7 +280,7 @@ func refAppendString(b []byte, s string) []byte {
 
 // refEdgeStrings are strings that the fast paths of appendStr treat
 // differently: every length from 0 to 20 with each kind of special byte at
-// every position (the overlapping loads of plain, the word skip of
+// every position (the overlapping loads of appendStr, the word skip of
 // appendEscaped), and two-byte sequences that are not valid.
 func refEdgeStrings() []string {
 	specials := []string{"\"", "\\", "\x00", "\x1f", "\n", "\x7f", "ä", "\u2028", "\u2029", "\xff", "\xc2", "\xc0\x80", "\xc1\xbf",
