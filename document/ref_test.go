@@ -284,7 +284,7 @@ func refAppendString(b []byte, s string) []byte {
 // appendEscaped), and two-byte sequences that are not valid.
 func refEdgeStrings() []string {
 	specials := []string{"\"", "\\", "\x00", "\x1f", "\n", "\x7f", "ä", "\u2028", "\u2029", "\xff", "\xc2", "\xc0\x80", "\xc1\xbf",
-		"\xdf\xbf", "\xe2\x80", "\xe2\x80\xa8", "\xed\xa0\x80", "𝄞", "<", "&", " ", "~", "!", "#", "[", "]"}
+		"\xdf\xbf", "\xe2\x80", "\xe2\x80\xa8", "\xe2\x80\xa7", "\xe2\x80\xaa", "\xed\xa0\x80", "\xed\x9f\xbf", "\xe0\x80\x80", "\xe0\xa0\x80", "\xef\xbf\xbf", "„", "€", "𝄞", "\xf0\x80\x80\x80", "\xf4\x90\x80\x80", "<", "&", " ", "~", "!", "#", "[", "]"}
 	var out []string
 	for n := 0; n <= 20; n++ {
 		out = append(out, strings.Repeat("x", n))
