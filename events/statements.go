@@ -45,8 +45,9 @@ type stmt struct {
 // statements finds direct quotes, indirect and reported speech, their cues
 // and sources. Reported speech in Konjunktiv I that goes on after a
 // statement in the following sentences of the paragraph is attributed to
-// the same source.
-func (a *analysis) statements() []document.Statement {
+// the same source. They are returned in dst's memory when it has room
+// (dst[:0] for none: a nil dst stays nil), else in a new slice.
+func (a *analysis) statements(dst []document.Statement) []document.Statement {
 	d := a.d
 	out := a.stmtScr[:0] // the scratch's: res below is what stays
 	defer func() {
@@ -225,7 +226,11 @@ func (a *analysis) statements() []document.Statement {
 		last = len(out) - 1
 	}
 	slices.SortStableFunc(out, func(x, y stmt) int { return cmp.Compare(x.msg.start, y.msg.start) })
-	res := make([]document.Statement, 0, len(out))
+	// in dst's memory when it has room (a nil dst stays nil for none)
+	res := dst[:0]
+	if cap(res) < len(out) {
+		res = make([]document.Statement, 0, len(out))
+	}
 	// the cue and source spans in one allocation, not one each
 	nsp := 0
 	for _, s := range out {
