@@ -112,9 +112,10 @@ type analysis struct {
 	stmtScr []stmt    // statements' scratch
 	segs    []seg     // segment's scratch, reused sentence by sentence
 	merged  []seg
-	forms   *forms           // the document's distinct token texts
-	evs     []document.Event // events' scratch
-	perRuns []entRun         // personRuns, when perDone
+	forms   *forms              // the document's distinct token texts
+	evs     []document.Event    // events' scratch
+	argScr  []document.Argument // arguments' scratch
+	perRuns []entRun            // personRuns, when perDone
 	perDone bool
 	sink    byte // build's loads of the lemmas' first bytes, kept so that they stay
 	// the clauses of each sentence, in token order: sentCl[sentClOff[si]:sentClOff[si+1]]
@@ -157,6 +158,7 @@ type scratch struct {
 	sentCl  []int
 	sentOff []int
 	evs     []document.Event
+	args    []document.Argument
 	qmarks  []int32
 	ments   []mentRange
 	mentBuf []mention
@@ -195,6 +197,7 @@ func (a *analysis) useScratch() *scratch {
 	a.forms = &sc.forms
 	a.sentCl, a.sentClOff = sc.sentCl[:0], sc.sentOff[:0]
 	a.evs = sc.evs[:0]
+	a.argScr = sc.args[:0]
 	a.qmarks = sc.qmarks[:0]
 	a.ments, a.mentBuf, a.mentScr = sc.ments[:0], sc.mentBuf[:0], sc.mentScr[:0]
 	a.perRuns = sc.perRuns[:0]
@@ -218,6 +221,8 @@ func (a *analysis) releaseScratch(sc *scratch) {
 	sc.sentCl, sc.sentOff = a.sentCl[:0], a.sentClOff[:0]
 	// events cleared what it used of evs (the rest of it is still zero)
 	sc.evs = a.evs[:0]
+	clear(a.argScr[:cap(a.argScr)]) // (arguments copies what it made)
+	sc.args = a.argScr[:0]
 	sc.qmarks = a.qmarks[:0]
 	clear(a.ments)
 	clear(a.mentBuf)

@@ -650,12 +650,25 @@ func (a *analysis) inPP(i int, c *clause) (bool, string) {
 	return false, ""
 }
 
-// arguments fills the participants, place and time of the event at i.
+// arguments fills the participants, place and time of the event at i:
+// appendArguments in the analysis' scratch, then in a slice of exact size
+// (nil for none), rather than in one that appends grow from nil (three
+// allocations for a typical event's four arguments).
 func (a *analysis) arguments(i int, c *clause, typ *Type) []document.Argument {
+	args := a.appendArguments(a.argScr[:0], i, c, typ)
+	a.argScr = args[:0]
+	if len(args) == 0 {
+		return nil
+	}
+	return append([]document.Argument(nil), args...)
+}
+
+// appendArguments appends the participants, place and time of the event
+// at i to args.
+func (a *analysis) appendArguments(args []document.Argument, i int, c *clause, typ *Type) []document.Argument {
 	d := a.d
 	ms := a.mentions(c)
 	noun := a.t[i].upper
-	var args []document.Argument
 	add := func(generic string, m *mention) {
 		role := typ.Roles[generic]
 		if role == "" || !a.fits(typ.Needs[generic], m) {

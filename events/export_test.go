@@ -2,6 +2,8 @@ package events
 
 import (
 	"context"
+	"fmt"
+	"reflect"
 
 	"github.com/ereignis/ereignis/document"
 )
@@ -35,4 +37,36 @@ func (s *Stage) ProcessRef(ctx context.Context, d *document.Document) error {
 		d.Events = append(d.Events[:0], evs...)
 	}
 	return nil
+}
+
+// ArgumentsMatchRef runs the analysis of d up to its events and compares,
+// for every trigger of every token events would try, arguments (the
+// scratch, then a copy) with appendArguments from nil, which is the
+// arguments of before (args grown from nil by append): the same
+// arguments, and nil for none. It returns how many calls it compared and
+// the first mismatch.
+func (s *Stage) ArgumentsMatchRef(d *document.Document) (n int, err error) {
+	if len(d.Tokens) == 0 || len(d.Sentences) == 0 {
+		return 0, nil
+	}
+	a := &analysis{d: d, m: s.m, lex: s.lex}
+	sc := a.useScratch()
+	defer a.releaseScratch(sc)
+	a.build()
+	a.statements(nil)
+	for i, trig := range a.trigTok {
+		if !trig || a.t[i].cl < 0 {
+			continue
+		}
+		c := &a.clauses[a.t[i].cl]
+		for _, tr := range a.t[i].trs() {
+			want := a.appendArguments(nil, i, c, tr.typ)
+			got := a.arguments(i, c, tr.typ)
+			if !reflect.DeepEqual(got, want) || (got == nil) != (want == nil) || len(got) != cap(got) {
+				return n, fmt.Errorf("token %d (%s, %s): arguments %+v, want %+v", i, d.Tokens[i].Text, tr.typ.Name, got, want)
+			}
+			n++
+		}
+	}
+	return n, nil
 }

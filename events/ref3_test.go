@@ -93,3 +93,36 @@ func TestProcessMatchesRef(t *testing.T) {
 	}
 	t.Logf("%d articles, %d events, %d statements", len(arts), nev, nst)
 }
+
+// arguments (in the scratch, then copied) must give every trigger of the
+// 10kGNAD articles the arguments that grow from nil give it.
+func TestArgumentsMatchRef(t *testing.T) {
+	arts, _ := benchdata.Articles(t)
+	if testing.Short() {
+		arts = arts[:100]
+	}
+	pre, err := extract.New(extract.Options{Upto: "timex"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := events.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	total := 0
+	for k, art := range arts {
+		d := art.Document()
+		if err := pre.Process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		n, err := st.ArgumentsMatchRef(d)
+		if err != nil {
+			t.Fatalf("article %d: %v", k, err)
+		}
+		total += n
+	}
+	if total == 0 {
+		t.Fatal("no trigger compared")
+	}
+	t.Logf("%d articles, %d calls", len(arts), total)
+}
