@@ -40,10 +40,10 @@ func (s *Stage) ProcessRef(ctx context.Context, d *document.Document) error {
 }
 
 // ArgumentsMatchRef runs the analysis of d up to its events and compares,
-// for every trigger of every token events would try, arguments (the
-// scratch, then a copy) with appendArguments from nil, which is the
-// arguments of before (args grown from nil by append): the same
-// arguments, and nil for none. It returns how many calls it compared and
+// for every trigger of every token events would try, appendArguments from
+// nil and arguments (the scratch, then a copy) with appendArgumentsRef
+// from nil, which is the arguments of before (map probes of the roles,
+// args grown from nil by append): the same arguments, and nil for none. It returns how many calls it compared and
 // the first mismatch.
 func (s *Stage) ArgumentsMatchRef(d *document.Document) (n int, err error) {
 	if len(d.Tokens) == 0 || len(d.Sentences) == 0 {
@@ -60,7 +60,10 @@ func (s *Stage) ArgumentsMatchRef(d *document.Document) (n int, err error) {
 		}
 		c := &a.clauses[a.t[i].cl]
 		for _, tr := range a.t[i].trs() {
-			want := a.appendArguments(nil, i, c, tr.typ)
+			want := a.appendArgumentsRef(nil, i, c, tr.typ)
+			if ap := a.appendArguments(nil, i, c, tr.typ); !reflect.DeepEqual(ap, want) || (ap == nil) != (want == nil) {
+				return n, fmt.Errorf("token %d (%s, %s): appendArguments %+v, want %+v", i, d.Tokens[i].Text, tr.typ.Name, ap, want)
+			}
 			got := a.arguments(i, c, tr.typ)
 			if !reflect.DeepEqual(got, want) || (got == nil) != (want == nil) || len(got) != cap(got) {
 				return n, fmt.Errorf("token %d (%s, %s): arguments %+v, want %+v", i, d.Tokens[i].Text, tr.typ.Name, got, want)

@@ -25,6 +25,43 @@ type Type struct {
 	// Needs restricts a position to named entities of the listed types
 	// (agent=buyer:ORG); positions missing from it take any participant.
 	Needs map[string][]string
+	// Roles and Needs of the positions the argument rules ask for by
+	// name, set at load: an array index, not a map probe for each event
+	// and position ("" and nil for a position missing from them)
+	roles [nPos]string
+	needs [nPos][]string
+}
+
+// The positions of Type.roles: the names the argument rules ask Roles
+// about (posNames).
+const (
+	posAgent = iota
+	posPatient
+	posPlace
+	posVon
+	posGen
+	posBei
+	posModifier
+	posVictims
+	posJobs
+	posRoad
+	posFromplace
+	posToplace
+	posDirection
+	posTrigger
+	posNearplace
+	posNearorg
+	nPos
+)
+
+var posNames = [nPos]string{"agent", "patient", "place", "von", "gen", "bei", "modifier", "victims", "jobs",
+	"road", "fromplace", "toplace", "direction", "trigger", "nearplace", "nearorg"}
+
+// setPositions fills roles and needs from Roles and Needs.
+func (t *Type) setPositions() {
+	for k, name := range posNames {
+		t.roles[k], t.needs[k] = t.Roles[name], t.Needs[name]
+	}
 }
 
 type trigger struct {
@@ -384,6 +421,7 @@ func LoadFS(fsys fs.FS, dir string) (*Model, error) {
 			}
 			t.Roles[k] = v
 		}
+		t.setPositions()
 		m.Types = append(m.Types, t)
 		m.typeByNam[t.Name] = t
 		return nil
