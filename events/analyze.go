@@ -85,6 +85,12 @@ func (w *wtok) classPrefix(prefix string) string {
 	return clsWithPrefix(w.e.cls, prefix)
 }
 
+// hasBits reports whether the word is of some class of b (cbits): what
+// hasClass or classPrefix(...) != "" answer for those classes.
+func (w *wtok) hasBits(b uint16) bool {
+	return w.e != nil && w.e.cbits&b != 0
+}
+
 // clause is a stretch of a sentence with (at most) one finite verb: the
 // unit of negation, modality and argument search.
 type clause struct {
@@ -354,6 +360,13 @@ func (a *analysis) is(j int, class string) bool {
 	return false
 }
 
+// isBits reports whether token j is of some class of b (cbits): what is
+// or clsPrefix(...) != "" answer for those classes (none for punctuation).
+func (a *analysis) isBits(j int, b uint16) bool {
+	w := &a.t[j]
+	return !w.punct && w.e != nil && w.e.cbits&b != 0
+}
+
 // clsPrefix returns the first class of token j that starts with prefix.
 func (a *analysis) clsPrefix(j int, prefix string) string {
 	for _, c := range a.t[j].classes() {
@@ -608,7 +621,7 @@ func (a *analysis) setDet(i int, f *wform) {
 		return
 	}
 	if f == nil { // a hyphen inside a compound
-		w.det = a.is(i, "art") || a.clsPrefix(i, "poss") != "" || isKein(w.low)
+		w.det = a.isBits(i, cbArt|cbPoss) || isKein(w.low)
 		return
 	}
 	if !f.detDone {
@@ -869,8 +882,8 @@ func (a *analysis) segment(si int) {
 			prev := &merged[len(merged)-1]
 			fw := &a.t[g.start]
 			first := fw.low
-			intro := fw.hasClass("sub") || fw.hasClass("inf") ||
-				first == "so" && g.start+1 < g.end && (a.t[g.start+1].upper || a.is(g.start+1, "art")) // "…, so das Ergebnis einer Studie"
+			intro := fw.hasBits(cbSub|cbInf) ||
+				first == "so" && g.start+1 < g.end && (a.t[g.start+1].upper || a.isBits(g.start+1, cbArt)) // "…, so das Ergebnis einer Studie"
 
 			var hasVerb, hasFin, prevFin, prevNon bool
 			for j := g.start; j < g.end; j++ {
@@ -907,8 +920,8 @@ func (a *analysis) segment(si int) {
 		fw := &a.t[g.start]
 		first := fw.low
 		// während, seit, bis are prepositions too: "Während des Wahlkampfs"
-		prepUse := fw.classPrefix("prep:") != "" && g.start+1 < g.end && (a.detLike(g.start+1) || a.t[g.start+1].upper)
-		if (fw.hasClass("sub") || fw.hasClass("inf")) && !prepUse || g.comma && fw.hasClass("rel") && a.relative(g.start, g.end) {
+		prepUse := fw.hasBits(cbPrep) && g.start+1 < g.end && (a.detLike(g.start+1) || a.t[g.start+1].upper)
+		if fw.hasBits(cbSub|cbInf) && !prepUse || g.comma && fw.hasBits(cbRel) && a.relative(g.start, g.end) {
 			c.sub, c.intro = true, first
 		} else if a.hasZu(g.start, g.end) {
 			c.sub, c.intro = true, "zu"
@@ -991,7 +1004,7 @@ func (a *analysis) joinParticles() {
 		for last > c.fin && a.t[last].punct {
 			last--
 		}
-		if last <= c.fin || !a.is(last, "particle") {
+		if last <= c.fin || !a.isBits(last, cbParticle) {
 			continue
 		}
 		// the particle makes another verb even when no list names it

@@ -70,7 +70,7 @@ func (a *analysis) computeAdjLike(j int) bool {
 	if w.upper {
 		return a.isRoleNoun(j)
 	}
-	if w.verb && !strings.Contains(w.feat, "a") || len(w.classes()) > 0 && !a.is(j, "num") {
+	if w.verb && !strings.Contains(w.feat, "a") || len(w.classes()) > 0 && !a.isBits(j, cbNum) {
 		return false // a closed-class word; numerals still inflect like adjectives (mehrere, zahlreiche)
 	}
 	return adjEnding(w.low)
@@ -268,8 +268,8 @@ func (a *analysis) findMentions(c *clause, ms []mention) []mention {
 			j = k
 		case w.upper && !a.isSentenceStart(j) && keep(&sref, a.surnameRef(j)) != "":
 			ms = append(ms, mention{start: j, end: j + 1, ref: sref, kind: 'e'}) // (surnameRef(j), asked once)
-		case w.classPrefix("pron:m") != "" && !w.upper || w.low == "er" || w.classPrefix("poss:") != "" && j+1 < c.end:
-			poss := w.classPrefix("poss:") != ""
+		case w.hasBits(cbPronM) && !w.upper || w.low == "er" || w.hasBits(cbPossC) && j+1 < c.end:
+			poss := w.hasBits(cbPossC)
 			if poss && (w.low == "deren" || w.low == "ihre" || w.low == "ihrem" || w.low == "ihren" || w.low == "ihrer" || w.low == "ihres") {
 				continue // feminine or plural owners are too often ambiguous
 			}
@@ -469,7 +469,7 @@ func (a *analysis) clauseSubjectRef(c *clause, j int) string {
 		if w.low == "er" {
 			return a.antecedent(k)
 		}
-		if w.classPrefix("prep:") != "" {
+		if w.hasBits(cbPrep) {
 			return ""
 		}
 	}
@@ -628,7 +628,7 @@ func (a *analysis) extent(i int, c *clause) int {
 		if w.punct || w.verb && !w.upper || isKein(w.low) {
 			break
 		}
-		if w.upper || w.ent >= 0 || w.tmx >= 0 || a.adjLike(j) || w.classPrefix("prep:") != "" || w.low == "und" || w.low == "sowie" {
+		if w.upper || w.ent >= 0 || w.tmx >= 0 || a.adjLike(j) || w.hasBits(cbPrep) || w.low == "und" || w.low == "sowie" {
 			continue
 		}
 		break
@@ -724,7 +724,7 @@ func (a *analysis) appendArguments(args []document.Argument, i int, c *clause, t
 		(a.d.Entities[a.t[c.fin+1].ent].Type == "PER" || a.d.Entities[a.t[c.fin+1].ent].Type == "ORG")
 	if !c.sub && c.fin > c.start && !inverted && (len(core) == 0 || ms[core[0]].start > c.fin) {
 		st := c.start
-		for st < c.fin && (a.is(st, "coord") || a.t[st].punct) {
+		for st < c.fin && (a.isBits(st, cbCoord) || a.t[st].punct) {
 			st++
 		}
 		if st < c.fin && a.nominal(st, c.fin) && !obliqueDet(a.t[st].low) && !(st <= i && i < c.fin) {
@@ -1267,7 +1267,7 @@ func (a *analysis) number(j int) bool {
 		}
 		return true
 	}
-	return a.is(j, "num")
+	return a.isBits(j, cbNum)
 }
 
 // classifierPrep returns the preposition before the common noun at p when
@@ -1289,7 +1289,7 @@ func (a *analysis) classifierPrep(p, start int) int {
 		}
 		break
 	}
-	if q < start || a.t[q].upper || a.clsPrefix(q, "prep:") == "" {
+	if q < start || a.t[q].upper || !a.isBits(q, cbPrep) {
 		return -1
 	}
 	return q

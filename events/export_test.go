@@ -73,3 +73,16 @@ func (s *Stage) ArgumentsMatchRef(d *document.Document) (n int, err error) {
 	}
 	return n, nil
 }
+
+// ClassBitsMatch builds the analysis of d and compares its tokens' class
+// tests by bits with those by name (classBitsMatch).
+func (s *Stage) ClassBitsMatch(d *document.Document) (int, error) {
+	if len(d.Tokens) == 0 || len(d.Sentences) == 0 {
+		return 0, nil
+	}
+	a := &analysis{d: d, m: s.m, lex: s.lex}
+	sc := a.useScratch()
+	defer a.releaseScratch(sc)
+	a.build()
+	return a.classBitsMatch()
+}

@@ -107,6 +107,7 @@ type wordEntry struct {
 	cls    []string
 	kj1    bool
 	det    bool   // an article or possessive by cls (setClasses' det, but kein-)
+	cbits  uint16 // the classes of cls the heuristics ask about by name (classBits)
 	adjLem string // lemma of an inflected adjective of the lists (bevorstehenden → bevorstehend)
 	// the lower-case form of word and its entry (nil if the model has none),
 	// so that a known token needs one lookup for both
@@ -703,6 +704,7 @@ func (m *Model) indexEntry(e *wordEntry, buf []byte) {
 		e.lowW, e.lowE = low, m.tab.find(low, maphash.String(keySeed, low))
 	}
 	e.det = hasCls(e.cls, "art") || clsWithPrefix(e.cls, "poss") != ""
+	e.cbits = classBits(e.cls)
 	h := maphash.String(keySeed, w)
 	m.idxF.addHash(h)
 	if !e.isLow {
@@ -740,6 +742,65 @@ func (m *Model) trigs(lemma string) []trigger {
 
 // known reports whether some list of the model names the lemma.
 func (m *Model) known(lemma string) bool { return m.lemmaInfo(lemma) != nil }
+
+// The closed classes and class prefixes (words.tsv) that the heuristics
+// ask about by name, as bits of wordEntry.cbits set at load: a test reads
+// the entry only, not its list of class strings.
+const (
+	cbSub      uint16 = 1 << iota // sub
+	cbInf                         // inf
+	cbRel                         // rel
+	cbNeg                         // neg
+	cbArt                         // art
+	cbParticle                    // particle
+	cbNum                         // num
+	cbCoord                       // coord
+	cbPers                        // pers
+	cbPrep                        // a class starting with "prep:"
+	cbPossC                       // a class starting with "poss:"
+	cbPoss                        // a class starting with "poss"
+	cbPronM                       // a class starting with "pron:m"
+)
+
+// classBits returns the cbits of a word of the classes.
+func classBits(cls []string) uint16 {
+	var b uint16
+	for _, c := range cls {
+		switch c {
+		case "sub":
+			b |= cbSub
+		case "inf":
+			b |= cbInf
+		case "rel":
+			b |= cbRel
+		case "neg":
+			b |= cbNeg
+		case "art":
+			b |= cbArt
+		case "particle":
+			b |= cbParticle
+		case "num":
+			b |= cbNum
+		case "coord":
+			b |= cbCoord
+		case "pers":
+			b |= cbPers
+		}
+		if strings.HasPrefix(c, "prep:") {
+			b |= cbPrep
+		}
+		if strings.HasPrefix(c, "poss:") {
+			b |= cbPossC
+		}
+		if strings.HasPrefix(c, "poss") {
+			b |= cbPoss
+		}
+		if strings.HasPrefix(c, "pron:m") {
+			b |= cbPronM
+		}
+	}
+	return b
+}
 
 // TypeByName returns the type of that name, or nil.
 func (m *Model) TypeByName(name string) *Type { return m.typeByNam[name] }

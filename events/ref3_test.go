@@ -126,3 +126,36 @@ func TestArgumentsMatchRef(t *testing.T) {
 	}
 	t.Logf("%d articles, %d calls", len(arts), total)
 }
+
+// The class tests by bits must answer as those by name for every token of
+// the 10kGNAD articles.
+func TestClassBitsGNAD(t *testing.T) {
+	arts, _ := benchdata.Articles(t)
+	if testing.Short() {
+		arts = arts[:100]
+	}
+	pre, err := extract.New(extract.Options{Upto: "timex"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := events.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	total := 0
+	for k, art := range arts {
+		d := art.Document()
+		if err := pre.Process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		n, err := st.ClassBitsMatch(d)
+		if err != nil {
+			t.Fatalf("article %d: %v", k, err)
+		}
+		total += n
+	}
+	if total == 0 {
+		t.Fatal("no token of any class")
+	}
+	t.Logf("%d articles, %d class answers", len(arts), total)
+}
