@@ -122,6 +122,12 @@ func (t *forms) reset(n int) {
 
 // add returns the index of text's form, adding it when the document has
 // not had it yet; init fills the new forms in.
+//
+// Measured and dropped (round 8, cachegrind of BenchmarkEventStage): the
+// slots probed by a cheap inlined hash of the length and the first and
+// last 8 bytes, maphash only for a new form: +3 % instructions in the
+// stage. The maphash instructions fell by a third only (most adds are of
+// a new form), and add itself grew by more than that.
 func (t *forms) add(text string) int32 {
 	h := maphash.String(keySeed, text)
 	mask := uint64(len(t.slots) - 1)
