@@ -13,6 +13,11 @@ import (
 // pipeline the model's and the lexicon's big maps are cold in the CPU
 // caches: a form of a few hundred entries, found by its text in a small
 // table, answers the repeats from L1/L2 instead of probing them again.
+//
+// Measured and dropped (round 8, cachegrind of BenchmarkEventStage): the
+// fields build reads for every token first and the once-per-form ones
+// last (200 instead of 232 bytes, the per-token ones in 152): L1 read
+// misses +0.4 %, instructions +0.9 %.
 type wform struct {
 	text   string
 	low    string     // strings.ToLower(text)
