@@ -85,6 +85,12 @@ func (w *wtok) classPrefix(prefix string) string {
 	return clsWithPrefix(w.e.cls, prefix)
 }
 
+// hasBits reports whether the word is of some class of b (cbits): what
+// hasClass or classPrefix(...) != "" answer for those classes.
+func (w *wtok) hasBits(b uint16) bool {
+	return w.e != nil && w.e.cbits&b != 0
+}
+
 // clause is a stretch of a sentence with (at most) one finite verb: the
 // unit of negation, modality and argument search.
 type clause struct {
@@ -112,9 +118,10 @@ type analysis struct {
 	stmtScr []stmt    // statements' scratch
 	segs    []seg     // segment's scratch, reused sentence by sentence
 	merged  []seg
-	forms   *forms           // the document's distinct token texts
-	evs     []document.Event // events' scratch
-	perRuns []entRun         // personRuns, when perDone
+	forms   *forms              // the document's distinct token texts
+	evs     []document.Event    // events' scratch
+	argScr  []document.Argument // arguments' scratch
+	perRuns []entRun            // personRuns, when perDone
 	perDone bool
 	sink    byte // build's loads of the lemmas' first bytes, kept so that they stay
 	// the clauses of each sentence, in token order: sentCl[sentClOff[si]:sentClOff[si+1]]
@@ -157,6 +164,7 @@ type scratch struct {
 	sentCl  []int
 	sentOff []int
 	evs     []document.Event
+	args    []document.Argument
 	qmarks  []int32
 	ments   []mentRange
 	mentBuf []mention
@@ -195,6 +203,7 @@ func (a *analysis) useScratch() *scratch {
 	a.forms = &sc.forms
 	a.sentCl, a.sentClOff = sc.sentCl[:0], sc.sentOff[:0]
 	a.evs = sc.evs[:0]
+	a.argScr = sc.args[:0]
 	a.qmarks = sc.qmarks[:0]
 	a.ments, a.mentBuf, a.mentScr = sc.ments[:0], sc.mentBuf[:0], sc.mentScr[:0]
 	a.perRuns = sc.perRuns[:0]
@@ -218,6 +227,8 @@ func (a *analysis) releaseScratch(sc *scratch) {
 	sc.sentCl, sc.sentOff = a.sentCl[:0], a.sentClOff[:0]
 	// events cleared what it used of evs (the rest of it is still zero)
 	sc.evs = a.evs[:0]
+	clear(a.argScr[:cap(a.argScr)]) // (arguments copies what it made)
+	sc.args = a.argScr[:0]
 	sc.qmarks = a.qmarks[:0]
 	clear(a.ments)
 	clear(a.mentBuf)
@@ -349,6 +360,13 @@ func (a *analysis) is(j int, class string) bool {
 	return false
 }
 
+// isBits reports whether token j is of some class of b (cbits): what is
+// or clsPrefix(...) != "" answer for those classes (none for punctuation).
+func (a *analysis) isBits(j int, b uint16) bool {
+	w := &a.t[j]
+	return !w.punct && w.e != nil && w.e.cbits&b != 0
+}
+
 // clsPrefix returns the first class of token j that starts with prefix.
 func (a *analysis) clsPrefix(j int, prefix string) string {
 	for _, c := range a.t[j].classes() {
@@ -441,6 +459,13 @@ func (a *analysis) build() {
 	// dependencies let the CPU wait for many misses at once. One pass for
 	// both (it was two): an article's tokens, 96 bytes each, often fill
 	// more than the L1 cache.
+	//
+	// Measured and dropped (round 8): the lemma bytes read after
+	// forms.init, and only for tokens whose form the model has no forms
+	// for (the others never read tok.Lemma's bytes). The cycles this line
+	// shows in pprof are the misses of the token stream itself: a 512 KB
+	// cache simulation (cachegrind) gave the same misses for both, and
+	// interleaved BenchmarkEventStage runs were within the noise.
 	var x byte
 	for i := range d.Tokens {
 		tok := &d.Tokens[i]
@@ -603,7 +628,7 @@ func (a *analysis) setDet(i int, f *wform) {
 		return
 	}
 	if f == nil { // a hyphen inside a compound
-		w.det = a.is(i, "art") || a.clsPrefix(i, "poss") != "" || isKein(w.low)
+		w.det = a.isBits(i, cbArt|cbPoss) || isKein(w.low)
 		return
 	}
 	if !f.detDone {
@@ -864,8 +889,8 @@ func (a *analysis) segment(si int) {
 			prev := &merged[len(merged)-1]
 			fw := &a.t[g.start]
 			first := fw.low
-			intro := fw.hasClass("sub") || fw.hasClass("inf") ||
-				first == "so" && g.start+1 < g.end && (a.t[g.start+1].upper || a.is(g.start+1, "art")) // "…, so das Ergebnis einer Studie"
+			intro := fw.hasBits(cbSub|cbInf) ||
+				first == "so" && g.start+1 < g.end && (a.t[g.start+1].upper || a.isBits(g.start+1, cbArt)) // "…, so das Ergebnis einer Studie"
 
 			var hasVerb, hasFin, prevFin, prevNon bool
 			for j := g.start; j < g.end; j++ {
@@ -902,8 +927,8 @@ func (a *analysis) segment(si int) {
 		fw := &a.t[g.start]
 		first := fw.low
 		// während, seit, bis are prepositions too: "Während des Wahlkampfs"
-		prepUse := fw.classPrefix("prep:") != "" && g.start+1 < g.end && (a.detLike(g.start+1) || a.t[g.start+1].upper)
-		if (fw.hasClass("sub") || fw.hasClass("inf")) && !prepUse || g.comma && fw.hasClass("rel") && a.relative(g.start, g.end) {
+		prepUse := fw.hasBits(cbPrep) && g.start+1 < g.end && (a.detLike(g.start+1) || a.t[g.start+1].upper)
+		if fw.hasBits(cbSub|cbInf) && !prepUse || g.comma && fw.hasBits(cbRel) && a.relative(g.start, g.end) {
 			c.sub, c.intro = true, first
 		} else if a.hasZu(g.start, g.end) {
 			c.sub, c.intro = true, "zu"
@@ -986,7 +1011,7 @@ func (a *analysis) joinParticles() {
 		for last > c.fin && a.t[last].punct {
 			last--
 		}
-		if last <= c.fin || !a.is(last, "particle") {
+		if last <= c.fin || !a.isBits(last, cbParticle) {
 			continue
 		}
 		// the particle makes another verb even when no list names it

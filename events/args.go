@@ -70,7 +70,7 @@ func (a *analysis) computeAdjLike(j int) bool {
 	if w.upper {
 		return a.isRoleNoun(j)
 	}
-	if w.verb && !strings.Contains(w.feat, "a") || len(w.classes()) > 0 && !a.is(j, "num") {
+	if w.verb && !strings.Contains(w.feat, "a") || len(w.classes()) > 0 && !a.isBits(j, cbNum) {
 		return false // a closed-class word; numerals still inflect like adjectives (mehrere, zahlreiche)
 	}
 	return adjEnding(w.low)
@@ -268,8 +268,8 @@ func (a *analysis) findMentions(c *clause, ms []mention) []mention {
 			j = k
 		case w.upper && !a.isSentenceStart(j) && keep(&sref, a.surnameRef(j)) != "":
 			ms = append(ms, mention{start: j, end: j + 1, ref: sref, kind: 'e'}) // (surnameRef(j), asked once)
-		case w.classPrefix("pron:m") != "" && !w.upper || w.low == "er" || w.classPrefix("poss:") != "" && j+1 < c.end:
-			poss := w.classPrefix("poss:") != ""
+		case w.hasBits(cbPronM) && !w.upper || w.low == "er" || w.hasBits(cbPossC) && j+1 < c.end:
+			poss := w.hasBits(cbPossC)
 			if poss && (w.low == "deren" || w.low == "ihre" || w.low == "ihrem" || w.low == "ihren" || w.low == "ihrer" || w.low == "ihres") {
 				continue // feminine or plural owners are too often ambiguous
 			}
@@ -469,7 +469,7 @@ func (a *analysis) clauseSubjectRef(c *clause, j int) string {
 		if w.low == "er" {
 			return a.antecedent(k)
 		}
-		if w.classPrefix("prep:") != "" {
+		if w.hasBits(cbPrep) {
 			return ""
 		}
 	}
@@ -628,7 +628,7 @@ func (a *analysis) extent(i int, c *clause) int {
 		if w.punct || w.verb && !w.upper || isKein(w.low) {
 			break
 		}
-		if w.upper || w.ent >= 0 || w.tmx >= 0 || a.adjLike(j) || w.classPrefix("prep:") != "" || w.low == "und" || w.low == "sowie" {
+		if w.upper || w.ent >= 0 || w.tmx >= 0 || a.adjLike(j) || w.hasBits(cbPrep) || w.low == "und" || w.low == "sowie" {
 			continue
 		}
 		break
@@ -650,15 +650,27 @@ func (a *analysis) inPP(i int, c *clause) (bool, string) {
 	return false, ""
 }
 
-// arguments fills the participants, place and time of the event at i.
+// arguments fills the participants, place and time of the event at i:
+// appendArguments in the analysis' scratch, then in a slice of exact size
+// (nil for none), rather than in one that appends grow from nil (three
+// allocations for a typical event's four arguments).
 func (a *analysis) arguments(i int, c *clause, typ *Type) []document.Argument {
+	args := a.appendArguments(a.argScr[:0], i, c, typ)
+	a.argScr = args[:0]
+	if len(args) == 0 {
+		return nil
+	}
+	return append([]document.Argument(nil), args...)
+}
+
+// appendArguments appends the participants, place and time of the event
+// at i to args.
+func (a *analysis) appendArguments(args []document.Argument, i int, c *clause, typ *Type) []document.Argument {
 	d := a.d
 	ms := a.mentions(c)
 	noun := a.t[i].upper
-	var args []document.Argument
-	add := func(generic string, m *mention) {
-		role := typ.Roles[generic]
-		if role == "" || !a.fits(typ.Needs[generic], m) {
+	put := func(role string, need []string, m *mention) {
+		if role == "" || !a.fits(need, m) {
 			return
 		}
 		sp := d.SpanOf(d.Tokens[m.start].Start, d.Tokens[m.end-1].End)
@@ -669,6 +681,8 @@ func (a *analysis) arguments(i int, c *clause, typ *Type) []document.Argument {
 		}
 		args = append(args, document.Argument{Role: role, Ref: m.ref, Span: sp})
 	}
+	add := func(generic string, m *mention) { put(typ.Roles[generic], typ.Needs[generic], m) }
+	addAt := func(pos int, m *mention) { put(typ.roles[pos], typ.needs[pos], m) }
 	ext := i + 1
 	if noun {
 		ext = a.extent(i, c)
@@ -710,7 +724,7 @@ func (a *analysis) arguments(i int, c *clause, typ *Type) []document.Argument {
 		(a.d.Entities[a.t[c.fin+1].ent].Type == "PER" || a.d.Entities[a.t[c.fin+1].ent].Type == "ORG")
 	if !c.sub && c.fin > c.start && !inverted && (len(core) == 0 || ms[core[0]].start > c.fin) {
 		st := c.start
-		for st < c.fin && (a.is(st, "coord") || a.t[st].punct) {
+		for st < c.fin && (a.isBits(st, cbCoord) || a.t[st].punct) {
 			st++
 		}
 		if st < c.fin && a.nominal(st, c.fin) && !obliqueDet(a.t[st].low) && !(st <= i && i < c.fin) {
@@ -763,38 +777,38 @@ func (a *analysis) arguments(i int, c *clause, typ *Type) []document.Argument {
 		case "":
 			if m.kind == 'o' {
 				if noun && m.start < i && m.start >= i-3 && a.between(m.end, i) {
-					add("agent", m) // seinem Gipfeltreffen
+					addAt(posAgent, m) // seinem Gipfeltreffen
 				}
 				continue
 			}
 			if noun && m.start == i+1 && m.kind == 'e' {
-				add("agent", m) // apposition: Vorstandschef Herbert Haas
+				addAt(posAgent, m) // apposition: Vorstandschef Herbert Haas
 				continue
 			}
 			if noun && m.kind == 'e' && a.personRole(typ) && a.appositionOf(m.end, i) {
-				add("agent", m) // Klaus Nieding, Vorstand der Nieding+Barth
+				addAt(posAgent, m) // Klaus Nieding, Vorstand der Nieding+Barth
 				continue
 			}
 			if noun && isSubj(k) && a.personRole(typ) && c.fin >= 0 && c.fin < i && a.copula(c.fin) {
-				add("agent", m) // Frank Roselieb ist Direktor des Instituts
+				addAt(posAgent, m) // Frank Roselieb ist Direktor des Instituts
 				continue
 			}
 			if noun {
 				inPP, _ := a.inPP(i, c)
 				if isSubj(k) && !inPP && !a.isSubjectNoun(i, c, ms, subj) && a.supportVerb(c) {
-					add("agent", m)
+					addAt(posAgent, m)
 				}
 				continue
 			}
 			if isSubj(k) {
 				if passive {
-					add("patient", m)
+					addAt(posPatient, m)
 				} else {
-					add("agent", m)
+					addAt(posAgent, m)
 				}
 			} else if subj >= 0 && m.start > ms[subj].start || subj < 0 {
 				if !passive {
-					add("patient", m)
+					addAt(posPatient, m)
 				}
 			}
 		case "with", "against", "between":
@@ -805,33 +819,33 @@ func (a *analysis) arguments(i int, c *clause, typ *Type) []document.Argument {
 			if !belongs(k) {
 				continue
 			}
-			if m.loc && typ.Roles["agent"] == "" && typ.Roles["patient"] == "" {
-				add("place", m) // das Zugunglück von Bad Aibling
+			if m.loc && typ.roles[posAgent] == "" && typ.roles[posPatient] == "" {
+				addAt(posPlace, m) // das Zugunglück von Bad Aibling
 				continue
 			}
 			switch {
 			case m.prepWord == "durch":
-				add("agent", m)
-			case typ.Roles["von"] != "" && noun:
-				add("von", m) // die Übernahme von Monsanto: the acquired
-			case noun && a.hasDurch(i, ext) && typ.Roles["patient"] != "":
-				add("patient", m)
+				addAt(posAgent, m)
+			case typ.roles[posVon] != "" && noun:
+				addAt(posVon, m) // die Übernahme von Monsanto: the acquired
+			case noun && a.hasDurch(i, ext) && typ.roles[posPatient] != "":
+				addAt(posPatient, m)
 			default:
-				add("agent", m)
+				addAt(posAgent, m)
 			}
 		case "gen":
 			if noun && m.host == i || noun && belongs(k) && m.coordOf >= 0 {
-				if typ.Roles["gen"] != "" {
-					add("gen", m) // ein Spin-off der Universität Kiel: the parent
-				} else if typ.Roles["patient"] != "" {
-					add("patient", m)
+				if typ.roles[posGen] != "" {
+					addAt(posGen, m) // ein Spin-off der Universität Kiel: the parent
+				} else if typ.roles[posPatient] != "" {
+					addAt(posPatient, m)
 				} else {
-					add("agent", m)
+					addAt(posAgent, m)
 				}
 			}
 		case "place":
-			if (m.prepWord == "bei" || m.prepWord == "beim") && typ.Roles["bei"] != "" && belongs(k) && !m.loc {
-				add("bei", m) // Streik bei der Lufthansa
+			if (m.prepWord == "bei" || m.prepWord == "beim") && typ.roles[posBei] != "" && belongs(k) && !m.loc {
+				addAt(posBei, m) // Streik bei der Lufthansa
 				continue
 			}
 			if !m.loc {
@@ -839,19 +853,19 @@ func (a *analysis) arguments(i int, c *clause, typ *Type) []document.Argument {
 			}
 			if noun {
 				if belongs(k) && (m.host == i || m.host < 0) {
-					add("place", m)
+					addAt(posPlace, m)
 				} else if inPP, _ := a.inPP(i, c); !inPP && m.host < 0 {
-					add("place", m)
+					addAt(posPlace, m)
 				}
 			} else if belongs(k) || m.host >= 0 && len(a.m.trigs(a.t[m.host].lemma)) == 0 {
-				add("place", m) // nahm den Verdächtigen in München fest
+				addAt(posPlace, m) // nahm den Verdächtigen in München fest
 			}
 		}
 	}
-	if !noun && c.sub && (c.intro == "um" || c.intro == "zu" || c.intro == "ohne" || c.intro == "statt" || c.intro == "anstatt") && typ.Roles["agent"] != "" {
+	if !noun && c.sub && (c.intro == "um" || c.intro == "zu" || c.intro == "ohne" || c.intro == "statt" || c.intro == "anstatt") && typ.roles[posAgent] != "" {
 		has := false
 		for _, x := range args {
-			if x.Role == typ.Roles["agent"] {
+			if x.Role == typ.roles[posAgent] {
 				has = true
 			}
 		}
@@ -860,36 +874,39 @@ func (a *analysis) arguments(i int, c *clause, typ *Type) []document.Argument {
 			// clause it depends on (Trump reist, um teilzunehmen)
 			prev := &a.clauses[ci-1]
 			if m, ok := a.subjectOf(prev); ok {
-				add("agent", &m)
+				addAt(posAgent, &m)
 			}
 		}
 	}
-	if cs := a.t[i].cstart; cs < i && typ.Roles["modifier"] != "" && a.t[cs].ent >= 0 && !a.compoundEntity(cs, i) {
+	if cs := a.t[i].cstart; cs < i && typ.roles[posModifier] != "" && a.t[cs].ent >= 0 && !a.compoundEntity(cs, i) {
 		// Intel-Chef, Ufo-Chef: the compound names the organisation
 		e := cs
 		for e+1 < i && a.t[e+1].ent == a.t[cs].ent {
 			e++
 		}
-		add("modifier", &mention{start: cs, end: e + 1, ref: rootID(d, a.t[cs].ent), kind: 'e'})
-	} else if cs < i && typ.Roles["modifier"] != "" {
+		addAt(posModifier, &mention{start: cs, end: e + 1, ref: rootID(d, a.t[cs].ent), kind: 'e'})
+	} else if cs < i && typ.roles[posModifier] != "" {
 		// a name the entity stage did not type (Ufo-Chef) or only as part of
 		// the whole compound (Intel-Chef as ORGpart): the first part names
 		// the organisation unless it is a place or a person (US-Präsident)
 		if h := a.hyphenBefore(cs, i); h > cs && a.t[cs].upper && !a.placeOrPerson(cs, h) && a.headIsTrigger(h, i) {
-			args = append(args, document.Argument{Role: typ.Roles["modifier"], Span: d.SpanOf(d.Tokens[cs].Start, d.Tokens[h-1].End)})
+			args = append(args, document.Argument{Role: typ.roles[posModifier], Span: d.SpanOf(d.Tokens[cs].Start, d.Tokens[h-1].End)})
 		}
 	}
-	if r := typ.Roles["victims"]; r != "" {
+	if r := typ.roles[posVictims]; r != "" {
 		args = a.countArgs(i, r, "casualty", args)
 	}
-	if r := typ.Roles["jobs"]; r != "" {
+	if r := typ.roles[posJobs]; r != "" {
 		args = a.countArgs(i, r, "job", args)
 	}
-	if typ.Roles["road"] != "" || typ.Roles["fromplace"] != "" || typ.Roles["direction"] != "" {
+	if typ.roles[posRoad] != "" || typ.roles[posFromplace] != "" || typ.roles[posDirection] != "" {
 		args = a.routeArgs(i, typ, args)
 	}
-	for _, near := range []struct{ pos, typ string }{{"nearplace", "LOC"}, {"nearorg", "ORG"}} {
-		role := typ.Roles[near.pos]
+	for _, near := range [...]struct {
+		pos int
+		typ string
+	}{{posNearplace, "LOC"}, {posNearorg, "ORG"}} {
+		role := typ.roles[near.pos]
 		if role == "" {
 			continue
 		}
@@ -901,12 +918,12 @@ func (a *analysis) arguments(i int, c *clause, typ *Type) []document.Argument {
 		}
 		if !has {
 			if m, ok := a.nearestEntity(i, near.typ); ok {
-				add(near.pos, &m)
+				addAt(near.pos, &m)
 			}
 		}
 	}
-	if typ.Roles["trigger"] != "" {
-		args = append(args, document.Argument{Role: typ.Roles["trigger"], Span: d.SpanOf(d.Tokens[a.t[i].cstart].Start, d.Tokens[i].End)})
+	if typ.roles[posTrigger] != "" {
+		args = append(args, document.Argument{Role: typ.roles[posTrigger], Span: d.SpanOf(d.Tokens[a.t[i].cstart].Start, d.Tokens[i].End)})
 	}
 	if t, ok := a.timeArg(i, c); ok {
 		args = append(args, t)
@@ -1081,12 +1098,12 @@ func (a *analysis) routeArgs(i int, typ *Type, args []document.Argument) []docum
 	span := func(st, end int) document.Span { return d.SpanOf(d.Tokens[st].Start, d.Tokens[end-1].End) }
 	road, from, dir := -1, -1, -1
 	for j := s.TokStart; j < s.TokEnd; j++ {
-		if e := a.roadAt(j, s.TokEnd); e > j && road < 0 && typ.Roles["road"] != "" {
-			args = append(args, document.Argument{Role: typ.Roles["road"], Span: span(j, e)})
+		if e := a.roadAt(j, s.TokEnd); e > j && road < 0 && typ.roles[posRoad] != "" {
+			args = append(args, document.Argument{Role: typ.roles[posRoad], Span: span(j, e)})
 			road = j
 			continue
 		}
-		if a.t[j].low == "zwischen" && from < 0 && typ.Roles["fromplace"] != "" {
+		if a.t[j].low == "zwischen" && from < 0 && typ.roles[posFromplace] != "" {
 			st := j + 1
 			if st < s.TokEnd && a.t[st].det {
 				st++
@@ -1098,16 +1115,16 @@ func (a *analysis) routeArgs(i int, typ *Type, args []document.Argument) []docum
 					st2++
 				}
 				if e2 := a.nameRun(st2, s.TokEnd); e2 > st2 {
-					args = append(args, document.Argument{Role: typ.Roles["fromplace"], Span: span(st, e)},
-						document.Argument{Role: typ.Roles["toplace"], Span: span(st2, e2)})
+					args = append(args, document.Argument{Role: typ.roles[posFromplace], Span: span(st, e)},
+						document.Argument{Role: typ.roles[posToplace], Span: span(st2, e2)})
 					from = j
 				}
 			}
 			continue
 		}
-		if a.direction(j) && dir < 0 && typ.Roles["direction"] != "" {
+		if a.direction(j) && dir < 0 && typ.roles[posDirection] != "" {
 			if e := a.nameRun(j+1, s.TokEnd); e > j+1 {
-				args = append(args, document.Argument{Role: typ.Roles["direction"], Span: span(j+1, e)})
+				args = append(args, document.Argument{Role: typ.roles[posDirection], Span: span(j+1, e)})
 				dir = j
 			}
 		}
@@ -1179,7 +1196,7 @@ func (a *analysis) nameRun(st, limit int) int {
 
 // personRole reports a type whose agent must be a person (positions).
 func (a *analysis) personRole(typ *Type) bool {
-	for _, n := range typ.Needs["agent"] {
+	for _, n := range typ.needs[posAgent] {
 		if n == "PER" {
 			return true
 		}
@@ -1250,7 +1267,7 @@ func (a *analysis) number(j int) bool {
 		}
 		return true
 	}
-	return a.is(j, "num")
+	return a.isBits(j, cbNum)
 }
 
 // classifierPrep returns the preposition before the common noun at p when
@@ -1272,7 +1289,7 @@ func (a *analysis) classifierPrep(p, start int) int {
 		}
 		break
 	}
-	if q < start || a.t[q].upper || a.clsPrefix(q, "prep:") == "" {
+	if q < start || a.t[q].upper || !a.isBits(q, cbPrep) {
 		return -1
 	}
 	return q

@@ -119,7 +119,7 @@ func (a *analysis) polarity(i int, c *clause) string {
 	}
 	for j := c.start; j < c.end; j++ {
 		w := &a.t[j]
-		if w.hasClass("neg") || isKein(w.low) && j != i {
+		if w.hasBits(cbNeg) || isKein(w.low) && j != i {
 			if noun && isKein(w.low) && j > i {
 				continue // "kein-" after a noun trigger determines another noun
 			}

@@ -25,6 +25,43 @@ type Type struct {
 	// Needs restricts a position to named entities of the listed types
 	// (agent=buyer:ORG); positions missing from it take any participant.
 	Needs map[string][]string
+	// Roles and Needs of the positions the argument rules ask for by
+	// name, set at load: an array index, not a map probe for each event
+	// and position ("" and nil for a position missing from them)
+	roles [nPos]string
+	needs [nPos][]string
+}
+
+// The positions of Type.roles: the names the argument rules ask Roles
+// about (posNames).
+const (
+	posAgent = iota
+	posPatient
+	posPlace
+	posVon
+	posGen
+	posBei
+	posModifier
+	posVictims
+	posJobs
+	posRoad
+	posFromplace
+	posToplace
+	posDirection
+	posTrigger
+	posNearplace
+	posNearorg
+	nPos
+)
+
+var posNames = [nPos]string{"agent", "patient", "place", "von", "gen", "bei", "modifier", "victims", "jobs",
+	"road", "fromplace", "toplace", "direction", "trigger", "nearplace", "nearorg"}
+
+// setPositions fills roles and needs from Roles and Needs.
+func (t *Type) setPositions() {
+	for k, name := range posNames {
+		t.roles[k], t.needs[k] = t.Roles[name], t.Needs[name]
+	}
 }
 
 type trigger struct {
@@ -70,6 +107,7 @@ type wordEntry struct {
 	cls    []string
 	kj1    bool
 	det    bool   // an article or possessive by cls (setClasses' det, but kein-)
+	cbits  uint16 // the classes of cls the heuristics ask about by name (classBits)
 	adjLem string // lemma of an inflected adjective of the lists (bevorstehenden → bevorstehend)
 	// the lower-case form of word and its entry (nil if the model has none),
 	// so that a known token needs one lookup for both
@@ -384,6 +422,7 @@ func LoadFS(fsys fs.FS, dir string) (*Model, error) {
 			}
 			t.Roles[k] = v
 		}
+		t.setPositions()
 		m.Types = append(m.Types, t)
 		m.typeByNam[t.Name] = t
 		return nil
@@ -665,6 +704,7 @@ func (m *Model) indexEntry(e *wordEntry, buf []byte) {
 		e.lowW, e.lowE = low, m.tab.find(low, maphash.String(keySeed, low))
 	}
 	e.det = hasCls(e.cls, "art") || clsWithPrefix(e.cls, "poss") != ""
+	e.cbits = classBits(e.cls)
 	h := maphash.String(keySeed, w)
 	m.idxF.addHash(h)
 	if !e.isLow {
@@ -702,6 +742,65 @@ func (m *Model) trigs(lemma string) []trigger {
 
 // known reports whether some list of the model names the lemma.
 func (m *Model) known(lemma string) bool { return m.lemmaInfo(lemma) != nil }
+
+// The closed classes and class prefixes (words.tsv) that the heuristics
+// ask about by name, as bits of wordEntry.cbits set at load: a test reads
+// the entry only, not its list of class strings.
+const (
+	cbSub      uint16 = 1 << iota // sub
+	cbInf                         // inf
+	cbRel                         // rel
+	cbNeg                         // neg
+	cbArt                         // art
+	cbParticle                    // particle
+	cbNum                         // num
+	cbCoord                       // coord
+	cbPers                        // pers
+	cbPrep                        // a class starting with "prep:"
+	cbPossC                       // a class starting with "poss:"
+	cbPoss                        // a class starting with "poss"
+	cbPronM                       // a class starting with "pron:m"
+)
+
+// classBits returns the cbits of a word of the classes.
+func classBits(cls []string) uint16 {
+	var b uint16
+	for _, c := range cls {
+		switch c {
+		case "sub":
+			b |= cbSub
+		case "inf":
+			b |= cbInf
+		case "rel":
+			b |= cbRel
+		case "neg":
+			b |= cbNeg
+		case "art":
+			b |= cbArt
+		case "particle":
+			b |= cbParticle
+		case "num":
+			b |= cbNum
+		case "coord":
+			b |= cbCoord
+		case "pers":
+			b |= cbPers
+		}
+		if strings.HasPrefix(c, "prep:") {
+			b |= cbPrep
+		}
+		if strings.HasPrefix(c, "poss:") {
+			b |= cbPossC
+		}
+		if strings.HasPrefix(c, "poss") {
+			b |= cbPoss
+		}
+		if strings.HasPrefix(c, "pron:m") {
+			b |= cbPronM
+		}
+	}
+	return b
+}
 
 // TypeByName returns the type of that name, or nil.
 func (m *Model) TypeByName(name string) *Type { return m.typeByNam[name] }
@@ -751,6 +850,12 @@ func lowerRune(r rune) rune {
 // Byte by byte for ASCII and for the Latin-1 letters of German text (ä ö
 // ü ß Ä Ö Ü: 0xC3 and one continuation byte), rune by rune for the rest,
 // as strings.Map(unicode.ToLower) does (an invalid byte becomes U+FFFD).
+//
+// Measured and dropped (round 8, cachegrind of BenchmarkEventStage): eight
+// ASCII bytes at a time (capitals found by word arithmetic), also with the
+// steps skipped up to a block's first non-ASCII byte: appendLower's
+// instructions +14 % and +18 %. Most forms it gets are short, and the byte
+// loop got slower beside the eight-byte step.
 func appendLower(b []byte, s string) (_ []byte, changed bool) {
 	for i := 0; i < len(s); {
 		c := s[i]

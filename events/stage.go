@@ -71,23 +71,17 @@ func (s *Stage) Process(ctx context.Context, d *document.Document) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	// a fresh document takes the slices as they are (no copy)
-	stmts := a.statements()
-	if len(stmts) > 0 && cap(d.Statements) == 0 {
-		d.Statements = stmts
-	} else {
-		d.Statements = append(d.Statements[:0], stmts...)
-	}
-	evs := a.events()
-	if len(evs) > 0 && cap(d.Events) == 0 {
-		d.Events = evs
-	} else {
-		d.Events = append(d.Events[:0], evs...)
-	}
+	// the layers are written into the document's slices where they have
+	// room (a recycled document's), else into new ones of exact size: one
+	// copy of the scratch, not two
+	d.Statements = a.statements(d.Statements)
+	d.Events = a.events(d.Events)
 	return nil
 }
 
-func (a *analysis) events() []document.Event {
+// events returns the document's events in dst's memory when it has room
+// (dst[:0] when there are none: a nil dst stays nil), else in a new slice.
+func (a *analysis) events(dst []document.Event) []document.Event {
 	out := a.evs[:0] // grown in the pool's slice, returned in one of its own
 	defer func() {
 		clear(out)
@@ -147,7 +141,10 @@ func (a *analysis) events() []document.Event {
 		out[i].ID = eventID(i + 1)
 	}
 	if len(out) == 0 {
-		return nil
+		return dst[:0]
+	}
+	if cap(dst) >= len(out) {
+		return append(dst[:0], out...)
 	}
 	return append([]document.Event(nil), out...)
 }

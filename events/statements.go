@@ -45,8 +45,9 @@ type stmt struct {
 // statements finds direct quotes, indirect and reported speech, their cues
 // and sources. Reported speech in Konjunktiv I that goes on after a
 // statement in the following sentences of the paragraph is attributed to
-// the same source.
-func (a *analysis) statements() []document.Statement {
+// the same source. They are returned in dst's memory when it has room
+// (dst[:0] for none: a nil dst stays nil), else in a new slice.
+func (a *analysis) statements(dst []document.Statement) []document.Statement {
 	d := a.d
 	out := a.stmtScr[:0] // the scratch's: res below is what stays
 	defer func() {
@@ -225,7 +226,11 @@ func (a *analysis) statements() []document.Statement {
 		last = len(out) - 1
 	}
 	slices.SortStableFunc(out, func(x, y stmt) int { return cmp.Compare(x.msg.start, y.msg.start) })
-	res := make([]document.Statement, 0, len(out))
+	// in dst's memory when it has room (a nil dst stays nil for none)
+	res := dst[:0]
+	if cap(res) < len(out) {
+		res = make([]document.Statement, 0, len(out))
+	}
 	// the cue and source spans in one allocation, not one each
 	nsp := 0
 	for _, s := range out {
@@ -355,7 +360,7 @@ func (a *analysis) nominal(st, end int) bool {
 		switch {
 		case w.tmx >= 0 || w.verb && !w.upper:
 			return false
-		case a.clsPrefix(j, "prep:") != "" || a.is(j, "sub"):
+		case a.isBits(j, cbPrep|cbSub):
 			return false // Laut dem Portal, Während des Wahlkampfs
 		case w.det:
 		case w.upper || w.ent >= 0:
@@ -474,7 +479,7 @@ func (a *analysis) clauseHas(c *clause, lemma string) bool {
 
 func (a *analysis) allCapitalised(from, to int) bool {
 	for j := from; j < to; j++ {
-		if !a.t[j].punct && !a.t[j].upper && a.d.Tokens[j].Kind == document.KindWord && !a.is(j, "art") {
+		if !a.t[j].punct && !a.t[j].upper && a.d.Tokens[j].Kind == document.KindWord && !a.isBits(j, cbArt) {
 			return false
 		}
 	}
@@ -539,7 +544,7 @@ func (a *analysis) npBefore(c int) int {
 	st := c
 	for k := c - 1; k >= 0 && c-k <= 10; k-- {
 		w := &a.t[k]
-		if w.punct || w.verb && !w.upper || w.tmx >= 0 || a.is(k, "sub") || a.clsPrefix(k, "prep:") != "" {
+		if w.punct || w.verb && !w.upper || w.tmx >= 0 || a.isBits(k, cbSub|cbPrep) {
 			break
 		}
 		if !(w.upper || w.ent >= 0 || w.det || a.adjLike(k)) {
@@ -707,10 +712,10 @@ func (a *analysis) sourceOf(c *clause, j int) (span2, string, bool) {
 			// a lone pronoun before the verb is the subject (Er sagte, Diese
 			// erklärte); das/dies/es there are objects (Das sagte er)
 			st := c.start
-			for st < fin && (a.is(st, "coord") || a.t[st].punct || focusParticle(a.t[st].low)) {
+			for st < fin && (a.isBits(st, cbCoord) || a.t[st].punct || focusParticle(a.t[st].low)) {
 				st++
 			}
-			if st == fin-1 && (a.is(st, "pers") || demonstrativeSubject(a.t[st].low)) {
+			if st == fin-1 && (a.isBits(st, cbPers) || demonstrativeSubject(a.t[st].low)) {
 				return span2{st, fin}, "", true
 			}
 		}
@@ -729,7 +734,7 @@ func (a *analysis) sourceOf(c *clause, j int) (span2, string, bool) {
 			// a nominal first constituent in the nominative is the subject
 			// (Die syrische Opposition und der Westen werfen … vor)
 			st := c.start
-			for st < fin && (a.is(st, "coord") || a.t[st].punct || focusParticle(a.t[st].low)) {
+			for st < fin && (a.isBits(st, cbCoord) || a.t[st].punct || focusParticle(a.t[st].low)) {
 				st++
 			}
 			if a.nominal(st, fin) && !obliqueDet(a.t[st].low) {
@@ -750,7 +755,7 @@ func (a *analysis) sourceOf(c *clause, j int) (span2, string, bool) {
 		// (Das Gericht, Der NDR; sagte sie)
 		if !c.sub && fin > c.start {
 			st := c.start
-			for st < fin && (a.is(st, "coord") || a.t[st].punct || focusParticle(a.t[st].low)) {
+			for st < fin && (a.isBits(st, cbCoord) || a.t[st].punct || focusParticle(a.t[st].low)) {
 				st++
 			}
 			if a.nominal(st, fin) {
@@ -761,7 +766,7 @@ func (a *analysis) sourceOf(c *clause, j int) (span2, string, bool) {
 		if c.sub {
 			from = c.start + 1
 		}
-		if from < c.end && a.is(from, "pers") {
+		if from < c.end && a.isBits(from, cbPers) {
 			return span2{from, from + 1}, "", true
 		}
 		if e := a.nounPhrase(from, c.end); e > from {
@@ -774,14 +779,14 @@ func (a *analysis) sourceOf(c *clause, j int) (span2, string, bool) {
 	if !c.sub && c.fin >= 0 && m.end <= c.fin && a.firstConstituent(c, m.start) {
 		// the whole first constituent is the speaker (Die US-Botschaft in Riad)
 		st = c.start
-		for st < m.start && (a.is(st, "coord") || a.t[st].punct || focusParticle(a.t[st].low)) {
+		for st < m.start && (a.isBits(st, cbCoord) || a.t[st].punct || focusParticle(a.t[st].low)) {
 			st++
 		}
 		return span2{st, c.fin}, m.ref, true
 	}
 	// the role noun before a name (Kremlsprecher Dmitri Peskow) and the
 	// article before it belong to the source
-	for st-1 >= c.start && (a.isRoleNoun(st-1) || a.adjLike(st-1) && a.t[st-1].low != "und") && !a.is(st-1, "sub") {
+	for st-1 >= c.start && (a.isRoleNoun(st-1) || a.adjLike(st-1) && a.t[st-1].low != "und") && !a.isBits(st-1, cbSub) {
 		st--
 	}
 	for k := pick + 1; k < len(ms); k++ {
@@ -816,7 +821,7 @@ func (a *analysis) verbCue(si int, cls []int, k, j int, quotes [][2]int) (stmt, 
 		if w == "sich" || w == "es" || strings.HasPrefix(w, "da") && len(w) <= 7 && !a.t[e].upper {
 			continue
 		}
-		if a.is(e, "particle") && a.t[e].lemma == "" && a.t[e].low != "weiter" {
+		if a.isBits(e, cbParticle) && a.t[e].lemma == "" && a.t[e].low != "weiter" {
 			s.cue.end = e + 1
 		}
 		break
@@ -848,7 +853,7 @@ func (a *analysis) verbCue(si int, cls []int, k, j int, quotes [][2]int) (stmt, 
 	s.source, s.ref, s.hasSrc = src, ref, ok
 	sent := a.d.Sentences[si]
 	first := c.start
-	for first < c.end && (a.is(first, "coord") || a.t[first].punct) {
+	for first < c.end && (a.isBits(first, cbCoord) || a.t[first].punct) {
 		first++
 	}
 	v1 := j == first || c.fin == first && c.fin >= 0
@@ -1040,7 +1045,7 @@ func (a *analysis) displacedSubject(cls []int, k int) (span2, bool) {
 		}
 	}
 	st := first.start
-	for st < first.end && (a.is(st, "coord") || a.t[st].punct || a.t[st].low == "wie" || a.t[st].low == "auch") {
+	for st < first.end && (a.isBits(st, cbCoord) || a.t[st].punct || a.t[st].low == "wie" || a.t[st].low == "auch") {
 		st++
 	}
 	end := first.end
@@ -1059,7 +1064,7 @@ func (a *analysis) displacedSubject(cls []int, k int) (span2, bool) {
 		}
 		end = e
 	}
-	if end <= st || end-st > 25 || a.clsPrefix(st, "prep:") != "" || a.t[st].tmx >= 0 || !a.t[st].upper && !a.t[st].det && a.t[st].ent < 0 {
+	if end <= st || end-st > 25 || a.isBits(st, cbPrep) || a.t[st].tmx >= 0 || !a.t[st].upper && !a.t[st].det && a.t[st].ent < 0 {
 		return span2{}, false
 	}
 	return span2{st, end}, true
@@ -1213,7 +1218,7 @@ func (a *analysis) soCue(si int, cls []int, k, j int, quotes [][2]int) (stmt, bo
 	e := j + 1
 	upper := false
 	for e < sent.TokEnd && !soStop(a.d.Tokens[e].Text) && !(a.t[e].punct && a.t[e].inQ != a.t[j].inQ) {
-		if a.t[e].verb && !a.t[e].upper || a.is(e, "sub") {
+		if a.t[e].verb && !a.t[e].upper || a.isBits(e, cbSub) {
 			return stmt{}, false
 		}
 		upper = upper || a.t[e].upper || a.t[e].ent >= 0
