@@ -453,6 +453,14 @@ func (r *Recognizer) appendSentence(st *scratch, dst []Mention, words []string) 
 // prepare looks up the forms of words, and tells whether titles may find
 // something: it needs a word that may be a quotation mark (kQuoteByte),
 // which many sentences lack.
+//
+// Measured and dropped (perf-ner3): a first pass over the words that
+// hashes them and reads each home slot of the memo, so that the slots'
+// cache misses overlap before the lookups and fills (BenchmarkStage 28.2
+// against 29.1 cpuMB/s, pipeline ner-ms 130 against 131, 2-3 ABBA
+// rounds); and, in fill, probing every capitalised form's prefix at once
+// to overlap its miss with capFlagsRoot's (+3.6M instructions, +130k D1
+// misses in cachegrind over three BenchmarkStage passes, no faster).
 func (r *Recognizer) prepare(st *scratch, words []string) (toks []tok, quotes bool) {
 	toks = slices.Grow(st.toks[:0], len(words))[:len(words)]
 	initial := true
@@ -1258,7 +1266,7 @@ func (x *run) sch(i int) bool {
 	if v, ok := f.get(kSch); ok {
 		return v
 	}
-	return f.set(kSch, strings.Contains(f.s, "sch"))
+	return f.set(kSch, hasSch(f.s))
 }
 
 // demonymAt is demonym of token i, lower-cased unless it starts in lower
@@ -1284,6 +1292,19 @@ func (x *run) setDemonym(i int) {
 		// only where the word has it in any case (see hasSchFold): no
 		// need to lower-case the word.
 	}
+}
+
+// hasSch is strings.Contains(w, "sch") for the short words of a sentence:
+// a byte loop that looks for the c first, without the call into the
+// assembly search that Contains makes for every word (2 % of the stage's
+// samples in BenchmarkStage). containsSchRef in the tests is the call.
+func hasSch(w string) bool {
+	for i := 1; i+1 < len(w); i++ {
+		if w[i] == 'c' && w[i-1] == 's' && w[i+1] == 'h' {
+			return true
+		}
+	}
+	return false
 }
 
 // hasSchFold reports whether strings.ToLower(w) contains "sch": ToLower
@@ -1328,7 +1349,7 @@ func (x *run) setPlaceAdjective(f *form) {
 }
 
 func (x *run) demonym(w string) *Entry {
-	if !strings.Contains(w, "sch") {
+	if !hasSch(w) {
 		return nil
 	}
 	if k := strings.LastIndexByte(w, '-'); k > 0 {
