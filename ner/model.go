@@ -508,6 +508,12 @@ func (m *Model) capFlagsRoot(w string) (uint16, *tnode) {
 	return m.keys.flags(i), m.keys.node(i)
 }
 
+// isFirst is m.first[w] from the key table, where every first name has
+// capFirst (Load sets it for exactly the keys of m.first): one probe of a
+// table on a huge page, behind the filter, instead of a Go map's two or
+// three cache misses.
+func (m *Model) isFirst(w string) bool { return m.capFlags(w)&capFirst != 0 }
+
 // placeEntry returns the entry of a place by canonical name, preferring
 // the curated table, else a fresh entry with the given id.
 func (m *Model) placeEntry(canon, qid string, byCanon map[string]*Entry) *Entry {

@@ -1050,7 +1050,7 @@ func (x *run) isFirstName(i int) bool {
 			return v
 		}
 		for p := range strings.SplitSeq(w, "-") {
-			if !x.r.m.first[p] {
+			if !x.r.m.isFirst(p) {
 				return f.set(kFirstName, false)
 			}
 		}
@@ -1365,8 +1365,8 @@ func (x *run) demonym(w string) *Entry {
 
 func (x *run) demonymStem(w string) *Entry {
 	stem := ""
-	if x.r.m.demonyms[w] != nil {
-		return x.r.m.demonyms[w]
+	if e := x.r.m.demonyms[w]; e != nil {
+		return e
 	}
 	for _, end := range x.r.m.derivEnd {
 		if strings.HasSuffix(w, end) {
@@ -1522,10 +1522,15 @@ func (x *run) partOf(f *form) {
 		lastName := x.nameWord(last)
 		for p := range strings.SplitSeq(w, "-") {
 			typ := ""
+			// One probe of the key table answers both the trie and the
+			// name lists (partOfHyphenRef in the tests asked the trie
+			// and two Go maps).
+			fl, n := x.r.m.capFlagsRoot(p)
 			var e *Entry
-			if e = x.single(p); e != nil {
+			if n != nil && len(n.entries) > 0 {
+				e = n.entries[0]
 				typ = e.Type
-			} else if x.r.m.first[p] || x.r.m.surnames[p] {
+			} else if fl&(capFirst|capSurname) != 0 {
 				typ = "PER"
 			} else if x.r.m.acronymPart && isAcronym(p) && !x.r.m.acronymStop[p] && utf8.RuneCountInString(p) <= 5 {
 				typ = "ORG"
@@ -1599,8 +1604,8 @@ func (x *run) nameWord(w string) bool {
 	if !unicode.IsUpper(r) || isAcronym(w) {
 		return false
 	}
-	if x.r.m.first[w] || x.r.m.surnames[w] || x.single(w) != nil {
-		return true
+	if fl, n := x.r.m.capFlagsRoot(w); fl&(capFirst|capSurname) != 0 || n != nil && len(n.entries) > 0 {
+		return true // a first name, a surname or a one-token name: one probe (nameWordRef in the tests asks two maps and the trie)
 	}
 	if x.r.lex == nil || x.r.lex.IsCommonNoun(w) || x.r.m.nounSuffix(w) {
 		return false

@@ -3,6 +3,8 @@ package ner
 import (
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/ereignis/ereignis/internal/benchdata"
 )
@@ -61,4 +63,173 @@ func FuzzHasSch(f *testing.F) {
 			t.Fatalf("hasSch(%q) = %v, want %v", w, got, want)
 		}
 	})
+}
+
+// isFirstNameRef is isFirstName's loop over the parts of a hyphenated
+// word before the parts were looked up in the key table: the reference of
+// TestNameProbesMatchRef.
+func (x *run) isFirstNameRef(w string) bool {
+	if strings.IndexByte(w, '-') > 0 {
+		for p := range strings.SplitSeq(w, "-") {
+			if !x.r.m.first[p] {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// partOfHyphenRef is partOf's branch for hyphenated words before one
+// probe of the key table replaced the trie's and the two maps'.
+func (x *run) partOfHyphenRef(f *form) {
+	w := f.s
+	if strings.HasSuffix(w, "-") || strings.HasPrefix(w, "-") {
+		return
+	}
+	last := w[strings.LastIndexByte(w, '-')+1:]
+	lastName := x.nameWordRef(last)
+	for p := range strings.SplitSeq(w, "-") {
+		typ := ""
+		var e *Entry
+		if e = x.single(p); e != nil {
+			typ = e.Type
+		} else if x.r.m.first[p] || x.r.m.surnames[p] {
+			typ = "PER"
+		} else if x.r.m.acronymPart && isAcronym(p) && !x.r.m.acronymStop[p] && utf8.RuneCountInString(p) <= 5 {
+			typ = "ORG"
+		}
+		if typ == "" {
+			continue
+		}
+		if lastName && p != last || lastName && typ == "PER" {
+			f.partTyp = codeOf(typ)
+			f.set(kPartWhole, true)
+			return
+		}
+		f.partTyp, f.partE = partType(typ), e
+		return
+	}
+}
+
+// nameWordRef is nameWord before the key-table probe.
+func (x *run) nameWordRef(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(r) || isAcronym(w) {
+		return false
+	}
+	if x.r.m.first[w] || x.r.m.surnames[w] || x.single(w) != nil {
+		return true
+	}
+	if x.r.lex == nil || x.r.lex.IsCommonNoun(w) || x.r.m.nounSuffix(w) {
+		return false
+	}
+	if x.r.comp != nil {
+		if _, _, ok := x.r.comp.CompoundHead(w); ok {
+			return false
+		}
+	}
+	return true
+}
+
+// stripGenitiveRef is stripGenitive before the key-table probe.
+func stripGenitiveRef(w string, m *Model) string {
+	if len(w) < 4 || !strings.HasSuffix(w, "s") {
+		return w
+	}
+	base := w[:len(w)-1]
+	if m != nil && (m.surnames[base] || m.first[base] || m.names.rootNode(base) != nil) {
+		return base
+	}
+	return w
+}
+
+// TestNameProbesMatchRef compares the key-table probes for first names,
+// surnames and one-token names (isFirst, isFirstName, partOf's hyphen
+// branch, nameWord, stripGenitive) with the Go maps and the trie they
+// replaced, on every word of the 10kGNAD articles, each with a genitive
+// -s, the hyphen compounds of neighbouring capitalised words, the lists'
+// own names and edge cases.
+func TestNameProbesMatchRef(t *testing.T) {
+	st, err := DefaultStage()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := st.Recognizer()
+	m := r.m
+	ws := []string{"", "-", "--", "a-", "-a", "Hans-", "-Peter", "Hans--Peter", "Hans-Peter", "Hans-Dietrich", "Jean-François-Marie",
+		"US-Präsident", "Trump-Regierung", "Berlin-Mitte", "Köln-Wahn", "Müller-Sönksen", "Erkki-Sven", "TPP-Fraktion", "Merkels", "Putins", "Sss"}
+	for w := range m.first {
+		ws = append(ws, w, w+"s", w+"-Müller")
+	}
+	for w := range m.surnames {
+		ws = append(ws, w, w+"s", "Anna-"+w)
+	}
+	k := 0
+	for w := range m.names.root {
+		if k++; k%5 == 0 {
+			ws = append(ws, w, w+"s", w+"-Regierung", "Hans-"+w)
+		}
+	}
+	docs, _ := benchdata.Tokenized(t)
+	var words []string
+	var first []int
+	for _, d := range docs {
+		for _, s := range d.Sentences {
+			words, first = joinHyphens(d.Text, d.Tokens[s.TokStart:s.TokEnd], words[:0], first[:0])
+			for i, w := range words {
+				ws = append(ws, w, w+"s")
+				if i > 0 && w != "" && words[i-1] != "" && unicode.IsUpper([]rune(w)[0]) && unicode.IsUpper([]rune(words[i-1])[0]) {
+					ws = append(ws, words[i-1]+"-"+w)
+				}
+			}
+		}
+	}
+	x := &run{r: r}
+	hyphens, firsts, named, stripped, parts := 0, 0, 0, 0, 0
+	for _, w := range ws {
+		if got, want := m.isFirst(w), m.first[w]; got != want {
+			t.Fatalf("isFirst(%q) = %v, want %v", w, got, want)
+		} else if got {
+			firsts++
+		}
+		if got, want := x.nameWord(w), x.nameWordRef(w); got != want {
+			t.Fatalf("nameWord(%q) = %v, want %v", w, got, want)
+		} else if got {
+			named++
+		}
+		if got, want := stripGenitive(w, m), stripGenitiveRef(w, m); got != want {
+			t.Fatalf("stripGenitive(%q) = %q, want %q", w, got, want)
+		} else if got != w {
+			stripped++
+		}
+		if got, want := stripGenitive(w, nil), stripGenitiveRef(w, nil); got != want {
+			t.Fatalf("stripGenitive(%q, nil) = %q, want %q", w, got, want)
+		}
+		if !strings.Contains(w, "-") {
+			continue
+		}
+		hyphens++
+		var a, b form
+		r.fill(&a, w)
+		r.fill(&b, w)
+		x.t = []tok{{form: &a}}
+		if got, want := x.isFirstName(0), x.isFirstNameRef(a.s); got != want {
+			t.Fatalf("isFirstName(%q) = %v, want %v", w, got, want)
+		}
+		x.partOf(&a)
+		x.partOfHyphenRef(&b)
+		a.known, a.facts = a.known&kPartWhole, a.facts&kPartWhole // isFirstName set kFirstName on a
+		b.known, b.facts = b.known&kPartWhole, b.facts&kPartWhole
+		if a != b {
+			t.Fatalf("partOf(%q) = %v %p %b, want %v %p %b", w, a.partTyp, a.partE, a.facts, b.partTyp, b.partE, b.facts)
+		}
+		if a.partTyp != noType {
+			parts++
+		}
+	}
+	t.Logf("%d words: %d first names, %d names, %d genitives stripped; %d hyphenated, %d with a name part", len(ws), firsts, named, stripped, hyphens, parts)
+	if firsts == 0 || named == 0 || stripped == 0 || hyphens == 0 || parts == 0 {
+		t.Fatal("a case the test means to compare never came up")
+	}
 }

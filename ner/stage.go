@@ -348,7 +348,12 @@ func stripGenitive(w string, m *Model) string {
 		return w
 	}
 	base := w[:len(w)-1]
-	if m != nil && (m.surnames[base] || m.first[base] || m.names.rootNode(base) != nil) {
+	if m == nil {
+		return w
+	}
+	// One probe of the key table for the name lists and the trie
+	// (stripGenitiveRef in the tests asked two Go maps and the trie).
+	if fl, n := m.capFlagsRoot(base); fl&(capFirst|capSurname) != 0 || n != nil {
 		return base
 	}
 	return w
