@@ -63,6 +63,7 @@ type Model struct {
 	acronymPart   bool            // an unknown acronym makes an ORGpart compound (TPP-Fraktion)
 	placeSuf      []string
 	placeSufLast  byteSet // the last bytes of placeSuf (see byteSet)
+	inhabitLast   byteSet // the last bytes of inhabit's keys and of inhabitCuts: the words inhabitant can find
 	derivEnd      []string
 	currency      map[string]bool
 	nounSuf       []string
@@ -232,11 +233,14 @@ func Load(fsys fs.FS) (*Model, error) {
 	// cache; the lens of all prefixes share one backing array.
 	m.lowerStarts = map[string]bool{}
 	prefixes := make(map[uint32]uint32, 8192)
+	ends := append(make([]string, 0, len(inhabitCuts)+len(m.inhabit)), inhabitCuts[:]...)
 	for w := range m.inhabit {
 		if len(w) >= 3 {
 			prefixes[prefix3(w)] |= prefixInhabit
 		}
+		ends = append(ends, w)
 	}
+	m.inhabitLast = lastBytes(ends)
 	type prefixLen struct {
 		key  uint32
 		n    int

@@ -1400,14 +1400,18 @@ func (x *run) demonymStem(w string) *Entry {
 
 func (x *run) inhabitant(f *form) *Entry {
 	w := f.s
-	if !x.prefix(f).inhabit {
+	// A word that ends in no key's last byte and in neither n nor s is
+	// no key and no key + cut: no need to probe the prefix table, which
+	// nearly every capitalised noun did only for this (inhabitantRef in
+	// the tests has no such test).
+	if !x.r.m.inhabitLast.mayEnd(w) || !x.prefix(f).inhabit {
 		return nil
 	}
 	m := x.r.m.inhabit
 	if e := m[w]; e != nil {
 		return e
 	}
-	for _, cut := range []string{"n", "en", "nen", "in", "innen", "s"} {
+	for _, cut := range inhabitCuts {
 		if strings.HasSuffix(w, cut) {
 			if e := m[w[:len(w)-len(cut)]]; e != nil {
 				return e
@@ -1417,15 +1421,18 @@ func (x *run) inhabitant(f *form) *Entry {
 	return nil
 }
 
+// inhabitCuts are the endings inhabitant removes to find an inhabitant
+// noun (Franzose|n, Schweizer|innen).
+var inhabitCuts = [...]string{"n", "en", "nen", "in", "innen", "s"}
+
 // placeAdjective maps Berliner, Schweizer, Münchner, Bremer to their place.
 func (x *run) placeAdjective(f *form) *Entry {
 	w := f.s
 	if len(w) < 6 {
 		return nil
 	}
-	if !x.prefix(f).loc {
-		return nil
-	}
+	// The ending first: a word without one needs no probe of the prefix
+	// table (placeAdjectiveRef in the tests probed first).
 	var b string
 	for _, suf := range []string{"erinnen", "erin", "ern", "er"} {
 		if strings.HasSuffix(w, suf) {
@@ -1433,7 +1440,7 @@ func (x *run) placeAdjective(f *form) *Entry {
 			break
 		}
 	}
-	if b == "" {
+	if b == "" || !x.prefix(f).loc {
 		return nil
 	}
 	// The candidates are built in a stack buffer: a map index with

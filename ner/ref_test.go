@@ -233,3 +233,136 @@ func TestNameProbesMatchRef(t *testing.T) {
 		t.Fatal("a case the test means to compare never came up")
 	}
 }
+
+// inhabitantRef is inhabitant before its last-byte test: the reference of
+// TestPlaceProbesMatchRef.
+func (x *run) inhabitantRef(f *form) *Entry {
+	w := f.s
+	if !x.prefix(f).inhabit {
+		return nil
+	}
+	m := x.r.m.inhabit
+	if e := m[w]; e != nil {
+		return e
+	}
+	for _, cut := range []string{"n", "en", "nen", "in", "innen", "s"} {
+		if strings.HasSuffix(w, cut) {
+			if e := m[w[:len(w)-len(cut)]]; e != nil {
+				return e
+			}
+		}
+	}
+	return nil
+}
+
+// placeAdjectiveRef is placeAdjective before it tested the ending ahead
+// of the prefix table.
+func (x *run) placeAdjectiveRef(f *form) *Entry {
+	w := f.s
+	if len(w) < 6 {
+		return nil
+	}
+	if !x.prefix(f).loc {
+		return nil
+	}
+	var b string
+	for _, suf := range []string{"erinnen", "erin", "ern", "er"} {
+		if strings.HasSuffix(w, suf) {
+			b = w[:len(w)-len(suf)]
+			break
+		}
+	}
+	if b == "" {
+		return nil
+	}
+	// The candidates are built in a stack buffer: a map index with
+	// string(bytes) does not allocate.
+	var buf [64]byte
+	root := x.r.m.names
+	try := func(stem, suffix string) *Entry {
+		if len(stem)+len(suffix) > len(buf) || utf8.RuneCountInString(stem)+len(suffix) < 4 {
+			return nil
+		}
+		c := append(append(buf[:0], stem...), suffix...)
+		if n := root.rootNodeBytes(c); n != nil && len(n.entries) > 0 && n.entries[0].Type == "LOC" {
+			return n.entries[0]
+		}
+		return nil
+	}
+	if e := try(b, ""); e != nil { // Berlin|er
+		return e
+	}
+	if e := try(b, "en"); e != nil { // Brem|er → Bremen
+		return e
+	}
+	if e := try(b, "e"); e != nil { // Itzeho|er → Itzehoe
+		return e
+	}
+	if strings.HasSuffix(b, "n") {
+		if e := try(b[:len(b)-1], "en"); e != nil { // Münchn|er → München
+			return e
+		}
+	}
+	if strings.HasSuffix(b, "i") {
+		if e := try(b[:len(b)-1], "ien"); e != nil { // Australi|er → Australien
+			return e
+		}
+	}
+	if strings.HasSuffix(b, "städt") {
+		return try(b[:len(b)-len("städt")], "stadt") // Darmstädt|er
+	}
+	return nil
+}
+
+// TestPlaceProbesMatchRef compares inhabitant and placeAdjective with
+// their references on every word of the 10kGNAD articles, the inhabitant
+// nouns with each cut, the one-word places with the adjective endings,
+// and edge cases.
+func TestPlaceProbesMatchRef(t *testing.T) {
+	st, err := DefaultStage()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := st.Recognizer()
+	ws := []string{"", "n", "s", "e", "er", "ern", "erin", "erinnen", "Berliner", "Berlinerinnen", "Münchner", "Bremer", "Itzehoer",
+		"Australier", "Darmstädter", "Russe", "Russen", "Franzosen", "Schweizerinnen", "Regierung", "Stadt"}
+	for w := range r.m.inhabit {
+		ws = append(ws, w, w[:len(w)-1])
+		for _, c := range inhabitCuts {
+			ws = append(ws, w+c)
+		}
+	}
+	k := 0
+	for w := range r.m.names.root {
+		if k++; k%3 == 0 {
+			ws = append(ws, w+"er", w+"erin", w+"ern", strings.TrimSuffix(w, "en")+"er")
+		}
+	}
+	docs, _ := benchdata.Tokenized(t)
+	for _, d := range docs {
+		for _, tk := range d.Tokens {
+			ws = append(ws, tk.Text)
+		}
+	}
+	x := &run{r: r}
+	inhab, adj := 0, 0
+	for _, w := range ws {
+		var a, b form
+		r.fill(&a, w)
+		r.fill(&b, w)
+		if got, want := x.inhabitant(&a), x.inhabitantRef(&b); got != want {
+			t.Fatalf("inhabitant(%q) = %p, want %p", w, got, want)
+		} else if got != nil {
+			inhab++
+		}
+		if got, want := x.placeAdjective(&a), x.placeAdjectiveRef(&b); got != want {
+			t.Fatalf("placeAdjective(%q) = %p, want %p", w, got, want)
+		} else if got != nil {
+			adj++
+		}
+	}
+	t.Logf("%d words: %d inhabitants, %d place adjectives", len(ws), inhab, adj)
+	if inhab == 0 || adj == 0 {
+		t.Fatal("a case the test means to compare never came up")
+	}
+}
