@@ -195,7 +195,7 @@ func link(d *document.Document, m *Model, lk *linker) {
 				}
 			}
 			if e.Canonical == "" {
-				e.Canonical = normaliseName(words, m)
+				e.Canonical = normaliseNameIn(e.Span.Text, words, m)
 			}
 			n, last := lastField(e.Canonical)
 			persons = append(persons, person{i, n, last})
@@ -204,7 +204,7 @@ func link(d *document.Document, m *Model, lk *linker) {
 			}
 		}
 		if e.Canonical == "" {
-			e.Canonical = normaliseName(words, m)
+			e.Canonical = normaliseNameIn(e.Span.Text, words, m)
 		}
 		// A role compound after a definite article (der Kremlsprecher) names
 		// the person the article introduced with it; "keinen US-Präsidenten"
@@ -338,6 +338,36 @@ func normaliseName(words []string, m *Model) string {
 	}
 	b.WriteString(last)
 	return b.String()
+}
+
+// normaliseNameIn is normaliseName of words, the fields of text: when text
+// is the words with single spaces between them, as nearly every mention
+// is, the name is text, or text without the genitive s that stripGenitive
+// removes from the last word, and no string is built (normaliseName
+// builds it; TestNormaliseNameIn compares the two).
+func normaliseNameIn(text string, words []string, m *Model) string {
+	if len(words) < 2 {
+		return normaliseName(words, m)
+	}
+	n := len(words) - 1
+	for _, w := range words {
+		n += len(w)
+	}
+	if n != len(text) {
+		return normaliseName(words, m)
+	}
+	// The fields and one byte per gap fill text: no space before, after or
+	// between them but those single bytes, which must be ' '.
+	k := 0
+	for _, w := range words[:len(words)-1] {
+		k += len(w)
+		if text[k] != ' ' {
+			return normaliseName(words, m)
+		}
+		k++
+	}
+	last := words[len(words)-1]
+	return text[:len(text)-len(last)+len(stripGenitive(last, m))]
 }
 
 // stripGenitive removes a genitive -s when that is safe: the base is a
