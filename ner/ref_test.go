@@ -2,12 +2,14 @@ package ner
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
 
+	"github.com/ereignis/ereignis/document"
 	"github.com/ereignis/ereignis/internal/benchdata"
 )
 
@@ -408,5 +410,68 @@ func TestNormaliseNameIn(t *testing.T) {
 	t.Logf("%d texts from %d spans, %d names without a new string", len(texts), spans, fast)
 	if spans == 0 || fast == 0 {
 		t.Fatal("a case the test means to compare never came up")
+	}
+}
+
+// joinHyphensPrev is joinHyphens before it read the neighbour from its
+// token: the reference of TestJoinHyphensMatchesPrev.
+func joinHyphensPrev(text string, toks []document.Token, words []string, first []int) ([]string, []int) {
+	w0, f0 := len(words), len(first)
+	words = slices.Grow(words, len(toks))[:w0+len(toks)]
+	first = slices.Grow(first, len(toks)+1)[:f0+len(toks)+1]
+	ws, fs := words[w0:], first[f0:]
+	w := 0
+	prevEnd, prevHyphen := -1, false
+	for k := range toks {
+		t := &toks[k]
+		hyphen := isHyphen(t.Text)
+		if k > 0 && t.Start == prevEnd && (hyphen || prevHyphen) {
+			// t joins the word before it.
+			ws[w-1] = text[toks[fs[w-1]].Start:t.End]
+		} else {
+			fs[w], ws[w] = k, t.Text
+			w++
+		}
+		prevEnd, prevHyphen = t.End, hyphen
+	}
+	fs[w] = len(toks)
+	return words[:w0+w], first[:f0+w+1]
+}
+
+// TestJoinHyphensMatchesPrev compares joinHyphens with joinHyphensPrev on
+// every sentence of the 10kGNAD articles, on each article as one
+// sentence, on slices that already hold words, and on edge cases.
+func TestJoinHyphensMatchesPrev(t *testing.T) {
+	docs, _ := benchdata.Tokenized(t)
+	edge := &document.Document{Text: "a-b - c -- d‐e ‑ f-"}
+	// Hand-made tokens: touching and spaced hyphens, a leading and a
+	// trailing one, runs of hyphens.
+	for _, tk := range [][3]int{{0, 1}, {1, 2}, {2, 3}, {4, 5}, {6, 7}, {8, 9}, {9, 10}, {11, 12}, {12, 15}, {15, 16}, {17, 20}, {21, 22}, {22, 23}} {
+		edge.Tokens = append(edge.Tokens, document.Token{Start: tk[0], End: tk[1], Text: edge.Text[tk[0]:tk[1]]})
+	}
+	docs = append(docs, edge)
+	joined, n := 0, 0
+	for _, d := range docs {
+		spans := [][2]int{{0, len(d.Tokens)}, {0, 0}, {0, min(1, len(d.Tokens))}}
+		for _, s := range d.Sentences {
+			spans = append(spans, [2]int{s.TokStart, s.TokEnd})
+		}
+		for _, sp := range spans {
+			toks := d.Tokens[sp[0]:sp[1]]
+			for _, pre := range [][]string{nil, {"x", "y"}} {
+				w0, f0 := slices.Clone(pre), make([]int, len(pre))
+				w, f := joinHyphens(d.Text, toks, slices.Clone(w0), slices.Clone(f0))
+				rw, rf := joinHyphensPrev(d.Text, toks, slices.Clone(w0), slices.Clone(f0))
+				if !slices.Equal(w, rw) || !slices.Equal(f, rf) {
+					t.Fatalf("%s: joinHyphens = %q %v, want %q %v", d.ID, w, f, rw, rf)
+				}
+				joined += len(toks) - (len(w) - len(pre))
+				n++
+			}
+		}
+	}
+	t.Logf("%d token runs, %d tokens joined", n, joined)
+	if joined == 0 {
+		t.Fatal("no token run joins a hyphen: the test checks nothing")
 	}
 }

@@ -421,19 +421,25 @@ func joinHyphens(text string, toks []document.Token, words []string, first []int
 	words = slices.Grow(words, len(toks))[:w0+len(toks)]
 	first = slices.Grow(first, len(toks)+1)[:f0+len(toks)+1]
 	ws, fs := words[w0:], first[f0:]
-	w := 0
-	prevEnd, prevHyphen := -1, false
-	for k := range toks {
-		t := &toks[k]
-		hyphen := isHyphen(t.Text)
-		if k > 0 && t.Start == prevEnd && (hyphen || prevHyphen) {
-			// t joins the word before it.
-			ws[w-1] = text[toks[fs[w-1]].Start:t.End]
-		} else {
-			fs[w], ws[w] = k, t.Text
-			w++
+	if len(toks) == 0 {
+		fs[0] = 0
+		return words[:w0], first[:f0+1]
+	}
+	// The neighbour's end and text are read again from its token (in the
+	// cache line just read) rather than carried: with fewer live values
+	// the loop keeps them all in registers (joinHyphensPrev in the tests
+	// carried them and spilled, 57 instructions a token). Only tokens that
+	// touch the one before, a minority, test for hyphens.
+	fs[0], ws[0] = 0, toks[0].Text
+	w := 1
+	for k := 1; k < len(toks); k++ {
+		t, p := &toks[k], &toks[k-1]
+		if t.Start == p.End && (isHyphen(t.Text) || isHyphen(p.Text)) {
+			ws[w-1] = text[toks[fs[w-1]].Start:t.End] // t joins the word before it
+			continue
 		}
-		prevEnd, prevHyphen = t.End, hyphen
+		fs[w], ws[w] = k, t.Text
+		w++
 	}
 	fs[w] = len(toks)
 	return words[:w0+w], first[:f0+w+1]
