@@ -475,3 +475,65 @@ func TestJoinHyphensMatchesPrev(t *testing.T) {
 		t.Fatal("no token run joins a hyphen: the test checks nothing")
 	}
 }
+
+// memoKeyRef is memoKey as it was, with byte-wise loads (memokey_other.go
+// keeps it for the other architectures): the reference of TestMemoKeyMatchesRef.
+func memoKeyRef(s string) (a, b uint64) {
+	n := len(s)
+	switch {
+	case n >= 8:
+		a, b = load64Ref(s, 0), load64Ref(s, n-8)
+	case n >= 4:
+		a, b = uint64(load32Ref(s, 0)), uint64(load32Ref(s, n-4))
+	case n > 0:
+		a = uint64(s[0])<<16 | uint64(s[n>>1])<<8 | uint64(s[n-1])
+	}
+	return a, b
+}
+
+func load64Ref(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+func load32Ref(s string, i int) uint32 {
+	s = s[i : i+4]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+}
+
+// TestMemoKeyMatchesRef compares memoKey with memoKeyRef on every word of
+// the 10kGNAD articles, every prefix of the long ones, and edge cases.
+func TestMemoKeyMatchesRef(t *testing.T) {
+	ws := []string{"", "a", "ab", "abc", "abcd", "abcde", "abcdefg", "abcdefgh", "abcdefghi", "ä", "äö", "\x00", "\x00\x00\x00\x00\x00\x00\x00\x00\x00",
+		"Bundesverfassungsgericht", "\xff\xfe\xfd\xfc\xfb\xfa\xf9\xf8\xf7\xf6\xf5\xf4\xf3\xf2\xf1\xf0\xef"}
+	docs, _ := benchdata.Tokenized(t)
+	for _, d := range docs {
+		for _, tk := range d.Tokens {
+			ws = append(ws, tk.Text)
+		}
+		for k := 0; k < 40 && k < len(d.Text); k++ {
+			ws = append(ws, d.Text[:k], d.Text[len(d.Text)-k:])
+		}
+	}
+	for _, w := range ws {
+		a, b := memoKey(w)
+		ra, rb := memoKeyRef(w)
+		if a != ra || b != rb {
+			t.Fatalf("memoKey(%q) = %x %x, want %x %x", w, a, b, ra, rb)
+		}
+	}
+}
+
+func FuzzMemoKey(f *testing.F) {
+	for _, w := range []string{"", "a", "abc", "abcd", "abcdefgh", "Bundesverfassungsgericht"} {
+		f.Add(w)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		a, b := memoKey(w)
+		ra, rb := memoKeyRef(w)
+		if a != ra || b != rb {
+			t.Fatalf("memoKey(%q) = %x %x, want %x %x", w, a, b, ra, rb)
+		}
+	})
+}
