@@ -1269,6 +1269,9 @@ func (x *run) setDemonym(i int) {
 // a byte loop that looks for the c first, without the call into the
 // assembly search that Contains makes for every word (2 % of the stage's
 // samples in BenchmarkStage). containsSchRef in the tests is the call.
+// (Scanning words of eight bytes or more eight bytes at a time for their
+// c's was measured: -1M instructions per pass, as most words are shorter
+// and the function no longer inlined; dropped.)
 func hasSch(w string) bool {
 	for i := 1; i+1 < len(w); i++ {
 		if w[i] == 'c' && w[i-1] == 's' && w[i+1] == 'h' {

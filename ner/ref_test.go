@@ -21,7 +21,12 @@ func containsSchRef(w string) bool { return strings.Contains(w, "sch") }
 // at either end, in other cases, inside multi-byte runes.
 var schEdgeCases = []string{"", "s", "sc", "ch", "sch", "Sch", "SCH", "sCh", "scH", "ssch", "schh", "xsc", "xch",
 	"s\xffch", "sc\x00h", "Russisch", "russische", "Schweizer", "Sachsen", "Tschechien", "tsch", "äsch", "schä",
-	"Deutsch-Französisch", "deutsch-israelische", "s\u00adch", "sc\u00adh", "scsch", "shc", "csh"}
+	"Deutsch-Französisch", "deutsch-israelische", "s\u00adch", "sc\u00adh", "scsch", "shc", "csh",
+	// Eight bytes and more: sch inside a window, across windows, in the
+	// overlapping last window, after runs of c's and bytes just below c.
+	"schxxxxx", "xxxxxsch", "xxxxxxsch", "xxxxxxxsch", "xxxxxxxxsch", "xxxxxxschxxxxxxx", "xxxxxxxschxxxxxxx",
+	"xxxxxxxxschxxxxxx", "cccccccccccsch", "cccccccccccccccc", "scscscscscscscsh", "bbbbbbbbbbbbsch", "dcdcdcdcdcdcdch",
+	"\x62\x62\x62\x62\x62\x62\x62\x62", "s\x63\x68xxxxx", "Bundesgeschäftsführerin", "Ministerpräsidentin"}
 
 // TestHasSchMatchesRef compares hasSch with strings.Contains on every word
 // the recogniser sees in the 10kGNAD articles (tokens and hyphen-joined
