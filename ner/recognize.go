@@ -532,12 +532,18 @@ func (x *run) add(m Mention) {
 // lists runs the longest-match lookup of the name trie. (Trying only the
 // tokens that prepare listed as possible starts was measured: what lists
 // saves, prepare spends on the list.)
+//
+// The tokens and the form are held in locals (nothing here changes x.t),
+// so that most tokens, which start no name, cost a load of their facts
+// and no reload of x.t (listsRef in the tests is the loop that reloaded).
 func (x *run) lists() {
-	for i := 0; i < len(x.t); {
-		if f := x.t[i].form; f.known&kStarts == 0 {
+	t := x.t
+	for i := 0; i < len(t); {
+		f := t[i].form
+		if f.known&kStarts == 0 {
 			f.set(kStarts, x.mayStart(i))
 		}
-		if x.t[i].facts&kStarts == 0 {
+		if f.facts&kStarts == 0 {
 			i++
 			continue
 		}
