@@ -704,10 +704,13 @@ func (x *run) acceptList(i, end int, e *Entry) bool {
 
 // patterns runs the rules over the tokens no list claimed.
 func (x *run) patterns() {
-	t := x.t
+	// x.cov in a local: the rules write its elements (add) but never
+	// replace it, and a local header spares a load of x.cov at each of the
+	// loop's tests (patternsRef in the tests reads x.cov).
+	t, cov := x.t, x.cov
 	n := len(t)
 	for i := 0; i < n; i++ {
-		if x.cov[i] && (i+1 >= n || !t[i+1].cap || !x.isRole(i)) {
+		if cov[i] && (i+1 >= n || !t[i+1].cap || !x.isRole(i)) {
 			continue
 		}
 		if f := t[i].form; !f.cap {
@@ -721,7 +724,7 @@ func (x *run) patterns() {
 				continue
 			}
 		}
-		if t[i].cap && (i+1 >= n || !t[i+1].cap) && (i == 0 || x.cov[i-1] || !t[i-1].cap) {
+		if t[i].cap && (i+1 >= n || !t[i+1].cap) && (i == 0 || cov[i-1] || !t[i-1].cap) {
 			if v, ok := t[i].get(kPlain); ok && v || !ok && x.plain(i) {
 				// Of the rules below, only placeSuffix and unknown can
 				// type it, and neither a common noun nor a function word.
@@ -737,20 +740,20 @@ func (x *run) patterns() {
 		w := t[i].s
 		switch {
 		case t[i].low && len(w) > 4: // no legal form or currency is a long lower-case word
-		case !x.cov[i] && x.flag(i, capLegal) && i > 0:
+		case !cov[i] && x.flag(i, capLegal) && i > 0:
 			if k := x.extendLeft(i); k < i {
 				x.add(Mention{Start: k, End: i + 1, Type: "ORG", Rule: "org-legal"})
 				continue
 			}
-		case !x.cov[i] && x.flag(i, capCurrency):
+		case !cov[i] && x.flag(i, capCurrency):
 			x.add(Mention{Start: i, End: i + 1, Type: "OTH", Rule: "oth-currency"})
 			continue
 		}
-		if t[i].cap && !x.cov[i] && x.orgHead(i) {
+		if t[i].cap && !cov[i] && x.orgHead(i) {
 			continue
 		}
 		isTitle := t[i].info&capTitle != 0
-		if i+1 < n && x.cov[i+1] && t[i+1].cap && t[i].cap {
+		if i+1 < n && cov[i+1] && t[i+1].cap && t[i].cap {
 			// A listed person after a role noun (Präsident Wladimir Putin)
 			// keeps the role for linking.
 			if x.roleWord(i) {
@@ -761,7 +764,7 @@ func (x *run) patterns() {
 				}
 			}
 		}
-		if i+1 < n && t[i+1].cap && !x.cov[i+1] && (isTitle || t[i].cap && x.roleWord(i)) && x.surnameLike(i+1) {
+		if i+1 < n && t[i+1].cap && !cov[i+1] && (isTitle || t[i].cap && x.roleWord(i)) && x.surnameLike(i+1) {
 			if isTitle {
 				if end := x.personRun(i+1, 3); end > i+1 {
 					x.add(Mention{Start: i + 1, End: end, Type: "PER", Rule: "person-title"})
@@ -772,7 +775,7 @@ func (x *run) patterns() {
 			if x.roleWord(i) && x.nameLike(i+1) {
 				if end := x.nameRun(i+1, 3); end > i+1 && x.personish(i+1, end) {
 					x.add(Mention{Start: i + 1, End: end, Type: "PER", Rule: "person-role", Role: strings.ToLower(w)})
-					if !x.cov[i] {
+					if !cov[i] {
 						x.part(i)
 					}
 					i = end - 1
@@ -780,7 +783,7 @@ func (x *run) patterns() {
 				}
 			}
 		}
-		if x.cov[i] {
+		if cov[i] {
 			continue
 		}
 		if t[i].cap && x.isFirstName(i) && !t[i].noun {

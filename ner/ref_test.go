@@ -600,3 +600,161 @@ func TestListsMatchesRef(t *testing.T) {
 		t.Fatal("lists found nothing: the test compares nothing")
 	}
 }
+
+// patternsRef is patterns before it held x.cov in a local: the reference
+// of TestPatternsMatchesRef.
+func (x *run) patternsRef() {
+	t := x.t
+	n := len(t)
+	for i := 0; i < n; i++ {
+		if x.cov[i] && (i+1 >= n || !t[i+1].cap || !x.isRole(i)) {
+			continue
+		}
+		if f := t[i].form; !f.cap {
+			// inert's answer for a form that knows it, without the call:
+			// most tokens of a sentence end here.
+			if f.known&kInert != 0 {
+				if f.facts&kInert != 0 {
+					continue
+				}
+			} else if x.inert(i) {
+				continue
+			}
+		}
+		if t[i].cap && (i+1 >= n || !t[i+1].cap) && (i == 0 || x.cov[i-1] || !t[i-1].cap) {
+			if v, ok := t[i].get(kPlain); ok && v || !ok && x.plain(i) {
+				// Of the rules below, only placeSuffix and unknown can
+				// type it, and neither a common noun nor a function word.
+				if t[i].noun || t[i].fw || x.placeSuffix(i) {
+					continue
+				}
+				if end := x.unknown(i); end > i {
+					i = end - 1
+				}
+				continue
+			}
+		}
+		w := t[i].s
+		switch {
+		case t[i].low && len(w) > 4: // no legal form or currency is a long lower-case word
+		case !x.cov[i] && x.flag(i, capLegal) && i > 0:
+			if k := x.extendLeft(i); k < i {
+				x.add(Mention{Start: k, End: i + 1, Type: "ORG", Rule: "org-legal"})
+				continue
+			}
+		case !x.cov[i] && x.flag(i, capCurrency):
+			x.add(Mention{Start: i, End: i + 1, Type: "OTH", Rule: "oth-currency"})
+			continue
+		}
+		if t[i].cap && !x.cov[i] && x.orgHead(i) {
+			continue
+		}
+		isTitle := t[i].info&capTitle != 0
+		if i+1 < n && x.cov[i+1] && t[i+1].cap && t[i].cap {
+			// A listed person after a role noun (Präsident Wladimir Putin)
+			// keeps the role for linking.
+			if x.roleWord(i) {
+				for k := range x.ms {
+					if x.ms[k].Start == i+1 && x.ms[k].Type == "PER" {
+						x.ms[k].Role = strings.ToLower(w)
+					}
+				}
+			}
+		}
+		if i+1 < n && t[i+1].cap && !x.cov[i+1] && (isTitle || t[i].cap && x.roleWord(i)) && x.surnameLike(i+1) {
+			if isTitle {
+				if end := x.personRun(i+1, 3); end > i+1 {
+					x.add(Mention{Start: i + 1, End: end, Type: "PER", Rule: "person-title"})
+					i = end - 1
+					continue
+				}
+			}
+			if x.roleWord(i) && x.nameLike(i+1) {
+				if end := x.nameRun(i+1, 3); end > i+1 && x.personish(i+1, end) {
+					x.add(Mention{Start: i + 1, End: end, Type: "PER", Rule: "person-role", Role: strings.ToLower(w)})
+					if !x.cov[i] {
+						x.part(i)
+					}
+					i = end - 1
+					continue
+				}
+			}
+		}
+		if x.cov[i] {
+			continue
+		}
+		if t[i].cap && x.isFirstName(i) && !t[i].noun {
+			end := x.personRun(i+1, 3)
+			if end > i+1 || !t[i].initial || i+1 < n && !x.t[i+1].cap {
+				x.add(Mention{Start: i, End: end, Type: "PER", Rule: "person-firstname"})
+				i = end - 1
+				continue
+			}
+		}
+		if t[i].acr && x.acronym(i) {
+			continue
+		}
+		if t[i].cap && x.street(i) {
+			i++
+			continue
+		}
+		if x.deriv(i) {
+			continue
+		}
+		if t[i].cap && x.part(i) {
+			continue
+		}
+		if t[i].cap && x.placeSuffix(i) {
+			continue
+		}
+		if t[i].cap {
+			if end := x.unknown(i); end > i {
+				i = end - 1
+			}
+		}
+	}
+}
+
+// TestPatternsMatchesRef runs lists and titles, then patterns or
+// patternsRef, each with a memo of its own, over every sentence of the
+// 10kGNAD articles and compares the mentions and the coverage.
+func TestPatternsMatchesRef(t *testing.T) {
+	st, err := DefaultStage()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := st.Recognizer()
+	docs, _ := benchdata.Tokenized(t)
+	var s1, s2 scratch
+	var words []string
+	var first []int
+	found := 0
+	for _, d := range docs {
+		s1.forms.article()
+		s2.forms.article()
+		for _, s := range d.Sentences {
+			words, first = joinHyphens(d.Text, d.Tokens[s.TokStart:s.TokEnd], words[:0], first[:0])
+			t1, q := r.prepare(&s1, words)
+			t2, _ := r.prepare(&s2, words)
+			x1 := &run{r: r, t: t1, cov: make([]bool, len(t1))}
+			x2 := &run{r: r, t: t2, cov: make([]bool, len(t2))}
+			x1.lists()
+			x2.lists()
+			if q {
+				x1.titles()
+				x2.titles()
+			}
+			n := len(x1.ms)
+			x1.patterns()
+			x2.patternsRef()
+			if !slices.Equal(x1.ms, x2.ms) || !slices.Equal(x1.cov, x2.cov) {
+				t.Fatalf("%s: patterns(%q) = %v, want %v", d.ID, words, x1.ms, x2.ms)
+			}
+			found += len(x1.ms) - n
+		}
+	}
+	t.Logf("%d mentions from patterns", found)
+	if found == 0 {
+		t.Fatal("patterns found nothing: the test compares nothing")
+	}
+}
