@@ -662,21 +662,19 @@ func (x *run) findRoots(f *form) {
 }
 
 // variants lists the forms under which a token may be stored: as written,
-// without a genitive -s/-es or a dative/plural -n/-en.
+// without a genitive -s/-es or a dative/plural -n/-en. The endings are
+// told by the last two bytes, without a HasSuffix call each (variantsRef
+// in the tests is the HasSuffix chain).
 func variants(w string, buf []string) []string {
 	buf = append(buf, w)
 	n := len(w)
 	if n < 4 {
 		return buf
 	}
-	switch {
-	case strings.HasSuffix(w, "es"):
+	switch c, p := w[n-1], w[n-2]; {
+	case c == 's' && p == 'e', c == 'n' && p == 'e': // -es, -en
 		buf = append(buf, w[:n-1], w[:n-2])
-	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"):
-		buf = append(buf, w[:n-1])
-	case strings.HasSuffix(w, "en"):
-		buf = append(buf, w[:n-1], w[:n-2])
-	case strings.HasSuffix(w, "n") || strings.HasSuffix(w, "'"):
+	case c == 's' && p != 's', c == 'n', c == '\'':
 		buf = append(buf, w[:n-1])
 	}
 	return buf
