@@ -63,6 +63,7 @@ type Model struct {
 	acronymPart   bool            // an unknown acronym makes an ORGpart compound (TPP-Fraktion)
 	placeSuf      []string
 	placeSufLast  byteSet // the last bytes of placeSuf (see byteSet)
+	inhabitLast   byteSet // the last bytes of inhabit's keys and of inhabitCuts: the words inhabitant can find
 	derivEnd      []string
 	currency      map[string]bool
 	nounSuf       []string
@@ -232,11 +233,14 @@ func Load(fsys fs.FS) (*Model, error) {
 	// cache; the lens of all prefixes share one backing array.
 	m.lowerStarts = map[string]bool{}
 	prefixes := make(map[uint32]uint32, 8192)
+	ends := append(make([]string, 0, len(inhabitCuts)+len(m.inhabit)), inhabitCuts[:]...)
 	for w := range m.inhabit {
 		if len(w) >= 3 {
 			prefixes[prefix3(w)] |= prefixInhabit
 		}
+		ends = append(ends, w)
 	}
+	m.inhabitLast = lastBytes(ends)
 	type prefixLen struct {
 		key  uint32
 		n    int
@@ -507,6 +511,12 @@ func (m *Model) capFlagsRoot(w string) (uint16, *tnode) {
 	i := m.keys.find(h, w)
 	return m.keys.flags(i), m.keys.node(i)
 }
+
+// isFirst is m.first[w] from the key table, where every first name has
+// capFirst (Load sets it for exactly the keys of m.first): one probe of a
+// table on a huge page, behind the filter, instead of a Go map's two or
+// three cache misses.
+func (m *Model) isFirst(w string) bool { return m.capFlags(w)&capFirst != 0 }
 
 // placeEntry returns the entry of a place by canonical name, preferring
 // the curated table, else a fresh entry with the given id.

@@ -300,24 +300,6 @@ func (m *memo) reset() {
 	m.chunk, m.used = 0, 0
 }
 
-// memoKey returns the first and last eight bytes of s (four for a word
-// of four to seven bytes; the first, middle and last byte for a shorter
-// one). With the length they are all of s when s has at most 16 bytes:
-// the parts overlap or meet, and a word of up to three bytes has no other
-// bytes.
-func memoKey(s string) (a, b uint64) {
-	n := len(s)
-	switch {
-	case n >= 8:
-		a, b = load64(s, 0), load64(s, n-8)
-	case n >= 4:
-		a, b = uint64(load32(s, 0)), uint64(load32(s, n-4))
-	case n > 0:
-		a = uint64(s[0])<<16 | uint64(s[n>>1])<<8 | uint64(s[n-1])
-	}
-	return a, b
-}
-
 // memoMix mixes the length and the first and last eight bytes of a word
 // (the parts memoKey returns): cheaper than hashing every byte, and words
 // that share all three only cost a longer probe. The top bits index the
@@ -326,17 +308,6 @@ func memoMix(a, b uint64, n int) uint64 {
 	h := (a ^ uint64(n)<<56) * 0xBF58476D1CE4E5B9
 	h = (h ^ b ^ h>>29) * 0x94D049BB133111EB
 	return h ^ h>>32
-}
-
-func load64(s string, i int) uint64 {
-	s = s[i : i+8]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
-
-func load32(s string, i int) uint32 {
-	s = s[i : i+4]
-	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }
 
 // lookup returns the form of word w; a new one (fresh is true) is zero
@@ -453,6 +424,14 @@ func (r *Recognizer) appendSentence(st *scratch, dst []Mention, words []string) 
 // prepare looks up the forms of words, and tells whether titles may find
 // something: it needs a word that may be a quotation mark (kQuoteByte),
 // which many sentences lack.
+//
+// Measured and dropped (perf-ner3): a first pass over the words that
+// hashes them and reads each home slot of the memo, so that the slots'
+// cache misses overlap before the lookups and fills (BenchmarkStage 28.2
+// against 29.1 cpuMB/s, pipeline ner-ms 130 against 131, 2-3 ABBA
+// rounds); and, in fill, probing every capitalised form's prefix at once
+// to overlap its miss with capFlagsRoot's (+3.6M instructions, +130k D1
+// misses in cachegrind over three BenchmarkStage passes, no faster).
 func (r *Recognizer) prepare(st *scratch, words []string) (toks []tok, quotes bool) {
 	toks = slices.Grow(st.toks[:0], len(words))[:len(words)]
 	initial := true
@@ -553,12 +532,18 @@ func (x *run) add(m Mention) {
 // lists runs the longest-match lookup of the name trie. (Trying only the
 // tokens that prepare listed as possible starts was measured: what lists
 // saves, prepare spends on the list.)
+//
+// The tokens and the form are held in locals (nothing here changes x.t),
+// so that most tokens, which start no name, cost a load of their facts
+// and no reload of x.t (listsRef in the tests is the loop that reloaded).
 func (x *run) lists() {
-	for i := 0; i < len(x.t); {
-		if f := x.t[i].form; f.known&kStarts == 0 {
+	t := x.t
+	for i := 0; i < len(t); {
+		f := t[i].form
+		if f.known&kStarts == 0 {
 			f.set(kStarts, x.mayStart(i))
 		}
-		if x.t[i].facts&kStarts == 0 {
+		if f.facts&kStarts == 0 {
 			i++
 			continue
 		}
@@ -677,21 +662,19 @@ func (x *run) findRoots(f *form) {
 }
 
 // variants lists the forms under which a token may be stored: as written,
-// without a genitive -s/-es or a dative/plural -n/-en.
+// without a genitive -s/-es or a dative/plural -n/-en. The endings are
+// told by the last two bytes, without a HasSuffix call each (variantsRef
+// in the tests is the HasSuffix chain).
 func variants(w string, buf []string) []string {
 	buf = append(buf, w)
 	n := len(w)
 	if n < 4 {
 		return buf
 	}
-	switch {
-	case strings.HasSuffix(w, "es"):
+	switch c, p := w[n-1], w[n-2]; {
+	case c == 's' && p == 'e', c == 'n' && p == 'e': // -es, -en
 		buf = append(buf, w[:n-1], w[:n-2])
-	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"):
-		buf = append(buf, w[:n-1])
-	case strings.HasSuffix(w, "en"):
-		buf = append(buf, w[:n-1], w[:n-2])
-	case strings.HasSuffix(w, "n") || strings.HasSuffix(w, "'"):
+	case c == 's' && p != 's', c == 'n', c == '\'':
 		buf = append(buf, w[:n-1])
 	}
 	return buf
@@ -719,10 +702,13 @@ func (x *run) acceptList(i, end int, e *Entry) bool {
 
 // patterns runs the rules over the tokens no list claimed.
 func (x *run) patterns() {
-	t := x.t
+	// x.cov in a local: the rules write its elements (add) but never
+	// replace it, and a local header spares a load of x.cov at each of the
+	// loop's tests (patternsRef in the tests reads x.cov).
+	t, cov := x.t, x.cov
 	n := len(t)
 	for i := 0; i < n; i++ {
-		if x.cov[i] && (i+1 >= n || !t[i+1].cap || !x.isRole(i)) {
+		if cov[i] && (i+1 >= n || !t[i+1].cap || !x.isRole(i)) {
 			continue
 		}
 		if f := t[i].form; !f.cap {
@@ -736,7 +722,7 @@ func (x *run) patterns() {
 				continue
 			}
 		}
-		if t[i].cap && (i+1 >= n || !t[i+1].cap) && (i == 0 || x.cov[i-1] || !t[i-1].cap) {
+		if t[i].cap && (i+1 >= n || !t[i+1].cap) && (i == 0 || cov[i-1] || !t[i-1].cap) {
 			if v, ok := t[i].get(kPlain); ok && v || !ok && x.plain(i) {
 				// Of the rules below, only placeSuffix and unknown can
 				// type it, and neither a common noun nor a function word.
@@ -752,20 +738,20 @@ func (x *run) patterns() {
 		w := t[i].s
 		switch {
 		case t[i].low && len(w) > 4: // no legal form or currency is a long lower-case word
-		case !x.cov[i] && x.flag(i, capLegal) && i > 0:
+		case !cov[i] && x.flag(i, capLegal) && i > 0:
 			if k := x.extendLeft(i); k < i {
 				x.add(Mention{Start: k, End: i + 1, Type: "ORG", Rule: "org-legal"})
 				continue
 			}
-		case !x.cov[i] && x.flag(i, capCurrency):
+		case !cov[i] && x.flag(i, capCurrency):
 			x.add(Mention{Start: i, End: i + 1, Type: "OTH", Rule: "oth-currency"})
 			continue
 		}
-		if t[i].cap && !x.cov[i] && x.orgHead(i) {
+		if t[i].cap && !cov[i] && x.orgHead(i) {
 			continue
 		}
 		isTitle := t[i].info&capTitle != 0
-		if i+1 < n && x.cov[i+1] && t[i+1].cap && t[i].cap {
+		if i+1 < n && cov[i+1] && t[i+1].cap && t[i].cap {
 			// A listed person after a role noun (Präsident Wladimir Putin)
 			// keeps the role for linking.
 			if x.roleWord(i) {
@@ -776,7 +762,7 @@ func (x *run) patterns() {
 				}
 			}
 		}
-		if i+1 < n && t[i+1].cap && !x.cov[i+1] && (isTitle || t[i].cap && x.roleWord(i)) && x.surnameLike(i+1) {
+		if i+1 < n && t[i+1].cap && !cov[i+1] && (isTitle || t[i].cap && x.roleWord(i)) && x.surnameLike(i+1) {
 			if isTitle {
 				if end := x.personRun(i+1, 3); end > i+1 {
 					x.add(Mention{Start: i + 1, End: end, Type: "PER", Rule: "person-title"})
@@ -787,7 +773,7 @@ func (x *run) patterns() {
 			if x.roleWord(i) && x.nameLike(i+1) {
 				if end := x.nameRun(i+1, 3); end > i+1 && x.personish(i+1, end) {
 					x.add(Mention{Start: i + 1, End: end, Type: "PER", Rule: "person-role", Role: strings.ToLower(w)})
-					if !x.cov[i] {
+					if !cov[i] {
 						x.part(i)
 					}
 					i = end - 1
@@ -795,7 +781,7 @@ func (x *run) patterns() {
 				}
 			}
 		}
-		if x.cov[i] {
+		if cov[i] {
 			continue
 		}
 		if t[i].cap && x.isFirstName(i) && !t[i].noun {
@@ -1042,7 +1028,7 @@ func (x *run) isFirstName(i int) bool {
 			return v
 		}
 		for p := range strings.SplitSeq(w, "-") {
-			if !x.r.m.first[p] {
+			if !x.r.m.isFirst(p) {
 				return f.set(kFirstName, false)
 			}
 		}
@@ -1258,7 +1244,7 @@ func (x *run) sch(i int) bool {
 	if v, ok := f.get(kSch); ok {
 		return v
 	}
-	return f.set(kSch, strings.Contains(f.s, "sch"))
+	return f.set(kSch, hasSch(f.s))
 }
 
 // demonymAt is demonym of token i, lower-cased unless it starts in lower
@@ -1284,6 +1270,22 @@ func (x *run) setDemonym(i int) {
 		// only where the word has it in any case (see hasSchFold): no
 		// need to lower-case the word.
 	}
+}
+
+// hasSch is strings.Contains(w, "sch") for the short words of a sentence:
+// a byte loop that looks for the c first, without the call into the
+// assembly search that Contains makes for every word (2 % of the stage's
+// samples in BenchmarkStage). containsSchRef in the tests is the call.
+// (Scanning words of eight bytes or more eight bytes at a time for their
+// c's was measured: -1M instructions per pass, as most words are shorter
+// and the function no longer inlined; dropped.)
+func hasSch(w string) bool {
+	for i := 1; i+1 < len(w); i++ {
+		if w[i] == 'c' && w[i-1] == 's' && w[i+1] == 'h' {
+			return true
+		}
+	}
+	return false
 }
 
 // hasSchFold reports whether strings.ToLower(w) contains "sch": ToLower
@@ -1328,7 +1330,7 @@ func (x *run) setPlaceAdjective(f *form) {
 }
 
 func (x *run) demonym(w string) *Entry {
-	if !strings.Contains(w, "sch") {
+	if !hasSch(w) {
 		return nil
 	}
 	if k := strings.LastIndexByte(w, '-'); k > 0 {
@@ -1344,8 +1346,8 @@ func (x *run) demonym(w string) *Entry {
 
 func (x *run) demonymStem(w string) *Entry {
 	stem := ""
-	if x.r.m.demonyms[w] != nil {
-		return x.r.m.demonyms[w]
+	if e := x.r.m.demonyms[w]; e != nil {
+		return e
 	}
 	for _, end := range x.r.m.derivEnd {
 		if strings.HasSuffix(w, end) {
@@ -1379,14 +1381,18 @@ func (x *run) demonymStem(w string) *Entry {
 
 func (x *run) inhabitant(f *form) *Entry {
 	w := f.s
-	if !x.prefix(f).inhabit {
+	// A word that ends in no key's last byte and in neither n nor s is
+	// no key and no key + cut: no need to probe the prefix table, which
+	// nearly every capitalised noun did only for this (inhabitantRef in
+	// the tests has no such test).
+	if !x.r.m.inhabitLast.mayEnd(w) || !x.prefix(f).inhabit {
 		return nil
 	}
 	m := x.r.m.inhabit
 	if e := m[w]; e != nil {
 		return e
 	}
-	for _, cut := range []string{"n", "en", "nen", "in", "innen", "s"} {
+	for _, cut := range inhabitCuts {
 		if strings.HasSuffix(w, cut) {
 			if e := m[w[:len(w)-len(cut)]]; e != nil {
 				return e
@@ -1396,15 +1402,18 @@ func (x *run) inhabitant(f *form) *Entry {
 	return nil
 }
 
+// inhabitCuts are the endings inhabitant removes to find an inhabitant
+// noun (Franzose|n, Schweizer|innen).
+var inhabitCuts = [...]string{"n", "en", "nen", "in", "innen", "s"}
+
 // placeAdjective maps Berliner, Schweizer, Münchner, Bremer to their place.
 func (x *run) placeAdjective(f *form) *Entry {
 	w := f.s
 	if len(w) < 6 {
 		return nil
 	}
-	if !x.prefix(f).loc {
-		return nil
-	}
+	// The ending first: a word without one needs no probe of the prefix
+	// table (placeAdjectiveRef in the tests probed first).
 	var b string
 	for _, suf := range []string{"erinnen", "erin", "ern", "er"} {
 		if strings.HasSuffix(w, suf) {
@@ -1412,7 +1421,7 @@ func (x *run) placeAdjective(f *form) *Entry {
 			break
 		}
 	}
-	if b == "" {
+	if b == "" || !x.prefix(f).loc {
 		return nil
 	}
 	// The candidates are built in a stack buffer: a map index with
@@ -1501,10 +1510,15 @@ func (x *run) partOf(f *form) {
 		lastName := x.nameWord(last)
 		for p := range strings.SplitSeq(w, "-") {
 			typ := ""
+			// One probe of the key table answers both the trie and the
+			// name lists (partOfHyphenRef in the tests asked the trie
+			// and two Go maps).
+			fl, n := x.r.m.capFlagsRoot(p)
 			var e *Entry
-			if e = x.single(p); e != nil {
+			if n != nil && len(n.entries) > 0 {
+				e = n.entries[0]
 				typ = e.Type
-			} else if x.r.m.first[p] || x.r.m.surnames[p] {
+			} else if fl&(capFirst|capSurname) != 0 {
 				typ = "PER"
 			} else if x.r.m.acronymPart && isAcronym(p) && !x.r.m.acronymStop[p] && utf8.RuneCountInString(p) <= 5 {
 				typ = "ORG"
@@ -1578,8 +1592,8 @@ func (x *run) nameWord(w string) bool {
 	if !unicode.IsUpper(r) || isAcronym(w) {
 		return false
 	}
-	if x.r.m.first[w] || x.r.m.surnames[w] || x.single(w) != nil {
-		return true
+	if fl, n := x.r.m.capFlagsRoot(w); fl&(capFirst|capSurname) != 0 || n != nil && len(n.entries) > 0 {
+		return true // a first name, a surname or a one-token name: one probe (nameWordRef in the tests asks two maps and the trie)
 	}
 	if x.r.lex == nil || x.r.lex.IsCommonNoun(w) || x.r.m.nounSuffix(w) {
 		return false
