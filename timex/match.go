@@ -113,8 +113,12 @@ var keyASCII = func() (t [utf8.RuneSelf]byte) {
 // Find returns the mentions in text, left to right, without overlaps. At
 // every token start only the rules whose first characters fit are tried;
 // the longest match wins, ties go to the earlier rule.
-func (rs *Rules) Find(text string) []Mention {
-	var out []Mention
+func (rs *Rules) Find(text string) []Mention { return rs.find(nil, text) }
+
+// find is Find appending to out[:0], so that a caller can hand it the
+// mentions of its previous text to reuse.
+func (rs *Rules) find(out []Mention, text string) []Mention {
+	out = out[:0]
 	sc := scratchPool.Get().(*findScratch)
 	before := sc.before[:0]
 	// The needles are found window by window, as the rules ask (see

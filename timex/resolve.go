@@ -27,10 +27,8 @@ import (
 // Anything else is already a TIMEX3 value and stays as it is.
 
 var (
-	relRE  = regexp.MustCompile(`^(DCT|LAST|ANCHOR)([+-][0-9]+)(WE|DE|CE|Y|Q|H|M|W|D)(?:@(.+))?$`)
-	wdRE   = regexp.MustCompile(`^(DCT|LAST|ANCHOR)([~<>])(WD[1-7]|WE)(?:@(.+))?$`)
-	fullRE = regexp.MustCompile(`^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?`)
-	bcRE   = regexp.MustCompile(`^BC([0-9]{4})$`)
+	relRE = regexp.MustCompile(`^(DCT|LAST|ANCHOR)([+-][0-9]+)(WE|DE|CE|Y|Q|H|M|W|D)(?:@(.+))?$`)
+	wdRE  = regexp.MustCompile(`^(DCT|LAST|ANCHOR)([~<>])(WD[1-7]|WE)(?:@(.+))?$`)
 )
 
 // cal is a calendar date known to a precision.
@@ -58,62 +56,75 @@ const (
 
 // resolver holds the per-document state of one resolution pass.
 type resolver struct {
-	dct       *cal // nil when the document has no date
+	dct       *cal // nil when the document has no date, else &dctCal
+	dctCal    cal
 	last      *cal
 	lastDay   *cal // last mentioned date of day precision
 	lastDaySn int  // its sentence
 }
 
-func newCal(y, m, d, prec int) *cal {
-	if m == 0 {
-		m = 1
-	}
-	if d == 0 {
-		d = 1
-	}
-	return &cal{t: time.Date(y, time.Month(m), d, 12, 0, 0, 0, time.UTC), prec: prec}
+func calOf(y, m, d, prec int) cal {
+	return cal{t: time.Date(y, time.Month(m), d, 12, 0, 0, 0, time.UTC), prec: prec}
 }
 
-// parseCal reads the leading calendar date of a TIMEX3 value.
-func parseCal(v string) *cal {
-	if m := bcRE.FindStringSubmatch(v); m != nil {
-		// 479 BC is year -478 in the proleptic calendar time.Date uses.
-		n, _ := strconv.Atoi(m[1])
-		return newCal(1-n, 1, 1, precYear)
-	}
-	m := fullRE.FindStringSubmatch(v)
-	if m == nil {
-		return nil
-	}
-	y, _ := strconv.Atoi(m[1])
-	switch {
-	case m[3] != "":
-		mo, _ := strconv.Atoi(m[2])
-		d, _ := strconv.Atoi(m[3])
-		if mo < 1 || mo > 12 || d < 1 || d > 31 {
-			return nil
+// parseCal reads the leading calendar date of a TIMEX3 value, as the
+// regexps ^BC([0-9]{4})$ and ^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?
+// read it (parseCalRef in ref_test.go), by bytes: it runs on every date
+// and time a document has, and the regexps' submatch slices were most of
+// its cost.
+func parseCal(v string) (cal, bool) {
+	if len(v) == 6 && v[0] == 'B' && v[1] == 'C' {
+		if n, ok := digitsAt(v, 2, 4); ok {
+			// 479 BC is year -478 in the proleptic calendar time.Date uses.
+			return calOf(1-n, 1, 1, precYear), true
 		}
-		return newCal(y, mo, d, precDay)
-	case m[2] != "":
-		mo, _ := strconv.Atoi(m[2])
-		if mo < 1 || mo > 12 {
-			return nil
+	}
+	y, ok := digitsAt(v, 0, 4)
+	if !ok {
+		return cal{}, false
+	}
+	if len(v) >= 7 && v[4] == '-' {
+		if mo, ok := digitsAt(v, 5, 2); ok {
+			if len(v) >= 10 && v[7] == '-' {
+				if d, ok := digitsAt(v, 8, 2); ok {
+					if mo < 1 || mo > 12 || d < 1 || d > 31 {
+						return cal{}, false
+					}
+					return calOf(y, mo, d, precDay), true
+				}
+			}
+			if mo < 1 || mo > 12 {
+				return cal{}, false
+			}
+			return calOf(y, mo, 1, precMonth), true
 		}
-		return newCal(y, mo, 1, precMonth)
 	}
 	if len(v) > 4 && v[4] != '-' { // a decade or century is not a year
-		return nil
+		return cal{}, false
 	}
 	if len(v) > 5 && v[5] == 'W' {
 		// A week is derived from another date ("in der dritten Woche"
 		// counts from the date before it), so it does not become the
 		// reference itself.
-		return nil
+		return cal{}, false
 	}
-	if len(v) == 4 || v[4] == '-' {
-		return newCal(y, 1, 1, precYear)
+	return calOf(y, 1, 1, precYear), true
+}
+
+// digitsAt returns the number written by the n ASCII digits at v[i:], and
+// false when v has fewer or another byte there.
+func digitsAt(v string, i, n int) (int, bool) {
+	if i+n > len(v) {
+		return 0, false
 	}
-	return nil
+	x := 0
+	for _, c := range []byte(v[i : i+n]) {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		x = x*10 + int(c-'0')
+	}
+	return x, true
 }
 
 func (r *resolver) anchorFor(kind string) (*cal, string) {
@@ -377,7 +388,12 @@ func fillYear(v string, ref *cal, tense Tense, news bool) string {
 var easterRE = regexp.MustCompile(`^([0-9]{4})-EASTER([+-][0-9]+)`)
 
 // easter computes movable feasts (Gauss/Meeus algorithm for Western Easter).
+// Only a value with -EASTER after its year can match easterRE, and few
+// do: the others (every resolved value passes here) skip the regexp.
 func easter(v string) string {
+	if len(v) < 13 || v[4:11] != "-EASTER" {
+		return v
+	}
 	m := easterRE.FindStringSubmatch(v)
 	if m == nil {
 		return v

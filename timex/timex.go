@@ -22,8 +22,9 @@ type VerbLexicon interface {
 // Tagger finds and normalises the time expressions of a document. It is
 // immutable after New and safe for concurrent use.
 type Tagger struct {
-	rules *Rules
-	lex   VerbLexicon // nil: word lists only
+	rules   *Rules
+	lex     VerbLexicon // nil: word lists only
+	scratch sync.Pool   // *tagScratch
 }
 
 var (
@@ -63,12 +64,21 @@ func (tg *Tagger) Rules() *Rules { return tg.rules }
 // values that cannot be anchored stay underspecified; d gets a warning.
 func (tg *Tagger) Tag(d *document.Document) {
 	text := d.Text
-	ms := tg.rules.Find(text)
+	sc, _ := tg.scratch.Get().(*tagScratch)
+	if sc == nil {
+		sc = new(tagScratch)
+	}
+	defer tg.scratch.Put(sc)
+	ms := tg.rules.find(sc.ms, text)
+	sc.ms = ms
 	d.Timexes = d.Timexes[:0]
 	if len(ms) == 0 {
 		return
 	}
-	sents := sentenceRanges(d)
+	if cap(d.Timexes) < len(ms) {
+		d.Timexes = make([]document.Timex, 0, len(ms))
+	}
+	sents := sc.sentenceRanges(d)
 	sentOf := func(off int) int {
 		i := sort.Search(len(sents), func(i int) bool { return sents[i][1] > off })
 		if i == len(sents) {
@@ -76,16 +86,25 @@ func (tg *Tagger) Tag(d *document.Document) {
 		}
 		return i
 	}
-	// The sentence of each mention, and the sentences with a clock time.
-	msSent := make([]int, len(ms))
-	clock := map[int]bool{}
-	for i, m := range ms {
-		msSent[i] = sentOf(m.Start)
-		if m.Type == "TIME" {
-			clock[msSent[i]] = true
+	// The sentence of each mention, and the sentences with a clock time;
+	// the cues of a sentence are cues[cueAt[sn][0]:cueAt[sn][1]] once
+	// asked for (cueAt[sn][0] < 0 before).
+	msSent := sc.msSent[:0]
+	clock := sc.clock[:0]
+	cueAt := sc.cueAt[:0]
+	for range sents {
+		clock = append(clock, false)
+		cueAt = append(cueAt, [2]int32{-1, -1})
+	}
+	for _, m := range ms {
+		sn := sentOf(m.Start)
+		msSent = append(msSent, sn)
+		if m.Type == "TIME" && sn >= 0 {
+			clock[sn] = true
 		}
 	}
-	cueCache := map[int][]cue{}
+	cues := sc.cues[:0]
+	defer func() { sc.msSent, sc.clock, sc.cueAt, sc.cues = msSent, clock, cueAt, cues }()
 	tenseAt := func(sn, off int) Tense {
 		if sn < 0 || sn >= len(sents) {
 			return TenseUnknown
@@ -102,14 +121,18 @@ func (tg *Tagger) Tag(d *document.Document) {
 			for hi > off && hi < len(text) && !utf8.RuneStart(text[hi]) {
 				hi--
 			}
-			return tg.clauseTense(text[lo:hi], off-lo)
+			n := len(cues)
+			cues = tg.appendCues(cues, text[lo:hi])
+			t := decideTense(text[lo:hi], off-lo, cues[n:])
+			cues = cues[:n]
+			return t
 		}
-		c, ok := cueCache[sn]
-		if !ok {
-			c = tg.cues(s)
-			cueCache[sn] = c
+		if cueAt[sn][0] < 0 {
+			n := len(cues)
+			cues = tg.appendCues(cues, s)
+			cueAt[sn] = [2]int32{int32(n), int32(len(cues))}
 		}
-		return decideTense(s, off-sents[sn][0], c)
+		return decideTense(s, off-sents[sn][0], cues[cueAt[sn][0]:cueAt[sn][1]])
 	}
 
 	tg.fixDCT(d, ms)
@@ -123,7 +146,8 @@ func (tg *Tagger) Tag(d *document.Document) {
 			p = precDay
 		}
 		t := d.DCT.Time
-		r.dct = &cal{t: time.Date(t.Year(), t.Month(), t.Day(), 12, 0, 0, 0, time.UTC), prec: p}
+		r.dctCal = cal{t: time.Date(t.Year(), t.Month(), t.Day(), 12, 0, 0, 0, time.UTC), prec: p}
+		r.dct = &r.dctCal
 	}
 	unresolved := false
 	for i, m := range ms {
@@ -133,7 +157,7 @@ func (tg *Tagger) Tag(d *document.Document) {
 			sentIdx = d.SentenceAt(m.Start)
 		}
 		tx := document.Timex{
-			ID:       "t" + strconv.Itoa(i+1),
+			ID:       timexID(i + 1),
 			Type:     m.Type,
 			Mod:      m.Mod,
 			Quant:    m.Quant,
@@ -148,7 +172,7 @@ func (tg *Tagger) Tag(d *document.Document) {
 			if strings.Contains(m.Value, "~") || strings.HasPrefix(m.Value, "XXXX-") || m.Generic != "" {
 				tense = tenseAt(sn, m.Start) // only weekdays, bare months and generic readings need it
 			}
-			if m.Generic != "" && (tense == TensePresent || tense == TenseUnknown) && !clock[sn] {
+			if m.Generic != "" && (tense == TensePresent || tense == TenseUnknown) && !(sn >= 0 && clock[sn]) {
 				v = m.Generic
 			} else {
 				v, how = r.resolve(m.Value, tense, sn)
@@ -164,11 +188,12 @@ func (tg *Tagger) Tag(d *document.Document) {
 		tx.Value, tx.Anchor = v, how
 		d.Timexes = append(d.Timexes, tx)
 		if (m.Type == "DATE" || m.Type == "TIME") && !endPoint(text, m.Start) {
-			if c := parseCal(tx.Value); c != nil {
+			if c, ok := parseCal(tx.Value); ok {
 				c.id = tx.ID
-				r.last = c
+				p := &c
+				r.last = p
 				if c.prec == precDay {
-					r.lastDay, r.lastDaySn = c, sn
+					r.lastDay, r.lastDaySn = p, sn
 				}
 			}
 		}
@@ -177,6 +202,33 @@ func (tg *Tagger) Tag(d *document.Document) {
 	if unresolved && !d.DCT.Known() {
 		d.Warn("timex: no article date (DCT): relative time expressions left underspecified")
 	}
+}
+
+// tagScratch is Tag's per-document memory, kept in the tagger's pool for
+// the next document (the slices grow to the largest article and stay).
+type tagScratch struct {
+	ms     []Mention
+	sents  [][2]int
+	msSent []int
+	clock  []bool
+	cueAt  [][2]int32
+	cues   []cue
+}
+
+// timexIDs are the ids of the first timexes of a document ("t1", ...),
+// built once, so that Tag does not build the string for each.
+var timexIDs = func() (t [256]string) {
+	for i := range t {
+		t[i] = "t" + strconv.Itoa(i)
+	}
+	return t
+}()
+
+func timexID(n int) string {
+	if n < len(timexIDs) {
+		return timexIDs[n]
+	}
+	return "t" + strconv.Itoa(n)
 }
 
 // endPoint reports whether the mention at start is introduced by "bis"
@@ -259,8 +311,8 @@ func (tg *Tagger) pairWeekdays(d *document.Document, ms []Mention) {
 		if wd == 0 || !appositive(d.Text[a.End:b.Start]) {
 			continue
 		}
-		c := parseCal(d.Timexes[i+1].Value)
-		if c == nil || c.prec != precDay {
+		c, ok := parseCal(d.Timexes[i+1].Value)
+		if !ok || c.prec != precDay {
 			continue
 		}
 		d.Timexes[i].Value = d.Timexes[i+1].Value
@@ -346,17 +398,18 @@ func explicitDay(v string, defYear int) (y, m, d int, ok bool) {
 }
 
 // sentenceRanges returns the sentences of d as byte ranges: the
-// tokenizer's when present, else a light split at sentence punctuation.
-func sentenceRanges(d *document.Document) [][2]int {
+// tokenizer's when present, else a light split at sentence punctuation;
+// in sc.sents, which it reuses.
+func (sc *tagScratch) sentenceRanges(d *document.Document) [][2]int {
+	out := sc.sents[:0]
+	defer func() { sc.sents = out }()
 	if len(d.Sentences) > 0 {
-		out := make([][2]int, len(d.Sentences))
-		for i, s := range d.Sentences {
-			out[i] = [2]int{s.Start, s.End}
+		for _, s := range d.Sentences {
+			out = append(out, [2]int{s.Start, s.End})
 		}
 		return out
 	}
 	text := d.Text
-	var out [][2]int
 	start := 0
 	for i := 0; i < len(text); i++ {
 		c := text[i]
@@ -390,7 +443,7 @@ func sentenceRanges(d *document.Document) [][2]int {
 // present finite verb). A segment without cues takes the cue nearest to
 // the mention in the sentence.
 func (tg *Tagger) clauseTense(s string, at int) Tense {
-	return decideTense(s, at, tg.cues(s))
+	return decideTense(s, at, tg.appendCues(nil, s))
 }
 
 // cue is a verb form that says something about tense.
@@ -401,10 +454,9 @@ type cue struct {
 	part bool
 }
 
-// cues lists the tense cues of a sentence.
-func (tg *Tagger) cues(s string) []cue {
+// appendCues appends the tense cues of a sentence to cues.
+func (tg *Tagger) appendCues(cues []cue, s string) []cue {
 	rs := tg.rules
-	var cues []cue
 	var buf [32]byte
 	forEachWordPos(s, func(pos int, w string) {
 		// One probe of the merged tense lists; an ASCII word is lowered
@@ -458,9 +510,13 @@ func decideTense(s string, at int, cues []cue) Tense {
 			}
 		}
 	}
-	decide := func(cs []cue) Tense {
+	// The cues of the mention's segment decide, if they can.
+	{
 		future, past, aux, part, present := false, false, false, false, false
-		for _, c := range cs {
+		for _, c := range cues {
+			if c.pos < segStart || c.pos >= segEnd {
+				continue
+			}
 			switch {
 			case c.kind == TenseFuture:
 				future = true
@@ -482,16 +538,6 @@ func decideTense(s string, at int, cues []cue) Tense {
 		case present || aux:
 			return TensePresent
 		}
-		return TenseUnknown
-	}
-	var seg []cue
-	for _, c := range cues {
-		if c.pos >= segStart && c.pos < segEnd {
-			seg = append(seg, c)
-		}
-	}
-	if t := decide(seg); t != TenseUnknown {
-		return t
 	}
 	// Nearest cue in the sentence (a participle counts with an auxiliary).
 	best, bestD := TenseUnknown, len(s)+1
