@@ -17,6 +17,8 @@ import (
 )
 
 var (
+	relRE     = regexp.MustCompile(`^(DCT|LAST|ANCHOR)([+-][0-9]+)(WE|DE|CE|Y|Q|H|M|W|D)(?:@(.+))?$`)
+	wdRE      = regexp.MustCompile(`^(DCT|LAST|ANCHOR)([~<>])(WD[1-7]|WE)(?:@(.+))?$`)
 	fullRERef = regexp.MustCompile(`^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?`)
 	bcRERef   = regexp.MustCompile(`^BC([0-9]{4})$`)
 )
@@ -499,9 +501,9 @@ func TestTagMatchesRef(t *testing.T) {
 	}
 }
 
-// TestParseCalMatchesRef compares parseCal and easter with the regexp
-// versions on edge cases and on every value Tag gives the 10kGNAD
-// articles, before and after resolving.
+// TestParseCalMatchesRef compares parseCal, easter, relMatch and wdMatch
+// with the regexps they replace, on edge cases and on every value Tag
+// gives the 10kGNAD articles, before and after resolving.
 func TestParseCalMatchesRef(t *testing.T) {
 	vals := []string{"", "1", "201", "2016", "2016-", "2016-0", "2016-03", "2016-3", "2016-13", "2016-00",
 		"2016-03-", "2016-03-0", "2016-03-01", "2016-03-32", "2016-03-00", "2016-00-05", "2016-03-01T20:30",
@@ -522,7 +524,23 @@ func TestParseCalMatchesRef(t *testing.T) {
 			}
 		}
 	}
+	for _, v := range []string{"DCT+1Y", "DCT-12M@SU", "LAST+0WE", "LAST+0W", "LAST+0WEX", "LAST+0W@", "LAST+0W@x",
+		"ANCHOR+3DE", "ANCHOR-1CE@T", "DCT+Y", "DCT1Y", "DCT+1", "DCT+1YY", "DCT+1Y@a\nb", "DCT+1Y@\xff", "DCT~WD1",
+		"DCT<WD7@TEV", "DCT>WD8", "DCT~WE", "DCT~WE@x", "DCT~WEx", "DCT~WD", "DCT~W", "DCT~", "ANCHORE~WD1", "LAS+1Y",
+		"dct+1Y", "DCT-0D@TMO", "DCT+1Q", "DCT+1H", "DCT+1M", "DCT+1D", "DCT+1DE@@", "DCT+01WE@WE"} {
+		vals = append(vals, v)
+	}
 	for _, v := range vals {
+		for _, c := range []struct {
+			re *regexp.Regexp
+			f  func(string) ([5]string, bool)
+		}{{relRE, relMatch}, {wdRE, wdMatch}} {
+			want := c.re.FindStringSubmatch(v)
+			got, ok := c.f(v)
+			if ok != (want != nil) || ok && !reflect.DeepEqual(got[:], want) {
+				t.Errorf("%v on %q: %q %v, want %q", c.re, v, got, ok, want)
+			}
+		}
 		got, ok := parseCal(v)
 		want := parseCalRef(v)
 		if ok != (want != nil) || ok && got != *want {

@@ -26,10 +26,78 @@ import (
 //
 // Anything else is already a TIMEX3 value and stays as it is.
 
-var (
-	relRE = regexp.MustCompile(`^(DCT|LAST|ANCHOR)([+-][0-9]+)(WE|DE|CE|Y|Q|H|M|W|D)(?:@(.+))?$`)
-	wdRE  = regexp.MustCompile(`^(DCT|LAST|ANCHOR)([~<>])(WD[1-7]|WE)(?:@(.+))?$`)
-)
+var ()
+
+// relMatch is relRE.FindStringSubmatch, nil-ness as ok, for the regexp
+// ^(DCT|LAST|ANCHOR)([+-][0-9]+)(WE|DE|CE|Y|Q|H|M|W|D)(?:@(.+))?$ (kept
+// in ref_test.go), read by bytes: every anchored value passes here, and
+// the regexp's submatch slice was most of resolve's cost.
+func relMatch(v string) (m [5]string, ok bool) {
+	kind, rest := anchorOf(v)
+	if kind == "" || len(rest) < 2 || rest[0] != '+' && rest[0] != '-' {
+		return m, false
+	}
+	j := 1
+	for j < len(rest) && rest[j] >= '0' && rest[j] <= '9' {
+		j++
+	}
+	if j == 1 {
+		return m, false
+	}
+	for _, u := range [...]string{"WE", "DE", "CE", "Y", "Q", "H", "M", "W", "D"} {
+		if strings.HasPrefix(rest[j:], u) {
+			if suf, ok := atSuffix(rest[j+len(u):]); ok {
+				return [5]string{v, kind, rest[:j], u, suf}, true
+			}
+		}
+	}
+	return m, false
+}
+
+// wdMatch is wdRE.FindStringSubmatch as relMatch is relRE's, for
+// ^(DCT|LAST|ANCHOR)([~<>])(WD[1-7]|WE)(?:@(.+))?$.
+func wdMatch(v string) (m [5]string, ok bool) {
+	kind, rest := anchorOf(v)
+	if kind == "" || len(rest) < 3 || rest[0] != '~' && rest[0] != '<' && rest[0] != '>' {
+		return m, false
+	}
+	w := ""
+	switch {
+	case len(rest) >= 4 && rest[1:3] == "WD" && rest[3] >= '1' && rest[3] <= '7':
+		w = rest[1:4]
+	case rest[1:3] == "WE":
+		w = "WE"
+	default:
+		return m, false
+	}
+	if suf, ok := atSuffix(rest[1+len(w):]); ok {
+		return [5]string{v, kind, rest[:1], w, suf}, true
+	}
+	return m, false
+}
+
+// anchorOf splits the anchor's name (DCT, LAST, ANCHOR) off v; kind is
+// "" when v starts with none.
+func anchorOf(v string) (kind, rest string) {
+	for _, k := range [...]string{"DCT", "LAST", "ANCHOR"} {
+		if strings.HasPrefix(v, k) {
+			return k, v[len(k):]
+		}
+	}
+	return "", v
+}
+
+// atSuffix reads the end of a value as (?:@(.+))?$ does: nothing, or @
+// and one or more runes none of which is a newline.
+func atSuffix(s string) (string, bool) {
+	if s == "" {
+		return "", true
+	}
+	if len(s) < 2 || s[0] != '@' || strings.IndexByte(s, '\n') >= 0 {
+		return "", false
+	}
+	return s[1:], true
+}
 
 // cal is a calendar date known to a precision.
 type cal struct {
@@ -166,7 +234,7 @@ func withSuffix(v, s string) string {
 // when it could not be anchored.
 func (r *resolver) resolve(v string, tense Tense, sentence int) (string, string) {
 	if anchorNamed(v) { // else neither relRE nor wdRE can match
-		if m := relRE.FindStringSubmatch(v); m != nil {
+		if m, ok := relMatch(v); ok {
 			ref, how := r.anchorFor(m[1])
 			n, _ := strconv.Atoi(m[2])
 			if how == "last" && ref != nil && ref.prec == precMonth && (m[3] == "W" || m[3] == "WE") {
@@ -178,7 +246,7 @@ func (r *resolver) resolve(v string, tense Tense, sentence int) (string, string)
 			}
 			return relValue(ref, n, m[3], m[4]), howIf(ref, how)
 		}
-		if m := wdRE.FindStringSubmatch(v); m != nil {
+		if m, ok := wdMatch(v); ok {
 			ref, how := r.anchorFor(m[1])
 			return weekdayValue(ref, m[2], m[3], m[4], tense, how == "last"), howIf(ref, how)
 		}

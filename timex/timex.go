@@ -246,8 +246,11 @@ func isRelative(v string) bool {
 	if strings.HasPrefix(v, "XXXX") {
 		return true
 	}
-	return anchorNamed(v) && (relRE.MatchString(v) || wdRE.MatchString(v))
+	return anchorNamed(v) && (relMatched(v) || wdMatched(v))
 }
+
+func relMatched(v string) bool { _, ok := relMatch(v); return ok }
+func wdMatched(v string) bool  { _, ok := wdMatch(v); return ok }
 
 // anchorNamed reports whether v starts with an anchor's name, as every
 // match of relRE and wdRE does; most values (dates, durations) do not,
@@ -259,10 +262,10 @@ func anchorNamed(v string) bool {
 // underspecified turns a rule value that could not be anchored into a
 // TIMEX3 value with X for the unknown parts.
 func underspecified(v string) string {
-	if m := relRE.FindStringSubmatch(v); m != nil {
+	if m, ok := relMatch(v); ok {
 		return unresolved(m[3], m[4])
 	}
-	if m := wdRE.FindStringSubmatch(v); m != nil {
+	if m, ok := wdMatch(v); ok {
 		if m[3] == "WE" {
 			return "XXXX-WXX-WE"
 		}
@@ -324,7 +327,7 @@ func weekdayOf(v string) int {
 	if !anchorNamed(v) {
 		return 0
 	}
-	if m := wdRE.FindStringSubmatch(v); m != nil && m[3] != "WE" {
+	if m, ok := wdMatch(v); ok && m[3] != "WE" {
 		return int(m[3][2] - '0')
 	}
 	return 0
