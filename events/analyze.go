@@ -460,7 +460,7 @@ func (a *analysis) build() {
 	// both (it was two): an article's tokens, 96 bytes each, often fill
 	// more than the L1 cache.
 	//
-	// Measured and dropped (round 8): the lemma bytes read after
+	// Measured and dropped (Round 7): the lemma bytes read after
 	// forms.init, and only for tokens whose form the model has no forms
 	// for (the others never read tok.Lemma's bytes). The cycles this line
 	// shows in pprof are the misses of the token stream itself: a 512 KB

@@ -14,7 +14,7 @@ import (
 // caches: a form of a few hundred entries, found by its text in a small
 // table, answers the repeats from L1/L2 instead of probing them again.
 //
-// Measured and dropped (round 8, cachegrind of BenchmarkEventStage): the
+// Measured and dropped (Round 7, cachegrind of BenchmarkEventStage): the
 // fields build reads for every token first and the once-per-form ones
 // last (200 instead of 232 bytes, the per-token ones in 152): L1 read
 // misses +0.4 %, instructions +0.9 %.
@@ -128,7 +128,7 @@ func (t *forms) reset(n int) {
 // add returns the index of text's form, adding it when the document has
 // not had it yet; init fills the new forms in.
 //
-// Measured and dropped (round 8, cachegrind of BenchmarkEventStage): the
+// Measured and dropped (Round 7, cachegrind of BenchmarkEventStage): the
 // slots probed by a cheap inlined hash of the length and the first and
 // last 8 bytes, maphash only for a new form: +3 % instructions in the
 // stage. The maphash instructions fell by a third only (most adds are of

@@ -851,7 +851,7 @@ func lowerRune(r rune) rune {
 // ü ß Ä Ö Ü: 0xC3 and one continuation byte), rune by rune for the rest,
 // as strings.Map(unicode.ToLower) does (an invalid byte becomes U+FFFD).
 //
-// Measured and dropped (round 8, cachegrind of BenchmarkEventStage): eight
+// Measured and dropped (Round 7, cachegrind of BenchmarkEventStage): eight
 // ASCII bytes at a time (capitals found by word arithmetic), also with the
 // steps skipped up to a block's first non-ASCII byte: appendLower's
 // instructions +14 % and +18 %. Most forms it gets are short, and the byte

@@ -12,8 +12,8 @@ import "unsafe"
 //
 // The parts are read with one unaligned load each, which these two
 // architectures allow: so written memoKey is cheap enough to be inlined
-// into prepare's lookup (the byte-wise loads, memoKeyRef in the tests and
-// memokey_other.go, made it a call, with the loop's values spilled around
+// into prepare's lookup (the byte-wise loads of memoKeyBytes, which
+// memokey_other.go uses, made it a call, with the loop's values spilled around
 // it, on every token).
 func memoKey(s string) (a, b uint64) {
 	n := len(s)

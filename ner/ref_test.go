@@ -481,31 +481,9 @@ func TestJoinHyphensMatchesPrev(t *testing.T) {
 	}
 }
 
-// memoKeyRef is memoKey as it was, with byte-wise loads (memokey_other.go
-// keeps it for the other architectures): the reference of TestMemoKeyMatchesRef.
-func memoKeyRef(s string) (a, b uint64) {
-	n := len(s)
-	switch {
-	case n >= 8:
-		a, b = load64Ref(s, 0), load64Ref(s, n-8)
-	case n >= 4:
-		a, b = uint64(load32Ref(s, 0)), uint64(load32Ref(s, n-4))
-	case n > 0:
-		a = uint64(s[0])<<16 | uint64(s[n>>1])<<8 | uint64(s[n-1])
-	}
-	return a, b
-}
-
-func load64Ref(s string, i int) uint64 {
-	s = s[i : i+8]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-}
-
-func load32Ref(s string, i int) uint32 {
-	s = s[i : i+4]
-	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
-}
+// memoKeyRef is memoKey as it was, with byte-wise loads: memoKeyBytes,
+// which memokey_other.go keeps for the other architectures.
+func memoKeyRef(s string) (a, b uint64) { return memoKeyBytes(s) }
 
 // TestMemoKeyMatchesRef compares memoKey with memoKeyRef on every word of
 // the 10kGNAD articles, every prefix of the long ones, and edge cases.

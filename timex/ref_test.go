@@ -13,7 +13,6 @@ import (
 
 	"github.com/ereignis/ereignis/document"
 	"github.com/ereignis/ereignis/internal/benchdata"
-	"github.com/ereignis/ereignis/lexicon"
 )
 
 var (
@@ -83,7 +82,7 @@ func (tg *Tagger) tagRef(d *document.Document) {
 		}
 		c, ok := cueCache[sn]
 		if !ok {
-			c = tg.cuesRef(s)
+			c = tg.appendCues(nil, s)
 			cueCache[sn] = c
 		}
 		return decideTenseRef(s, off-sents[sn][0], c)
@@ -192,51 +191,10 @@ func sentenceRangesRef(d *document.Document) [][2]int {
 	return out
 }
 
+// clauseTenseRef and the cues in tagRef use appendCues: it is the old
+// cues with an append target, and forEachWordPos did not change.
 func (tg *Tagger) clauseTenseRef(s string, at int) Tense {
-	return decideTenseRef(s, at, tg.cuesRef(s))
-}
-
-func (tg *Tagger) cuesRef(s string) []cue {
-	rs := tg.rules
-	var cues []cue
-	var buf [32]byte
-	forEachWordPosRef(s, func(pos int, w string) {
-		// One probe of the merged tense lists; an ASCII word is lowered
-		// into buf (a map index by string(bytes) does not allocate).
-		var c cue
-		var ok bool
-		if b, ascii := lowerASCII(buf[:0], w); ascii {
-			c, ok = rs.tenseWords[string(b)]
-		} else {
-			c, ok = rs.tenseWords[strings.ToLower(w)]
-		}
-		if ok {
-			c.pos = pos
-			cues = append(cues, c)
-			return
-		}
-		if tg.lex != nil {
-			if pos > 0 && !unicode.IsLower(firstRune(w)) {
-				return // a capitalised word inside a sentence is no verb form
-			}
-			for _, r := range tg.lex.VerbReadings(w) {
-				switch {
-				case r.Tense == lexicon.Past && r.Mood == lexicon.Indicative:
-					cues = append(cues, cue{pos: pos, kind: TensePast})
-					return
-				case r.Tense == lexicon.Participle:
-					cues = append(cues, cue{pos: pos, part: true})
-					return
-				case r.Tense == lexicon.Present && r.Mood == lexicon.Indicative && r.Person == 3 && unicode.IsLower(firstRune(w)):
-					cues = append(cues, cue{pos: pos, kind: TensePresent})
-					return
-				}
-			}
-		} else if lw := strings.ToLower(w); len(lw) > 5 && strings.HasPrefix(lw, "ge") && (strings.HasSuffix(lw, "t") || strings.HasSuffix(lw, "en")) {
-			cues = append(cues, cue{pos: pos, part: true})
-		}
-	})
-	return cues
+	return decideTenseRef(s, at, tg.appendCues(nil, s))
 }
 
 func decideTenseRef(s string, at int, cues []cue) Tense {
@@ -312,25 +270,6 @@ func decideTenseRef(s string, at int, cues []cue) Tense {
 		}
 	}
 	return best
-}
-
-func forEachWordPosRef(s string, fn func(int, string)) {
-	start := -1
-	for i, r := range s {
-		if unicode.IsLetter(r) {
-			if start < 0 {
-				start = i
-			}
-			continue
-		}
-		if start >= 0 {
-			fn(start, s[start:i])
-			start = -1
-		}
-	}
-	if start >= 0 {
-		fn(start, s[start:])
-	}
 }
 
 func parseCalRef(v string) *cal {

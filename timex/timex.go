@@ -450,16 +450,6 @@ func (sc *tagScratch) sentenceRanges(d *document.Document) [][2]int {
 // sentPunct marks the bytes at which the light split may end a sentence.
 var sentPunct = [256]bool{'\n': true, '.': true, '!': true, '?': true}
 
-// clauseTense guesses the tense of the clause around a mention (byte
-// offset at in sentence s): the sentence is cut at commas, semicolons,
-// colons and dashes, and the verb cues of the mention's segment decide
-// (future auxiliary or planning word > past finite verb or perfect >
-// present finite verb). A segment without cues takes the cue nearest to
-// the mention in the sentence.
-func (tg *Tagger) clauseTense(s string, at int) Tense {
-	return decideTense(s, at, tg.appendCues(nil, s))
-}
-
 // cue is a verb form that says something about tense.
 type cue struct {
 	pos  int
@@ -511,7 +501,12 @@ func (tg *Tagger) appendCues(cues []cue, s string) []cue {
 	return cues
 }
 
-// decideTense picks the tense for the mention at offset at of sentence s.
+// decideTense guesses the tense of the clause around a mention (byte
+// offset at in sentence s, whose tense cues are cues): the sentence is
+// cut at commas, semicolons, colons and brackets, and the verb cues of the
+// mention's segment decide (future auxiliary or planning word > past
+// finite verb or perfect > present finite verb). A segment without cues
+// takes the cue nearest to the mention in the sentence.
 func decideTense(s string, at int, cues []cue) Tense {
 	segStart, segEnd := 0, len(s)
 	for i := 0; i < len(s); i++ {
